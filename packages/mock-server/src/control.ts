@@ -1,0 +1,128 @@
+/**
+ * The control API (`/control/*`) for tests and demos: act as a collaborator,
+ * move the clock, inject faults, reset. Off unless the server is started with
+ * `control: true` (`--control`); never expose it to the internet.
+ */
+import {
+  ActionIdSchema,
+  NotificationTypeSchema,
+  PermissionSchema,
+  PrioritySchema,
+  StageSchema,
+} from '@pd-notify/protocol';
+import * as v from 'valibot';
+import { FaultsSchema, type Faults } from './faults.js';
+import { Router, readJson, sendJson } from './http.js';
+import { SEEDS, type SeedName } from './seed.js';
+import type { Store } from './store.js';
+
+const text = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength(max));
+const isoDate = v.pipe(v.string(), v.isoTimestamp());
+const httpUrl = v.pipe(v.string(), v.regex(/^[hH][tT][tT][pP][sS]?:\/\//));
+
+export const ActSchema = v.variant('action', [
+  v.strictObject({ action: v.literal('invite'), as: text(64), trackId: text(128), userId: text(64), permission: PermissionSchema }),
+  v.strictObject({ action: v.literal('comment'), as: text(64), trackId: text(128), text: text(5000) }),
+  v.strictObject({ action: v.literal('stage'), as: text(64), trackId: text(128), stage: StageSchema }),
+  v.strictObject({
+    action: v.literal('metadata'),
+    as: text(64),
+    trackId: text(128),
+    name: v.optional(text(200)),
+    artworkUrl: v.optional(v.nullable(httpUrl)),
+    dueDate: v.optional(v.nullable(isoDate)),
+  }),
+  v.strictObject({
+    action: v.literal('notify'),
+    userId: text(64),
+    type: NotificationTypeSchema,
+    title: v.pipe(v.string(), v.maxLength(500)),
+    message: v.pipe(v.string(), v.maxLength(5000)),
+    priority: v.optional(PrioritySchema),
+    trackId: v.optional(text(128)),
+    widget: v.optional(text(100)),
+    actions: v.optional(v.array(ActionIdSchema)),
+  }),
+]);
+
+export interface ControlOptions {
+  store: () => Store;
+  faults: Faults;
+  bodyLimit: number;
+  reset: (seed: SeedName) => void;
+  restart: () => void;
+  dropStreams: () => void;
+  streamCounts: () => Record<string, number>;
+}
+
+export function controlRoutes(options: ControlOptions): Router {
+  const { faults, bodyLimit } = options;
+  const read = <S extends v.GenericSchema>(ctx: { req: Parameters<typeof readJson>[0] }, schema: S) =>
+    readJson(ctx.req, schema, bodyLimit, true);
+
+  return new Router()
+    .on('GET', '/control/state', (ctx) => {
+      const store = options.store();
+      sendJson(ctx.res, 200, {
+        now: store.clock.iso(),
+        epoch: store.log.epoch,
+        streams: options.streamCounts(),
+        faults: faults.settings,
+      });
+    })
+    .on('POST', '/control/reset', async (ctx) => {
+      const body = await read(ctx, v.object({ seed: v.optional(v.picklist(SEEDS), 'demo') }));
+      options.reset(body.seed);
+      sendJson(ctx.res, 200, { seed: body.seed });
+    })
+    .on('POST', '/control/restart', (ctx) => {
+      options.restart();
+      sendJson(ctx.res, 200, { epoch: options.store().log.epoch });
+    })
+    .on('POST', '/control/streams/drop', (ctx) => {
+      options.dropStreams();
+      sendJson(ctx.res, 200, {});
+    })
+    .on('POST', '/control/clock/advance', async (ctx) => {
+      const body = await read(ctx, v.object({ ms: v.pipe(v.number(), v.minValue(0), v.maxValue(400 * 86_400_000)) }));
+      const store = options.store();
+      store.clock.advance(body.ms);
+      sendJson(ctx.res, 200, { now: store.clock.iso() });
+    })
+    .on('POST', '/control/faults', async (ctx) => {
+      faults.set(await read(ctx, FaultsSchema));
+      sendJson(ctx.res, 200, faults.settings);
+    })
+    .on('DELETE', '/control/faults', (ctx) => {
+      faults.clear();
+      sendJson(ctx.res, 200, {});
+    })
+    .on('POST', '/control/tokens', async (ctx) => {
+      const body = await read(
+        ctx,
+        v.object({ userId: text(64), ttlMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
+      );
+      sendJson(ctx.res, 200, { token: options.store().issueToken(body.userId, body.ttlMs) });
+    })
+    .on('POST', '/control/act', async (ctx) => {
+      const body = await read(ctx, ActSchema);
+      const store = options.store();
+      switch (body.action) {
+        case 'invite':
+          return sendJson(ctx.res, 200, store.invite(body.as, body.trackId, body.userId, body.permission));
+        case 'comment':
+          return sendJson(ctx.res, 200, { delivered: store.comment(body.as, body.trackId, body.text) });
+        case 'stage':
+          return sendJson(ctx.res, 200, { delivered: store.changeStage(body.as, body.trackId, body.stage) });
+        case 'metadata': {
+          const { action: _action, as, trackId, ...change } = body;
+          return sendJson(ctx.res, 200, { delivered: store.updateMetadata(as, trackId, change) });
+        }
+        case 'notify': {
+          const { action: _action, userId, ...input } = body;
+          store.me(userId);
+          return sendJson(ctx.res, 200, { notification: store.deliver(userId, input) });
+        }
+      }
+    });
+}

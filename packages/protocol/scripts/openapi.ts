@@ -1,0 +1,191 @@
+/**
+ * Builds the OpenAPI 3.1 document of the protocol. Components come from the
+ * valibot schemas (the single source of truth); paths are described here once.
+ */
+import { toJsonSchemaDefs } from '@valibot/to-json-schema';
+import { COMPONENT_SCHEMAS, EVENT_NAMES } from '../src/index.js';
+
+type Json = Record<string, unknown>;
+
+const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: string): Json => ({ 'application/json': { schema: ref(name) } });
+const ok = (name: string, description = 'OK'): Json => ({ description, content: json(name) });
+const problem = (description: string): Json => ({ $ref: `#/components/responses/${description}` });
+const errors = (...codes: string[]): Json =>
+  Object.fromEntries(['401', ...codes].map((code) => [code, problem(PROBLEM_RESPONSES[code]!)]));
+
+const PROBLEM_RESPONSES: Record<string, string> = {
+  '400': 'BadRequest',
+  '401': 'Unauthorized',
+  '404': 'NotFound',
+  '409': 'Conflict',
+  '413': 'PayloadTooLarge',
+  '415': 'UnsupportedMediaType',
+  '429': 'RateLimited',
+};
+
+const idParam = (name: string, description: string): Json => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string' },
+});
+
+const pathParams = {
+  notificationId: idParam('notificationId', 'A notification of the requesting user.'),
+  invitationId: idParam('invitationId', 'An invitation addressed to the requesting user.'),
+  trackId: idParam('trackId', 'A track the requesting user owns or collaborates on.'),
+};
+
+const paths: Json = {
+  '/v1/me': {
+    get: { operationId: 'getMe', summary: 'The user the token belongs to', responses: { '200': ok('User'), ...errors() } },
+  },
+  '/v1/notifications': {
+    get: {
+      operationId: 'listNotifications',
+      summary: 'Notifications, newest first, one page at a time',
+      description:
+        'Keyset pagination: `nextCursor` points after the last item of the page, so items that arrive meanwhile never shift later pages. Supports `If-None-Match` (304 when nothing changed).',
+      parameters: [
+        { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+        { name: 'cursor', in: 'query', schema: { type: 'string' } },
+        { name: 'category', in: 'query', schema: { type: 'string', enum: ['collaboration', 'deadline', 'workflow', 'reminder', 'system', 'support'] } },
+        { name: 'trackId', in: 'query', schema: { type: 'string' } },
+        { name: 'unread', in: 'query', schema: { type: 'boolean' } },
+      ],
+      responses: { '200': ok('NotificationPage'), '304': { description: 'Not modified' }, ...errors('400') },
+    },
+  },
+  '/v1/notifications/{notificationId}': {
+    parameters: [pathParams.notificationId],
+    get: { operationId: 'getNotification', summary: 'One notification', responses: { '200': ok('Notification'), ...errors('404') } },
+    delete: {
+      operationId: 'dismissNotification',
+      summary: 'Dismiss (remove) a notification without navigating',
+      responses: { '204': { description: 'Dismissed' }, ...errors('404') },
+    },
+  },
+  '/v1/notifications/{notificationId}/read': {
+    parameters: [pathParams.notificationId],
+    post: { operationId: 'markRead', summary: 'Mark read (idempotent)', responses: { '200': ok('Notification'), ...errors('404') } },
+  },
+  '/v1/notifications/{notificationId}/unread': {
+    parameters: [pathParams.notificationId],
+    post: { operationId: 'markUnread', summary: 'Mark unread (idempotent)', responses: { '200': ok('Notification'), ...errors('404') } },
+  },
+  '/v1/notifications/read-all': {
+    post: {
+      operationId: 'markAllRead',
+      summary: 'Mark every notification up to a point read',
+      requestBody: { required: false, content: json('ReadAllRequest') },
+      responses: { '200': ok('ReadAllResult'), ...errors('400', '404', '413', '415') },
+    },
+  },
+  '/v1/notifications/{notificationId}/actions/{actionId}': {
+    parameters: [
+      pathParams.notificationId,
+      { name: 'actionId', in: 'path', required: true, schema: { type: 'string', enum: ['accept-invite', 'feedback-resolved', 'feedback-still-open', 'feedback-not-needed'] } },
+    ],
+    post: {
+      operationId: 'runAction',
+      summary: "Run one of the notification's actions",
+      description: 'The action must be listed in the notification\'s `actions` and not spent (409 otherwise). `accept-invite` accepts the linked invitation and answers with the acceptance.',
+      responses: { '200': ok('ActionResult'), ...errors('400', '404', '409') },
+    },
+  },
+  '/v1/invitations': {
+    get: {
+      operationId: 'listInvitations',
+      summary: 'Invitations, most recent first',
+      parameters: [
+        { name: 'status', in: 'query', schema: { type: 'string', enum: ['pending', 'accepted', 'declined'], default: 'pending' } },
+        { name: 'trackId', in: 'query', schema: { type: 'string' } },
+      ],
+      responses: { '200': ok('InvitationList'), '304': { description: 'Not modified' }, ...errors('400') },
+    },
+  },
+  '/v1/invitations/{invitationId}/accept': {
+    parameters: [pathParams.invitationId],
+    post: {
+      operationId: 'acceptInvitation',
+      summary: 'Accept: grants the permission and starts the file sync',
+      description: 'Answers with the track and the granted permission. Sync progress is then pushed as `sync.progress` events until `done`. The sender gets a `membership` notification.',
+      responses: { '200': ok('Acceptance'), ...errors('404', '409') },
+    },
+  },
+  '/v1/invitations/{invitationId}/decline': {
+    parameters: [pathParams.invitationId],
+    post: { operationId: 'declineInvitation', summary: 'Decline (dismiss) an invitation', responses: { '200': ok('Invitation'), ...errors('404', '409') } },
+  },
+  '/v1/preferences': {
+    get: { operationId: 'getPreferences', summary: 'Notification preferences', responses: { '200': ok('Preferences'), ...errors() } },
+    put: {
+      operationId: 'savePreferences',
+      summary: 'Save preferences; takes effect at once',
+      description: 'The body carries the `version` the edit started from. If another session saved meanwhile the answer is 409 and nothing changes.',
+      requestBody: { required: true, content: json('PreferencesUpdate') },
+      responses: { '200': ok('Preferences'), ...errors('400', '409', '413', '415') },
+    },
+  },
+  '/v1/counts': {
+    get: { operationId: 'getCounts', summary: 'Unread notifications and pending invitations', responses: { '200': ok('Counts'), '304': { description: 'Not modified' }, ...errors() } },
+  },
+  '/v1/tracks': {
+    get: { operationId: 'listTracks', summary: 'Tracks the user owns or collaborates on', responses: { '200': ok('TrackList'), ...errors() } },
+  },
+  '/v1/tracks/{trackId}': {
+    parameters: [pathParams.trackId],
+    get: { operationId: 'getTrack', summary: 'One track', responses: { '200': ok('Track'), ...errors('404') } },
+  },
+  '/v1/syncs': {
+    get: { operationId: 'listSyncs', summary: 'File-sync progress of accepted tracks', responses: { '200': ok('SyncList'), ...errors() } },
+  },
+  '/v1/events': {
+    get: {
+      operationId: 'streamEvents',
+      summary: 'The event stream (Server-Sent Events)',
+      description: `A \`text/event-stream\`. Every event has an \`id\` increasing per user. Send the last id seen in \`Last-Event-ID\` to resume: the missed events are replayed, or a \`reset\` event asks the client to resync. Event names: ${EVENT_NAMES.map((name) => `\`${name}\``).join(', ')}. A comment line is sent as heartbeat.`,
+      parameters: [{ name: 'Last-Event-ID', in: 'header', schema: { type: 'string', pattern: '^[a-z0-9]{1,16}-\\d{1,15}$' } }],
+      responses: { '200': { description: 'The stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...errors('400') },
+    },
+  },
+};
+
+const problemResponse = (description: string, extraHeaders: Json = {}): Json => ({
+  description,
+  headers: extraHeaders,
+  content: { 'application/problem+json': { schema: ref('Problem') } },
+});
+
+/** The whole OpenAPI 3.1 document. */
+export function buildOpenApi(): Json {
+  const schemas = toJsonSchemaDefs(COMPONENT_SCHEMAS, { target: 'draft-2020-12' });
+  const rewritten = JSON.parse(JSON.stringify(schemas).replaceAll('"#/$defs/', '"#/components/schemas/')) as Json;
+  for (const schema of Object.values(rewritten) as Json[]) delete schema.$schema;
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'pd-notify protocol',
+      version: '1.0.0',
+      description: 'Generated from packages/protocol/src/schema.ts by `npm run build:schema`. Do not edit by hand; see docs/protocol.md.',
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: rewritten,
+      responses: {
+        BadRequest: problemResponse('The request is malformed; `field` names the offending field.'),
+        Unauthorized: problemResponse('Missing, unknown or expired token.', { 'WWW-Authenticate': { schema: { type: 'string' } } }),
+        NotFound: problemResponse('No such resource for this user (another user\'s resource is also 404).'),
+        Conflict: problemResponse('Stale version, or the resource is no longer in a state that allows this.'),
+        PayloadTooLarge: problemResponse('The body is larger than the server accepts.'),
+        UnsupportedMediaType: problemResponse('The body is not application/json.'),
+        RateLimited: problemResponse('Too many requests; retry after `Retry-After`.', { 'Retry-After': { schema: { type: 'string' } } }),
+      },
+    },
+  };
+}

@@ -1,0 +1,10 @@
+/**
+ * `@pd-notify/protocol`: the schemas, types and constants of the pd-notify
+ * protocol, shared by the client, the elements and the reference server.
+ * @packageDocumentation
+ */
+export * from './schema.js';
+export type * from './types.js';
+export * from './problems.js';
+export * from './event-id.js';
+export { categoryOfType, preferenceCategoryOfType } from './categories.js';

@@ -1,0 +1,18 @@
+/**
+ * The stable problem types of RFC 9457 error bodies (`application/problem+json`).
+ * Clients branch on `type`, never on `title` or `detail`.
+ */
+export const PROBLEM_TYPES = {
+  validation: 'urn:pd-notify:problem:validation',
+  unauthorized: 'urn:pd-notify:problem:unauthorized',
+  notFound: 'urn:pd-notify:problem:not-found',
+  methodNotAllowed: 'urn:pd-notify:problem:method-not-allowed',
+  conflict: 'urn:pd-notify:problem:conflict',
+  payloadTooLarge: 'urn:pd-notify:problem:payload-too-large',
+  unsupportedMediaType: 'urn:pd-notify:problem:unsupported-media-type',
+  rateLimited: 'urn:pd-notify:problem:rate-limited',
+  originNotAllowed: 'urn:pd-notify:problem:origin-not-allowed',
+  serverError: 'urn:pd-notify:problem:server-error',
+  unavailable: 'urn:pd-notify:problem:unavailable',
+} as const;
+export type ProblemKind = keyof typeof PROBLEM_TYPES;

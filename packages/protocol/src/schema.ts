@@ -1,0 +1,290 @@
+/**
+ * The pd-notify protocol, written once.
+ *
+ * These valibot schemas are the single source of truth: the TypeScript types are
+ * inferred from them (`types.ts`), the server validates request bodies with them,
+ * the client validates server payloads with them, and `docs/openapi.json` is
+ * generated from them (`scripts/write-openapi.ts`).
+ */
+import * as v from 'valibot';
+
+const timestamp = v.pipe(
+  v.string(),
+  v.isoTimestamp(),
+  v.description('An RFC 3339 date-time in UTC, e.g. 2026-11-23T09:00:00.000Z'),
+);
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
+const httpUrl = v.pipe(
+  v.string(),
+  v.maxLength(2048),
+  v.regex(/^[hH][tT][tT][pP][sS]?:\/\//),
+  v.description('An absolute http(s) URL; any other scheme is refused.'),
+);
+
+/** The six feed categories, each with its own icon and colour (SPEC AF3). */
+export const CATEGORIES = [
+  'collaboration',
+  'deadline',
+  'workflow',
+  'reminder',
+  'system',
+  'support',
+] as const;
+export const CategorySchema = v.picklist(CATEGORIES);
+
+/**
+ * The preference categories of the settings page (SPEC NS1), each with its
+ * granular options. A notification's `type` is one of these options, or
+ * `support-feedback`, which answers the user's own support ticket and cannot be
+ * switched off.
+ */
+export const PREFERENCE_OPTIONS = {
+  trackActivity: ['comment', 'stage-changed', 'metadata-updated', 'published'],
+  collaborators: ['invitation', 'membership', 'profile-changed'],
+  dueDates: ['due-reminder', 'due-passed', 'overdue'],
+  projects: ['track-added', 'bucket-changed', 'project-announcement'],
+  system: ['security-alert', 'account-verification', 'service-announcement'],
+} as const;
+export const PREFERENCE_CATEGORIES = Object.keys(PREFERENCE_OPTIONS) as PreferenceCategory[];
+export type PreferenceCategory = keyof typeof PREFERENCE_OPTIONS;
+export type PreferenceOption = (typeof PREFERENCE_OPTIONS)[PreferenceCategory][number];
+
+export const NOTIFICATION_TYPES = [
+  ...Object.values(PREFERENCE_OPTIONS).flat(),
+  'support-feedback',
+] as (PreferenceOption | 'support-feedback')[];
+export const NotificationTypeSchema = v.picklist(NOTIFICATION_TYPES);
+
+export const PrioritySchema = v.picklist(['normal', 'high']);
+
+/** Actions a notification row can carry (SPEC AF6, AF7). */
+export const ACTION_IDS = [
+  'accept-invite',
+  'feedback-resolved',
+  'feedback-still-open',
+  'feedback-not-needed',
+] as const;
+export const ActionIdSchema = v.picklist(ACTION_IDS);
+
+export const ActorSchema = v.object({
+  id,
+  name: v.pipe(v.string(), v.maxLength(200)),
+  avatarUrl: v.optional(v.nullable(httpUrl)),
+});
+
+export const NotificationSchema = v.object({
+  id,
+  /** Increases by one on every change; a client never lets an older version overwrite a newer one. */
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  type: NotificationTypeSchema,
+  category: CategorySchema,
+  title: v.pipe(v.string(), v.maxLength(500)),
+  message: v.pipe(v.string(), v.maxLength(5000)),
+  createdAt: timestamp,
+  readAt: v.nullable(timestamp),
+  priority: PrioritySchema,
+  trackId: v.optional(v.nullable(id)),
+  widget: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(100)))),
+  invitationId: v.optional(v.nullable(id)),
+  actor: v.optional(v.nullable(ActorSchema)),
+  actions: v.array(ActionIdSchema),
+  /** The action the user already took, if any (actions are then spent). */
+  actionTaken: v.optional(v.nullable(ActionIdSchema)),
+});
+
+export const NotificationPageSchema = v.object({
+  items: v.array(NotificationSchema),
+  /** Pass as `cursor` to get the next (older) page; null on the last page. */
+  nextCursor: v.nullable(v.string()),
+});
+
+export const NotificationRefSchema = v.object({ id, version: v.pipe(v.number(), v.integer()) });
+
+export const ReadAllRequestSchema = v.object({
+  /**
+   * The newest notification the user has seen. It and every older unread item are
+   * marked read; items newer than it (arrived meanwhile) stay unread. Without it,
+   * every unread item at the time of the request is marked read.
+   */
+  upToId: v.optional(id),
+});
+
+export const ReadAllResultSchema = v.object({
+  readAt: timestamp,
+  items: v.array(NotificationRefSchema),
+});
+
+export const PermissionSchema = v.picklist(['view', 'edit', 'full']);
+export const InvitationStatusSchema = v.picklist(['pending', 'accepted', 'declined']);
+
+export const TrackRefSchema = v.object({
+  id,
+  name: v.pipe(v.string(), v.maxLength(200)),
+  artworkUrl: v.nullable(httpUrl),
+});
+
+export const InvitationSchema = v.object({
+  id,
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  track: TrackRefSchema,
+  sender: ActorSchema,
+  permission: PermissionSchema,
+  status: InvitationStatusSchema,
+  sentAt: timestamp,
+  respondedAt: v.nullable(timestamp),
+});
+
+export const InvitationListSchema = v.object({ items: v.array(InvitationSchema) });
+
+export const STAGES = ['idea', 'editing', 'mixing', 'mastering', 'ready', 'published'] as const;
+export const StageSchema = v.picklist(STAGES);
+
+export const TrackSchema = v.object({
+  id,
+  name: v.pipe(v.string(), v.maxLength(200)),
+  artworkUrl: v.nullable(httpUrl),
+  stage: StageSchema,
+  dueDate: v.nullable(timestamp),
+  ownerId: id,
+  /** The requesting user's permission on this track (`full` for the owner). */
+  permission: PermissionSchema,
+});
+
+export const TrackListSchema = v.object({ items: v.array(TrackSchema) });
+
+export const SyncProgressSchema = v.object({
+  trackId: id,
+  filesDone: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  filesTotal: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  done: v.boolean(),
+});
+
+export const SyncListSchema = v.object({ items: v.array(SyncProgressSchema) });
+
+export const AcceptanceSchema = v.object({
+  invitation: InvitationSchema,
+  track: TrackSchema,
+  permission: PermissionSchema,
+  sync: SyncProgressSchema,
+});
+
+export const ActionResultSchema = v.object({
+  notification: NotificationSchema,
+  /** Present when the action was `accept-invite`. */
+  acceptance: v.optional(AcceptanceSchema),
+});
+
+export const ChannelsSchema = v.object({ inApp: v.boolean(), email: v.boolean() });
+
+function categoryPreferences<const O extends readonly string[]>(options: O) {
+  return v.object({
+    /** The category's main switch. Off: nothing of the category is produced. */
+    enabled: v.boolean(),
+    options: v.strictObject(
+      Object.fromEntries(options.map((option) => [option, v.boolean()])) as {
+        [K in O[number]]: v.BooleanSchema<undefined>;
+      },
+    ),
+    channels: ChannelsSchema,
+  });
+}
+
+export const PreferenceCategoriesSchema = v.strictObject({
+  trackActivity: categoryPreferences(PREFERENCE_OPTIONS.trackActivity),
+  collaborators: categoryPreferences(PREFERENCE_OPTIONS.collaborators),
+  dueDates: categoryPreferences(PREFERENCE_OPTIONS.dueDates),
+  projects: categoryPreferences(PREFERENCE_OPTIONS.projects),
+  system: categoryPreferences(PREFERENCE_OPTIONS.system),
+});
+
+export const ReminderLeadDaysSchema = v.picklist([1, 3, 7]);
+
+export const PreferencesSchema = v.object({
+  /** Increases on every save. Saving with an older version answers 409. */
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  categories: PreferenceCategoriesSchema,
+  reminderLeadDays: ReminderLeadDaysSchema,
+  updatedAt: timestamp,
+});
+
+export const PreferencesUpdateSchema = v.strictObject({
+  /** The version the edit was based on. */
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  categories: PreferenceCategoriesSchema,
+  reminderLeadDays: ReminderLeadDaysSchema,
+});
+
+export const CountsSchema = v.object({
+  unreadNotifications: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  pendingInvitations: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+
+export const UserSchema = v.object({
+  id,
+  name: v.pipe(v.string(), v.maxLength(200)),
+  avatarUrl: v.nullable(httpUrl),
+});
+
+/** RFC 9457 problem details; `type` is one of `PROBLEM_TYPES`. */
+export const ProblemSchema = v.object({
+  type: v.string(),
+  title: v.string(),
+  status: v.pipe(v.number(), v.integer(), v.minValue(400), v.maxValue(599)),
+  detail: v.optional(v.string()),
+  /** For 400s: the JSON path of the offending field, e.g. `categories.system.enabled`. */
+  field: v.optional(v.string()),
+});
+
+/** The first event of every stream: where it starts and how often heartbeats come. */
+export const ReadyEventSchema = v.object({
+  heartbeatMs: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  serverTime: timestamp,
+});
+
+/** Sent instead of a replay when `Last-Event-ID` is unknown or older than the log: resync. */
+export const ResetEventSchema = v.object({
+  reason: v.picklist(['unknown-id', 'too-old']),
+});
+
+export const NotificationRemovedEventSchema = NotificationRefSchema;
+
+/** Every event on the stream: its `event:` name and the schema of its `data:`. */
+export const EVENT_SCHEMAS = {
+  ready: ReadyEventSchema,
+  reset: ResetEventSchema,
+  'notification.created': NotificationSchema,
+  'notification.updated': NotificationSchema,
+  'notification.removed': NotificationRemovedEventSchema,
+  'notifications.read': ReadAllResultSchema,
+  counts: CountsSchema,
+  'invitation.created': InvitationSchema,
+  'invitation.updated': InvitationSchema,
+  'preferences.updated': PreferencesSchema,
+  'sync.progress': SyncProgressSchema,
+} as const;
+export type EventName = keyof typeof EVENT_SCHEMAS;
+export const EVENT_NAMES = Object.keys(EVENT_SCHEMAS) as EventName[];
+
+/** The named schemas that appear in the OpenAPI document's `components.schemas`. */
+export const COMPONENT_SCHEMAS = {
+  Notification: NotificationSchema,
+  NotificationPage: NotificationPageSchema,
+  NotificationRef: NotificationRefSchema,
+  ReadAllRequest: ReadAllRequestSchema,
+  ReadAllResult: ReadAllResultSchema,
+  Invitation: InvitationSchema,
+  InvitationList: InvitationListSchema,
+  Track: TrackSchema,
+  TrackList: TrackListSchema,
+  SyncProgress: SyncProgressSchema,
+  SyncList: SyncListSchema,
+  Acceptance: AcceptanceSchema,
+  ActionResult: ActionResultSchema,
+  Preferences: PreferencesSchema,
+  PreferencesUpdate: PreferencesUpdateSchema,
+  Counts: CountsSchema,
+  User: UserSchema,
+  Problem: ProblemSchema,
+  ReadyEvent: ReadyEventSchema,
+  ResetEvent: ResetEventSchema,
+} as const;
