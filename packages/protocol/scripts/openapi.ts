@@ -3,7 +3,7 @@
  * valibot schemas (the single source of truth); paths are described here once.
  */
 import { toJsonSchemaDefs } from '@valibot/to-json-schema';
-import { COMPONENT_SCHEMAS, EVENT_NAMES } from '../src/index.js';
+import { COMPONENT_SCHEMAS, EVENT_NAMES, EVENT_SCHEMAS } from '../src/index.js';
 
 type Json = Record<string, unknown>;
 
@@ -159,6 +159,18 @@ const problemResponse = (description: string, extraHeaders: Json = {}): Json => 
   content: { 'application/problem+json': { schema: ref('Problem') } },
 });
 
+/** Each stream event's name and the component schema of its `data`. */
+function eventComponents(): Record<string, string> {
+  const components = Object.entries(COMPONENT_SCHEMAS);
+  return Object.fromEntries(
+    EVENT_NAMES.map((name) => {
+      const found = components.find(([, schema]) => schema === EVENT_SCHEMAS[name]);
+      if (!found) throw new Error(`The event ${name} has no named component schema`);
+      return [name, found[0]];
+    }),
+  );
+}
+
 /** The whole OpenAPI 3.1 document. */
 export function buildOpenApi(): Json {
   const schemas = toJsonSchemaDefs(COMPONENT_SCHEMAS, { target: 'draft-2020-12' });
@@ -173,6 +185,7 @@ export function buildOpenApi(): Json {
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     security: [{ bearer: [] }],
+    'x-pd-events': eventComponents(),
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },

@@ -1,0 +1,24 @@
+/**
+ * The server under test. `npm run conformance -- --url <base> --tokens <a,b>` sets
+ * PD_CONFORMANCE_URL and PD_CONFORMANCE_TOKENS; without them the suite starts the
+ * reference server in-process with its demo seed.
+ */
+export interface Target {
+  url: string;
+  /** Tokens of two different users: A has notifications, B is the outsider. */
+  tokenA: string;
+  tokenB: string;
+  close(): Promise<void>;
+}
+
+export async function startTarget(): Promise<Target> {
+  const url = process.env.PD_CONFORMANCE_URL;
+  if (url) {
+    const tokens = (process.env.PD_CONFORMANCE_TOKENS ?? '').split(',').filter(Boolean);
+    if (tokens.length < 2) throw new Error('PD_CONFORMANCE_TOKENS must name two tokens of two different users: a,b');
+    return { url, tokenA: tokens[0]!, tokenB: tokens[1]!, close: async () => {} };
+  }
+  const { startServer } = await import('@pd-notify/mock-server');
+  const server = await startServer({ seed: 'demo', heartbeatMs: 200 });
+  return { url: server.url, tokenA: 'demo-alice', tokenB: 'demo-ben', close: () => server.close() };
+}
