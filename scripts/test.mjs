@@ -13,7 +13,8 @@ function testFiles(dir, browser) {
   const found = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory() && entry.name !== 'node_modules' && entry.name !== 'dist') found.push(...testFiles(path, browser));
+    if (entry.isDirectory() && entry.name !== 'node_modules' && entry.name !== 'dist')
+      found.push(...testFiles(path, browser));
     else if (entry.name.endsWith('.test.ts') && entry.name.endsWith('.browser.test.ts') === browser) found.push(path);
   }
   return found.sort();
@@ -63,10 +64,14 @@ if (browserFiles.length > 0) {
     console.error(`\n${INSTALL_HINT}\n`);
     totals.failed++;
   } else {
-    const run = spawnSync(process.execPath, ['--conditions=source', 'node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.js'], {
-      stdio: 'inherit',
-      env: { ...process.env, CHROME_PATH: chrome, PD_TEST_RESULTS: `${RESULTS}/browser.json` },
-    });
+    const run = spawnSync(
+      process.execPath,
+      ['--conditions=source', 'node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.js'],
+      {
+        stdio: 'inherit',
+        env: { ...process.env, CHROME_PATH: chrome, PD_TEST_RESULTS: `${RESULTS}/browser.json` },
+      },
+    );
     addSuite(run.status, `${RESULTS}/browser.json`);
   }
 }

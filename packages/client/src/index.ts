@@ -3,4 +3,10 @@
  * @packageDocumentation
  */
 export type * from '@pd-notify/protocol';
-export { SseParser, SseOverflowError, type SseMessage, type SseParserHandlers, type SseParserOptions } from './sse/parser.js';
+export {
+  SseParser,
+  SseOverflowError,
+  type SseMessage,
+  type SseParserHandlers,
+  type SseParserOptions,
+} from './sse/parser.js';

@@ -53,7 +53,13 @@ describe('the reference server from a browser page on another origin', () => {
     const control = await fetch(`${base()}/control/act`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ action: 'notify', userId: 'alice', type: 'service-announcement', title: '<img src=x onerror=alert(1)>', message: 'Hello' }),
+      body: JSON.stringify({
+        action: 'notify',
+        userId: 'alice',
+        type: 'service-announcement',
+        title: '<img src=x onerror=alert(1)>',
+        message: 'Hello',
+      }),
     });
     expect(control.status).to.equal(200);
     const created = await waitFor('notification.created');

@@ -21,7 +21,11 @@ export async function readEvents(
   options: { lastEventId?: string; headers?: Record<string, string> } = {},
 ): Promise<EventReader> {
   const controller = new AbortController();
-  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'text/event-stream', ...options.headers };
+  const headers: Record<string, string> = {
+    Authorization: `Bearer ${token}`,
+    Accept: 'text/event-stream',
+    ...options.headers,
+  };
   if (options.lastEventId !== undefined) headers['Last-Event-ID'] = options.lastEventId;
   const response = await fetch(new URL('/v1/events', baseUrl), { headers, signal: controller.signal });
   const events: SseMessage[] = [];

@@ -6,9 +6,7 @@ import addFormatsModule from 'ajv-formats';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
-export const openApi = JSON.parse(
-  readFileSync(new URL('../../../docs/openapi.json', import.meta.url), 'utf8'),
-) as {
+export const openApi = JSON.parse(readFileSync(new URL('../../../docs/openapi.json', import.meta.url), 'utf8')) as {
   components: { schemas: Record<string, object> };
   paths: Record<string, Record<string, unknown>>;
   /** Stream event name → the component schema of its data. */
@@ -30,6 +28,8 @@ export function assertSchema(name: string, data: unknown): void {
   assert.ok(openApi.components.schemas[name], `docs/openapi.json has no schema named ${name}`);
   const validate = ajv.getSchema(`openapi#/components/schemas/${name}`)!;
   if (!validate(data)) {
-    assert.fail(`Response does not match ${name}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(data).slice(0, 500)}`);
+    assert.fail(
+      `Response does not match ${name}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(data).slice(0, 500)}`,
+    );
   }
 }

@@ -43,7 +43,9 @@ describe('authentication', () => {
 describe('isolation between users', () => {
   it("user B can neither read, change, act on nor detect user A's notifications", async () => {
     const { items } = (await asA<NotificationPage>('GET', '/v1/notifications?limit=100')).body;
-    const bIds = new Set((await asB<NotificationPage>('GET', '/v1/notifications?limit=100')).body.items.map((item) => item.id));
+    const bIds = new Set(
+      (await asB<NotificationPage>('GET', '/v1/notifications?limit=100')).body.items.map((item) => item.id),
+    );
     const missing = await asB<Problem>('GET', '/v1/notifications/no-such-id-anywhere');
     for (const item of items.slice(0, 5)) {
       assert.ok(!bIds.has(item.id), 'B never lists A items');
@@ -76,8 +78,14 @@ describe('isolation between users', () => {
       assert.equal((await asB('POST', `/v1/invitations/${invitation.id}/accept`)).status, 404);
       assert.equal((await asB('POST', `/v1/invitations/${invitation.id}/decline`)).status, 404);
     }
-    const trackFilter = await asB<InvitationList>('GET', `/v1/invitations?trackId=${encodeURIComponent(items[0]!.track.id)}`);
-    assert.deepEqual(trackFilter.body.items.filter((inv) => items.some((a) => a.id === inv.id)), []);
+    const trackFilter = await asB<InvitationList>(
+      'GET',
+      `/v1/invitations?trackId=${encodeURIComponent(items[0]!.track.id)}`,
+    );
+    assert.deepEqual(
+      trackFilter.body.items.filter((inv) => items.some((a) => a.id === inv.id)),
+      [],
+    );
     assert.deepEqual((await asA<InvitationList>('GET', '/v1/invitations')).body.items, items);
   });
 });

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Acceptance, Counts, Invitation, InvitationList, Preferences, TrackList } from '@pd-notify/protocol';
-import { assertEventSchema, assertSchema, http, readEvents, startTarget, type Caller, type Target } from '../src/index.js';
+import {
+  assertEventSchema,
+  assertSchema,
+  http,
+  readEvents,
+  startTarget,
+  type Caller,
+  type Target,
+} from '../src/index.js';
 
 let target: Target;
 let api: Caller;
@@ -63,7 +71,10 @@ describe('invitations', () => {
       assert.equal(accepted.body.track.permission, invitation!.permission);
       const tracks = (await api<TrackList>('GET', '/v1/tracks')).body;
       assertSchema('TrackList', tracks);
-      assert.ok(tracks.items.some((track) => track.id === invitation!.track.id), 'the track is now in the grid');
+      assert.ok(
+        tracks.items.some((track) => track.id === invitation!.track.id),
+        'the track is now in the grid',
+      );
       const done = await stream.next((event) => {
         if (event.event !== 'sync.progress') return false;
         const data = JSON.parse(event.data) as { trackId: string; done: boolean };
@@ -95,7 +106,9 @@ describe('preferences', () => {
     assertSchema('Preferences', saved.body);
     assert.ok(saved.body.version > version);
     assert.equal(saved.body.categories.trackActivity.options.comment, changed.trackActivity.options.comment);
-    const stale = await api<{ type: string }>('PUT', '/v1/preferences', { body: { version, categories, reminderLeadDays } });
+    const stale = await api<{ type: string }>('PUT', '/v1/preferences', {
+      body: { version, categories, reminderLeadDays },
+    });
     assert.equal(stale.status, 409);
     assertSchema('Problem', stale.body);
     const stored = await api<Preferences>('GET', '/v1/preferences');
@@ -114,11 +127,20 @@ describe('preferences', () => {
     });
     assert.equal(lead.status, 400);
     assert.equal(lead.body.field, 'reminderLeadDays');
-    const notJson = await api('PUT', '/v1/preferences', { raw: '{"version":', headers: { 'Content-Type': 'application/json' } });
+    const notJson = await api('PUT', '/v1/preferences', {
+      raw: '{"version":',
+      headers: { 'Content-Type': 'application/json' },
+    });
     assert.equal(notJson.status, 400);
-    const wrongType = await api('PUT', '/v1/preferences', { raw: 'version=1', headers: { 'Content-Type': 'text/plain' } });
+    const wrongType = await api('PUT', '/v1/preferences', {
+      raw: 'version=1',
+      headers: { 'Content-Type': 'text/plain' },
+    });
     assert.equal(wrongType.status, 415);
-    const huge = await api('PUT', '/v1/preferences', { raw: JSON.stringify({ pad: 'x'.repeat(2_000_000) }), headers: { 'Content-Type': 'application/json' } });
+    const huge = await api('PUT', '/v1/preferences', {
+      raw: JSON.stringify({ pad: 'x'.repeat(2_000_000) }),
+      headers: { 'Content-Type': 'application/json' },
+    });
     assert.equal(huge.status, 413);
     for (const reply of [missing, lead, notJson, wrongType, huge]) {
       assert.match(reply.contentType, /^application\/problem\+json/);

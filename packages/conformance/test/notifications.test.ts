@@ -161,7 +161,10 @@ describe('actions and dismiss', () => {
     const items = await allNotifications();
     const ticket = items.find((item) => item.actions.includes('feedback-resolved') && !item.actionTaken);
     if (!ticket) return t.skip('user A has no support-feedback notification awaiting an answer');
-    const done = await api<{ notification: Notification }>('POST', `/v1/notifications/${ticket.id}/actions/feedback-resolved`);
+    const done = await api<{ notification: Notification }>(
+      'POST',
+      `/v1/notifications/${ticket.id}/actions/feedback-resolved`,
+    );
     assert.equal(done.status, 200);
     assertSchema('ActionResult', done.body);
     assert.equal(done.body.notification.actionTaken, 'feedback-resolved');

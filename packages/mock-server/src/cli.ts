@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `pd-mock-server --port 4010 --seed demo [--control] [--heartbeat-ms 15000] [--cors origin,origin]`
  */

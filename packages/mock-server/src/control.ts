@@ -21,7 +21,13 @@ const isoDate = v.pipe(v.string(), v.isoTimestamp());
 const httpUrl = v.pipe(v.string(), v.regex(/^[hH][tT][tT][pP][sS]?:\/\//));
 
 export const ActSchema = v.variant('action', [
-  v.strictObject({ action: v.literal('invite'), as: text(64), trackId: text(128), userId: text(64), permission: PermissionSchema }),
+  v.strictObject({
+    action: v.literal('invite'),
+    as: text(64),
+    trackId: text(128),
+    userId: text(64),
+    permission: PermissionSchema,
+  }),
   v.strictObject({ action: v.literal('comment'), as: text(64), trackId: text(128), text: text(5000) }),
   v.strictObject({ action: v.literal('stage'), as: text(64), trackId: text(128), stage: StageSchema }),
   v.strictObject({

@@ -10,9 +10,7 @@ export interface LoggedEvent {
 
 /** What a stream must send first for a given `Last-Event-ID`. */
 export type Resume =
-  | { kind: 'fresh' }
-  | { kind: 'replay'; events: LoggedEvent[] }
-  | { kind: 'reset'; reason: 'unknown-id' | 'too-old' };
+  { kind: 'fresh' } | { kind: 'replay'; events: LoggedEvent[] } | { kind: 'reset'; reason: 'unknown-id' | 'too-old' };
 
 type Listener = (event: LoggedEvent) => void;
 

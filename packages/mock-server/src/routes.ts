@@ -11,11 +11,19 @@ import { Router, readJson, sendCached, sendJson, validate, type Context } from '
 import type { Store } from './store.js';
 
 const ListQuerySchema = v.object({
-  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(100)), '20'),
+  limit: v.optional(
+    v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(100)),
+    '20',
+  ),
   cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
   category: v.optional(CategorySchema),
   trackId: v.optional(v.pipe(v.string(), v.maxLength(128))),
-  unread: v.optional(v.pipe(v.picklist(['true', 'false']), v.transform((value) => value === 'true'))),
+  unread: v.optional(
+    v.pipe(
+      v.picklist(['true', 'false']),
+      v.transform((value) => value === 'true'),
+    ),
+  ),
 });
 
 const InvitationQuerySchema = v.object({

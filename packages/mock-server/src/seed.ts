@@ -51,7 +51,10 @@ export function applySeed(store: Store, seed: SeedName, baseUrl: string): void {
 
   track('midnight-drive', 'Midnight Drive', 'alice', 'mixing', 2, [['ben', 'edit']]);
   track('golden-hour', 'Golden Hour (feat. Chloé)', 'alice', 'editing', 6, [['chloe', 'edit']]);
-  track('neon-rain', 'Neon Rain', 'ben', 'mastering', -1.5, [['alice', 'full'], ['dev', 'edit']]);
+  track('neon-rain', 'Neon Rain', 'ben', 'mastering', -1.5, [
+    ['alice', 'full'],
+    ['dev', 'edit'],
+  ]);
   track('paper-planes', 'Paper Planes', 'chloe', 'idea', null, []);
   track('low-tide', 'Low Tide', 'dev', 'ready', 10, []);
   track('static-bloom', 'Static Bloom', 'ben', 'published', null, [['chloe', 'view']]);

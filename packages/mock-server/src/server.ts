@@ -60,7 +60,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const bodyLimit = options.bodyLimit ?? 64 * 1024;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const cors = new CorsPolicy(options.corsOrigins ?? DEFAULT_CORS_ORIGINS);
-  const limiter = options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? { requests: 300, windowMs: 1000 });
+  const limiter =
+    options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? { requests: 300, windowMs: 1000 });
   const faults = new Faults();
   let baseUrl = '';
   const newStore = (): Store =>
@@ -148,9 +149,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const token = /^Bearer ([\x21-\x7e]{1,512})$/.exec(req.headers.authorization ?? '')?.[1];
     const userId = token === undefined ? null : store.authenticate(token);
     if (userId === null) {
-      throw new ProblemError('unauthorized', 401, token === undefined ? 'A bearer token is required' : 'The token is unknown or expired', {
-        headers: { 'WWW-Authenticate': token === undefined ? 'Bearer' : 'Bearer error="invalid_token"' },
-      });
+      throw new ProblemError(
+        'unauthorized',
+        401,
+        token === undefined ? 'A bearer token is required' : 'The token is unknown or expired',
+        {
+          headers: { 'WWW-Authenticate': token === undefined ? 'Bearer' : 'Bearer error="invalid_token"' },
+        },
+      );
     }
     const wait = limiter?.hit(token!) ?? 0;
     if (wait > 0) {

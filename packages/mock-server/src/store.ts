@@ -290,7 +290,13 @@ export class Store {
   // ---------------------------------------------------------------- invitations
 
   /** `actorId` (owner of the track) invites `inviteeId` (SPEC IN1). */
-  invite(actorId: string, trackId: string, inviteeId: string, permission: Permission, at = this.clock.now()): Invitation {
+  invite(
+    actorId: string,
+    trackId: string,
+    inviteeId: string,
+    permission: Permission,
+    at = this.clock.now(),
+  ): Invitation {
     const track = this.#trackFor(actorId, trackId);
     if (track.ownerId !== actorId && track.members.get(actorId) !== 'full') {
       throw conflict('Only the owner or a collaborator with full control can invite');
@@ -633,13 +639,30 @@ const STAGE_TEXT: Record<Stage, string> = {
   published: 'Published',
 };
 
-function reminderNotification(stage: NotificationType, track: TrackRecord, due: number, now: number): NotificationInput {
+function reminderNotification(
+  stage: NotificationType,
+  track: TrackRecord,
+  due: number,
+  now: number,
+): NotificationInput {
   const base = { trackId: track.id, widget: 'due-date' };
   if (stage === 'overdue') {
-    return { ...base, type: stage, priority: 'high', title: `“${track.name}” is overdue`, message: `It was due ${formatDay(due)} and still needs attention.` };
+    return {
+      ...base,
+      type: stage,
+      priority: 'high',
+      title: `“${track.name}” is overdue`,
+      message: `It was due ${formatDay(due)} and still needs attention.`,
+    };
   }
   if (stage === 'due-passed') {
-    return { ...base, type: stage, priority: 'high', title: `“${track.name}” is past its due date`, message: `It was due ${formatDay(due)}.` };
+    return {
+      ...base,
+      type: stage,
+      priority: 'high',
+      title: `“${track.name}” is past its due date`,
+      message: `It was due ${formatDay(due)}.`,
+    };
   }
   const days = Math.max(1, Math.ceil((due - now) / DAY));
   return {
@@ -651,7 +674,12 @@ function reminderNotification(stage: NotificationType, track: TrackRecord, due: 
 }
 
 function formatDay(ms: number): string {
-  return new Date(ms).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return new Date(ms).toLocaleDateString('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  });
 }
 
 function publicNotification(item: StoredNotification): Notification {

@@ -40,7 +40,11 @@ const pathParams = {
 
 const paths: Json = {
   '/v1/me': {
-    get: { operationId: 'getMe', summary: 'The user the token belongs to', responses: { '200': ok('User'), ...errors() } },
+    get: {
+      operationId: 'getMe',
+      summary: 'The user the token belongs to',
+      responses: { '200': ok('User'), ...errors() },
+    },
   },
   '/v1/notifications': {
     get: {
@@ -51,7 +55,11 @@ const paths: Json = {
       parameters: [
         { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
         { name: 'cursor', in: 'query', schema: { type: 'string' } },
-        { name: 'category', in: 'query', schema: { type: 'string', enum: ['collaboration', 'deadline', 'workflow', 'reminder', 'system', 'support'] } },
+        {
+          name: 'category',
+          in: 'query',
+          schema: { type: 'string', enum: ['collaboration', 'deadline', 'workflow', 'reminder', 'system', 'support'] },
+        },
         { name: 'trackId', in: 'query', schema: { type: 'string' } },
         { name: 'unread', in: 'query', schema: { type: 'boolean' } },
       ],
@@ -60,7 +68,11 @@ const paths: Json = {
   },
   '/v1/notifications/{notificationId}': {
     parameters: [pathParams.notificationId],
-    get: { operationId: 'getNotification', summary: 'One notification', responses: { '200': ok('Notification'), ...errors('404') } },
+    get: {
+      operationId: 'getNotification',
+      summary: 'One notification',
+      responses: { '200': ok('Notification'), ...errors('404') },
+    },
     delete: {
       operationId: 'dismissNotification',
       summary: 'Dismiss (remove) a notification without navigating',
@@ -69,11 +81,19 @@ const paths: Json = {
   },
   '/v1/notifications/{notificationId}/read': {
     parameters: [pathParams.notificationId],
-    post: { operationId: 'markRead', summary: 'Mark read (idempotent)', responses: { '200': ok('Notification'), ...errors('404') } },
+    post: {
+      operationId: 'markRead',
+      summary: 'Mark read (idempotent)',
+      responses: { '200': ok('Notification'), ...errors('404') },
+    },
   },
   '/v1/notifications/{notificationId}/unread': {
     parameters: [pathParams.notificationId],
-    post: { operationId: 'markUnread', summary: 'Mark unread (idempotent)', responses: { '200': ok('Notification'), ...errors('404') } },
+    post: {
+      operationId: 'markUnread',
+      summary: 'Mark unread (idempotent)',
+      responses: { '200': ok('Notification'), ...errors('404') },
+    },
   },
   '/v1/notifications/read-all': {
     post: {
@@ -86,12 +106,21 @@ const paths: Json = {
   '/v1/notifications/{notificationId}/actions/{actionId}': {
     parameters: [
       pathParams.notificationId,
-      { name: 'actionId', in: 'path', required: true, schema: { type: 'string', enum: ['accept-invite', 'feedback-resolved', 'feedback-still-open', 'feedback-not-needed'] } },
+      {
+        name: 'actionId',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          enum: ['accept-invite', 'feedback-resolved', 'feedback-still-open', 'feedback-not-needed'],
+        },
+      },
     ],
     post: {
       operationId: 'runAction',
       summary: "Run one of the notification's actions",
-      description: 'The action must be listed in the notification\'s `actions` and not spent (409 otherwise). `accept-invite` accepts the linked invitation and answers with the acceptance.',
+      description:
+        "The action must be listed in the notification's `actions` and not spent (409 otherwise). `accept-invite` accepts the linked invitation and answers with the acceptance.",
       responses: { '200': ok('ActionResult'), ...errors('400', '404', '409') },
     },
   },
@@ -100,7 +129,11 @@ const paths: Json = {
       operationId: 'listInvitations',
       summary: 'Invitations, most recent first',
       parameters: [
-        { name: 'status', in: 'query', schema: { type: 'string', enum: ['pending', 'accepted', 'declined'], default: 'pending' } },
+        {
+          name: 'status',
+          in: 'query',
+          schema: { type: 'string', enum: ['pending', 'accepted', 'declined'], default: 'pending' },
+        },
         { name: 'trackId', in: 'query', schema: { type: 'string' } },
       ],
       responses: { '200': ok('InvitationList'), '304': { description: 'Not modified' }, ...errors('400') },
@@ -111,44 +144,71 @@ const paths: Json = {
     post: {
       operationId: 'acceptInvitation',
       summary: 'Accept: grants the permission and starts the file sync',
-      description: 'Answers with the track and the granted permission. Sync progress is then pushed as `sync.progress` events until `done`. The sender gets a `membership` notification.',
+      description:
+        'Answers with the track and the granted permission. Sync progress is then pushed as `sync.progress` events until `done`. The sender gets a `membership` notification.',
       responses: { '200': ok('Acceptance'), ...errors('404', '409') },
     },
   },
   '/v1/invitations/{invitationId}/decline': {
     parameters: [pathParams.invitationId],
-    post: { operationId: 'declineInvitation', summary: 'Decline (dismiss) an invitation', responses: { '200': ok('Invitation'), ...errors('404', '409') } },
+    post: {
+      operationId: 'declineInvitation',
+      summary: 'Decline (dismiss) an invitation',
+      responses: { '200': ok('Invitation'), ...errors('404', '409') },
+    },
   },
   '/v1/preferences': {
-    get: { operationId: 'getPreferences', summary: 'Notification preferences', responses: { '200': ok('Preferences'), ...errors() } },
+    get: {
+      operationId: 'getPreferences',
+      summary: 'Notification preferences',
+      responses: { '200': ok('Preferences'), ...errors() },
+    },
     put: {
       operationId: 'savePreferences',
       summary: 'Save preferences; takes effect at once',
-      description: 'The body carries the `version` the edit started from. If another session saved meanwhile the answer is 409 and nothing changes.',
+      description:
+        'The body carries the `version` the edit started from. If another session saved meanwhile the answer is 409 and nothing changes.',
       requestBody: { required: true, content: json('PreferencesUpdate') },
       responses: { '200': ok('Preferences'), ...errors('400', '409', '413', '415') },
     },
   },
   '/v1/counts': {
-    get: { operationId: 'getCounts', summary: 'Unread notifications and pending invitations', responses: { '200': ok('Counts'), '304': { description: 'Not modified' }, ...errors() } },
+    get: {
+      operationId: 'getCounts',
+      summary: 'Unread notifications and pending invitations',
+      responses: { '200': ok('Counts'), '304': { description: 'Not modified' }, ...errors() },
+    },
   },
   '/v1/tracks': {
-    get: { operationId: 'listTracks', summary: 'Tracks the user owns or collaborates on', responses: { '200': ok('TrackList'), ...errors() } },
+    get: {
+      operationId: 'listTracks',
+      summary: 'Tracks the user owns or collaborates on',
+      responses: { '200': ok('TrackList'), ...errors() },
+    },
   },
   '/v1/tracks/{trackId}': {
     parameters: [pathParams.trackId],
     get: { operationId: 'getTrack', summary: 'One track', responses: { '200': ok('Track'), ...errors('404') } },
   },
   '/v1/syncs': {
-    get: { operationId: 'listSyncs', summary: 'File-sync progress of accepted tracks', responses: { '200': ok('SyncList'), ...errors() } },
+    get: {
+      operationId: 'listSyncs',
+      summary: 'File-sync progress of accepted tracks',
+      responses: { '200': ok('SyncList'), ...errors() },
+    },
   },
   '/v1/events': {
     get: {
       operationId: 'streamEvents',
       summary: 'The event stream (Server-Sent Events)',
       description: `A \`text/event-stream\`. Every event has an \`id\` increasing per user. Send the last id seen in \`Last-Event-ID\` to resume: the missed events are replayed, or a \`reset\` event asks the client to resync. Event names: ${EVENT_NAMES.map((name) => `\`${name}\``).join(', ')}. A comment line is sent as heartbeat.`,
-      parameters: [{ name: 'Last-Event-ID', in: 'header', schema: { type: 'string', pattern: '^[a-z0-9]{1,16}-\\d{1,15}$' } }],
-      responses: { '200': { description: 'The stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...errors('400') },
+      parameters: [
+        { name: 'Last-Event-ID', in: 'header', schema: { type: 'string', pattern: '^[a-z0-9]{1,16}-\\d{1,15}$' } },
+      ],
+      responses: {
+        '200': { description: 'The stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+        ...errors('400'),
+      },
     },
   },
 };
@@ -181,7 +241,8 @@ export function buildOpenApi(): Json {
     info: {
       title: 'pd-notify protocol',
       version: '1.0.0',
-      description: 'Generated from packages/protocol/src/schema.ts by `npm run build:schema`. Do not edit by hand; see docs/protocol.md.',
+      description:
+        'Generated from packages/protocol/src/schema.ts by `npm run build:schema`. Do not edit by hand; see docs/protocol.md.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     security: [{ bearer: [] }],
@@ -192,12 +253,16 @@ export function buildOpenApi(): Json {
       schemas: rewritten,
       responses: {
         BadRequest: problemResponse('The request is malformed; `field` names the offending field.'),
-        Unauthorized: problemResponse('Missing, unknown or expired token.', { 'WWW-Authenticate': { schema: { type: 'string' } } }),
-        NotFound: problemResponse('No such resource for this user (another user\'s resource is also 404).'),
+        Unauthorized: problemResponse('Missing, unknown or expired token.', {
+          'WWW-Authenticate': { schema: { type: 'string' } },
+        }),
+        NotFound: problemResponse("No such resource for this user (another user's resource is also 404)."),
         Conflict: problemResponse('Stale version, or the resource is no longer in a state that allows this.'),
         PayloadTooLarge: problemResponse('The body is larger than the server accepts.'),
         UnsupportedMediaType: problemResponse('The body is not application/json.'),
-        RateLimited: problemResponse('Too many requests; retry after `Retry-After`.', { 'Retry-After': { schema: { type: 'string' } } }),
+        RateLimited: problemResponse('Too many requests; retry after `Retry-After`.', {
+          'Retry-After': { schema: { type: 'string' } },
+        }),
       },
     },
   };

@@ -22,14 +22,7 @@ const httpUrl = v.pipe(
 );
 
 /** The six feed categories, each with its own icon and colour (SPEC AF3). */
-export const CATEGORIES = [
-  'collaboration',
-  'deadline',
-  'workflow',
-  'reminder',
-  'system',
-  'support',
-] as const;
+export const CATEGORIES = ['collaboration', 'deadline', 'workflow', 'reminder', 'system', 'support'] as const;
 export const CategorySchema = v.picklist(CATEGORIES);
 
 /**
@@ -49,21 +42,15 @@ export const PREFERENCE_CATEGORIES = Object.keys(PREFERENCE_OPTIONS) as Preferen
 export type PreferenceCategory = keyof typeof PREFERENCE_OPTIONS;
 export type PreferenceOption = (typeof PREFERENCE_OPTIONS)[PreferenceCategory][number];
 
-export const NOTIFICATION_TYPES = [
-  ...Object.values(PREFERENCE_OPTIONS).flat(),
-  'support-feedback',
-] as (PreferenceOption | 'support-feedback')[];
+export const NOTIFICATION_TYPES = [...Object.values(PREFERENCE_OPTIONS).flat(), 'support-feedback'] as (
+  PreferenceOption | 'support-feedback'
+)[];
 export const NotificationTypeSchema = v.picklist(NOTIFICATION_TYPES);
 
 export const PrioritySchema = v.picklist(['normal', 'high']);
 
 /** Actions a notification row can carry (SPEC AF6, AF7). */
-export const ACTION_IDS = [
-  'accept-invite',
-  'feedback-resolved',
-  'feedback-still-open',
-  'feedback-not-needed',
-] as const;
+export const ACTION_IDS = ['accept-invite', 'feedback-resolved', 'feedback-still-open', 'feedback-not-needed'] as const;
 export const ActionIdSchema = v.picklist(ACTION_IDS);
 
 export const ActorSchema = v.object({

@@ -42,3 +42,5 @@ export type EventDataMap = {
 export type StreamEvent = {
   [K in s.EventName]: { id: string; event: K; data: EventDataMap[K] };
 }[s.EventName];
+export type ReadyEvent = v.InferOutput<typeof s.ReadyEventSchema>;
+export type ResetEvent = v.InferOutput<typeof s.ResetEventSchema>;

@@ -1,0 +1,35 @@
+// Builds every publishable package to ESM with source maps. Declarations come from
+// `tsc -b` (see package.json "build"). Dependencies stay external, so hosts get one
+// copy of Lit and of each shared package.
+import { builtinModules } from 'node:module';
+import esbuild from 'rollup-plugin-esbuild';
+import nodeResolve from '@rollup/plugin-node-resolve';
+
+const isExternal = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+
+/** One package: its entry points (name → source file) and where it runs. */
+function pkg(dir, entries, { platform = 'neutral', banner } = {}) {
+  return {
+    input: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, `packages/${dir}/src/${file}`])),
+    external: (id) => isExternal(id) || builtinModules.includes(id.replace(/^node:/, '')),
+    plugins: [
+      nodeResolve({ extensions: ['.ts', '.js'] }),
+      esbuild({ target: 'es2022', platform, tsconfig: 'tsconfig.base.json', sourceMap: true }),
+    ],
+    output: {
+      dir: `packages/${dir}/dist`,
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      ...(banner ? { banner: (chunk) => (chunk.name === 'cli' ? banner : '') } : {}),
+    },
+  };
+}
+
+export default [
+  pkg('protocol', { index: 'index.ts' }),
+  pkg('client', { index: 'index.ts' }, { platform: 'browser' }),
+  pkg('elements', { index: 'index.ts' }, { platform: 'browser' }),
+  pkg('mock-server', { index: 'index.ts', cli: 'cli.ts' }, { platform: 'node', banner: '#!/usr/bin/env node' }),
+];
