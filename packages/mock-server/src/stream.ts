@@ -64,24 +64,25 @@ export class StreamHub {
       Connection: 'keep-alive',
       'X-Accel-Buffering': 'no',
     });
+    res.flushHeaders();
     ctx.req.socket.setNoDelay(true);
     const stream: OpenStream = { userId: ctx.userId, res };
     this.#open.add(stream);
 
+    const silent = (): boolean => Boolean(faults.settings.stream?.stall) || res.writableEnded || res.destroyed;
     const write = (text: string): void => {
-      if (!faults.settings.stream?.stall && !res.destroyed) res.write(text);
+      if (!silent()) res.write(text);
     };
     const send = (event: LoggedEvent): void => {
-      if (faults.settings.stream?.stall || res.destroyed) return;
+      if (silent()) return;
       if (faults.take('malformedNext')) res.write(`event: ${event.event}\ndata: {"id": "broken", "title": \n\n`);
       const text = `id: ${event.id}\nevent: ${event.event}\ndata: ${event.json}\n\n`;
       if (faults.take('cutNextEvent')) {
-        res.write(text.slice(0, Math.floor(text.length / 2)));
-        res.destroy();
+        res.end(text.slice(0, Math.floor(text.length / 2)));
         return;
       }
       res.write(text);
-      if (faults.countStreamEvent()) res.destroy();
+      if (faults.countStreamEvent()) res.end();
     };
 
     write(`retry: ${retryMs}\n\n`);
