@@ -1,11 +1,27 @@
 /**
- * `@pd-notify/client`: the typed client core of pd-notify.
+ * `@pd-notify/client`: the typed client core of pd-notify. Build your own bell and
+ * feed on its stores, or let `@pd-notify/elements` do it.
  * @packageDocumentation
  */
 export type * from '@pd-notify/protocol';
+export { createClient, type ClientOptions, type PdClient } from './client.js';
+export { PdError, type PdErrorKind } from './errors.js';
+export type { TokenSource } from './rest.js';
+export type { TransportMode } from './realtime/realtime.js';
+export type { ConnectionState, ConnectionStatus } from './realtime/types.js';
+export type { Environment } from './env.js';
+export type {
+  InvitationsState,
+  LoadStatus,
+  NotificationFilter,
+  NotificationsState,
+  PreferencesDraft,
+  PreferencesState,
+} from './sync/engine.js';
+export { $now, formatRelativeTime } from './time.js';
 export {
-  SseParser,
   SseOverflowError,
+  SseParser,
   type SseMessage,
   type SseParserHandlers,
   type SseParserOptions,

@@ -1,0 +1,64 @@
+/**
+ * Polling: asks for the counts with If-None-Match at an interval with jitter; a
+ * 304 changes nothing, anything else asks the client to resync. Failures back
+ * off like the stream does.
+ */
+import { PdError } from '../errors.js';
+import type { Rest } from '../rest.js';
+import { Backoff } from './backoff.js';
+import type { RealtimeHandlers } from './types.js';
+
+export interface PollerOptions {
+  rest: Rest;
+  handlers: RealtimeHandlers;
+  intervalMs: number;
+  /** Shown in `$connection.reason`. */
+  reason: string;
+}
+
+export class Poller {
+  #options: PollerOptions;
+  #etag: string | null = null;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #running = false;
+  #backoff = new Backoff();
+
+  constructor(options: PollerOptions) {
+    this.#options = options;
+  }
+
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    void this.#poll();
+  }
+
+  stop(): void {
+    this.#running = false;
+    clearTimeout(this.#timer);
+  }
+
+  async #poll(): Promise<void> {
+    const { rest, handlers, intervalMs, reason } = this.#options;
+    let wait = intervalMs * (0.8 + Math.random() * 0.4);
+    try {
+      const { data, etag } = await rest.pollCounts(this.#etag);
+      if (!this.#running) return;
+      this.#etag = etag;
+      this.#backoff.reset();
+      handlers.onState({ status: 'polling', reason, error: null });
+      if (data) handlers.onResync();
+    } catch (error) {
+      if (!this.#running) return;
+      const pdError = error instanceof PdError ? error : new PdError('network', 'Polling failed', { cause: error });
+      const status = pdError.kind === 'network' ? 'offline' : pdError.kind === 'auth' ? 'error' : 'polling';
+      handlers.onState({ status, reason: pdError.message, error: pdError });
+      if (pdError.kind === 'auth') {
+        this.#running = false;
+        return;
+      }
+      wait = Math.max(wait, this.#backoff.next(), pdError.retryAfterMs ?? 0);
+    }
+    if (this.#running) this.#timer = setTimeout(() => void this.#poll(), wait);
+  }
+}

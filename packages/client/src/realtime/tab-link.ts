@@ -1,0 +1,197 @@
+/**
+ * One stream per browser and user. Tabs of the same user elect a leader with Web
+ * Locks; the leader holds the realtime link and shares every event, its
+ * connection state and resync requests over a BroadcastChannel; the followers
+ * tell it whether they are visible (so a visible follower keeps the link up
+ * while the leader's own tab is hidden). When the leader's tab closes, its lock
+ * is released and the next tab takes over, resuming from the last event id all
+ * tabs have seen. Without Web Locks or BroadcastChannel (Node, old browsers),
+ * each client holds its own link.
+ */
+import { PdError } from '../errors.js';
+import type { SharedResult } from '../sync/engine.js';
+import type { Environment } from '../env.js';
+import type { Realtime } from './realtime.js';
+import type { ConnectionState, RealtimeHandlers, WireEvent } from './types.js';
+
+export interface LinkHandlers extends RealtimeHandlers {
+  onShared(result: SharedResult): void;
+}
+
+export interface Link {
+  start(): void;
+  stop(): void;
+  share(result: SharedResult): void;
+}
+
+export type RealtimeFactory = (handlers: RealtimeHandlers, env: Environment, lastEventId: string) => Realtime;
+
+type Message =
+  | { type: 'event'; wire: WireEvent }
+  | { type: 'state'; state: { status: ConnectionState['status']; reason: string | null; error: string | null } }
+  | { type: 'resync' }
+  | { type: 'shared'; result: SharedResult }
+  | { type: 'hello'; tab: string; hidden: boolean }
+  | { type: 'visibility'; tab: string; hidden: boolean }
+  | { type: 'bye'; tab: string };
+
+/** A link of its own, for environments without tab coordination. */
+export function ownLink(factory: RealtimeFactory, env: Environment, handlers: LinkHandlers): Link {
+  let realtime: Realtime | null = null;
+  return {
+    start() {
+      realtime ??= factory(handlers, env, '');
+      realtime.start();
+    },
+    stop() {
+      realtime?.stop();
+    },
+    share() {},
+  };
+}
+
+export function canShareAcrossTabs(): boolean {
+  return typeof BroadcastChannel !== 'undefined' && typeof navigator !== 'undefined' && Boolean(navigator.locks);
+}
+
+export class TabLink implements Link {
+  #key: string;
+  #factory: RealtimeFactory;
+  #env: Environment;
+  #handlers: LinkHandlers;
+  #tab = Math.random().toString(36).slice(2);
+  #channel: BroadcastChannel | null = null;
+  #abort: AbortController | null = null;
+  #realtime: Realtime | null = null;
+  #lastEventId = '';
+  #leaderState: ConnectionState | null = null;
+  /** Followers' visibility, as the leader knows it. */
+  #followers = new Map<string, boolean>();
+  #envListeners = new Set<() => void>();
+  #unwatch: (() => void) | null = null;
+  #resign: (() => void) | null = null;
+
+  constructor(key: string, factory: RealtimeFactory, env: Environment, handlers: LinkHandlers) {
+    this.#key = key;
+    this.#factory = factory;
+    this.#env = env;
+    this.#handlers = handlers;
+  }
+
+  get isLeader(): boolean {
+    return this.#realtime !== null;
+  }
+
+  start(): void {
+    if (this.#channel) return;
+    const channel = new BroadcastChannel(`pd-notify:${this.#key}`);
+    this.#channel = channel;
+    channel.onmessage = (message: MessageEvent<Message>) => this.#receive(message.data);
+    this.#handlers.onState({ status: 'connecting', reason: 'waiting for the tab that holds the stream', error: null });
+    this.#post({ type: 'hello', tab: this.#tab, hidden: this.#env.hidden() });
+    this.#unwatch = this.#env.watch(() => {
+      this.#post({ type: 'visibility', tab: this.#tab, hidden: this.#env.hidden() });
+      this.#notifyEnv();
+    });
+    this.#abort = new AbortController();
+    navigator.locks
+      .request(`pd-notify:${this.#key}`, { signal: this.#abort.signal }, () => this.#lead())
+      .catch(() => {
+        // aborted by stop() while waiting: nothing to do
+      });
+  }
+
+  stop(): void {
+    if (!this.#channel) return;
+    this.#post({ type: 'bye', tab: this.#tab });
+    this.#abort?.abort();
+    this.#resign?.();
+    this.#unwatch?.();
+    this.#channel.close();
+    this.#channel = null;
+  }
+
+  share(result: SharedResult): void {
+    this.#post({ type: 'shared', result });
+  }
+
+  async #lead(): Promise<void> {
+    if (!this.#channel) return;
+    const env: Environment = {
+      hidden: () => this.#env.hidden() && [...this.#followers.values()].every((hidden) => hidden),
+      online: () => this.#env.online(),
+      watch: (onChange) => {
+        this.#envListeners.add(onChange);
+        return () => this.#envListeners.delete(onChange);
+      },
+    };
+    const realtime = this.#factory(
+      {
+        onEvent: (wire) => {
+          this.#lastEventId = wire.id || this.#lastEventId;
+          this.#handlers.onEvent(wire);
+          this.#post({ type: 'event', wire });
+        },
+        onState: (state) => {
+          this.#leaderState = state;
+          this.#handlers.onState(state);
+          this.#post({ type: 'state', state: { status: state.status, reason: state.reason, error: state.error?.message ?? null } });
+        },
+        onResync: () => {
+          this.#handlers.onResync();
+          this.#post({ type: 'resync' });
+        },
+      },
+      env,
+      this.#lastEventId,
+    );
+    this.#realtime = realtime;
+    // A new leader may have missed events between the old leader's last broadcast and now.
+    this.#handlers.onResync();
+    realtime.start();
+    await new Promise<void>((resolve) => (this.#resign = resolve));
+    realtime.stop();
+    this.#realtime = null;
+  }
+
+  #receive(message: Message): void {
+    switch (message.type) {
+      case 'event':
+        this.#lastEventId = message.wire.id || this.#lastEventId;
+        this.#handlers.onEvent(message.wire);
+        break;
+      case 'state': {
+        const { status, reason, error } = message.state;
+        this.#handlers.onState({ status, reason, error: error === null ? null : new PdError('network', error) });
+        break;
+      }
+      case 'resync':
+        this.#handlers.onResync();
+        break;
+      case 'shared':
+        this.#handlers.onShared(message.result);
+        break;
+      case 'hello':
+      case 'visibility':
+        this.#followers.set(message.tab, message.hidden);
+        if (message.type === 'hello' && this.#leaderState) {
+          const state = this.#leaderState;
+          this.#post({ type: 'state', state: { status: state.status, reason: state.reason, error: state.error?.message ?? null } });
+        }
+        this.#notifyEnv();
+        break;
+      case 'bye':
+        this.#followers.delete(message.tab);
+        this.#notifyEnv();
+        break;
+    }
+  }
+
+  #notifyEnv(): void {
+    for (const listener of this.#envListeners) listener();
+  }
+
+  #post(message: Message): void {
+    this.#channel?.postMessage(message);
+  }
+}

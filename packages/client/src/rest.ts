@@ -1,0 +1,260 @@
+/**
+ * The REST layer: typed calls for every protocol operation, on ky. Per-request
+ * timeout; automatic retries only for reads (GET), with capped exponential
+ * backoff and full jitter, honouring Retry-After; never an automatic retry of a
+ * mutation. A 401 asks `getToken` for a fresh token and tries once more. Every
+ * answer is validated against the protocol's schemas; every failure is a PdError.
+ */
+import {
+  AcceptanceSchema,
+  ActionResultSchema,
+  CountsSchema,
+  InvitationListSchema,
+  InvitationSchema,
+  NotificationPageSchema,
+  NotificationSchema,
+  PreferencesSchema,
+  ReadAllResultSchema,
+  SyncListSchema,
+  TrackListSchema,
+  UserSchema,
+  type ActionId,
+  type Category,
+  type InvitationStatus,
+  type PreferencesUpdate,
+  type Problem,
+} from '@pd-notify/protocol';
+import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
+import * as v from 'valibot';
+import { PdError, kindOfStatus, parseRetryAfter } from './errors.js';
+
+/** Supplies the bearer token; `refresh` is true after the server refused the previous one. */
+export type TokenSource = (context: { refresh: boolean }) => string | Promise<string>;
+
+export interface RestOptions {
+  baseUrl: string;
+  getToken: TokenSource;
+  fetch?: typeof fetch;
+  /** Per-request timeout in ms. Default 10000. */
+  timeoutMs?: number;
+  /** Retries of a failed read. Default 3. */
+  retries?: number;
+}
+
+export interface ListQuery {
+  limit?: number;
+  cursor?: string | null;
+  category?: Category | null;
+  trackId?: string | null;
+  unread?: boolean | null;
+}
+
+export interface Conditional<T> {
+  /** null when the server answered 304 Not Modified. */
+  data: T | null;
+  etag: string | null;
+}
+
+interface RequestSpec<S extends v.GenericSchema | null> {
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: string;
+  schema: S;
+  json?: unknown;
+  searchParams?: Record<string, string>;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export class Rest {
+  readonly baseUrl: string;
+  #ky: KyInstance;
+  #getToken: TokenSource;
+  #token: Promise<string> | null = null;
+
+  constructor(options: RestOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.#getToken = options.getToken;
+    this.#ky = ky.create({
+      prefixUrl: this.baseUrl,
+      timeout: options.timeoutMs ?? 10_000,
+      throwHttpErrors: true,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      retry: {
+        limit: options.retries ?? 3,
+        methods: ['get'],
+        statusCodes: [408, 429, 500, 502, 503, 504],
+        afterStatusCodes: [429, 503],
+        maxRetryAfter: 60_000,
+        backoffLimit: 30_000,
+        jitter: true,
+        delay: (attempt) => 300 * 2 ** (attempt - 1),
+      },
+    });
+  }
+
+  /** Uses another token source from now on (sign-in, user switch). */
+  setTokenSource(getToken: TokenSource): void {
+    this.#getToken = getToken;
+    this.#token = null;
+  }
+
+  /** The current token (asks the source once and caches it). */
+  token(refresh = false): Promise<string> {
+    if (refresh || !this.#token) {
+      const pending = Promise.resolve(this.#getToken({ refresh }));
+      this.#token = pending;
+      pending.catch(() => {
+        if (this.#token === pending) this.#token = null;
+      });
+    }
+    return this.#token;
+  }
+
+  me = () => this.#send({ method: 'get', path: 'v1/me', schema: UserSchema });
+
+  listNotifications = (query: ListQuery = {}, signal?: AbortSignal) =>
+    this.#send({
+      method: 'get',
+      path: 'v1/notifications',
+      schema: NotificationPageSchema,
+      searchParams: compact({
+        limit: query.limit?.toString(),
+        cursor: query.cursor,
+        category: query.category,
+        trackId: query.trackId,
+        unread: query.unread == null ? null : String(query.unread),
+      }),
+      ...(signal ? { signal } : {}),
+    });
+
+  markRead = (id: string) => this.#send({ method: 'post', path: `v1/notifications/${enc(id)}/read`, schema: NotificationSchema });
+  markUnread = (id: string) =>
+    this.#send({ method: 'post', path: `v1/notifications/${enc(id)}/unread`, schema: NotificationSchema });
+  markAllRead = (upToId?: string) =>
+    this.#send({
+      method: 'post',
+      path: 'v1/notifications/read-all',
+      schema: ReadAllResultSchema,
+      json: upToId === undefined ? {} : { upToId },
+    });
+  dismiss = (id: string) => this.#send({ method: 'delete', path: `v1/notifications/${enc(id)}`, schema: null });
+  runAction = (id: string, action: ActionId) =>
+    this.#send({ method: 'post', path: `v1/notifications/${enc(id)}/actions/${enc(action)}`, schema: ActionResultSchema });
+
+  listInvitations = (status: InvitationStatus = 'pending') =>
+    this.#send({ method: 'get', path: 'v1/invitations', schema: InvitationListSchema, searchParams: { status } });
+  acceptInvitation = (id: string) =>
+    this.#send({ method: 'post', path: `v1/invitations/${enc(id)}/accept`, schema: AcceptanceSchema });
+  declineInvitation = (id: string) =>
+    this.#send({ method: 'post', path: `v1/invitations/${enc(id)}/decline`, schema: InvitationSchema });
+
+  getPreferences = () => this.#send({ method: 'get', path: 'v1/preferences', schema: PreferencesSchema });
+  savePreferences = (update: PreferencesUpdate) =>
+    this.#send({ method: 'put', path: 'v1/preferences', schema: PreferencesSchema, json: update });
+
+  getCounts = () => this.#send({ method: 'get', path: 'v1/counts', schema: CountsSchema });
+  listTracks = () => this.#send({ method: 'get', path: 'v1/tracks', schema: TrackListSchema });
+  listSyncs = () => this.#send({ method: 'get', path: 'v1/syncs', schema: SyncListSchema });
+
+  /** Counts with If-None-Match: `data` is null when nothing changed since `etag`. */
+  async pollCounts(etag: string | null): Promise<Conditional<v.InferOutput<typeof CountsSchema>>> {
+    const response = await this.#fetch({
+      method: 'get',
+      path: 'v1/counts',
+      schema: CountsSchema,
+      ...(etag ? { headers: { 'If-None-Match': etag } } : {}),
+    });
+    const newTag = response.headers.get('etag');
+    if (response.status === 304) return { data: null, etag: newTag ?? etag };
+    return { data: await this.#parse(response, CountsSchema), etag: newTag };
+  }
+
+  async #send<S extends v.GenericSchema | null>(
+    spec: RequestSpec<S>,
+  ): Promise<S extends v.GenericSchema ? v.InferOutput<S> : void> {
+    const response = await this.#fetch(spec);
+    if (spec.schema === null) return undefined as S extends v.GenericSchema ? v.InferOutput<S> : void;
+    return this.#parse(response, spec.schema) as Promise<S extends v.GenericSchema ? v.InferOutput<S> : void>;
+  }
+
+  async #fetch(spec: RequestSpec<v.GenericSchema | null>, refreshed = false): Promise<Response> {
+    let token: string;
+    try {
+      token = await this.token(refreshed);
+    } catch (cause) {
+      throw new PdError('auth', 'Could not get a token', { cause });
+    }
+    try {
+      return await this.#ky(spec.path, {
+        method: spec.method,
+        headers: { Authorization: `Bearer ${token}`, ...spec.headers },
+        ...(spec.json === undefined ? {} : { json: spec.json }),
+        ...(spec.searchParams ? { searchParams: spec.searchParams } : {}),
+        ...(spec.signal ? { signal: spec.signal } : {}),
+      });
+    } catch (error) {
+      if (error instanceof HTTPError && error.response.status === 304) return error.response;
+      const pdError = await toPdError(error);
+      if (pdError.kind === 'auth' && pdError.status === 401 && !refreshed) return this.#fetch(spec, true);
+      throw pdError;
+    }
+  }
+
+  async #parse<S extends v.GenericSchema>(response: Response, schema: S): Promise<v.InferOutput<S>> {
+    let data: unknown;
+    try {
+      data = await response.json();
+    } catch (cause) {
+      throw new PdError('invalid-response', `The server's answer to ${response.url} is not JSON`, {
+        status: response.status,
+        cause,
+      });
+    }
+    const result = v.safeParse(schema, data);
+    if (!result.success) {
+      const issue = result.issues[0];
+      throw new PdError(
+        'invalid-response',
+        `The server's answer does not follow the protocol at ${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`,
+        { status: response.status },
+      );
+    }
+    return result.output;
+  }
+}
+
+/** Turns whatever fetch or ky threw into a PdError. */
+export async function toPdError(error: unknown): Promise<PdError> {
+  if (error instanceof PdError) return error;
+  if (error instanceof HTTPError) {
+    const { response } = error;
+    let problem: Problem | undefined;
+    try {
+      const body: unknown = await response.json();
+      if (body && typeof body === 'object' && typeof (body as Problem).type === 'string') problem = body as Problem;
+    } catch {
+      // not a problem+json body
+    }
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+    return new PdError(kindOfStatus(response.status), problem?.detail ?? problem?.title ?? `HTTP ${response.status}`, {
+      status: response.status,
+      ...(problem ? { problem } : {}),
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    });
+  }
+  if (error instanceof TimeoutError) return new PdError('network', 'The request timed out', { cause: error });
+  if (error instanceof DOMException && error.name === 'AbortError') {
+    return new PdError('network', 'The request was aborted', { cause: error });
+  }
+  return new PdError('network', 'The server could not be reached', { cause: error });
+}
+
+function enc(segment: string): string {
+  return encodeURIComponent(segment);
+}
+
+function compact(params: Record<string, string | null | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) if (value != null) out[key] = value;
+  return out;
+}

@@ -1,0 +1,642 @@
+/**
+ * The sync engine: the client's single source of truth. It loads state over REST,
+ * applies stream events idempotently and in version order, resyncs on a reset or
+ * a gap, and runs mutations optimistically with rollback. Elements and custom UIs
+ * only read its stores.
+ */
+import {
+  EVENT_SCHEMAS,
+  parseEventId,
+  type Acceptance,
+  type ActionId,
+  type Category,
+  type Counts,
+  type EventId,
+  type EventName,
+  type Invitation,
+  type Notification,
+  type Preferences,
+  type PreferencesUpdate,
+  type SyncProgress,
+} from '@pd-notify/protocol';
+import { atom, type ReadableAtom } from 'nanostores';
+import * as v from 'valibot';
+import { PdError } from '../errors.js';
+import type { Rest } from '../rest.js';
+import type { ConnectionState, WireEvent } from '../realtime/types.js';
+import { NotificationList, type Overlay } from './notification-list.js';
+
+/** Which notifications `$notifications` holds (the server filters too). */
+export interface NotificationFilter {
+  category?: Category | null;
+  trackId?: string | null;
+  unread?: boolean | null;
+}
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface NotificationsState {
+  /** Newest first, with optimistic changes applied. */
+  items: readonly Notification[];
+  /** More (older) items can be loaded with `loadMore()`. */
+  hasMore: boolean;
+  status: LoadStatus;
+  /** True while `loadMore()` runs. */
+  loadingMore: boolean;
+  error: PdError | null;
+  filter: NotificationFilter;
+}
+
+export interface InvitationsState {
+  /** Pending invitations, most recent first, narrowed by `trackId` when set. */
+  items: readonly Invitation[];
+  status: LoadStatus;
+  error: PdError | null;
+  trackId: string | null;
+}
+
+/** The editable part of the preferences. */
+export type PreferencesDraft = Omit<PreferencesUpdate, 'version'>;
+
+export interface PreferencesState {
+  /** What the server holds. */
+  server: Preferences | null;
+  /** The user's unsaved edit, or null. */
+  draft: PreferencesDraft | null;
+  dirty: boolean;
+  status: 'idle' | 'loading' | 'ready' | 'saving' | 'saved' | 'conflict' | 'error';
+  error: PdError | null;
+  /** Saved in another session while this draft was unsaved: the user chooses (`resolveIncoming`). */
+  incoming: Preferences | null;
+}
+
+/** What a tab tells the other tabs after a mutation, so they converge at once. */
+export type SharedResult =
+  | { kind: 'notification'; notification: Notification }
+  | { kind: 'invitation'; invitation: Invitation };
+
+export interface EngineOptions {
+  rest: Rest;
+  pageSize: number;
+  onError: (error: PdError) => void;
+  /** Sends a mutation's result to the other tabs. */
+  share: (result: SharedResult) => void;
+}
+
+const emptyCounts: Counts = { unreadNotifications: 0, pendingInvitations: 0 };
+
+export class SyncEngine {
+  readonly $notifications = atom<NotificationsState>({
+    items: [],
+    hasMore: false,
+    status: 'idle',
+    loadingMore: false,
+    error: null,
+    filter: {},
+  });
+  readonly $unreadCount = atom(0);
+  readonly $invitations = atom<InvitationsState>({ items: [], status: 'idle', error: null, trackId: null });
+  readonly $pendingInviteCount = atom(0);
+  readonly $preferences = atom<PreferencesState>({
+    server: null,
+    draft: null,
+    dirty: false,
+    status: 'idle',
+    error: null,
+    incoming: null,
+  });
+  readonly $connection = atom<ConnectionState>({ status: 'idle', reason: null, error: null });
+  readonly $syncProgress = atom<Readonly<Record<string, SyncProgress>>>({});
+
+  #options: EngineOptions;
+  #list = new NotificationList();
+  #cursor: string | null = null;
+  #hasMore = false;
+  #counts: Counts = emptyCounts;
+  #invitations = new Map<string, Invitation>();
+  #invitationOverrides = new Map<string, Invitation>();
+  #lastEvent: EventId | null = null;
+  /** Ids changed by the stream since the running resync started. */
+  #touched: Set<string> | null = null;
+  #resyncing: Promise<void> | null = null;
+  #resyncAgain = false;
+  #generation = 0;
+  #flushQueued = false;
+
+  constructor(options: EngineOptions) {
+    this.#options = options;
+  }
+
+  // ------------------------------------------------------------------ loading
+
+  /**
+   * Refetches the first page, the counts, the invitations, the preferences (unless
+   * a draft is open) and the syncs. Concurrent calls share one run; a call during
+   * a run schedules exactly one more.
+   */
+  resync(dropOlderPages = false): Promise<void> {
+    if (this.#resyncing) {
+      this.#resyncAgain = true;
+      return this.#resyncing;
+    }
+    const run = async (): Promise<void> => {
+      do {
+        this.#resyncAgain = false;
+        await this.#load(dropOlderPages);
+      } while (this.#resyncAgain);
+    };
+    this.#resyncing = run().finally(() => (this.#resyncing = null));
+    return this.#resyncing;
+  }
+
+  async #load(dropOlderPages: boolean): Promise<void> {
+    const { rest } = this.#options;
+    const generation = this.#generation;
+    const filter = this.$notifications.get().filter;
+    this.#touched = new Set();
+    if (this.$notifications.get().status === 'idle' || this.$notifications.get().status === 'error') {
+      this.$notifications.set({ ...this.$notifications.get(), status: 'loading', error: null });
+    }
+    if (this.$invitations.get().status !== 'ready') this.$invitations.set({ ...this.$invitations.get(), status: 'loading' });
+    const prefs = this.$preferences.get();
+    const loadPrefs = !prefs.dirty;
+    if (prefs.status === 'idle') this.$preferences.set({ ...prefs, status: 'loading' });
+    const [page, counts, invitations, preferences, syncs] = await Promise.allSettled([
+      rest.listNotifications({ ...filter, limit: this.#options.pageSize }),
+      rest.getCounts(),
+      rest.listInvitations(),
+      loadPrefs ? rest.getPreferences() : Promise.resolve(null),
+      rest.listSyncs(),
+    ]);
+    if (generation !== this.#generation) return;
+    const touched = this.#touched;
+    this.#touched = null;
+
+    if (page.status === 'fulfilled') {
+      const keepOlder = !dropOlderPages && this.#list.size > 0;
+      this.#list.replaceHead(page.value.items, page.value.nextCursor === null, (id) => touched.has(id), keepOlder);
+      if (!keepOlder || this.#cursor === null || page.value.nextCursor === null) {
+        this.#cursor = page.value.nextCursor;
+        this.#hasMore = page.value.nextCursor !== null;
+      }
+      this.$notifications.set({ ...this.$notifications.get(), status: 'ready', error: null });
+    } else {
+      this.#fail(this.$notifications, page.reason);
+    }
+    if (counts.status === 'fulfilled') this.#counts = counts.value;
+    if (invitations.status === 'fulfilled') {
+      this.#invitations = new Map(invitations.value.items.map((inv) => [inv.id, inv]));
+      this.$invitations.set({ ...this.$invitations.get(), status: 'ready', error: null });
+    } else {
+      this.#fail(this.$invitations, invitations.reason);
+    }
+    if (preferences.status === 'fulfilled' && preferences.value) this.#takeServerPreferences(preferences.value);
+    else if (preferences.status === 'rejected') this.#fail(this.$preferences, preferences.reason);
+    if (syncs.status === 'fulfilled') {
+      this.$syncProgress.set(Object.fromEntries(syncs.value.items.map((sync) => [sync.trackId, sync])));
+    }
+    this.#publish();
+  }
+
+  /** Loads the next (older) page into `$notifications`. */
+  async loadMore(): Promise<void> {
+    const state = this.$notifications.get();
+    if (!this.#hasMore || state.loadingMore || this.#cursor === null) return;
+    const generation = this.#generation;
+    this.$notifications.set({ ...state, loadingMore: true });
+    try {
+      const page = await this.#options.rest.listNotifications({
+        ...state.filter,
+        cursor: this.#cursor,
+        limit: this.#options.pageSize,
+      });
+      if (generation !== this.#generation) return;
+      for (const item of page.items) this.#list.upsert(item, true);
+      this.#cursor = page.nextCursor;
+      this.#hasMore = page.nextCursor !== null;
+      this.$notifications.set({ ...this.$notifications.get(), loadingMore: false });
+      this.#publish();
+    } catch (error) {
+      this.$notifications.set({ ...this.$notifications.get(), loadingMore: false });
+      throw this.#report(error);
+    }
+  }
+
+  /** Shows another slice of the notifications; reloads from the server. */
+  setFilter(filter: NotificationFilter): Promise<void> {
+    this.#list.clear();
+    this.#cursor = null;
+    this.#hasMore = false;
+    this.$notifications.set({ ...this.$notifications.get(), filter: { ...filter }, items: [], status: 'loading' });
+    return this.resync(true);
+  }
+
+  /** Narrows `$invitations` to one track (null for all). */
+  setInvitationTrack(trackId: string | null): void {
+    this.$invitations.set({ ...this.$invitations.get(), trackId });
+    this.#publish();
+  }
+
+  /** Forgets everything (the token changed to another user). */
+  clear(): void {
+    this.#generation++;
+    this.#list.clear();
+    this.#cursor = null;
+    this.#hasMore = false;
+    this.#counts = emptyCounts;
+    this.#invitations.clear();
+    this.#invitationOverrides.clear();
+    this.#lastEvent = null;
+    this.$notifications.set({ items: [], hasMore: false, status: 'idle', loadingMore: false, error: null, filter: this.$notifications.get().filter });
+    this.$invitations.set({ items: [], status: 'idle', error: null, trackId: this.$invitations.get().trackId });
+    this.$preferences.set({ server: null, draft: null, dirty: false, status: 'idle', error: null, incoming: null });
+    this.$syncProgress.set({});
+    this.#publish();
+  }
+
+  // ------------------------------------------------------------------ the stream
+
+  /** Takes one event off the wire (from this tab's stream or the leader tab's). */
+  applyWireEvent(wire: WireEvent): void {
+    const name = wire.event as EventName;
+    const schema = EVENT_SCHEMAS[name];
+    if (!schema) return; // an event this client does not know: forward compatible
+    let data: unknown;
+    try {
+      data = JSON.parse(wire.data);
+    } catch (cause) {
+      this.#report(new PdError('invalid-response', `The ${name} event's data is not JSON`, { cause }));
+      return;
+    }
+    const parsed = v.safeParse(schema, data);
+    if (!parsed.success) {
+      this.#report(new PdError('invalid-response', `The ${name} event does not follow the protocol: ${parsed.issues[0].message}`));
+      return;
+    }
+    const id = parseEventId(wire.id);
+    const last = this.#lastEvent;
+    let gap = false;
+    if (id && last && id.epoch === last.epoch) {
+      if (name !== 'ready' && name !== 'reset' && id.seq <= last.seq) return; // a duplicate
+      gap = id.seq > last.seq + 1;
+    } else if (id && last && name !== 'reset') {
+      gap = true; // a new id space without a reset
+    }
+    if (id) this.#lastEvent = id;
+    this.#apply(name, parsed.output);
+    if (name === 'reset') void this.resync(true).catch(() => {});
+    else if (gap) void this.resync().catch(() => {});
+  }
+
+  setConnection(state: ConnectionState): void {
+    const current = this.$connection.get();
+    if (current.status !== state.status || current.reason !== state.reason || current.error !== state.error) {
+      this.$connection.set(state);
+    }
+  }
+
+  #apply(name: EventName, data: unknown): void {
+    switch (name) {
+      case 'notification.created':
+      case 'notification.updated':
+        this.#takeNotification(data as Notification);
+        break;
+      case 'notification.removed': {
+        const ref = data as { id: string; version: number };
+        this.#touched?.add(ref.id);
+        this.#list.remove(ref);
+        break;
+      }
+      case 'notifications.read': {
+        const result = data as { readAt: string; items: { id: string; version: number }[] };
+        for (const ref of result.items) this.#touched?.add(ref.id);
+        this.#list.markRead(result.items, result.readAt);
+        break;
+      }
+      case 'counts':
+        this.#counts = data as Counts;
+        break;
+      case 'invitation.created':
+      case 'invitation.updated':
+        this.#takeInvitation(data as Invitation);
+        break;
+      case 'preferences.updated':
+        this.#takeServerPreferences(data as Preferences);
+        break;
+      case 'sync.progress': {
+        const sync = data as SyncProgress;
+        this.$syncProgress.set({ ...this.$syncProgress.get(), [sync.trackId]: sync });
+        break;
+      }
+      case 'ready':
+      case 'reset':
+        break;
+    }
+    this.#publish();
+  }
+
+  /** Takes a mutation result shared by another tab. */
+  applyShared(result: SharedResult): void {
+    if (result.kind === 'notification') this.#takeNotification(result.notification);
+    else this.#takeInvitation(result.invitation);
+    this.#publish();
+  }
+
+  #takeNotification(item: Notification): void {
+    this.#touched?.add(item.id);
+    const oldest = this.#list.oldest();
+    const inWindow = !this.#hasMore || !oldest || item.createdAt >= oldest.createdAt;
+    this.#list.upsert(item, inWindow && matches(item, this.$notifications.get().filter));
+  }
+
+  #takeInvitation(invitation: Invitation): void {
+    const held = this.#invitations.get(invitation.id);
+    if (held && held.version >= invitation.version) return;
+    this.#invitations.set(invitation.id, invitation);
+  }
+
+  #takeServerPreferences(preferences: Preferences): void {
+    const state = this.$preferences.get();
+    if (state.server && state.server.version >= preferences.version) return;
+    if (state.dirty) {
+      this.$preferences.set({ ...state, incoming: preferences });
+      return;
+    }
+    this.$preferences.set({ ...state, server: preferences, draft: null, status: 'ready', error: null, incoming: null });
+  }
+
+  // ------------------------------------------------------------------ mutations
+
+  markRead(id: string): Promise<Notification> {
+    return this.#mutateNotification(
+      (item) => (item.id === id && item.readAt === null ? { ...item, readAt: new Date().toISOString() } : item),
+      () => this.#options.rest.markRead(id),
+    );
+  }
+
+  markUnread(id: string): Promise<Notification> {
+    return this.#mutateNotification(
+      (item) => (item.id === id ? { ...item, readAt: null } : item),
+      () => this.#options.rest.markUnread(id),
+    );
+  }
+
+  /**
+   * Marks read everything up to the newest notification shown; notifications that
+   * arrive while the request runs stay unread.
+   */
+  async markAllRead(): Promise<void> {
+    const upTo = this.#list.view()[0];
+    if (!upTo) return;
+    const readAt = new Date().toISOString();
+    const overlay = this.#list.addOverlay(
+      (item) => (item.readAt === null && item.createdAt <= upTo.createdAt ? { ...item, readAt } : item),
+      upTo,
+    );
+    this.#publish();
+    try {
+      const result = await this.#options.rest.markAllRead(upTo.id);
+      this.#list.markRead(result.items, result.readAt);
+    } catch (error) {
+      throw this.#report(error);
+    } finally {
+      this.#list.dropOverlay(overlay);
+      this.#publish();
+    }
+  }
+
+  async dismiss(id: string): Promise<void> {
+    const overlay = this.#list.addOverlay((item) => (item.id === id ? null : item));
+    this.#publish();
+    try {
+      await this.#options.rest.dismiss(id);
+      const held = this.#list.get(id);
+      if (held) this.#list.remove({ id, version: held.version + 1 });
+    } catch (error) {
+      throw this.#report(error);
+    } finally {
+      this.#list.dropOverlay(overlay);
+      this.#publish();
+    }
+  }
+
+  async runAction(id: string, action: ActionId): Promise<Acceptance | null> {
+    const held = this.#list.get(id);
+    const invitationId = action === 'accept-invite' ? held?.invitationId : null;
+    const undoInvitation = invitationId ? this.#overrideInvitation(invitationId, 'accepted') : null;
+    try {
+      let acceptance: Acceptance | null = null;
+      await this.#mutateNotification(
+        (item) => (item.id === id ? { ...item, actionTaken: action, readAt: item.readAt ?? new Date().toISOString() } : item),
+        async () => {
+          const result = await this.#options.rest.runAction(id, action);
+          if (result.acceptance) {
+            acceptance = result.acceptance;
+            this.#takeAcceptance(result.acceptance);
+          }
+          return result.notification;
+        },
+      );
+      return acceptance;
+    } finally {
+      undoInvitation?.();
+      this.#publish();
+    }
+  }
+
+  async acceptInvitation(id: string): Promise<Acceptance> {
+    const undo = this.#overrideInvitation(id, 'accepted');
+    try {
+      const acceptance = await this.#options.rest.acceptInvitation(id);
+      this.#takeAcceptance(acceptance);
+      return acceptance;
+    } catch (error) {
+      throw this.#report(error);
+    } finally {
+      undo();
+      this.#publish();
+    }
+  }
+
+  async declineInvitation(id: string): Promise<Invitation> {
+    const undo = this.#overrideInvitation(id, 'declined');
+    try {
+      const invitation = await this.#options.rest.declineInvitation(id);
+      this.#takeInvitation(invitation);
+      this.#options.share({ kind: 'invitation', invitation });
+      return invitation;
+    } catch (error) {
+      throw this.#report(error);
+    } finally {
+      undo();
+      this.#publish();
+    }
+  }
+
+  /** Changes the preferences draft (starting from the server's version). */
+  editPreferences(change: (draft: PreferencesDraft) => PreferencesDraft | void): void {
+    const state = this.$preferences.get();
+    if (!state.server) throw new PdError('bad-request', 'The preferences are not loaded yet');
+    const base = state.draft ?? { categories: state.server.categories, reminderLeadDays: state.server.reminderLeadDays };
+    const draft = structuredClone(base);
+    const next = change(draft) ?? draft;
+    const dirty = !sameDraft(next, state.server);
+    this.$preferences.set({ ...state, draft: dirty ? next : null, dirty, status: dirty ? 'ready' : state.status });
+  }
+
+  /** Drops the unsaved draft (and any incoming version is taken). */
+  discardPreferences(): void {
+    const state = this.$preferences.get();
+    this.$preferences.set({
+      ...state,
+      server: state.incoming ?? state.server,
+      draft: null,
+      dirty: false,
+      status: 'ready',
+      incoming: null,
+    });
+  }
+
+  /**
+   * Another session saved while this draft was open: `take` shows theirs (the
+   * draft is dropped); `keep` keeps the draft, now based on their version.
+   */
+  resolveIncoming(choice: 'take' | 'keep'): void {
+    const state = this.$preferences.get();
+    if (!state.incoming) return;
+    if (choice === 'take') return this.discardPreferences();
+    this.$preferences.set({ ...state, server: state.incoming, incoming: null });
+  }
+
+  /**
+   * Saves the draft. On a 409 (saved elsewhere meanwhile) the server's version is
+   * loaded, the draft is kept and the status is `conflict`, so the user decides.
+   */
+  async savePreferences(): Promise<Preferences> {
+    const state = this.$preferences.get();
+    if (!state.server) throw new PdError('bad-request', 'The preferences are not loaded yet');
+    const draft = state.draft ?? { categories: state.server.categories, reminderLeadDays: state.server.reminderLeadDays };
+    this.$preferences.set({ ...state, status: 'saving', error: null });
+    try {
+      const saved = await this.#options.rest.savePreferences({ version: state.server.version, ...draft });
+      const now = this.$preferences.get();
+      const editedMeanwhile = now.draft !== null && !sameDraft(now.draft, saved);
+      this.$preferences.set({
+        server: saved,
+        draft: editedMeanwhile ? now.draft : null,
+        dirty: editedMeanwhile,
+        status: 'saved',
+        error: null,
+        incoming: null,
+      });
+      return saved;
+    } catch (error) {
+      const pdError = this.#report(error);
+      if (pdError.kind === 'conflict') {
+        try {
+          const fresh = await this.#options.rest.getPreferences();
+          this.$preferences.set({ ...this.$preferences.get(), server: fresh, status: 'conflict', error: pdError, incoming: null });
+        } catch {
+          this.$preferences.set({ ...this.$preferences.get(), status: 'conflict', error: pdError });
+        }
+      } else {
+        this.$preferences.set({ ...this.$preferences.get(), status: 'error', error: pdError });
+      }
+      throw pdError;
+    }
+  }
+
+  async #mutateNotification(
+    apply: (item: Notification) => Notification,
+    request: () => Promise<Notification>,
+  ): Promise<Notification> {
+    const overlay: Overlay = this.#list.addOverlay(apply);
+    this.#publish();
+    try {
+      const result = await request();
+      this.#list.upsert(result, false);
+      this.#options.share({ kind: 'notification', notification: result });
+      return result;
+    } catch (error) {
+      throw this.#report(error);
+    } finally {
+      this.#list.dropOverlay(overlay);
+      this.#publish();
+    }
+  }
+
+  #takeAcceptance(acceptance: Acceptance): void {
+    this.#takeInvitation(acceptance.invitation);
+    this.#options.share({ kind: 'invitation', invitation: acceptance.invitation });
+    this.$syncProgress.set({ ...this.$syncProgress.get(), [acceptance.sync.trackId]: acceptance.sync });
+  }
+
+  /** Shows an invitation answered until the request settles; returns the undo. */
+  #overrideInvitation(id: string, status: 'accepted' | 'declined'): () => void {
+    const held = this.#invitations.get(id);
+    if (!held) return () => {};
+    const override = { ...held, status };
+    this.#invitationOverrides.set(id, override);
+    this.#publish();
+    return () => {
+      if (this.#invitationOverrides.get(id) === override) this.#invitationOverrides.delete(id);
+    };
+  }
+
+  // ------------------------------------------------------------------ publishing
+
+  /** Recomputes the derived stores once per microtask, however many changes came in. */
+  #publish(): void {
+    if (this.#flushQueued) return;
+    this.#flushQueued = true;
+    queueMicrotask(() => {
+      this.#flushQueued = false;
+      this.#flush();
+    });
+  }
+
+  #flush(): void {
+    const notifications = this.$notifications.get();
+    this.$notifications.set({ ...notifications, items: this.#list.view(), hasMore: this.#hasMore });
+    this.$unreadCount.set(this.#list.unreadCount(this.#counts.unreadNotifications));
+    const invitations = [...this.#invitations.values()].map((inv) => this.#invitationOverrides.get(inv.id) ?? inv);
+    const pending = invitations.filter((inv) => inv.status === 'pending');
+    const pendingDelta = [...this.#invitationOverrides.values()].filter(
+      (inv) => this.#invitations.get(inv.id)?.status === 'pending',
+    ).length;
+    const trackId = this.$invitations.get().trackId;
+    this.$invitations.set({
+      ...this.$invitations.get(),
+      items: pending
+        .filter((inv) => !trackId || inv.track.id === trackId)
+        .sort((a, b) => (a.sentAt < b.sentAt ? 1 : a.sentAt > b.sentAt ? -1 : 0)),
+    });
+    this.$pendingInviteCount.set(Math.max(0, this.#counts.pendingInvitations - pendingDelta));
+  }
+
+  #fail(store: ReadableAtom<{ status: string; error: PdError | null }>, reason: unknown): void {
+    const error = this.#report(reason);
+    const writable = store as unknown as { get(): object; set(value: object): void };
+    writable.set({ ...writable.get(), status: 'error', error });
+  }
+
+  #report(error: unknown): PdError {
+    const pdError = error instanceof PdError ? error : new PdError('network', String(error), { cause: error });
+    this.#options.onError(pdError);
+    return pdError;
+  }
+}
+
+function matches(item: Notification, filter: NotificationFilter): boolean {
+  if (filter.category && item.category !== filter.category) return false;
+  if (filter.trackId && item.trackId !== filter.trackId) return false;
+  if (filter.unread != null && (item.readAt === null) !== filter.unread) return false;
+  return true;
+}
+
+function sameDraft(draft: PreferencesDraft, server: Preferences): boolean {
+  return (
+    draft.reminderLeadDays === server.reminderLeadDays &&
+    JSON.stringify(draft.categories) === JSON.stringify(server.categories)
+  );
+}

@@ -1,0 +1,188 @@
+/**
+ * The notifications a client holds, newest first: the server's confirmed state
+ * ("base", merged by version, with tombstones for removals) and on top of it the
+ * optimistic changes of mutations still in flight ("overlays"). The view is base
+ * with every overlay applied, so a failed mutation rolls back by dropping its
+ * overlay, and server events that arrive meanwhile are never lost.
+ */
+import type { Notification, NotificationRef } from '@pd-notify/protocol';
+
+/** An optimistic change: returns the item as it will be, or null when it will be gone. */
+export interface Overlay {
+  readonly id: number;
+  apply(item: Notification): Notification | null;
+  /** For mark-all-read: the newest item covered; the unread count is estimated from it. */
+  readonly upTo?: Notification;
+}
+
+const newer = (a: Notification, b: Notification): boolean => a.createdAt > b.createdAt;
+
+export class NotificationList {
+  #base = new Map<string, Notification>();
+  /** Ids in base, newest first. */
+  #order: string[] = [];
+  /** Removed ids and the version of their removal (a removal may arrive before its creation). */
+  #removed = new Map<string, number>();
+  #overlays: Overlay[] = [];
+  #nextOverlay = 1;
+  #view: Notification[] | null = null;
+
+  /** Items with optimistic changes applied, newest first. */
+  view(): readonly Notification[] {
+    if (this.#view) return this.#view;
+    const view: Notification[] = [];
+    for (const id of this.#order) {
+      let item: Notification | null = this.#base.get(id)!;
+      for (const overlay of this.#overlays) {
+        item = overlay.apply(item);
+        if (!item) break;
+      }
+      if (item) view.push(item);
+    }
+    this.#view = view;
+    return view;
+  }
+
+  get(id: string): Notification | undefined {
+    return this.#base.get(id);
+  }
+
+  get size(): number {
+    return this.#order.length;
+  }
+
+  /** The oldest item held (the end of the loaded window). */
+  oldest(): Notification | undefined {
+    const id = this.#order[this.#order.length - 1];
+    return id === undefined ? undefined : this.#base.get(id);
+  }
+
+  /**
+   * Takes a version of an item from the server. Older or equal versions than the
+   * one held, and versions at or below a removal, are ignored. Returns whether
+   * anything changed. A new item is inserted only when `insertNew` says so (it
+   * belongs to the loaded window and the current filter).
+   */
+  upsert(item: Notification, insertNew: boolean): boolean {
+    const removedAt = this.#removed.get(item.id);
+    if (removedAt !== undefined && removedAt >= item.version) return false;
+    const held = this.#base.get(item.id);
+    if (held) {
+      if (held.version >= item.version) return false;
+      this.#base.set(item.id, item);
+      if (held.createdAt !== item.createdAt) {
+        this.#order.splice(this.#order.indexOf(item.id), 1);
+        this.#insertOrdered(item);
+      }
+    } else {
+      if (!insertNew) return false;
+      this.#base.set(item.id, item);
+      this.#insertOrdered(item);
+    }
+    this.#view = null;
+    return true;
+  }
+
+  /** A removal: forgets the item and remembers the removal's version. */
+  remove(ref: NotificationRef): boolean {
+    const previous = this.#removed.get(ref.id) ?? 0;
+    if (ref.version > previous) this.#removed.set(ref.id, ref.version);
+    const held = this.#base.get(ref.id);
+    if (!held || held.version >= ref.version) return false;
+    this.#base.delete(ref.id);
+    this.#order.splice(this.#order.indexOf(ref.id), 1);
+    this.#view = null;
+    return true;
+  }
+
+  /** Applies a read-all result: each listed item becomes read at `readAt`, version permitting. */
+  markRead(refs: readonly NotificationRef[], readAt: string): boolean {
+    let changed = false;
+    for (const ref of refs) {
+      const held = this.#base.get(ref.id);
+      if (held && held.version < ref.version) {
+        this.#base.set(ref.id, { ...held, readAt: held.readAt ?? readAt, version: ref.version });
+        changed = true;
+      }
+    }
+    if (changed) this.#view = null;
+    return changed;
+  }
+
+  /**
+   * Replaces the window's head with a fresh first page from the server: items in
+   * the page's span that the page no longer has are gone (unless `keep` says they
+   * came from the stream meanwhile); items older than the page stay when
+   * `keepOlder` (the rest of a loaded window).
+   */
+  replaceHead(page: readonly Notification[], complete: boolean, keep: (id: string) => boolean, keepOlder: boolean): void {
+    const inPage = new Set(page.map((item) => item.id));
+    const last = page[page.length - 1];
+    for (const id of [...this.#order]) {
+      if (inPage.has(id) || keep(id)) continue;
+      const held = this.#base.get(id)!;
+      const olderThanPage = !complete && last !== undefined && held.createdAt < last.createdAt;
+      if (olderThanPage && keepOlder) continue;
+      this.#base.delete(id);
+      this.#order.splice(this.#order.indexOf(id), 1);
+    }
+    for (const item of page) this.upsert(item, true);
+    this.#view = null;
+  }
+
+  /** Forgets everything (a new filter, a new user). */
+  clear(): void {
+    this.#base.clear();
+    this.#order = [];
+    this.#removed.clear();
+    this.#view = null;
+  }
+
+  addOverlay(apply: Overlay['apply'], upTo?: Notification): Overlay {
+    const overlay: Overlay = { id: this.#nextOverlay++, apply, ...(upTo ? { upTo } : {}) };
+    this.#overlays.push(overlay);
+    this.#view = null;
+    return overlay;
+  }
+
+  dropOverlay(overlay: Overlay): void {
+    this.#overlays = this.#overlays.filter((other) => other !== overlay);
+    this.#view = null;
+  }
+
+  /**
+   * The unread count to show: the server's count, adjusted for optimistic
+   * changes the server has not confirmed yet. While a mark-all-read is in flight,
+   * only items newer than its point can still be unread.
+   */
+  unreadCount(serverCount: number): number {
+    const markAll = this.#overlays.findLast((overlay) => overlay.upTo);
+    if (markAll) {
+      return this.view().filter((item) => item.readAt === null && newer(item, markAll.upTo!)).length;
+    }
+    let count = serverCount;
+    if (this.#overlays.length > 0) {
+      const view = new Map(this.view().map((item) => [item.id, item]));
+      for (const [id, base] of this.#base) {
+        const shown = view.get(id);
+        const wasUnread = base.readAt === null;
+        const isUnread = shown ? shown.readAt === null : false;
+        if (wasUnread && !isUnread) count--;
+        if (!wasUnread && isUnread) count++;
+      }
+    }
+    return Math.max(0, count);
+  }
+
+  #insertOrdered(item: Notification): void {
+    // Binary search for the first item older than this one; equal times keep arrival order after.
+    let low = 0;
+    let high = this.#order.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.#base.get(this.#order[mid]!)!.createdAt >= item.createdAt) low = mid + 1;
+      else high = mid;
+    }
+    this.#order.splice(low, 0, item.id);
+  }
+}

@@ -1,0 +1,103 @@
+/** Test helpers: a reference server per file, waiting on store conditions, recording fetch. */
+import { startServer, type RunningServer, type ServerOptions } from '@pd-notify/mock-server';
+import type { ReadableAtom } from 'nanostores';
+import { createClient, type ClientOptions, type PdClient } from '../src/index.js';
+
+export async function referenceServer(options: ServerOptions = {}): Promise<RunningServer> {
+  return startServer({ seed: 'demo', control: true, heartbeatMs: 200, retryMs: 50, rateLimit: false, ...options });
+}
+
+/** Resolves with the store's value once `predicate` holds (checked on every change). */
+export function until<T>(store: ReadableAtom<T>, predicate: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let unsubscribe = (): void => {};
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(store.get()).slice(0, 400)}`));
+    }, timeoutMs);
+    unsubscribe = store.subscribe((value) => {
+      if (!predicate(value)) return;
+      clearTimeout(timer);
+      queueMicrotask(() => unsubscribe());
+      resolve(value);
+    });
+  });
+}
+
+export interface Call {
+  method: string;
+  path: string;
+  status: number | null;
+}
+
+/** A fetch that records every call (method, path, status) and can rewrite answers. */
+export function recordingFetch(rewrite?: (url: URL, response: Response) => Response): { fetch: typeof fetch; calls: Call[] } {
+  const calls: Call[] = [];
+  const recorder: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    const call: Call = { method: request.method, path: url.pathname, status: null };
+    calls.push(call);
+    const response = await fetch(input, init);
+    call.status = response.status;
+    return rewrite ? rewrite(url, response) : response;
+  };
+  return { fetch: recorder, calls };
+}
+
+/** Calls the server's control API. */
+export async function control(server: RunningServer, path: string, body?: unknown, method = 'POST'): Promise<unknown> {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`control ${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+export const notify = (server: RunningServer, title: string, userId = 'alice') =>
+  control(server, '/control/act', { action: 'notify', userId, type: 'service-announcement', title, message: 'm' });
+
+/** A client for the server with test-friendly defaults; `live` subscribes to every store until `stop()`. */
+export function clientFor(server: RunningServer, options: Partial<ClientOptions> = {}): PdClient & { stop(): void } {
+  const client = createClient({ baseUrl: server.url, token: 'demo-alice', shareAcrossTabs: false, ...options });
+  const stops = [
+    client.$notifications,
+    client.$unreadCount,
+    client.$invitations,
+    client.$pendingInviteCount,
+    client.$preferences,
+    client.$connection,
+    client.$syncProgress,
+  ].map((store) => (store as ReadableAtom<unknown>).listen(() => {}));
+  return Object.assign(client, {
+    stop() {
+      for (const stop of stops) stop();
+      client.close();
+    },
+  });
+}
+
+export async function serverCounts(server: RunningServer, token = 'demo-alice') {
+  const response = await fetch(`${server.url}/v1/counts`, { headers: { Authorization: `Bearer ${token}` } });
+  return (await response.json()) as { unreadNotifications: number; pendingInvitations: number };
+}
+
+export async function streamCount(server: RunningServer, userId = 'alice'): Promise<number> {
+  const state = (await control(server, '/control/state', undefined, 'GET')) as { streams: Record<string, number> };
+  return state.streams[userId] ?? 0;
+}
+
+/** Retries an async check until it passes (a condition wait, not a fixed sleep). */
+export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}
