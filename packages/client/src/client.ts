@@ -2,14 +2,7 @@
  * `createClient()`: the typed client core. Its stores are lazy: the network starts
  * when the first store gets a subscriber and stops after the last one leaves.
  */
-import type {
-  Acceptance,
-  ActionId,
-  Invitation,
-  Notification,
-  Preferences,
-  SyncProgress,
-} from '@pd-notify/protocol';
+import type { Acceptance, ActionId, Invitation, Notification, Preferences, SyncProgress } from '@pd-notify/protocol';
 import { onMount, type ReadableAtom } from 'nanostores';
 import { browserEnvironment, type Environment } from './env.js';
 import { PdError } from './errors.js';

@@ -70,6 +70,7 @@ export class Rest {
   #ky: KyInstance;
   #getToken: TokenSource;
   #token: Promise<string> | null = null;
+  #refreshed: Promise<string> | null = null;
 
   constructor(options: RestOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -96,6 +97,24 @@ export class Rest {
   setTokenSource(getToken: TokenSource): void {
     this.#getToken = getToken;
     this.#token = null;
+    this.#refreshed = null;
+  }
+
+  /**
+   * A fresh token after `used` was refused: asks the source once, however many
+   * requests were refused with the same token at the same time.
+   */
+  refreshAfter(used: Promise<string>): Promise<string> {
+    if (this.#token !== used) return this.token();
+    // A refreshed token that is refused too is final: no second refresh, no loop.
+    if (used === this.#refreshed) return used;
+    this.#refreshed = this.token(true);
+    return this.#refreshed;
+  }
+
+  /** A request or the stream succeeded with `used`: a later refusal may refresh again. */
+  tokenWorked(used: Promise<string>): void {
+    if (used === this.#refreshed) this.#refreshed = null;
   }
 
   /** The current token (asks the source once and caches it). */
@@ -127,7 +146,8 @@ export class Rest {
       ...(signal ? { signal } : {}),
     });
 
-  markRead = (id: string) => this.#send({ method: 'post', path: `v1/notifications/${enc(id)}/read`, schema: NotificationSchema });
+  markRead = (id: string) =>
+    this.#send({ method: 'post', path: `v1/notifications/${enc(id)}/read`, schema: NotificationSchema });
   markUnread = (id: string) =>
     this.#send({ method: 'post', path: `v1/notifications/${enc(id)}/unread`, schema: NotificationSchema });
   markAllRead = (upToId?: string) =>
@@ -139,7 +159,11 @@ export class Rest {
     });
   dismiss = (id: string) => this.#send({ method: 'delete', path: `v1/notifications/${enc(id)}`, schema: null });
   runAction = (id: string, action: ActionId) =>
-    this.#send({ method: 'post', path: `v1/notifications/${enc(id)}/actions/${enc(action)}`, schema: ActionResultSchema });
+    this.#send({
+      method: 'post',
+      path: `v1/notifications/${enc(id)}/actions/${enc(action)}`,
+      schema: ActionResultSchema,
+    });
 
   listInvitations = (status: InvitationStatus = 'pending') =>
     this.#send({ method: 'get', path: 'v1/invitations', schema: InvitationListSchema, searchParams: { status } });
@@ -177,25 +201,32 @@ export class Rest {
     return this.#parse(response, spec.schema) as Promise<S extends v.GenericSchema ? v.InferOutput<S> : void>;
   }
 
-  async #fetch(spec: RequestSpec<v.GenericSchema | null>, refreshed = false): Promise<Response> {
+  async #fetch(spec: RequestSpec<v.GenericSchema | null>, retried = false): Promise<Response> {
+    const used = this.token();
     let token: string;
     try {
-      token = await this.token(refreshed);
+      token = await used;
     } catch (cause) {
       throw new PdError('auth', 'Could not get a token', { cause });
     }
     try {
-      return await this.#ky(spec.path, {
+      const response = await this.#ky(spec.path, {
         method: spec.method,
         headers: { Authorization: `Bearer ${token}`, ...spec.headers },
         ...(spec.json === undefined ? {} : { json: spec.json }),
         ...(spec.searchParams ? { searchParams: spec.searchParams } : {}),
         ...(spec.signal ? { signal: spec.signal } : {}),
       });
+      this.tokenWorked(used);
+      return response;
     } catch (error) {
       if (error instanceof HTTPError && error.response.status === 304) return error.response;
       const pdError = await toPdError(error);
-      if (pdError.kind === 'auth' && pdError.status === 401 && !refreshed) return this.#fetch(spec, true);
+      if (pdError.kind === 'auth' && pdError.status === 401 && !retried) {
+        // Ask for a fresh token once; requests refused with a token already replaced just retry.
+        void this.refreshAfter(used).catch(() => {});
+        return this.#fetch(spec, true);
+      }
       throw pdError;
     }
   }

@@ -52,7 +52,9 @@ describe('stores over real HTTP and SSE', () => {
       assert.equal(first.hasMore, true);
       while (client.$notifications.get().hasMore) await client.loadMore();
       const all = client.$notifications.get().items;
-      const fromServer = await fetch(`${server.url}/v1/notifications?limit=100`, { headers: { Authorization: 'Bearer demo-alice' } });
+      const fromServer = await fetch(`${server.url}/v1/notifications?limit=100`, {
+        headers: { Authorization: 'Bearer demo-alice' },
+      });
       const expected = ((await fromServer.json()) as { items: Notification[] }).items;
       assert.deepEqual(
         all.map((item) => item.id),
@@ -133,7 +135,9 @@ describe('optimistic mutations', () => {
     try {
       const { items } = await until(client.$notifications, (state) => state.items.some((item) => item.readAt === null));
       const target = items.find((item) => item.readAt === null)!;
-      await control(server, '/control/faults', { error: { status: 503, retryAfter: '1', times: 5, pathPrefix: '/v1/notifications/' } });
+      await control(server, '/control/faults', {
+        error: { status: 503, retryAfter: '1', times: 5, pathPrefix: '/v1/notifications/' },
+      });
       const error = await client.markRead(target.id).then(
         () => null,
         (e: unknown) => e,
@@ -142,7 +146,11 @@ describe('optimistic mutations', () => {
       assert.equal(error.kind, 'server');
       assert.equal(error.status, 503);
       assert.equal(error.problem?.type, 'urn:pd-notify:problem:unavailable');
-      assert.equal(client.$notifications.get().items.find((item) => item.id === target.id)?.readAt, null, 'rolled back');
+      assert.equal(
+        client.$notifications.get().items.find((item) => item.id === target.id)?.readAt,
+        null,
+        'rolled back',
+      );
       assert.equal(calls.filter((call) => call.path.endsWith('/read')).length, 1, 'exactly one attempt');
       await control(server, '/control/faults', undefined, 'DELETE');
       const dismissFailure = await client.dismiss('no-such-id').catch((e: unknown) => e);
@@ -163,7 +171,13 @@ describe('optimistic mutations', () => {
       await fetch(`${server.url}/control/act`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ action: 'notify', userId: 'alice', type: 'comment', title: 'arrived meanwhile', message: '' }),
+        body: JSON.stringify({
+          action: 'notify',
+          userId: 'alice',
+          type: 'comment',
+          title: 'arrived meanwhile',
+          message: '',
+        }),
       });
       await done;
       await control(server, '/control/faults', undefined, 'DELETE');
@@ -186,11 +200,16 @@ describe('optimistic mutations', () => {
       const ticket = items.find((item) => item.actions.includes('feedback-resolved'))!;
       const result = await client.runAction(ticket.id, 'feedback-still-open');
       assert.equal(result, null);
-      assert.equal(client.$notifications.get().items.find((item) => item.id === ticket.id)?.actionTaken, 'feedback-still-open');
+      assert.equal(
+        client.$notifications.get().items.find((item) => item.id === ticket.id)?.actionTaken,
+        'feedback-still-open',
+      );
       const victim = items[items.length - 1]!;
       await client.dismiss(victim.id);
       assert.ok(!client.$notifications.get().items.some((item) => item.id === victim.id));
-      const gone = await fetch(`${server.url}/v1/notifications/${victim.id}`, { headers: { Authorization: 'Bearer demo-alice' } });
+      const gone = await fetch(`${server.url}/v1/notifications/${victim.id}`, {
+        headers: { Authorization: 'Bearer demo-alice' },
+      });
       assert.equal(gone.status, 404);
       const read = items.find((item) => item.readAt !== null)!;
       const unread = await client.markUnread(read.id);

@@ -13,7 +13,9 @@ export function until<T>(store: ReadableAtom<T>, predicate: (value: T) => boolea
     let unsubscribe = (): void => {};
     const timer = setTimeout(() => {
       unsubscribe();
-      reject(new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(store.get()).slice(0, 400)}`));
+      reject(
+        new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(store.get()).slice(0, 400)}`),
+      );
     }, timeoutMs);
     unsubscribe = store.subscribe((value) => {
       if (!predicate(value)) return;
@@ -31,7 +33,10 @@ export interface Call {
 }
 
 /** A fetch that records every call (method, path, status) and can rewrite answers. */
-export function recordingFetch(rewrite?: (url: URL, response: Response) => Response): { fetch: typeof fetch; calls: Call[] } {
+export function recordingFetch(rewrite?: (url: URL, response: Response) => Response): {
+  fetch: typeof fetch;
+  calls: Call[];
+} {
   const calls: Call[] = [];
   const recorder: typeof fetch = async (input, init) => {
     const request = new Request(input, init);

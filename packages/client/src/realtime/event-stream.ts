@@ -58,16 +58,17 @@ export class EventStream {
   }
 
   async #run(): Promise<void> {
-    const { handlers } = this.#options;
-    let refreshToken = false;
+    const { handlers, rest } = this.#options;
+    let refused: Promise<string> | null = null;
     while (!this.#stopped) {
       handlers.onState({ status: 'connecting', reason: null, error: null });
-      const outcome = await this.#connect(refreshToken);
+      const token: Promise<string> = refused ? rest.refreshAfter(refused) : rest.token();
+      const outcome = await this.#connect(token, refused !== null);
       if (this.#stopped) return;
-      refreshToken = false;
+      refused = null;
       if (outcome.kind === 'unauthorized') {
         if (!outcome.refreshed) {
-          refreshToken = true;
+          refused = token;
           continue;
         }
         handlers.onState({ status: 'error', reason: 'not signed in', error: outcome.error });
@@ -96,7 +97,8 @@ export class EventStream {
   }
 
   async #connect(
-    refreshToken: boolean,
+    tokenPromise: Promise<string>,
+    refreshed: boolean,
   ): Promise<
     | { kind: 'closed'; healthy: boolean }
     | { kind: 'failed'; error: PdError }
@@ -108,7 +110,7 @@ export class EventStream {
     this.#abort = abort;
     let token: string;
     try {
-      token = await rest.token(refreshToken);
+      token = await tokenPromise;
     } catch (cause) {
       return { kind: 'unauthorized', refreshed: true, error: new PdError('auth', 'Could not get a token', { cause }) };
     }
@@ -126,7 +128,7 @@ export class EventStream {
     }
     if (response.status === 401) {
       void response.body?.cancel();
-      return { kind: 'unauthorized', refreshed: refreshToken, error: new PdError('auth', 'The token was refused', { status: 401 }) };
+      return { kind: 'unauthorized', refreshed, error: new PdError('auth', 'The token was refused', { status: 401 }) };
     }
     const type = response.headers.get('content-type') ?? '';
     if (response.status === 204 || response.status === 404 || response.status === 405) {
@@ -159,6 +161,7 @@ export class EventStream {
       onEvent: (message) => {
         if (message.id) this.lastEventId = message.id;
         if (message.event === 'ready') {
+          rest.tokenWorked(tokenPromise);
           const heartbeat = readyHeartbeat(message.data);
           if (heartbeat) this.#heartbeatMs = heartbeat;
           arm();

@@ -135,7 +135,10 @@ export class TabLink implements Link {
         onState: (state) => {
           this.#leaderState = state;
           this.#handlers.onState(state);
-          this.#post({ type: 'state', state: { status: state.status, reason: state.reason, error: state.error?.message ?? null } });
+          this.#post({
+            type: 'state',
+            state: { status: state.status, reason: state.reason, error: state.error?.message ?? null },
+          });
         },
         onResync: () => {
           this.#handlers.onResync();
@@ -176,7 +179,10 @@ export class TabLink implements Link {
         this.#followers.set(message.tab, message.hidden);
         if (message.type === 'hello' && this.#leaderState) {
           const state = this.#leaderState;
-          this.#post({ type: 'state', state: { status: state.status, reason: state.reason, error: state.error?.message ?? null } });
+          this.#post({
+            type: 'state',
+            state: { status: state.status, reason: state.reason, error: state.error?.message ?? null },
+          });
         }
         this.#notifyEnv();
         break;

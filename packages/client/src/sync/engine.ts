@@ -72,8 +72,7 @@ export interface PreferencesState {
 
 /** What a tab tells the other tabs after a mutation, so they converge at once. */
 export type SharedResult =
-  | { kind: 'notification'; notification: Notification }
-  | { kind: 'invitation'; invitation: Invitation };
+  { kind: 'notification'; notification: Notification } | { kind: 'invitation'; invitation: Invitation };
 
 export interface EngineOptions {
   rest: Rest;
@@ -119,7 +118,8 @@ export class SyncEngine {
   /** Ids changed by the stream since the running resync started. */
   #touched: Set<string> | null = null;
   #resyncing: Promise<void> | null = null;
-  #resyncAgain = false;
+  #resyncWanted = false;
+  #dropOlderPages = false;
   #generation = 0;
   #flushQueued = false;
 
@@ -135,18 +135,24 @@ export class SyncEngine {
    * a run schedules exactly one more.
    */
   resync(dropOlderPages = false): Promise<void> {
-    if (this.#resyncing) {
-      this.#resyncAgain = true;
-      return this.#resyncing;
-    }
-    const run = async (): Promise<void> => {
-      do {
-        this.#resyncAgain = false;
-        await this.#load(dropOlderPages);
-      } while (this.#resyncAgain);
-    };
-    this.#resyncing = run().finally(() => (this.#resyncing = null));
+    this.#resyncWanted = true;
+    this.#dropOlderPages ||= dropOlderPages;
+    this.#resyncing ??= this.#runResyncs();
     return this.#resyncing;
+  }
+
+  async #runResyncs(): Promise<void> {
+    try {
+      while (this.#resyncWanted) {
+        this.#resyncWanted = false;
+        const drop = this.#dropOlderPages;
+        this.#dropOlderPages = false;
+        await this.#load(drop);
+      }
+    } finally {
+      // Same synchronous step as the loop's last check: no request can slip in between.
+      this.#resyncing = null;
+    }
   }
 
   async #load(dropOlderPages: boolean): Promise<void> {
@@ -157,7 +163,8 @@ export class SyncEngine {
     if (this.$notifications.get().status === 'idle' || this.$notifications.get().status === 'error') {
       this.$notifications.set({ ...this.$notifications.get(), status: 'loading', error: null });
     }
-    if (this.$invitations.get().status !== 'ready') this.$invitations.set({ ...this.$invitations.get(), status: 'loading' });
+    if (this.$invitations.get().status !== 'ready')
+      this.$invitations.set({ ...this.$invitations.get(), status: 'loading' });
     const prefs = this.$preferences.get();
     const loadPrefs = !prefs.dirty;
     if (prefs.status === 'idle') this.$preferences.set({ ...prefs, status: 'loading' });
@@ -247,7 +254,14 @@ export class SyncEngine {
     this.#invitations.clear();
     this.#invitationOverrides.clear();
     this.#lastEvent = null;
-    this.$notifications.set({ items: [], hasMore: false, status: 'idle', loadingMore: false, error: null, filter: this.$notifications.get().filter });
+    this.$notifications.set({
+      items: [],
+      hasMore: false,
+      status: 'idle',
+      loadingMore: false,
+      error: null,
+      filter: this.$notifications.get().filter,
+    });
     this.$invitations.set({ items: [], status: 'idle', error: null, trackId: this.$invitations.get().trackId });
     this.$preferences.set({ server: null, draft: null, dirty: false, status: 'idle', error: null, incoming: null });
     this.$syncProgress.set({});
@@ -270,7 +284,9 @@ export class SyncEngine {
     }
     const parsed = v.safeParse(schema, data);
     if (!parsed.success) {
-      this.#report(new PdError('invalid-response', `The ${name} event does not follow the protocol: ${parsed.issues[0].message}`));
+      this.#report(
+        new PdError('invalid-response', `The ${name} event does not follow the protocol: ${parsed.issues[0].message}`),
+      );
       return;
     }
     const id = parseEventId(wire.id);
@@ -427,7 +443,8 @@ export class SyncEngine {
     try {
       let acceptance: Acceptance | null = null;
       await this.#mutateNotification(
-        (item) => (item.id === id ? { ...item, actionTaken: action, readAt: item.readAt ?? new Date().toISOString() } : item),
+        (item) =>
+          item.id === id ? { ...item, actionTaken: action, readAt: item.readAt ?? new Date().toISOString() } : item,
         async () => {
           const result = await this.#options.rest.runAction(id, action);
           if (result.acceptance) {
@@ -477,7 +494,10 @@ export class SyncEngine {
   editPreferences(change: (draft: PreferencesDraft) => PreferencesDraft | void): void {
     const state = this.$preferences.get();
     if (!state.server) throw new PdError('bad-request', 'The preferences are not loaded yet');
-    const base = state.draft ?? { categories: state.server.categories, reminderLeadDays: state.server.reminderLeadDays };
+    const base = state.draft ?? {
+      categories: state.server.categories,
+      reminderLeadDays: state.server.reminderLeadDays,
+    };
     const draft = structuredClone(base);
     const next = change(draft) ?? draft;
     const dirty = !sameDraft(next, state.server);
@@ -515,7 +535,10 @@ export class SyncEngine {
   async savePreferences(): Promise<Preferences> {
     const state = this.$preferences.get();
     if (!state.server) throw new PdError('bad-request', 'The preferences are not loaded yet');
-    const draft = state.draft ?? { categories: state.server.categories, reminderLeadDays: state.server.reminderLeadDays };
+    const draft = state.draft ?? {
+      categories: state.server.categories,
+      reminderLeadDays: state.server.reminderLeadDays,
+    };
     this.$preferences.set({ ...state, status: 'saving', error: null });
     try {
       const saved = await this.#options.rest.savePreferences({ version: state.server.version, ...draft });
@@ -535,7 +558,13 @@ export class SyncEngine {
       if (pdError.kind === 'conflict') {
         try {
           const fresh = await this.#options.rest.getPreferences();
-          this.$preferences.set({ ...this.$preferences.get(), server: fresh, status: 'conflict', error: pdError, incoming: null });
+          this.$preferences.set({
+            ...this.$preferences.get(),
+            server: fresh,
+            status: 'conflict',
+            error: pdError,
+            incoming: null,
+          });
         } catch {
           this.$preferences.set({ ...this.$preferences.get(), status: 'conflict', error: pdError });
         }

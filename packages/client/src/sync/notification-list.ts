@@ -115,7 +115,12 @@ export class NotificationList {
    * came from the stream meanwhile); items older than the page stay when
    * `keepOlder` (the rest of a loaded window).
    */
-  replaceHead(page: readonly Notification[], complete: boolean, keep: (id: string) => boolean, keepOlder: boolean): void {
+  replaceHead(
+    page: readonly Notification[],
+    complete: boolean,
+    keep: (id: string) => boolean,
+    keepOlder: boolean,
+  ): void {
     const inPage = new Set(page.map((item) => item.id));
     const last = page[page.length - 1];
     for (const id of [...this.#order]) {
