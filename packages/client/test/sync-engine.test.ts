@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { RunningServer } from '@pd-notify/mock-server';
+import type { Notification } from '@pd-notify/protocol';
+import { PdError } from '../src/index.js';
+import { Rest } from '../src/rest.js';
+import { SyncEngine } from '../src/sync/engine.js';
+import { eventually, recordingFetch, referenceServer } from './helpers.js';
+
+let server: RunningServer;
+before(async () => {
+  server = await referenceServer({ seed: 'empty' });
+});
+after(() => server.close());
+
+const item = (id: string, version: number, extra: Partial<Notification> = {}): Notification => ({
+  id,
+  version,
+  type: 'comment',
+  category: 'workflow',
+  title: `${id} v${version}`,
+  message: '',
+  createdAt: '2026-11-23T09:00:00.000Z',
+  readAt: null,
+  priority: 'normal',
+  actions: [],
+  ...extra,
+});
+
+async function engine() {
+  const errors: PdError[] = [];
+  const { fetch, calls } = recordingFetch();
+  const sync = new SyncEngine({
+    rest: new Rest({ baseUrl: server.url, getToken: () => 'demo-alice', fetch }),
+    pageSize: 20,
+    onError: (error) => errors.push(error),
+    share: () => {},
+  });
+  await sync.resync();
+  let seq = 0;
+  const send = (event: string, data: unknown, id = `aaaa-${++seq}`) =>
+    sync.applyWireEvent({ id, event, data: typeof data === 'string' ? data : JSON.stringify(data) });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const titles = () => sync.$notifications.get().items.map((n) => n.title);
+  return { sync, send, settle, titles, errors, calls, setSeq: (n: number) => (seq = n) };
+}
+
+describe('the sync engine applies events idempotently and in version order', () => {
+  it('drops a duplicate (same id, or same version) and never lets an older version win', async () => {
+    const { send, settle, titles } = await engine();
+    send('notification.created', item('n1', 1));
+    send('notification.created', item('n1', 1), 'aaaa-1'); // the same event again
+    send('notification.updated', item('n1', 3, { readAt: '2026-11-23T09:05:00.000Z' }));
+    send('notification.updated', item('n1', 2)); // late and older
+    await settle();
+    assert.deepEqual(titles(), ['n1 v3']);
+  });
+
+  it('remembers a removal that arrives before its creation', async () => {
+    const { send, settle, titles } = await engine();
+    send('notification.removed', { id: 'n2', version: 2 });
+    send('notification.created', item('n2', 1));
+    send('notification.created', item('n3', 1));
+    await settle();
+    assert.deepEqual(titles(), ['n3 v1']);
+  });
+
+  it('orders by creation time, newest first, whatever the arrival order', async () => {
+    const { send, settle, titles } = await engine();
+    send('notification.created', item('old', 1, { createdAt: '2026-11-23T08:00:00.000Z' }));
+    send('notification.created', item('new', 1, { createdAt: '2026-11-23T10:00:00.000Z' }));
+    send('notification.created', item('mid', 1, { createdAt: '2026-11-23T09:00:00.000Z' }));
+    await settle();
+    assert.deepEqual(titles(), ['new v1', 'mid v1', 'old v1']);
+  });
+
+  it('reports and drops an event that is not JSON or not the protocol, and goes on', async () => {
+    const { send, settle, titles, errors } = await engine();
+    send('notification.created', '{"id": "broken", ');
+    send('notification.created', { id: 'n9', title: 'missing fields' });
+    send('notification.created', item('n4', 1, { title: '<script>alert(1)</script>' }));
+    await settle();
+    assert.deepEqual(titles(), ['<script>alert(1)</script>'], 'markup stays plain data');
+    assert.deepEqual(
+      errors.map((error) => error.kind),
+      ['invalid-response', 'invalid-response'],
+    );
+  });
+
+  it('resyncs from the server on a gap in the event ids, and on a reset', async () => {
+    const { send, calls, setSeq } = await engine();
+    const loads = () => calls.filter((call) => call.path === '/v1/notifications').length;
+    const before = loads();
+    send('counts', { unreadNotifications: 0, pendingInvitations: 0 });
+    setSeq(5); // the next id skips 2..5
+    send('counts', { unreadNotifications: 0, pendingInvitations: 0 });
+    await eventually(() => assert.equal(loads(), before + 1));
+    send('reset', { reason: 'unknown-id' });
+    await eventually(() => assert.equal(loads(), before + 2));
+  });
+});
