@@ -28,7 +28,11 @@ export type RealtimeFactory = (handlers: RealtimeHandlers, env: Environment, las
 
 type Message =
   | { type: 'event'; wire: WireEvent }
-  | { type: 'state'; state: { status: ConnectionState['status']; reason: string | null; error: string | null } }
+  | {
+      type: 'state';
+      state: { status: ConnectionState['status']; reason: string | null; error: string | null };
+      lastEventId: string;
+    }
   | { type: 'resync' }
   | { type: 'shared'; result: SharedResult }
   | { type: 'hello'; tab: string; hidden: boolean }
@@ -62,7 +66,6 @@ export class TabLink implements Link {
   #tab = Math.random().toString(36).slice(2);
   #channel: BroadcastChannel | null = null;
   #abort: AbortController | null = null;
-  #realtime: Realtime | null = null;
   #lastEventId = '';
   #leaderState: ConnectionState | null = null;
   /** Followers' visibility, as the leader knows it. */
@@ -76,10 +79,6 @@ export class TabLink implements Link {
     this.#factory = factory;
     this.#env = env;
     this.#handlers = handlers;
-  }
-
-  get isLeader(): boolean {
-    return this.#realtime !== null;
   }
 
   start(): void {
@@ -125,20 +124,24 @@ export class TabLink implements Link {
         return () => this.#envListeners.delete(onChange);
       },
     };
+    // With the last event id, the stream replays what this tab missed; without one
+    // (no event seen yet), a resync once the stream is ready closes the gap.
+    let resyncWhenReady = this.#lastEventId === '';
     const realtime = this.#factory(
       {
         onEvent: (wire) => {
           this.#lastEventId = wire.id || this.#lastEventId;
           this.#handlers.onEvent(wire);
           this.#post({ type: 'event', wire });
+          if (wire.event === 'ready' && resyncWhenReady) {
+            resyncWhenReady = false;
+            this.#handlers.onResync();
+          }
         },
         onState: (state) => {
           this.#leaderState = state;
           this.#handlers.onState(state);
-          this.#post({
-            type: 'state',
-            state: { status: state.status, reason: state.reason, error: state.error?.message ?? null },
-          });
+          this.#postState(state);
         },
         onResync: () => {
           this.#handlers.onResync();
@@ -148,13 +151,9 @@ export class TabLink implements Link {
       env,
       this.#lastEventId,
     );
-    this.#realtime = realtime;
-    // A new leader may have missed events between the old leader's last broadcast and now.
-    this.#handlers.onResync();
     realtime.start();
     await new Promise<void>((resolve) => (this.#resign = resolve));
     realtime.stop();
-    this.#realtime = null;
   }
 
   #receive(message: Message): void {
@@ -165,6 +164,7 @@ export class TabLink implements Link {
         break;
       case 'state': {
         const { status, reason, error } = message.state;
+        this.#lastEventId = message.lastEventId || this.#lastEventId;
         this.#handlers.onState({ status, reason, error: error === null ? null : new PdError('network', error) });
         break;
       }
@@ -177,13 +177,7 @@ export class TabLink implements Link {
       case 'hello':
       case 'visibility':
         this.#followers.set(message.tab, message.hidden);
-        if (message.type === 'hello' && this.#leaderState) {
-          const state = this.#leaderState;
-          this.#post({
-            type: 'state',
-            state: { status: state.status, reason: state.reason, error: state.error?.message ?? null },
-          });
-        }
+        if (message.type === 'hello' && this.#leaderState) this.#postState(this.#leaderState);
         this.#notifyEnv();
         break;
       case 'bye':
@@ -195,6 +189,14 @@ export class TabLink implements Link {
 
   #notifyEnv(): void {
     for (const listener of this.#envListeners) listener();
+  }
+
+  #postState(state: ConnectionState): void {
+    this.#post({
+      type: 'state',
+      state: { status: state.status, reason: state.reason, error: state.error?.message ?? null },
+      lastEventId: this.#lastEventId,
+    });
   }
 
   #post(message: Message): void {

@@ -1,0 +1,156 @@
+/**
+ * One stream per browser and user, in real Chromium: several same-origin
+ * documents (iframes, each its own page with its own client) share one stream;
+ * when the leader's page goes away another takes over without losing events; a
+ * hidden page pauses and catches up; two users on one page stay apart.
+ */
+import { expect } from '@open-wc/testing';
+import type { ReadableAtom } from 'nanostores';
+import { createClient, type PdClient } from '../src/index.js';
+
+declare global {
+  interface Window {
+    PD_SERVER_URL: string;
+    client?: PdClient;
+  }
+}
+
+const base = (): string => window.PD_SERVER_URL;
+
+async function control(path: string, body?: unknown, method = 'POST'): Promise<unknown> {
+  const response = await fetch(`${base()}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`control ${path}: ${response.status}`);
+  return response.json();
+}
+
+const notify = (title: string, userId = 'alice') =>
+  control('/control/act', { action: 'notify', userId, type: 'service-announcement', title, message: '' });
+
+async function streams(): Promise<Record<string, number>> {
+  return ((await control('/control/state', undefined, 'GET')) as { streams: Record<string, number> }).streams;
+}
+
+/** Waits until `check` passes (re-checked on a short interval), or fails after `timeoutMs`. */
+async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 8000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+  }
+}
+
+function until<T>(store: ReadableAtom<T>, predicate: (value: T) => boolean): Promise<T> {
+  return eventually(() => {
+    const value = store.get();
+    if (!predicate(value)) throw new Error(`not yet: ${JSON.stringify(value).slice(0, 200)}`);
+    return value;
+  });
+}
+
+const frames: HTMLIFrameElement[] = [];
+
+/** Opens a "tab": a same-origin document that creates its own client for `token`. */
+async function openTab(token = 'demo-alice'): Promise<{ frame: HTMLIFrameElement; client: PdClient }> {
+  const frame = document.createElement('iframe');
+  frame.srcdoc = `<!doctype html><script type="module">
+    import { createClient } from '/packages/client/src/index.ts';
+    const client = createClient({ baseUrl: ${JSON.stringify(base())}, token: ${JSON.stringify(token)}, hiddenGraceMs: 100 });
+    for (const store of [client.$notifications, client.$connection, client.$unreadCount]) store.listen(() => {});
+    window.client = client;
+  </script>`;
+  document.body.append(frame);
+  frames.push(frame);
+  const client = await eventually(() => {
+    const found = frame.contentWindow?.client;
+    if (!found) throw new Error('the tab has not started yet');
+    return found;
+  });
+  await until(client.$connection, (state) => state.status === 'live');
+  return { frame, client };
+}
+
+const titles = (client: PdClient) => client.$notifications.get().items.map((item) => item.title);
+
+describe('tabs of one browser', () => {
+  beforeEach(async () => {
+    await control('/control/reset', { seed: 'demo' });
+  });
+  afterEach(() => {
+    for (const frame of frames.splice(0)) frame.remove();
+  });
+
+  it('share exactly one stream, and every tab gets every event', async () => {
+    const tabs = [await openTab(), await openTab(), await openTab()];
+    await eventually(async () => expect((await streams()).alice).to.equal(1));
+    await notify('to every tab');
+    for (const { client } of tabs) await until(client.$notifications, (s) => s.items[0]?.title === 'to every tab');
+    expect((await streams()).alice).to.equal(1);
+  });
+
+  it('when the leader tab closes, another takes over and nothing is lost', async () => {
+    const leader = await openTab();
+    const others = [await openTab(), await openTab()];
+    await eventually(async () => expect((await streams()).alice).to.equal(1));
+    leader.frame.remove();
+    await notify('during the takeover');
+    for (const { client } of others) {
+      await until(client.$notifications, (s) => s.items.some((item) => item.title === 'during the takeover'));
+      expect(titles(client).filter((title) => title === 'during the takeover')).to.have.length(1);
+    }
+    await eventually(async () => expect((await streams()).alice).to.equal(1));
+    await notify('after the takeover');
+    for (const { client } of others)
+      await until(client.$notifications, (s) => s.items[0]?.title === 'after the takeover');
+  });
+
+  it('a hidden page pauses its stream after the grace period and catches up when shown', async () => {
+    const { frame, client } = await openTab();
+    const doc = frame.contentDocument!;
+    const setHidden = (hidden: boolean) => {
+      Object.defineProperty(doc, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+      doc.dispatchEvent(new Event('visibilitychange'));
+    };
+    setHidden(true);
+    await until(client.$connection, (state) => state.status === 'offline');
+    await eventually(async () => expect((await streams()).alice ?? 0).to.equal(0));
+    await notify('while hidden');
+    setHidden(false);
+    await until(client.$notifications, (s) => s.items[0]?.title === 'while hidden');
+    await until(client.$connection, (state) => state.status === 'live');
+  });
+});
+
+describe('two users on one page', () => {
+  it('never share state', async () => {
+    await control('/control/reset', { seed: 'demo' });
+    const alice = createClient({ baseUrl: base(), token: 'demo-alice' });
+    const ben = createClient({ baseUrl: base(), token: 'demo-ben' });
+    const stops = [alice, ben].flatMap((client) => [
+      client.$notifications.listen(() => {}),
+      client.$connection.listen(() => {}),
+    ]);
+    try {
+      await until(alice.$connection, (state) => state.status === 'live');
+      await until(ben.$connection, (state) => state.status === 'live');
+      await eventually(async () => expect(await streams()).to.deep.equal({ alice: 1, ben: 1 }));
+      await notify('for ben only', 'ben');
+      await until(ben.$notifications, (s) => s.items[0]?.title === 'for ben only');
+      await notify('for alice only', 'alice');
+      await until(alice.$notifications, (s) => s.items[0]?.title === 'for alice only');
+      expect(titles(alice)).to.not.include('for ben only');
+      expect(titles(ben)).to.not.include('for alice only');
+    } finally {
+      for (const stop of stops) stop();
+      alice.close();
+      ben.close();
+    }
+  });
+});
