@@ -43,6 +43,8 @@ export interface ClientOptions {
   shareAcrossTabs?: boolean;
   /** How long a hidden page keeps its realtime link before pausing. Default 30000. */
   hiddenGraceMs?: number;
+  /** With `auto`, how long to poll after the stream failed before trying it again. Default 60000. */
+  streamRetryMs?: number;
   /** Called with every error the client meets, including ones it recovers from. */
   onError?: (error: PdError) => void;
   /** Page visibility and network signals. Default: the browser's (none in Node). */
@@ -123,6 +125,7 @@ export function createClient(options: ClientOptions): PdClient {
       mode: options.transport ?? 'auto',
       pollIntervalMs: options.pollInterval ?? 30_000,
       ...(options.hiddenGraceMs === undefined ? {} : { hiddenGraceMs: options.hiddenGraceMs }),
+      ...(options.streamRetryMs === undefined ? {} : { streamRetryMs: options.streamRetryMs }),
       ...(lastEventId ? { lastEventId } : {}),
     });
   const handlers = {

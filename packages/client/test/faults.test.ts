@@ -310,3 +310,46 @@ describe('user switch', () => {
     }
   });
 });
+
+describe('protocol violations and stream health', () => {
+  it('a REST answer that breaks the protocol is an invalid-response error and applies nothing', async () => {
+    let broken = false;
+    const { fetch } = recordingFetch((url, response) =>
+      broken && url.pathname === '/v1/notifications'
+        ? new Response(JSON.stringify({ items: [{ id: 1, title: null }], nextCursor: null }), {
+            headers: { 'Content-Type': 'application/json' },
+          })
+        : response,
+    );
+    const client = clientFor(server, { fetch, transport: 'polling', pollInterval: 60_000 });
+    try {
+      const before = await until(client.$notifications, (state) => state.status === 'ready' && state.items.length > 0);
+      broken = true;
+      await client.refresh();
+      const after = await until(client.$notifications, (state) => state.status === 'error');
+      assert.equal(after.error?.kind, 'invalid-response');
+      assert.match(after.error?.message ?? '', /items\.0\.id/);
+      assert.deepEqual(after.items, before.items, 'nothing half-applied');
+    } finally {
+      client.stop();
+    }
+  });
+
+  it('auto returns from polling to the stream later', async () => {
+    let proxyInTheWay = true;
+    const { fetch } = recordingFetch((url, response) =>
+      proxyInTheWay && url.pathname === '/v1/events'
+        ? new Response('<html></html>', { status: 200, headers: { 'Content-Type': 'text/html' } })
+        : response,
+    );
+    const client = clientFor(server, { fetch, pollInterval: 50, streamRetryMs: 200 });
+    try {
+      await until(client.$connection, (state) => state.status === 'polling');
+      proxyInTheWay = false;
+      await until(client.$connection, (state) => state.status === 'live');
+      await eventually(async () => assert.equal(await streamCount(server), 1));
+    } finally {
+      client.stop();
+    }
+  });
+});

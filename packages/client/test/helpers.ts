@@ -45,7 +45,11 @@ export function recordingFetch(rewrite?: (url: URL, response: Response) => Respo
     calls.push(call);
     const response = await fetch(input, init);
     call.status = response.status;
-    return rewrite ? rewrite(url, response) : response;
+    if (!rewrite) return response;
+    const replaced = rewrite(url, response);
+    // A replaced answer's real body is dropped, as a proxy would: the server sees the request end.
+    if (replaced !== response) void response.body?.cancel();
+    return replaced;
   };
   return { fetch: recorder, calls };
 }

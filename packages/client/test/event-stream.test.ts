@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Backoff } from '../src/realtime/backoff.js';
+import { EventStream } from '../src/realtime/event-stream.js';
+import type { ConnectionState } from '../src/realtime/types.js';
+import { Rest } from '../src/rest.js';
+import { eventually } from './helpers.js';
+
+/** A server stand-in that opens event streams and closes each after `openMs`. */
+function streamingFetch(openMs: () => number): { fetch: typeof fetch; connects: () => number } {
+  let connects = 0;
+  const fake: typeof fetch = async () => {
+    connects++;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(
+          new TextEncoder().encode(
+            'retry: 1\n\nid: e-1\nevent: ready\ndata: {"heartbeatMs":60000,"serverTime":"2026-11-23T09:00:00.000Z"}\n\n',
+          ),
+        );
+        setTimeout(() => controller.close(), openMs());
+      },
+    });
+    return new Response(body, { headers: { 'Content-Type': 'text/event-stream' } });
+  };
+  return { fetch: fake, connects: () => connects };
+}
+
+function stream(fetcher: typeof fetch, backoff: Backoff, stableMs: number): EventStream {
+  const states: ConnectionState[] = [];
+  return new EventStream({
+    rest: new Rest({ baseUrl: 'http://stand-in.test', getToken: () => 't' }),
+    fetch: fetcher,
+    handlers: { onEvent: () => {}, onState: (state) => states.push(state), onResync: () => {} },
+    onUnavailable: () => {},
+    backoff,
+    stableMs,
+  });
+}
+
+describe('EventStream backoff', () => {
+  it('a 200 that closes at once does not reset the backoff', async () => {
+    const backoff = new Backoff({ baseMs: 1, capMs: 4, random: () => 0 });
+    const { fetch, connects } = streamingFetch(() => 0);
+    const s = stream(fetch, backoff, 60_000);
+    s.start();
+    await eventually(() => assert.ok(connects() >= 4));
+    s.stop();
+    assert.ok(backoff.attempt >= 3, `attempt ${backoff.attempt} keeps growing`);
+  });
+
+  it('a connection that stayed up resets it', async () => {
+    const backoff = new Backoff({ baseMs: 1, capMs: 4, random: () => 0 });
+    const { fetch, connects } = streamingFetch(() => 30);
+    const s = stream(fetch, backoff, 10);
+    s.start();
+    await eventually(() => assert.ok(connects() >= 4));
+    s.stop();
+    assert.ok(backoff.attempt <= 1, `attempt ${backoff.attempt} is reset after every healthy connection`);
+  });
+});
