@@ -57,11 +57,22 @@ function until<T>(store: ReadableAtom<T>, predicate: (value: T) => boolean): Pro
 
 const frames: HTMLIFrameElement[] = [];
 
+type Election = 'web-locks' | 'broadcast-channel';
+
 /** Opens a "tab": a same-origin document that creates its own client for `token`. */
-async function openTab(token = 'demo-alice'): Promise<{ frame: HTMLIFrameElement; client: PdClient }> {
+async function openTabWith(
+  election: Election,
+  token = 'demo-alice',
+): Promise<{ frame: HTMLIFrameElement; client: PdClient }> {
   const frame = document.createElement('iframe');
+  // The broadcast-channel tabs hide Web Locks before the client loads, as an older browser would.
+  const hideLocks =
+    election === 'broadcast-channel'
+      ? "Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined, configurable: true });"
+      : '';
   frame.srcdoc = `<!doctype html><script type="module">
-    import { createClient } from '/packages/client/src/index.ts';
+    ${hideLocks}
+    const { createClient } = await import('/packages/client/src/index.ts');
     const client = createClient({ baseUrl: ${JSON.stringify(base())}, token: ${JSON.stringify(token)}, hiddenGraceMs: 100 });
     for (const store of [client.$notifications, client.$connection, client.$unreadCount]) store.listen(() => {});
     window.client = client;
@@ -79,54 +90,59 @@ async function openTab(token = 'demo-alice'): Promise<{ frame: HTMLIFrameElement
 
 const titles = (client: PdClient) => client.$notifications.get().items.map((item) => item.title);
 
-describe('tabs of one browser', () => {
-  beforeEach(async () => {
-    await control('/control/reset', { seed: 'demo' });
-  });
-  afterEach(() => {
-    for (const frame of frames.splice(0)) frame.remove();
-  });
+for (const election of ['web-locks', 'broadcast-channel'] as const)
+  describe(`tabs of one browser (${election})`, () => {
+    const openTab = (token?: string) => openTabWith(election, token);
+    beforeEach(async () => {
+      await control('/control/reset', { seed: 'demo' });
+    });
+    afterEach(() => {
+      for (const frame of frames.splice(0)) frame.remove();
+    });
 
-  it('share exactly one stream, and every tab gets every event', async () => {
-    const tabs = [await openTab(), await openTab(), await openTab()];
-    await eventually(async () => expect((await streams()).alice).to.equal(1));
-    await notify('to every tab');
-    for (const { client } of tabs) await until(client.$notifications, (s) => s.items[0]?.title === 'to every tab');
-    expect((await streams()).alice).to.equal(1);
-  });
+    it('share exactly one stream, and every tab gets every event', async () => {
+      const tabs = [await openTab(), await openTab(), await openTab()];
+      await eventually(async () => expect((await streams()).alice).to.equal(1));
+      await notify('to every tab');
+      for (const { client } of tabs) await until(client.$notifications, (s) => s.items[0]?.title === 'to every tab');
+      expect((await streams()).alice).to.equal(1);
+    });
 
-  it('when the leader tab closes, another takes over and nothing is lost', async () => {
-    const leader = await openTab();
-    const others = [await openTab(), await openTab()];
-    await eventually(async () => expect((await streams()).alice).to.equal(1));
-    leader.frame.remove();
-    await notify('during the takeover');
-    for (const { client } of others) {
-      await until(client.$notifications, (s) => s.items.some((item) => item.title === 'during the takeover'));
-      expect(titles(client).filter((title) => title === 'during the takeover')).to.have.length(1);
-    }
-    await eventually(async () => expect((await streams()).alice).to.equal(1));
-    await notify('after the takeover');
-    for (const { client } of others)
-      await until(client.$notifications, (s) => s.items[0]?.title === 'after the takeover');
-  });
+    it('when the leader tab closes, another takes over and nothing is lost', async () => {
+      const leader = await openTab();
+      const others = [await openTab(), await openTab()];
+      await eventually(async () => expect((await streams()).alice).to.equal(1));
+      leader.frame.remove();
+      await notify('during the takeover');
+      for (const { client } of others) {
+        await until(client.$notifications, (s) => s.items.some((item) => item.title === 'during the takeover'));
+        expect(titles(client).filter((title) => title === 'during the takeover')).to.have.length(1);
+      }
+      await eventually(async () => expect((await streams()).alice).to.equal(1));
+      await notify('after the takeover');
+      for (const { client } of others)
+        await until(client.$notifications, (s) => s.items[0]?.title === 'after the takeover');
+    });
 
-  it('a hidden page pauses its stream after the grace period and catches up when shown', async () => {
-    const { frame, client } = await openTab();
-    const doc = frame.contentDocument!;
-    const setHidden = (hidden: boolean) => {
-      Object.defineProperty(doc, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
-      doc.dispatchEvent(new Event('visibilitychange'));
-    };
-    setHidden(true);
-    await until(client.$connection, (state) => state.status === 'offline');
-    await eventually(async () => expect((await streams()).alice ?? 0).to.equal(0));
-    await notify('while hidden');
-    setHidden(false);
-    await until(client.$notifications, (s) => s.items[0]?.title === 'while hidden');
-    await until(client.$connection, (state) => state.status === 'live');
+    it('a hidden page pauses its stream after the grace period and catches up when shown', async () => {
+      const { frame, client } = await openTab();
+      const doc = frame.contentDocument!;
+      const setHidden = (hidden: boolean) => {
+        Object.defineProperty(doc, 'visibilityState', {
+          configurable: true,
+          get: () => (hidden ? 'hidden' : 'visible'),
+        });
+        doc.dispatchEvent(new Event('visibilitychange'));
+      };
+      setHidden(true);
+      await until(client.$connection, (state) => state.status === 'offline');
+      await eventually(async () => expect((await streams()).alice ?? 0).to.equal(0));
+      await notify('while hidden');
+      setHidden(false);
+      await until(client.$notifications, (s) => s.items[0]?.title === 'while hidden');
+      await until(client.$connection, (state) => state.status === 'live');
+    });
   });
-});
 
 describe('two users on one page', () => {
   it('never share state', async () => {

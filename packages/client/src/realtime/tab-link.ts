@@ -1,16 +1,17 @@
 /**
  * One stream per browser and user. Tabs of the same user elect a leader with Web
- * Locks; the leader holds the realtime link and shares every event, its
+ * Locks (or, without them, over the BroadcastChannel itself); the leader holds the realtime link and shares every event, its
  * connection state and resync requests over a BroadcastChannel; the followers
  * tell it whether they are visible (so a visible follower keeps the link up
  * while the leader's own tab is hidden). When the leader's tab closes, its lock
- * is released and the next tab takes over, resuming from the last event id all
- * tabs have seen. Without Web Locks or BroadcastChannel (Node, old browsers),
+ * is released (or its heartbeat stops) and the next tab takes over, resuming
+ * from the last event id all tabs have seen. Without BroadcastChannel (Node),
  * each client holds its own link.
  */
 import { PdError } from '../errors.js';
 import type { SharedResult } from '../sync/engine.js';
 import type { Environment } from '../env.js';
+import { BroadcastElection, type ElectionMessage } from './broadcast-election.js';
 import type { Realtime } from './realtime.js';
 import type { ConnectionState, RealtimeHandlers, WireEvent } from './types.js';
 
@@ -37,7 +38,8 @@ type Message =
   | { type: 'shared'; result: SharedResult }
   | { type: 'hello'; tab: string; hidden: boolean }
   | { type: 'visibility'; tab: string; hidden: boolean }
-  | { type: 'bye'; tab: string };
+  | { type: 'bye'; tab: string }
+  | ElectionMessage;
 
 /** A link of its own, for environments without tab coordination. */
 export function ownLink(factory: RealtimeFactory, env: Environment, handlers: LinkHandlers): Link {
@@ -55,7 +57,7 @@ export function ownLink(factory: RealtimeFactory, env: Environment, handlers: Li
 }
 
 export function canShareAcrossTabs(): boolean {
-  return typeof BroadcastChannel !== 'undefined' && typeof navigator !== 'undefined' && Boolean(navigator.locks);
+  return typeof BroadcastChannel !== 'undefined' && typeof navigator !== 'undefined';
 }
 
 export class TabLink implements Link {
@@ -73,6 +75,7 @@ export class TabLink implements Link {
   #envListeners = new Set<() => void>();
   #unwatch: (() => void) | null = null;
   #resign: (() => void) | null = null;
+  #election: BroadcastElection | null = null;
 
   constructor(key: string, factory: RealtimeFactory, env: Environment, handlers: LinkHandlers) {
     this.#key = key;
@@ -92,6 +95,16 @@ export class TabLink implements Link {
       this.#post({ type: 'visibility', tab: this.#tab, hidden: this.#env.hidden() });
       this.#notifyEnv();
     });
+    if (!navigator.locks) {
+      this.#election = new BroadcastElection(
+        this.#tab,
+        (message) => this.#post(message),
+        () => this.#lead(),
+        () => this.#resign?.(),
+      );
+      this.#election.start();
+      return;
+    }
     this.#abort = new AbortController();
     navigator.locks
       .request(`pd-notify:${this.#key}`, { signal: this.#abort.signal }, () => this.#lead())
@@ -103,6 +116,8 @@ export class TabLink implements Link {
   stop(): void {
     if (!this.#channel) return;
     this.#post({ type: 'bye', tab: this.#tab });
+    this.#election?.stop();
+    this.#election = null;
     this.#abort?.abort();
     this.#resign?.();
     this.#unwatch?.();
@@ -183,6 +198,11 @@ export class TabLink implements Link {
       case 'bye':
         this.#followers.delete(message.tab);
         this.#notifyEnv();
+        break;
+      case 'beat':
+      case 'claim':
+      case 'abdicate':
+        this.#election?.receive(message);
         break;
     }
   }
