@@ -5,9 +5,7 @@
  * lowest tab id wins. Two leaders (a partition healed) settle the same way.
  */
 export type ElectionMessage =
-  | { type: 'beat'; tab: string }
-  | { type: 'claim'; tab: string }
-  | { type: 'abdicate'; tab: string };
+  { type: 'beat'; tab: string } | { type: 'claim'; tab: string } | { type: 'abdicate'; tab: string };
 
 export interface ElectionTimings {
   beatMs: number;
