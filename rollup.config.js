@@ -30,6 +30,15 @@ function pkg(dir, entries, { platform = 'neutral', banner } = {}) {
 export default [
   pkg('protocol', { index: 'index.ts' }),
   pkg('client', { index: 'index.ts' }, { platform: 'browser' }),
-  pkg('elements', { index: 'index.ts' }, { platform: 'browser' }),
+  pkg(
+    'elements',
+    {
+      index: 'index.ts',
+      'pd-activity-feed': 'define/pd-activity-feed.ts',
+      'pd-bell-badge': 'define/pd-bell-badge.ts',
+      'pd-provider': 'define/pd-provider.ts',
+    },
+    { platform: 'browser' },
+  ),
   pkg('mock-server', { index: 'index.ts', cli: 'cli.ts' }, { platform: 'node', banner: '#!/usr/bin/env node' }),
 ];

@@ -1,0 +1,69 @@
+import { ContextConsumer } from '@lit/context';
+import type { PdClient } from '@pd-notify/client';
+import type { ReadableAtom } from 'nanostores';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { clientContext } from './context.js';
+import { OwnClient, type ClientSettings } from './own-client.js';
+
+export type ClientHost = ReactiveControllerHost & HTMLElement & ClientSettings;
+
+/**
+ * Gives an element its client, from the nearest `<pd-provider>` or else from its
+ * own `base-url` and `token`, and keeps the element subscribed to the stores it
+ * reads (subscribing is what starts the client's network).
+ */
+export class ClientController implements ReactiveController {
+  #host: ClientHost;
+  #select: (client: PdClient) => ReadableAtom<unknown>[];
+  #fromContext: PdClient | undefined;
+  #own = new OwnClient();
+  #subscribed: PdClient | null = null;
+  #unsubscribe: (() => void)[] = [];
+  #connected = false;
+
+  constructor(host: ClientHost, select: (client: PdClient) => ReadableAtom<unknown>[]) {
+    this.#host = host;
+    this.#select = select;
+    host.addController(this);
+    new ContextConsumer(host, {
+      context: clientContext,
+      subscribe: true,
+      callback: (client) => {
+        this.#fromContext = client;
+        this.#sync(true);
+      },
+    });
+  }
+
+  /** The client in use, or null before one is configured. */
+  get client(): PdClient | null {
+    return this.#fromContext ?? this.#own.client;
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+    this.#sync(true);
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.#sync(false);
+  }
+
+  hostUpdate(): void {
+    this.#sync(false);
+  }
+
+  #sync(fromOutside: boolean): void {
+    if (!this.#fromContext) this.#own.update(this.#host);
+    else this.#own.close();
+    const client = this.#connected ? this.client : null;
+    if (client === this.#subscribed) return;
+    for (const stop of this.#unsubscribe) stop();
+    this.#unsubscribe = client
+      ? this.#select(client).map((store) => store.listen(() => this.#host.requestUpdate()))
+      : [];
+    this.#subscribed = client;
+    if (fromOutside) this.#host.requestUpdate();
+  }
+}

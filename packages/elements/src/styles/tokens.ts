@@ -1,0 +1,116 @@
+/**
+ * The design tokens every element shares: `--pd-*` custom properties with
+ * fallbacks, light and dark (`prefers-color-scheme`, or `theme="light|dark"`),
+ * plus the small helpers every element uses.
+ */
+import { css } from 'lit';
+
+const dark = css`
+  --_surface: var(--pd-color-surface, #1c1b22);
+  --_text: var(--pd-color-text, #f2f2f5);
+  --_muted: var(--pd-color-text-muted, #b4b4c2);
+  --_border: var(--pd-color-border, #3a3947);
+  --_hover: var(--pd-color-hover, #2a2933);
+  --_unread: var(--pd-color-unread, #2b2545);
+  --_accent: var(--pd-color-accent, #b3a6ff);
+  --_on-accent: var(--pd-color-on-accent, #1c1b22);
+  --_danger: var(--pd-color-danger, #ff8a8f);
+  --_high: var(--pd-color-high-priority, #ff8a8f);
+  --_badge: var(--pd-color-badge, #ff6b6b);
+  --_on-badge: var(--pd-color-on-badge, #1c1b22);
+  --_shadow: var(--pd-shadow, 0 12px 32px rgb(0 0 0 / 0.55));
+  --_c-collaboration: var(--pd-category-collaboration, #7aa7ff);
+  --_c-deadline: var(--pd-category-deadline, #ffa06b);
+  --_c-workflow: var(--pd-category-workflow, #c4a2ff);
+  --_c-reminder: var(--pd-category-reminder, #5fd6c8);
+  --_c-system: var(--pd-category-system, #b4bfd0);
+  --_c-support: var(--pd-category-support, #ff8cc6);
+  color-scheme: dark;
+`;
+
+export const tokens = css`
+  :host {
+    --_font: var(--pd-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_radius: var(--pd-radius, 10px);
+    --_focus: var(--pd-focus-ring-color, #5b3fd6);
+    --_surface: var(--pd-color-surface, #ffffff);
+    --_text: var(--pd-color-text, #1d1d22);
+    --_muted: var(--pd-color-text-muted, #5a5a66);
+    --_border: var(--pd-color-border, #e2e2e8);
+    --_hover: var(--pd-color-hover, #f5f5f8);
+    --_unread: var(--pd-color-unread, #f0ecff);
+    --_accent: var(--pd-color-accent, #5b3fd6);
+    --_on-accent: var(--pd-color-on-accent, #ffffff);
+    --_danger: var(--pd-color-danger, #b4232a);
+    --_high: var(--pd-color-high-priority, #b4232a);
+    --_badge: var(--pd-color-badge, #c81e1e);
+    --_on-badge: var(--pd-color-on-badge, #ffffff);
+    --_shadow: var(--pd-shadow, 0 12px 32px rgb(20 20 40 / 0.18));
+    --_c-collaboration: var(--pd-category-collaboration, #2459d6);
+    --_c-deadline: var(--pd-category-deadline, #b9440f);
+    --_c-workflow: var(--pd-category-workflow, #6b35d9);
+    --_c-reminder: var(--pd-category-reminder, #0e7064);
+    --_c-system: var(--pd-category-system, #4a5568);
+    --_c-support: var(--pd-category-support, #b3195a);
+    font-family: var(--_font);
+    color: var(--_text);
+    color-scheme: light;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${dark}
+    }
+  }
+  :host([theme='dark']) {
+    ${dark}
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  button {
+    font: inherit;
+    color: inherit;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  .icon-button {
+    display: inline-grid;
+    place-items: center;
+    inline-size: 2rem;
+    block-size: 2rem;
+    padding: 0;
+    border: 0;
+    border-radius: 999px;
+    background: transparent;
+    cursor: pointer;
+  }
+  .icon-button:hover {
+    background: var(--_hover);
+  }
+  svg {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    flex: none;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation-duration: 0.01ms !important;
+      transition-duration: 0.01ms !important;
+    }
+  }
+`;
