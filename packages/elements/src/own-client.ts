@@ -9,7 +9,7 @@ export interface ClientSettings {
 /**
  * The client an element or provider creates from its own attributes: created
  * when `base-url` and `token` are both set, told about a new token (user switch:
- * its stores reset), replaced when the base URL or locale changes, closed when
+ * its stores reset), replaced when the base URL changes, closed when
  * the token goes away (sign-out).
  */
 export class OwnClient {
@@ -22,7 +22,7 @@ export class OwnClient {
       this.close();
       return null;
     }
-    const key = `${baseUrl}|${locale ?? ''}`;
+    const key = baseUrl;
     if (!this.client || key !== this.#key) {
       this.close();
       try {

@@ -48,6 +48,8 @@ export const ActSchema = v.variant('action', [
     trackId: v.optional(text(128)),
     widget: v.optional(text(100)),
     actions: v.optional(v.array(ActionIdSchema)),
+    /** Create this many at once (titles get " 1", " 2", … appended). */
+    count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(20_000))),
   }),
 ]);
 
@@ -125,9 +127,11 @@ export function controlRoutes(options: ControlOptions): Router {
           return sendJson(ctx.res, 200, { delivered: store.updateMetadata(as, trackId, change) });
         }
         case 'notify': {
-          const { action: _action, userId, ...input } = body;
+          const { action: _action, userId, count, ...input } = body;
           store.me(userId);
-          return sendJson(ctx.res, 200, { notification: store.deliver(userId, input) });
+          if (count === undefined) return sendJson(ctx.res, 200, { notification: store.deliver(userId, input) });
+          for (let i = 1; i <= count; i++) store.deliver(userId, { ...input, title: `${input.title} ${i}` });
+          return sendJson(ctx.res, 200, { delivered: count });
         }
       }
     });

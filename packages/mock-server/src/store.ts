@@ -118,6 +118,8 @@ export class Store {
   #syncs = new Map<string, Map<string, SyncProgress>>();
   #syncTimers = new Set<number>();
   #remindersSent = new Set<string>();
+  /** Unread notifications per user, kept as items change (counts are sent after every change). */
+  #unread = new Map<string, number>();
   #seq = 0;
 
   constructor(options: StoreOptions) {
@@ -201,6 +203,7 @@ export class Store {
     let index = list.length;
     while (index > 0 && before(stored.key, list[index - 1]!.key)) index--;
     list.splice(index, 0, stored);
+    if (stored.readAt === null) this.#countUnread(userId, 1);
     this.#publish(userId, 'notification.created', publicNotification(stored));
     this.#publishCounts(userId);
     return publicNotification(stored);
@@ -247,7 +250,7 @@ export class Store {
     const items = [];
     for (const item of this.#userNotifications(userId)) {
       if ((limit && before(limit, item.key)) || item.readAt !== null) continue;
-      item.readAt = readAt;
+      this.#markItemRead(item, readAt);
       item.version++;
       items.push({ id: item.id, version: item.version });
     }
@@ -264,6 +267,7 @@ export class Store {
     this.#notifications.delete(id);
     const list = this.#userNotifications(userId);
     list.splice(list.indexOf(item), 1);
+    if (item.readAt === null) this.#countUnread(userId, -1);
     this.#publish(userId, 'notification.removed', { id, version: item.version + 1 });
     this.#publishCounts(userId);
   }
@@ -280,7 +284,7 @@ export class Store {
       return { notification: publicNotification(item), acceptance };
     }
     item.actionTaken = action;
-    if (item.readAt === null) item.readAt = this.clock.iso();
+    this.#markItemRead(item, this.clock.iso());
     item.version++;
     this.#publish(userId, 'notification.updated', publicNotification(item));
     this.#publishCounts(userId);
@@ -398,8 +402,7 @@ export class Store {
   }
 
   counts(userId: string): Counts {
-    let unreadNotifications = 0;
-    for (const item of this.#userNotifications(userId)) if (item.readAt === null) unreadNotifications++;
+    const unreadNotifications = this.#unread.get(userId) ?? 0;
     let pendingInvitations = 0;
     for (const inv of this.#invitations.values()) {
       if (inv.inviteeId === userId && inv.status === 'pending') pendingInvitations++;
@@ -519,6 +522,17 @@ export class Store {
     this.#publish(userId, 'counts', this.counts(userId));
   }
 
+  #countUnread(userId: string, delta: number): void {
+    this.#unread.set(userId, (this.#unread.get(userId) ?? 0) + delta);
+  }
+
+  /** Marks an item read (if it is not yet) and keeps the unread count. */
+  #markItemRead(item: StoredNotification, readAt: string): void {
+    if (item.readAt !== null) return;
+    item.readAt = readAt;
+    this.#countUnread(item.userId, -1);
+  }
+
   #user(userId: string): UserRecord {
     const user = this.users.get(userId);
     if (!user) throw notFound('user');
@@ -554,7 +568,11 @@ export class Store {
 
   #setRead(userId: string, item: StoredNotification, read: boolean): Notification {
     if ((item.readAt !== null) === read) return publicNotification(item);
-    item.readAt = read ? this.clock.iso() : null;
+    if (read) this.#markItemRead(item, this.clock.iso());
+    else {
+      item.readAt = null;
+      this.#countUnread(userId, 1);
+    }
     item.version++;
     this.#publish(userId, 'notification.updated', publicNotification(item));
     this.#publishCounts(userId);
@@ -574,7 +592,7 @@ export class Store {
       if (item.invitationId !== invitationId || item.actionTaken) continue;
       item.actionTaken = status === 'accepted' ? 'accept-invite' : null;
       item.actions = status === 'accepted' ? item.actions : [];
-      item.readAt ??= this.clock.iso();
+      this.#markItemRead(item, this.clock.iso());
       item.version++;
       this.#publish(userId, 'notification.updated', publicNotification(item));
     }

@@ -122,6 +122,7 @@ export class SyncEngine {
   #dropOlderPages = false;
   #generation = 0;
   #flushQueued = false;
+  #loadingMore: Promise<void> | null = null;
 
   constructor(options: EngineOptions) {
     this.#options = options;
@@ -205,10 +206,16 @@ export class SyncEngine {
     this.#publish();
   }
 
-  /** Loads the next (older) page into `$notifications`. */
-  async loadMore(): Promise<void> {
+  /** Loads the next (older) page into `$notifications`; a call while one loads waits for that one. */
+  loadMore(): Promise<void> {
+    if (!this.#loadingMore && this.#hasMore && this.#cursor !== null) {
+      this.#loadingMore = this.#loadNextPage().finally(() => (this.#loadingMore = null));
+    }
+    return this.#loadingMore ?? Promise.resolve();
+  }
+
+  async #loadNextPage(): Promise<void> {
     const state = this.$notifications.get();
-    if (!this.#hasMore || state.loadingMore || this.#cursor === null) return;
     const generation = this.#generation;
     this.$notifications.set({ ...state, loadingMore: true });
     try {

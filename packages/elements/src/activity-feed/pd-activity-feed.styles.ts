@@ -7,7 +7,7 @@ export const feedStyles = css`
   }
   :host([inline]) {
     display: block;
-    block-size: 100%;
+    block-size: var(--pd-feed-height, 36rem);
   }
   .panel {
     box-sizing: border-box;
@@ -114,6 +114,7 @@ export const feedStyles = css`
   }
   :host([inline]) .list {
     block-size: auto;
+    min-block-size: 0;
   }
   .row {
     box-sizing: border-box;

@@ -66,6 +66,7 @@ const FEEDBACK_ACTIONS = ['feedback-resolved', 'feedback-still-open', 'feedback-
  * @csspart retry - The error state's retry button.
  *
  * @cssproperty --pd-panel-width - The dropdown's width. Default 24rem.
+ * @cssproperty --pd-feed-height - The height of an `inline` feed (its list scrolls inside). Default 36rem.
  * @cssproperty --pd-panel-max-height - The dropdown's height limit. Default 32rem.
  * @cssproperty --pd-color-surface - Panel background.
  * @cssproperty --pd-color-text - Text colour.
@@ -96,6 +97,11 @@ export class PdActivityFeed extends PdElement {
   @property({ attribute: 'href-template' }) hrefTemplate: string | null = null;
 
   @state() private tab: FeedTab = 'all';
+  /**
+   * Whether the dropdown is open. Rows render only then: a virtualizer left laid
+   * out inside the hidden popover froze Chromium when closed after scrolling.
+   */
+  @state() private open = false;
   @state() private focusIndex = 0;
   @state() private busy = new Map<string, 'accepting' | 'answering'>();
   @state() private rowErrors = new Map<string, string>();
@@ -168,13 +174,15 @@ export class PdActivityFeed extends PdElement {
       ${this.#renderTabs()}
       <div class="body" role="tabpanel" id="tabpanel" aria-labelledby=${`tab-${this.tab}`}>
         ${
-          !client || !state || state.status === 'idle' || (state.status === 'loading' && state.items.length === 0)
-            ? this.#renderLoading()
-            : state.status === 'error' && state.items.length === 0
-              ? this.#renderError()
-              : state.items.length === 0
-                ? this.#renderEmpty()
-                : this.#renderList(state.items, state.hasMore, state.loadingMore)
+          !this.inline && !this.open
+            ? nothing
+            : !client || !state || state.status === 'idle' || (state.status === 'loading' && state.items.length === 0)
+              ? this.#renderLoading()
+              : state.status === 'error' && state.items.length === 0
+                ? this.#renderError()
+                : state.items.length === 0
+                  ? this.#renderEmpty()
+                  : this.#renderList(state.items, state.hasMore, state.loadingMore)
         }
       </div>
     </section>`;
@@ -320,7 +328,7 @@ export class PdActivityFeed extends PdElement {
   #renderActions(item: Notification) {
     const t = this.strings;
     const busy = this.busy.get(item.id);
-    if (item.actions.includes('accept-invite') && !item.actionTaken) {
+    if (item.actions.includes('accept-invite') && (!item.actionTaken || busy === 'accepting')) {
       return html`<div part="actions" class="actions">
         <button
           part="action"
@@ -336,7 +344,7 @@ export class PdActivityFeed extends PdElement {
       </div>`;
     }
     if (FEEDBACK_ACTIONS.some((action) => item.actions.includes(action))) {
-      if (item.actionTaken) return html`<p class="answered">${t.feedbackSent}</p>`;
+      if (item.actionTaken && busy === undefined) return html`<p class="answered">${t.feedbackSent}</p>`;
       const labels: Record<(typeof FEEDBACK_ACTIONS)[number], string> = {
         'feedback-resolved': t.feedbackResolved,
         'feedback-still-open': t.feedbackStillOpen,
@@ -375,14 +383,15 @@ export class PdActivityFeed extends PdElement {
       if (this.#seen.has(item.id)) continue;
       this.#seen.add(item.id);
       if (item.readAt === null && item.createdAt >= this.#newest) {
-        announce(this.strings.newNotification(item.title), `pd-notification:${item.id}`);
+        announce(this.strings.newNotification(item.title), `pd-notification:${item.id}:${item.createdAt}`);
       }
     }
     this.#newest = state.items[0] && state.items[0].createdAt > this.#newest ? state.items[0].createdAt : this.#newest;
   }
 
   #onToggle = (event: ToggleEvent): void => {
-    if (event.newState === 'open') {
+    this.open = event.newState === 'open';
+    if (this.open) {
       this.#position();
       window.addEventListener('resize', this.#reposition);
       void this.updateComplete.then(() => this.#focusRow(this.focusIndex, false));
@@ -460,10 +469,13 @@ export class PdActivityFeed extends PdElement {
 
   async #focusRow(index: number, scroll: boolean): Promise<void> {
     this.focusIndex = index;
-    if (scroll) this.list?.element(index)?.scrollIntoView({ block: 'nearest' });
     await this.updateComplete;
-    await this.list?.layoutComplete;
-    this.renderRoot.querySelector<HTMLElement>(`article[data-index="${index}"]`)?.focus();
+    const row = () => this.renderRoot.querySelector<HTMLElement>(`article[data-index="${index}"]`);
+    // A virtualized row may not be rendered yet: bring it into view, then wait for the frame that renders it.
+    if (!row() && scroll) this.list?.element(index)?.scrollIntoView({ block: 'nearest' });
+    for (let frame = 0; frame < 10 && !row(); frame++) await new Promise(requestAnimationFrame);
+    if (scroll) row()?.scrollIntoView({ block: 'nearest' });
+    row()?.focus();
   }
 
   #onRange(event: RangeChangedEvent, total: number, hasMore: boolean): void {
