@@ -2,6 +2,7 @@
 import { startServer, type RunningServer, type ServerOptions } from '@pd-notify/mock-server';
 import type { ReadableAtom } from 'nanostores';
 import { createClient, type ClientOptions, type PdClient } from '../src/index.js';
+export { eventually } from './eventually.js';
 
 export async function referenceServer(options: ServerOptions = {}): Promise<RunningServer> {
   return startServer({ seed: 'demo', control: true, heartbeatMs: 200, retryMs: 50, rateLimit: false, ...options });
@@ -96,17 +97,4 @@ export async function serverCounts(server: RunningServer, token = 'demo-alice') 
 export async function streamCount(server: RunningServer, userId = 'alice'): Promise<number> {
   const state = (await control(server, '/control/state', undefined, 'GET')) as { streams: Record<string, number> };
   return state.streams[userId] ?? 0;
-}
-
-/** Retries an async check until it passes (a condition wait, not a fixed sleep). */
-export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
 }

@@ -7,6 +7,7 @@
 import { expect } from '@open-wc/testing';
 import type { ReadableAtom } from 'nanostores';
 import { createClient, type PdClient } from '../src/index.js';
+import { eventually } from './eventually.js';
 
 declare global {
   interface Window {
@@ -32,19 +33,6 @@ const notify = (title: string, userId = 'alice') =>
 
 async function streams(): Promise<Record<string, number>> {
   return ((await control('/control/state', undefined, 'GET')) as { streams: Record<string, number> }).streams;
-}
-
-/** Waits until `check` passes (re-checked on a short interval), or fails after `timeoutMs`. */
-async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 8000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 30));
-    }
-  }
 }
 
 function until<T>(store: ReadableAtom<T>, predicate: (value: T) => boolean): Promise<T> {

@@ -1,3 +1,5 @@
+export { eventually } from '../../client/test/eventually.js';
+
 /** Helpers for element tests in Chromium against the reference server (`window.PD_SERVER_URL`). */
 declare global {
   interface Window {
@@ -36,19 +38,6 @@ export async function api<T = unknown>(
   const response = await fetch(`${base()}${path}`, { method, headers: { Authorization: `Bearer ${token}` } });
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-}
-
-/** Waits until `check` passes (re-checked every 30 ms), or fails with its last error after `timeoutMs`. */
-export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 8000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 30));
-    }
-  }
 }
 
 export function shadow<T extends Element = HTMLElement>(host: Element, selector: string): T {
