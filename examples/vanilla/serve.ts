@@ -1,0 +1,63 @@
+/**
+ * `npm start`: the reference server with its demo seed and control API, plus this
+ * page and the elements bundled for it (esbuild, at start), on one origin.
+ */
+import { readFile } from 'node:fs/promises';
+import { build } from 'esbuild';
+import { DEMO_USERS, startServer } from '@pd-notify/mock-server';
+
+const root = new URL('../../', import.meta.url);
+
+/** The elements as one browser module, built from source. */
+export async function bundleElements(): Promise<string> {
+  const result = await build({
+    entryPoints: [new URL('packages/elements/src/index.ts', root).pathname],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    minify: true,
+    conditions: ['source'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/** Starts the demo on `port` (0: any free port). */
+export async function startDemo(port: number) {
+  const [bundle, page] = await Promise.all([
+    bundleElements(),
+    readFile(new URL('index.html', import.meta.url), 'utf8'),
+  ]);
+  return startServer({
+    port,
+    seed: 'demo',
+    control: true,
+    extraHandler: (_req, res, url) => {
+      if (url.pathname === '/' || url.pathname === '/index.html') {
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
+        return true;
+      }
+      if (url.pathname === '/pd-notify.js') {
+        res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(bundle);
+        return true;
+      }
+      return false;
+    },
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const port = Number(process.env.PORT ?? 4010);
+  const server = await startDemo(port).catch((error: NodeJS.ErrnoException) => {
+    console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use: run PORT=4011 npm start` : error);
+    process.exit(1);
+  });
+  console.log(`pd-notify demo: open ${server.url}/`);
+  console.log(`Reference server API at ${server.url}/v1 (control API on). Demo users (bearer tokens):`);
+  for (const user of DEMO_USERS) console.log(`  ${user.name.padEnd(14)} ${user.role.padEnd(19)} ${user.token}`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
