@@ -37,13 +37,16 @@ const stops = [client.$notifications, client.$unreadCount, client.$pendingInvite
 );
 
 if (process.stdin.isTTY) process.stdin.setRawMode(true);
-process.stdin.setEncoding('utf8').on('data', (key: string) => {
-  if (key === 'q' || key === '\u0003') {
-    for (const stop of stops) stop();
-    client.close();
-    process.exit(0);
+process.stdin.setEncoding('utf8').on('data', (chunk: string) => {
+  // Keys typed quickly can arrive together: handle each one.
+  for (const key of chunk) {
+    if (key === 'q' || key === '\u0003') {
+      for (const stop of stops) stop();
+      client.close();
+      process.exit(0);
+    }
+    const unread = client.$notifications.get().items.find((item) => item.readAt === null);
+    if (key === 'r' && unread) void client.markRead(unread.id).catch(() => {});
+    if (key === 'a') void client.markAllRead().catch(() => {});
   }
-  const unread = client.$notifications.get().items.find((item) => item.readAt === null);
-  if (key === 'r' && unread) void client.markRead(unread.id).catch(() => {});
-  if (key === 'a') void client.markAllRead().catch(() => {});
 });

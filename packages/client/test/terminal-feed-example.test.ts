@@ -52,7 +52,7 @@ describe('examples/terminal-feed.ts (the README example)', () => {
       child.stdin.write('a');
       await waitFor(/🔔 0 unread/);
       child.stdin.write('q');
-      const [code] = await once(child, 'exit');
+      const [code] = await once(child, 'exit', { signal: AbortSignal.timeout(8000) });
       assert.equal(code, 0);
     } finally {
       child.kill();
