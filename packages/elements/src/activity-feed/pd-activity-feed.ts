@@ -153,6 +153,7 @@ export class PdActivityFeed extends PdElement {
       popover=${this.inline ? nothing : 'auto'}
       role=${this.inline ? 'region' : 'dialog'}
       aria-labelledby="title"
+      @beforetoggle=${this.#onBeforeToggle}
       @toggle=${this.#onToggle}
     >
       <header part="header" class="header">
@@ -389,18 +390,29 @@ export class PdActivityFeed extends PdElement {
     this.#newest = state.items[0] && state.items[0].createdAt > this.#newest ? state.items[0].createdAt : this.#newest;
   }
 
+  /** Whether focus was inside the panel when it began to close. */
+  #focusInPanel = false;
+
+  #onBeforeToggle = (event: ToggleEvent): void => {
+    if (event.newState === 'closed') this.#focusInPanel = !!this.panel?.contains(this.shadowRoot!.activeElement);
+  };
+
   #onToggle = (event: ToggleEvent): void => {
     this.open = event.newState === 'open';
     if (this.open) {
       this.#position();
       window.addEventListener('resize', this.#reposition);
       void this.updateComplete.then(() => this.#focusRow(this.focusIndex, false));
-    } else {
-      window.removeEventListener('resize', this.#reposition);
-      if (this.panel?.contains(this.shadowRoot!.activeElement)) {
-        this.renderRoot.querySelector<HTMLButtonElement>('.bell')?.focus();
-      }
+      return;
     }
+    window.removeEventListener('resize', this.#reposition);
+    // Hiding the panel drops the focus it held to <body>; give it back to the bell,
+    // unless the user already moved it elsewhere (a click outside that closed the panel).
+    const active = document.activeElement;
+    const inner = this.shadowRoot!.activeElement;
+    const lost = !active || active === document.body || (active === this && (!inner || !!this.panel?.contains(inner)));
+    if (this.#focusInPanel && lost) this.renderRoot.querySelector<HTMLButtonElement>('.bell')?.focus();
+    this.#focusInPanel = false;
   };
 
   /** Places the dropdown under the bell, inside the viewport. */
@@ -467,15 +479,39 @@ export class PdActivityFeed extends PdElement {
     }
   };
 
+  /**
+   * Moves focus to row `index` once the virtualizer has rendered it: the first
+   * page may still be arriving when the panel opens, and a row may be re-rendered
+   * right after it first appears. Gives up when the panel closes, another row is
+   * chosen, or the user puts focus somewhere else meanwhile.
+   */
   async #focusRow(index: number, scroll: boolean): Promise<void> {
     this.focusIndex = index;
     await this.updateComplete;
     const row = () => this.renderRoot.querySelector<HTMLElement>(`article[data-index="${index}"]`);
-    // A virtualized row may not be rendered yet: bring it into view, then wait for the frame that renders it.
     if (!row() && scroll) this.list?.element(index)?.scrollIntoView({ block: 'nearest' });
-    for (let frame = 0; frame < 10 && !row(); frame++) await new Promise(requestAnimationFrame);
-    if (scroll) row()?.scrollIntoView({ block: 'nearest' });
-    row()?.focus();
+    let scrolled = false;
+    for (let frame = 0; frame < 600; frame++) {
+      if (this.focusIndex !== index || (!this.open && !this.inline) || this.#focusTakenElsewhere(row())) return;
+      const target = row();
+      if (target) {
+        if (scroll && !scrolled) target.scrollIntoView({ block: 'nearest' });
+        scrolled = true;
+        if (this.shadowRoot!.activeElement !== target) target.focus();
+        // Done once focus has held through a frame (the virtualizer may replace the row once).
+        else if (frame > 0) return;
+      }
+      await new Promise(requestAnimationFrame);
+    }
+  }
+
+  /** True when focus is on something other than the bell, a row, or nothing. */
+  #focusTakenElsewhere(target: HTMLElement | null): boolean {
+    const active = document.activeElement;
+    if (!active || active === document.body) return false;
+    if (active !== this) return true;
+    const inner = this.shadowRoot!.activeElement;
+    return !!inner && inner !== target && !inner.matches('.bell, article');
   }
 
   #onRange(event: RangeChangedEvent, total: number, hasMore: boolean): void {
