@@ -98,4 +98,46 @@ describe('the sync engine applies events idempotently and in version order', () 
     send('reset', { reason: 'unknown-id' });
     await eventually(() => assert.equal(loads(), before + 2));
   });
+
+  it('keeps counts and invitations that the stream delivered while a resync’s older answers were in flight', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const held: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init); // answered now, from the server's current (older) state
+      await gate;
+      return response;
+    };
+    const sync = new SyncEngine({
+      rest: new Rest({ baseUrl: server.url, getToken: () => 'demo-alice', fetch: held }),
+      pageSize: 20,
+      onError: () => {},
+      share: () => {},
+    });
+    const loading = sync.resync();
+    await eventually(() => assert.equal(sync.$notifications.get().status, 'loading'));
+    const invitation = {
+      id: 'inv-during-load',
+      version: 1,
+      track: { id: 't1', name: 'Late Track', artworkUrl: null },
+      sender: { id: 'ben', name: 'Ben' },
+      permission: 'edit',
+      status: 'pending',
+      sentAt: '2026-11-23T09:00:00.000Z',
+      respondedAt: null,
+    };
+    sync.applyWireEvent({ id: 'bbbb-1', event: 'invitation.created', data: JSON.stringify(invitation) });
+    sync.applyWireEvent({
+      id: 'bbbb-2',
+      event: 'counts',
+      data: JSON.stringify({ unreadNotifications: 4, pendingInvitations: 1 }),
+    });
+    release();
+    await loading;
+    assert.equal(sync.$unreadCount.get(), 4);
+    assert.equal(sync.$pendingInviteCount.get(), 1);
+    assert.deepEqual(
+      sync.$invitations.get().items.map((inv) => inv.track.name),
+      ['Late Track'],
+    );
+  });
 });

@@ -115,8 +115,14 @@ export class SyncEngine {
   #invitations = new Map<string, Invitation>();
   #invitationOverrides = new Map<string, Invitation>();
   #lastEvent: EventId | null = null;
-  /** Ids changed by the stream since the running resync started. */
+  /**
+   * What the stream changed since the running resync started: notification ids,
+   * invitation ids, and whether counts arrived. A response computed before those
+   * events must not overwrite them.
+   */
   #touched: Set<string> | null = null;
+  #touchedInvitations = new Set<string>();
+  #countsFromStream = false;
   #resyncing: Promise<void> | null = null;
   #resyncWanted = false;
   #dropOlderPages = false;
@@ -161,6 +167,8 @@ export class SyncEngine {
     const generation = this.#generation;
     const filter = this.$notifications.get().filter;
     this.#touched = new Set();
+    this.#touchedInvitations.clear();
+    this.#countsFromStream = false;
     if (this.$notifications.get().status === 'idle' || this.$notifications.get().status === 'error') {
       this.$notifications.set({ ...this.$notifications.get(), status: 'loading', error: null });
     }
@@ -191,9 +199,14 @@ export class SyncEngine {
     } else {
       this.#fail(this.$notifications, page.reason);
     }
-    if (counts.status === 'fulfilled') this.#counts = counts.value;
+    if (counts.status === 'fulfilled' && !this.#countsFromStream) this.#counts = counts.value;
     if (invitations.status === 'fulfilled') {
-      this.#invitations = new Map(invitations.value.items.map((inv) => [inv.id, inv]));
+      const fresh = new Map(invitations.value.items.map((inv) => [inv.id, inv]));
+      for (const id of this.#touchedInvitations) {
+        const held = this.#invitations.get(id);
+        if (held && held.version > (fresh.get(id)?.version ?? -1)) fresh.set(id, held);
+      }
+      this.#invitations = fresh;
       this.$invitations.set({ ...this.$invitations.get(), status: 'ready', error: null });
     } else {
       this.#fail(this.$invitations, invitations.reason);
@@ -338,6 +351,7 @@ export class SyncEngine {
       }
       case 'counts':
         this.#counts = data as Counts;
+        if (this.#touched) this.#countsFromStream = true;
         break;
       case 'invitation.created':
       case 'invitation.updated':
@@ -375,6 +389,7 @@ export class SyncEngine {
   #takeInvitation(invitation: Invitation): void {
     const held = this.#invitations.get(invitation.id);
     if (held && held.version >= invitation.version) return;
+    if (this.#touched) this.#touchedInvitations.add(invitation.id);
     this.#invitations.set(invitation.id, invitation);
   }
 
