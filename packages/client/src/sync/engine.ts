@@ -137,8 +137,8 @@ export class SyncEngine {
   // ------------------------------------------------------------------ loading
 
   /**
-   * Refetches the first page, the counts, the invitations, the preferences (unless
-   * a draft is open) and the syncs. Concurrent calls share one run; a call during
+   * Refetches the first page, the counts, the invitations, the preferences (a
+   * newer version arriving while a draft is open becomes `incoming`) and the syncs. Concurrent calls share one run; a call during
    * a run schedules exactly one more.
    */
   resync(dropOlderPages = false): Promise<void> {
@@ -175,13 +175,12 @@ export class SyncEngine {
     if (this.$invitations.get().status !== 'ready')
       this.$invitations.set({ ...this.$invitations.get(), status: 'loading' });
     const prefs = this.$preferences.get();
-    const loadPrefs = !prefs.dirty;
     if (prefs.status === 'idle') this.$preferences.set({ ...prefs, status: 'loading' });
     const [page, counts, invitations, preferences, syncs] = await Promise.allSettled([
       rest.listNotifications({ ...filter, limit: this.#options.pageSize }),
       rest.getCounts(),
       rest.listInvitations(),
-      loadPrefs ? rest.getPreferences() : Promise.resolve(null),
+      rest.getPreferences(),
       rest.listSyncs(),
     ]);
     if (generation !== this.#generation) return;
@@ -211,7 +210,7 @@ export class SyncEngine {
     } else {
       this.#fail(this.$invitations, invitations.reason);
     }
-    if (preferences.status === 'fulfilled' && preferences.value) this.#takeServerPreferences(preferences.value);
+    if (preferences.status === 'fulfilled') this.#takeServerPreferences(preferences.value);
     else if (preferences.status === 'rejected') this.#fail(this.$preferences, preferences.reason);
     if (syncs.status === 'fulfilled') {
       this.$syncProgress.set(Object.fromEntries(syncs.value.items.map((sync) => [sync.trackId, sync])));
