@@ -1,4 +1,4 @@
-import { ContextConsumer } from '@lit/context';
+import { ContextConsumer, ContextProvider } from '@lit/context';
 import type { PdClient } from '@pd-notify/client';
 import type { ReadableAtom } from 'nanostores';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -20,11 +20,21 @@ export class ClientController implements ReactiveController {
   #subscribed: PdClient | null = null;
   #unsubscribe: (() => void)[] = [];
   #connected = false;
+  #provider: ContextProvider<typeof clientContext> | null = null;
 
-  constructor(host: ClientHost, select: (client: PdClient) => ReadableAtom<unknown>[]) {
+  /**
+   * `shareWithChildren`: pd elements in the host's shadow root (the cards of
+   * `<pd-invitations>`) get the same client, even when it is the host's own.
+   */
+  constructor(
+    host: ClientHost,
+    select: (client: PdClient) => ReadableAtom<unknown>[],
+    { shareWithChildren = false }: { shareWithChildren?: boolean } = {},
+  ) {
     this.#host = host;
     this.#select = select;
     host.addController(this);
+    if (shareWithChildren) this.#provider = new ContextProvider(host, { context: clientContext });
     new ContextConsumer(host, {
       context: clientContext,
       subscribe: true,
@@ -57,6 +67,9 @@ export class ClientController implements ReactiveController {
   #sync(fromOutside: boolean): void {
     if (!this.#fromContext) this.#own.update(this.#host);
     else this.#own.close();
+    if (this.#provider && this.#provider.value !== (this.client ?? undefined)) {
+      this.#provider.setValue(this.client ?? undefined);
+    }
     const client = this.#connected ? this.client : null;
     if (client === this.#subscribed) return;
     for (const stop of this.#unsubscribe) stop();

@@ -1,5 +1,5 @@
 /** The events pd elements fire. All bubble and are composed; those a host may take over are cancelable. */
-import type { Acceptance, Notification } from '@pd-notify/client';
+import type { Acceptance, Invitation, Notification } from '@pd-notify/client';
 
 export interface PdNavigateDetail {
   trackId: string;
@@ -28,10 +28,34 @@ export class PdInviteAcceptedEvent extends CustomEvent<Acceptance> {
   }
 }
 
+/** An invitation was declined. */
+export class PdInviteDeclinedEvent extends CustomEvent<{ invitation: Invitation }> {
+  constructor(invitation: Invitation) {
+    super('pd-invite-declined', { detail: { invitation }, bubbles: true, composed: true });
+  }
+}
+
+/** An invite card finished answering (after its fade-out): a list showing it may drop it now. */
+export class PdInviteCardSettledEvent extends CustomEvent<{ invitationId: string }> {
+  constructor(invitationId: string) {
+    super('pd-invite-card-settled', { detail: { invitationId }, bubbles: true, composed: true });
+  }
+}
+
+/** `<pd-invitations>`' track filter was cleared by the user ("Show all"). */
+export class PdTrackFilterClearedEvent extends CustomEvent<{ trackId: string }> {
+  constructor(trackId: string) {
+    super('pd-track-filter-cleared', { detail: { trackId }, bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'pd-navigate': PdNavigateEvent;
     'pd-dismiss': PdDismissEvent;
     'pd-invite-accepted': PdInviteAcceptedEvent;
+    'pd-invite-declined': PdInviteDeclinedEvent;
+    'pd-invite-card-settled': PdInviteCardSettledEvent;
+    'pd-track-filter-cleared': PdTrackFilterClearedEvent;
   }
 }

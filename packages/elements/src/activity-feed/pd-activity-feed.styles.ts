@@ -201,24 +201,6 @@ export const feedStyles = css`
     gap: 0.4rem;
     margin-block-start: 0.5rem;
   }
-  .button {
-    padding: 0.35rem 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: 999px;
-    background: var(--_surface);
-    font-size: 0.8rem;
-    cursor: pointer;
-  }
-  .button.primary {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_on-accent);
-    font-weight: 600;
-  }
-  .button:disabled {
-    opacity: 0.7;
-    cursor: progress;
-  }
   .answered {
     color: var(--_muted);
     font-style: italic;

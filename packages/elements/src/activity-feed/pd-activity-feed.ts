@@ -19,6 +19,7 @@ import { PdDismissEvent, PdInviteAcceptedEvent, PdNavigateEvent } from '../event
 import { categoryIcons, checkAllIcon, closeIcon, emptyIllustration } from '../icons.js';
 import { PdElement } from '../pd-element.js';
 import { tokens } from '../styles/tokens.js';
+import { safeHttpUrl } from '../urls.js';
 import { feedStyles } from './pd-activity-feed.styles.js';
 
 /** The filter tabs: everything, unread only, or one category. */
@@ -589,13 +590,7 @@ export class PdActivityFeed extends PdElement {
 
 /** Fills `{trackId}` and `{widget}`; null when the result is not an http(s) URL. */
 export function fillTemplate(template: string, trackId: string, widget: string): string | null {
-  const filled = template
-    .replaceAll('{trackId}', encodeURIComponent(trackId))
-    .replaceAll('{widget}', encodeURIComponent(widget));
-  try {
-    const url = new URL(filled, window.location.href);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
+  return safeHttpUrl(
+    template.replaceAll('{trackId}', encodeURIComponent(trackId)).replaceAll('{widget}', encodeURIComponent(widget)),
+  );
 }

@@ -9,6 +9,9 @@ export interface BellOptions {
   count: number;
   /** The id of a popover the button toggles, in the same shadow root. */
   popoverTarget?: string;
+  /** Announces that the button opens a dialog (`aria-haspopup`). */
+  opensDialog?: boolean;
+  onClick?: (event: MouseEvent) => void;
 }
 
 /** The text on the badge: 1–99, then "99+". */
@@ -22,7 +25,7 @@ export function badgeText(count: number): string {
  * name stays exactly its label; the count is in its description. The badge is
  * hidden at 0.
  */
-export function bell({ label, description, count, popoverTarget }: BellOptions): TemplateResult {
+export function bell({ label, description, count, popoverTarget, opensDialog, onClick }: BellOptions): TemplateResult {
   return html`<span class="bell-wrap"
     ><button
       part="bell"
@@ -31,6 +34,8 @@ export function bell({ label, description, count, popoverTarget }: BellOptions):
       aria-label=${label}
       aria-describedby="bell-description"
       popovertarget=${popoverTarget ?? nothing}
+      aria-haspopup=${opensDialog ? 'dialog' : nothing}
+      @click=${onClick ?? nothing}
     >
       ${bellIcon}</button
     ><span part="badge" class="badge" aria-hidden="true" ?hidden=${count <= 0}>${badgeText(count)}</span

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ClientController } from '../client-controller.js';
 import { PdElement } from '../pd-element.js';
@@ -14,7 +14,8 @@ export type Counter = (typeof COUNTERS)[number];
  * A bell button with a live count badge: unread notifications (the default) or,
  * with `counter="invitations"`, pending invitations. The badge shows 1–99 and
  * "99+" and hides at 0; the button is named "Notifications" (or "Invitations")
- * and its description carries the count.
+ * and its description carries the count. With `for` set to the id of an element
+ * that has a `show()` method (such as `<pd-invitations>`), clicking opens it.
  *
  * @csspart bell - The button.
  * @csspart badge - The count badge.
@@ -25,6 +26,8 @@ export type Counter = (typeof COUNTERS)[number];
  * @cssproperty --pd-color-on-badge - The badge's text colour.
  */
 export class PdBellBadge extends PdElement {
+  /** Focusing the element focuses its button (so a dialog can give focus back to it). */
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [
     tokens,
     bellStyles,
@@ -37,6 +40,8 @@ export class PdBellBadge extends PdElement {
 
   /** `notifications` (default) or `invitations`. */
   @property({ reflect: true }) counter: Counter = 'notifications';
+  /** The id of the element to `show()` on click, in the same document or shadow root (e.g. a `<pd-invitations>`). */
+  @property({ attribute: 'for' }) for: string | null = null;
 
   #client = new ClientController(this, (client) => [client.$unreadCount, client.$pendingInviteCount]);
 
@@ -63,6 +68,16 @@ export class PdBellBadge extends PdElement {
       label: invitations ? t.invitations : t.notifications,
       description: invitations ? t.pendingCount(count) : t.unreadCount(count),
       count,
+      opensDialog: this.for !== null,
+      onClick: this.#open,
     });
   }
+
+  #open = (): void => {
+    if (!this.for) return;
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const target = root.getElementById(this.for) as (HTMLElement & { show?: () => void }) | null;
+    if (typeof target?.show === 'function') target.show();
+    else console.warn(`<pd-bell-badge>: for="${this.for}" names no element with a show() method`);
+  };
 }

@@ -105,6 +105,24 @@ export const tokens = css`
     block-size: 1.25rem;
     flex: none;
   }
+  .button {
+    padding: 0.35rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_surface);
+    font-size: 0.8rem;
+    cursor: pointer;
+  }
+  .button.primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+  }
+  .button:disabled {
+    opacity: 0.7;
+    cursor: progress;
+  }
   @media (prefers-reduced-motion: reduce) {
     *,
     *::before,

@@ -1,0 +1,278 @@
+import type { Invitation } from '@pd-notify/client';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { ClientController } from '../client-controller.js';
+import { PdTrackFilterClearedEvent } from '../events.js';
+import { checkIcon, closeIcon } from '../icons.js';
+import { PdElement } from '../pd-element.js';
+import { tokens } from '../styles/tokens.js';
+import type { PdInviteCard } from './pd-invite-card.js';
+
+/**
+ * The Invitations modal (SPEC IN2–IN9): every pending invitation, most recent
+ * first, as `<pd-invite-card>`s, in a native modal `<dialog>`. Open it with
+ * `show()`, the `open` property, or `<pd-bell-badge counter="invitations" for="…">`
+ * pointing at its id. Focus moves in; Escape, the close button or a click on the
+ * backdrop close it, and focus returns to what opened it. With `track-id` (set by
+ * the host when a track is selected in its grid) only that track's invitations
+ * show, with a note and a "Show all" button.
+ *
+ * @fires pd-invite-accepted - From a card: an invitation was accepted (`{ invitation, track, permission, sync }`).
+ * @fires pd-invite-declined - From a card: an invitation was declined.
+ * @fires pd-track-filter-cleared - The user pressed "Show all": `{ trackId }` (the element has cleared `trackId`).
+ *
+ * @csspart dialog - The `<dialog>`.
+ * @csspart header - The title row.
+ * @csspart title - The title, "Invitations".
+ * @csspart close - The close button.
+ * @csspart filter - The note shown while filtered by track.
+ * @csspart show-all - Its "Show all" button.
+ * @csspart list - The list of cards.
+ * @csspart empty - The empty state ("No pending invites.").
+ * @csspart loading - The loading state.
+ * @csspart error - The error state.
+ * @cssproperty --pd-dialog-width - The dialog's width. Default 30rem.
+ * @cssproperty --pd-color-surface - Dialog background.
+ * @cssproperty --pd-color-text - Text colour.
+ * @cssproperty --pd-color-border - Borders.
+ * @cssproperty --pd-color-accent - The empty state's checkmark and buttons.
+ * @cssproperty --pd-radius - Corner radius.
+ * @cssproperty --pd-shadow - The dialog's shadow.
+ */
+export class PdInvitations extends PdElement {
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: contents;
+      }
+      dialog {
+        inline-size: min(var(--pd-dialog-width, 30rem), calc(100vw - 2rem));
+        max-block-size: min(40rem, calc(100dvh - 2rem));
+        padding: 0;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+        color: var(--_text);
+        box-shadow: var(--_shadow);
+        font-family: var(--_font);
+      }
+      dialog[open] {
+        display: flex;
+        flex-direction: column;
+      }
+      dialog::backdrop {
+        background: rgb(10 10 20 / 0.45);
+      }
+      header {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 0.5rem;
+        padding: 0.75rem 0.75rem 0.75rem 1.1rem;
+        border-block-end: 1px solid var(--_border);
+      }
+      h2 {
+        margin: 0;
+        font-size: 1.05rem;
+      }
+      .filter {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 0.5rem;
+        margin: 0;
+        padding: 0.5rem 1.1rem;
+        background: var(--_hover);
+        font-size: 0.85rem;
+      }
+      .body {
+        overflow: auto;
+        padding: 0.85rem;
+      }
+      ul {
+        display: flex;
+        flex-direction: column;
+        gap: 0.6rem;
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      .state {
+        display: grid;
+        justify-items: center;
+        gap: 0.5rem;
+        padding: 2rem 1rem;
+        text-align: center;
+        color: var(--_muted);
+      }
+      .state svg {
+        inline-size: 2.5rem;
+        block-size: 2.5rem;
+        color: var(--_accent);
+      }
+      .state p {
+        margin: 0;
+      }
+    `,
+  ];
+
+  /** Whether the modal is open. */
+  @property({ type: Boolean, reflect: true }) open = false;
+  /** Show only this track's invitations (the host's selected track). */
+  @property({ attribute: 'track-id' }) trackId: string | null = null;
+
+  @query('dialog') private dialog!: HTMLDialogElement | null;
+
+  #client = new ClientController(this, (client) => [client.$invitations], { shareWithChildren: true });
+  /** Invitations whose card is still answering or fading out: kept on screen until it settles. */
+  #kept = new Map<string, Invitation>();
+  #returnFocus: HTMLElement | null = null;
+
+  /** Opens the modal; focus returns to the element focused now when it closes. */
+  show(): void {
+    const active = document.activeElement;
+    this.#returnFocus = active instanceof HTMLElement && active !== document.body ? active : null;
+    this.open = true;
+  }
+
+  /** Closes the modal. */
+  close(): void {
+    this.open = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    for (const card of this.renderRoot.querySelectorAll<PdInviteCard>('pd-invite-card')) {
+      if (card.busy && card.invitation) this.#kept.set(card.invitation.id, card.invitation);
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const dialog = this.dialog;
+    if (!dialog || !changed.has('open')) return;
+    if (this.open && !dialog.open) {
+      if (!this.#returnFocus) {
+        const active = document.activeElement;
+        this.#returnFocus = active instanceof HTMLElement && active !== document.body ? active : null;
+      }
+      dialog.showModal();
+    } else if (!this.open && dialog.open) {
+      dialog.close();
+    }
+  }
+
+  #onClose = (): void => {
+    this.open = false;
+    const target = this.#returnFocus;
+    this.#returnFocus = null;
+    if (target?.isConnected) target.focus();
+  };
+
+  #onDialogClick = (event: MouseEvent): void => {
+    // A click on the backdrop lands on the dialog itself, outside its box.
+    const dialog = this.dialog;
+    if (!dialog || event.target !== dialog) return;
+    const box = dialog.getBoundingClientRect();
+    const inside =
+      event.clientX >= box.left &&
+      event.clientX <= box.right &&
+      event.clientY >= box.top &&
+      event.clientY <= box.bottom;
+    if (!inside) this.close();
+  };
+
+  #onSettled = (event: CustomEvent<{ invitationId: string }>): void => {
+    this.#kept.delete(event.detail.invitationId);
+    this.requestUpdate();
+  };
+
+  #clearFilter(): void {
+    const trackId = this.trackId;
+    if (!trackId) return;
+    this.trackId = null;
+    this.dispatchEvent(new PdTrackFilterClearedEvent(trackId));
+  }
+
+  /** What the list shows: the pending invitations (of the selected track) and those still answering. */
+  #shown(pending: readonly Invitation[]): Invitation[] {
+    const byId = new Map(pending.map((inv) => [inv.id, inv]));
+    for (const [id, inv] of this.#kept) if (!byId.has(id)) byId.set(id, inv);
+    return [...byId.values()]
+      .filter((inv) => !this.trackId || inv.track.id === this.trackId)
+      .sort((a, b) => (a.sentAt < b.sentAt ? 1 : a.sentAt > b.sentAt ? -1 : 0));
+  }
+
+  override render() {
+    const t = this.strings;
+    const state = this.#client.client?.$invitations.get();
+    const shown = this.#shown(state?.items ?? []);
+    const trackName = this.trackId
+      ? (shown.find((inv) => inv.track.id === this.trackId)?.track.name ?? t.thisTrack)
+      : null;
+    return html`<dialog
+      part="dialog"
+      aria-labelledby="title"
+      @close=${this.#onClose}
+      @click=${this.#onDialogClick}
+      @pd-invite-card-settled=${this.#onSettled}
+    >
+      <header part="header">
+        <h2 id="title" part="title">${t.invitations}</h2>
+        <button
+          part="close"
+          class="icon-button"
+          type="button"
+          aria-label=${t.close}
+          title=${t.close}
+          @click=${() => this.close()}
+        >
+          ${closeIcon}
+        </button>
+      </header>
+      ${
+        trackName
+          ? html`<p part="filter" class="filter">
+              <span>${t.filteredByTrack(trackName)}</span>
+              <button part="show-all" class="button" type="button" @click=${this.#clearFilter}>${t.showAll}</button>
+            </p>`
+          : nothing
+      }
+      <div class="body">${this.open ? this.#renderBody(state?.status, shown) : nothing}</div>
+    </dialog>`;
+  }
+
+  #renderBody(status: string | undefined, shown: Invitation[]) {
+    const t = this.strings;
+    if (shown.length > 0) {
+      return html`<ul part="list" aria-labelledby="title">
+        ${repeat(
+          shown,
+          (inv) => inv.id,
+          (inv) =>
+            html`<li>
+              <pd-invite-card
+                .invitation=${inv}
+                locale=${this.locale ?? nothing}
+                theme=${this.theme ?? nothing}
+              ></pd-invite-card>
+            </li>`,
+        )}
+      </ul>`;
+    }
+    if (!status || status === 'idle' || status === 'loading') {
+      return html`<p part="loading" class="state" role="status">${t.invitationsLoading}</p>`;
+    }
+    if (status === 'error') {
+      return html`<div part="error" class="state" role="alert">
+        <p>${t.invitationsLoadFailed}</p>
+        <button class="button" type="button" @click=${() => void this.#client.client?.refresh()}>${t.retry}</button>
+      </div>`;
+    }
+    return html`<div part="empty" class="state">
+      ${checkIcon}
+      <p>${t.noPendingInvites}</p>
+    </div>`;
+  }
+}

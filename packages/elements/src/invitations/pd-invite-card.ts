@@ -1,0 +1,225 @@
+import { $now, formatRelativeTime, type Invitation } from '@pd-notify/client';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ClientController } from '../client-controller.js';
+import { PdInviteAcceptedEvent, PdInviteCardSettledEvent, PdInviteDeclinedEvent } from '../events.js';
+import { musicIcon } from '../icons.js';
+import { PdElement } from '../pd-element.js';
+import { tokens } from '../styles/tokens.js';
+import { toast } from '../toaster/toast.js';
+import { safeHttpUrl } from '../urls.js';
+
+/** Where a card is in answering its invitation. */
+export type InviteCardStatus = 'idle' | 'accepting' | 'declining' | 'failed' | 'accepted' | 'declined';
+
+const FADE_MS = 240;
+
+/**
+ * One pending invitation (SPEC IN4, IN7–IN9): the track's artwork (or a
+ * placeholder), its name, "Sent by" and the sender, the live relative time and
+ * the permission it grants, with "Accept" and "Decline". "Accept" reads
+ * "Accepting…" while the request runs; on success the card fades out (at once
+ * under reduced motion), a toast says "Collaboration accepted — files are
+ * syncing." and `pd-invite-accepted` tells the host. On failure a message shows
+ * and the buttons come back.
+ *
+ * @fires pd-invite-accepted - Accepted: `{ invitation, track, permission, sync }`, so the host can add the track.
+ * @fires pd-invite-declined - Declined: `{ invitation }`.
+ * @fires pd-invite-card-settled - The card finished answering and fading out: `{ invitationId }`.
+ *
+ * @csspart card - The card.
+ * @csspart artwork - The artwork image or its placeholder.
+ * @csspart track-name - The track's name.
+ * @csspart sender - "Sent by" and the sender's name.
+ * @csspart time - The relative time.
+ * @csspart permission - The permission granted.
+ * @csspart actions - The buttons' row.
+ * @csspart accept - The "Accept" button.
+ * @csspart decline - The "Decline" button.
+ * @csspart error - The failure message.
+ * @cssproperty --pd-color-surface - Card background.
+ * @cssproperty --pd-color-border - Card border.
+ * @cssproperty --pd-color-accent - The "Accept" button.
+ * @cssproperty --pd-color-danger - The failure message.
+ * @cssproperty --pd-radius - Corner radius.
+ */
+export class PdInviteCard extends PdElement {
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: block;
+      }
+      .card {
+        display: grid;
+        grid-template-columns: 3.5rem 1fr;
+        gap: 0.5rem 0.85rem;
+        padding: 0.85rem;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+      }
+      .artwork {
+        display: grid;
+        place-items: center;
+        inline-size: 3.5rem;
+        block-size: 3.5rem;
+        border-radius: calc(var(--_radius) * 0.6);
+        background: var(--_hover);
+        color: var(--_muted);
+        object-fit: cover;
+      }
+      .text {
+        min-inline-size: 0;
+      }
+      h3 {
+        margin: 0;
+        font-size: 0.95rem;
+        overflow-wrap: anywhere;
+      }
+      p {
+        margin: 0.15rem 0 0;
+        font-size: 0.85rem;
+        color: var(--_muted);
+        overflow-wrap: anywhere;
+      }
+      .permission {
+        display: inline-block;
+        margin-block-start: 0.35rem;
+        padding: 0.1rem 0.5rem;
+        border: 1px solid var(--_border);
+        border-radius: 999px;
+        font-size: 0.75rem;
+        color: var(--_text);
+      }
+      .actions {
+        grid-column: 1 / -1;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        justify-content: flex-end;
+      }
+      .error {
+        grid-column: 1 / -1;
+        margin: 0;
+        color: var(--_danger);
+      }
+    `,
+  ];
+
+  /** The invitation to show. */
+  @property({ attribute: false }) invitation: Invitation | null = null;
+  /** Present while the card fades out after an answer. */
+  @property({ type: Boolean, reflect: true }) leaving = false;
+
+  @state() private status: InviteCardStatus = 'idle';
+
+  #client = new ClientController(this, () => [$now]);
+  #failure = '';
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A card given another invitation starts afresh.
+    if (changed.has('invitation') && changed.get('invitation')?.id !== this.invitation?.id) {
+      this.status = 'idle';
+      this.leaving = false;
+      this.hidden = false;
+      this.getAnimations().forEach((animation) => animation.cancel());
+    }
+  }
+
+  /** True from the click until the card has answered and faded out: a list should keep showing it. */
+  get busy(): boolean {
+    return this.status === 'accepting' || this.status === 'declining' || this.leaving;
+  }
+
+  override render() {
+    const invitation = this.invitation;
+    if (!invitation) return nothing;
+    const t = this.strings;
+    const artwork = invitation.track.artworkUrl ? safeHttpUrl(invitation.track.artworkUrl) : null;
+    const working = this.status === 'accepting' || this.status === 'declining' || this.leaving;
+    return html`<article part="card" class="card" aria-labelledby="name" aria-busy=${working ? 'true' : 'false'}>
+      ${
+        artwork
+          ? html`<img part="artwork" class="artwork" src=${artwork} alt="" loading="lazy" />`
+          : html`<span part="artwork" class="artwork" aria-hidden="true">${musicIcon}</span>`
+      }
+      <div class="text">
+        <h3 part="track-name" id="name">${invitation.track.name}</h3>
+        <p part="sender">${t.sentBy} <strong>${invitation.sender.name}</strong></p>
+        <p>
+          <time part="time" datetime=${invitation.sentAt}
+            >${formatRelativeTime(invitation.sentAt, $now.get(), this.language)}</time
+          >
+        </p>
+        <span part="permission" class="permission">${t.permission[invitation.permission]}</span>
+      </div>
+      ${this.status === 'failed' ? html`<p part="error" class="error" role="alert">${this.#failure}</p>` : nothing}
+      <div part="actions" class="actions">
+        <button
+          part="decline"
+          class="button"
+          type="button"
+          ?disabled=${working}
+          @click=${() => this.#answer('decline')}
+        >
+          ${this.status === 'declining' ? t.declining : t.decline}
+        </button>
+        <button
+          part="accept"
+          class="button primary"
+          type="button"
+          ?disabled=${working}
+          @click=${() => this.#answer('accept')}
+        >
+          ${this.status === 'accepting' ? t.accepting : t.accept}
+        </button>
+      </div>
+    </article>`;
+  }
+
+  async #answer(answer: 'accept' | 'decline'): Promise<void> {
+    const client = this.#client.client;
+    const invitation = this.invitation;
+    if (!client || !invitation || this.busy) return;
+    const t = this.strings;
+    this.status = answer === 'accept' ? 'accepting' : 'declining';
+    try {
+      if (answer === 'accept') {
+        const acceptance = await client.acceptInvitation(invitation.id);
+        this.status = 'accepted';
+        this.dispatchEvent(new PdInviteAcceptedEvent(acceptance));
+        toast(t.collaborationAccepted);
+      } else {
+        const declined = await client.declineInvitation(invitation.id);
+        this.status = 'declined';
+        this.dispatchEvent(new PdInviteDeclinedEvent(declined));
+      }
+    } catch {
+      this.#failure = answer === 'accept' ? t.inviteAcceptFailed : t.declineFailed;
+      this.status = 'failed';
+      return;
+    }
+    await this.#fadeOut();
+    this.hidden = true;
+    this.leaving = false;
+    this.dispatchEvent(new PdInviteCardSettledEvent(invitation.id));
+  }
+
+  async #fadeOut(): Promise<void> {
+    this.leaving = true;
+    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const fade = this.animate(
+      [
+        { opacity: 1, transform: 'none' },
+        { opacity: 0, transform: 'scale(0.98)' },
+      ],
+      {
+        duration: reduced ? 0 : FADE_MS,
+        easing: 'ease-out',
+        fill: 'forwards',
+      },
+    );
+    await fade.finished.catch(() => {});
+  }
+}

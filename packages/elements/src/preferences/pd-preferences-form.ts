@@ -1,0 +1,306 @@
+import {
+  PREFERENCE_CATEGORIES,
+  PREFERENCE_OPTIONS,
+  type Preferences,
+  type PreferenceCategory,
+  type PreferencesDraft,
+} from '@pd-notify/client';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ClientController } from '../client-controller.js';
+import { gearIcon } from '../icons.js';
+import { PdElement } from '../pd-element.js';
+import { tokens } from '../styles/tokens.js';
+import { preferencesStyles } from './pd-preferences-form.styles.js';
+
+const LEAD_DAYS = [1, 3, 7] as const;
+type Option<C extends PreferenceCategory> = (typeof PREFERENCE_OPTIONS)[C][number];
+
+/**
+ * The notification preferences form (SPEC NS1–NS6): the five categories, each
+ * with a main switch (`role="switch"`, turns the whole category and all its
+ * options on or off) and a gear that expands its options; the reminder lead
+ * time (1, 3 or 7 days); channels (in-app, email) per category. System is on by
+ * default; switching security alerts off is allowed, with a warning.
+ *
+ * "Save Preferences" is enabled once something changed, reads "Saving…" while
+ * saving and confirms afterwards. A 409 (saved elsewhere meanwhile) loads the
+ * server's version, keeps the edit and says so. Saves from another session
+ * arrive live; while this form has unsaved edits it asks which to keep instead
+ * of overwriting them. One column on narrow screens.
+ *
+ * It is a form-associated element: inside a host's `<form>` with a `name`, it
+ * submits the draft as JSON, and the form's reset drops the unsaved edit.
+ *
+ * @fires pd-preferences-saved - Saved: the server's new preferences in `detail`.
+ *
+ * @csspart form - The form.
+ * @csspart title - The heading.
+ * @csspart category - A category's section.
+ * @csspart category-name - A category's name.
+ * @csspart switch - A category's main switch.
+ * @csspart disclosure - A category's gear button.
+ * @csspart options - A category's expandable options.
+ * @csspart warning - The security-alert warning.
+ * @csspart footer - The save row.
+ * @csspart save - "Save Preferences".
+ * @csspart discard - "Discard changes".
+ * @csspart status - The confirmation or error after saving.
+ * @csspart banner - The message after a conflict or a change from another session.
+ * @cssproperty --pd-color-accent - Switches that are on, the save button.
+ * @cssproperty --pd-color-border - Borders and switches that are off.
+ * @cssproperty --pd-color-surface - Background.
+ * @cssproperty --pd-color-danger - The warning.
+ * @cssproperty --pd-radius - Corner radius.
+ */
+export class PdPreferencesForm extends PdElement {
+  static override styles = [tokens, preferencesStyles];
+  static formAssociated = true;
+
+  /** The name the draft is submitted under in a host's `<form>` (as JSON). */
+  @property() name: string | null = null;
+
+  @state() private expanded = new Set<PreferenceCategory>();
+
+  #client = new ClientController(this, (client) => [client.$preferences]);
+  #internals = this.attachInternals();
+
+  /** The preferences as they would be saved now: the draft, else the server's. */
+  get value(): PreferencesDraft | null {
+    const prefs = this.#client.client?.$preferences.get();
+    if (!prefs?.server) return null;
+    return prefs.draft ?? { categories: prefs.server.categories, reminderLeadDays: prefs.server.reminderLeadDays };
+  }
+
+  /** Saves the draft (what "Save Preferences" does). */
+  async save(): Promise<Preferences | null> {
+    const client = this.#client.client;
+    if (!client || !client.$preferences.get().dirty) return null;
+    try {
+      const saved = await client.savePreferences();
+      this.dispatchEvent(new CustomEvent('pd-preferences-saved', { detail: saved, bubbles: true, composed: true }));
+      return saved;
+    } catch {
+      return null; // the state carries the error or the conflict, shown in the form
+    }
+  }
+
+  /** A host form's reset: drops the unsaved edit. */
+  formResetCallback(): void {
+    this.#client.client?.discardPreferences();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const value = this.value;
+    this.#internals.setFormValue(value && this.name ? JSON.stringify(value) : null);
+  }
+
+  #edit(change: (draft: PreferencesDraft) => void): void {
+    this.#client.client?.editPreferences(change);
+  }
+
+  #setCategory(category: PreferenceCategory, on: boolean): void {
+    this.#edit((draft) => {
+      const section = draft.categories[category];
+      section.enabled = on;
+      for (const option of Object.keys(section.options)) (section.options as Record<string, boolean>)[option] = on;
+    });
+  }
+
+  #setOption<C extends PreferenceCategory>(category: C, option: Option<C>, on: boolean): void {
+    this.#edit((draft) => {
+      const section = draft.categories[category];
+      (section.options as Record<string, boolean>)[option] = on;
+      if (on) section.enabled = true;
+      else if (Object.values(section.options).every((value) => !value)) section.enabled = false;
+    });
+  }
+
+  #toggle(category: PreferenceCategory): void {
+    const expanded = new Set(this.expanded);
+    if (!expanded.delete(category)) expanded.add(category);
+    this.expanded = expanded;
+  }
+
+  override render() {
+    const t = this.strings;
+    const prefs = this.#client.client?.$preferences.get();
+    const value = this.value;
+    if (!prefs || !value) {
+      const failed = prefs?.status === 'error';
+      return html`<div class="state" role=${failed ? 'alert' : 'status'}>
+        <p>${failed ? t.preferencesLoadFailed : t.preferencesLoading}</p>
+        ${
+          failed
+            ? html`<button class="button" type="button" @click=${() => void this.#client.client?.refresh()}>
+                ${t.retry}
+              </button>`
+            : nothing
+        }
+      </div>`;
+    }
+    const saving = prefs.status === 'saving';
+    return html`<form
+      part="form"
+      class="form"
+      aria-labelledby="title"
+      @submit=${(event: SubmitEvent) => {
+        event.preventDefault();
+        void this.save();
+      }}
+    >
+      <h2 part="title" id="title">${t.preferencesTitle}</h2>
+      ${this.#renderBanner(prefs.status, prefs.incoming !== null)}
+      <div class="categories">${PREFERENCE_CATEGORIES.map((category) => this.#renderCategory(category, value))}</div>
+      <div part="footer" class="footer">
+        <button part="save" class="button primary" type="submit" ?disabled=${!prefs.dirty || saving}>
+          ${saving ? t.saving : t.save}
+        </button>
+        ${
+          prefs.dirty && !saving
+            ? html`<button
+                part="discard"
+                class="button"
+                type="button"
+                @click=${() => this.#client.client?.discardPreferences()}
+              >
+                ${t.discard}
+              </button>`
+            : nothing
+        }
+        <span part="status" class="status" role="status"
+          >${prefs.status === 'saved' && !prefs.dirty ? t.saved : ''}</span
+        >
+        ${prefs.status === 'error' ? html`<span class="status error" role="alert">${t.saveFailed}</span>` : nothing}
+      </div>
+    </form>`;
+  }
+
+  #renderBanner(status: string, incoming: boolean) {
+    const t = this.strings;
+    if (incoming) {
+      return html`<div part="banner" class="banner" role="alert">
+        <p>${t.incoming}</p>
+        <div class="banner-actions">
+          <button class="button" type="button" @click=${() => this.#client.client?.resolveIncoming('take')}>
+            ${t.takeTheirs}
+          </button>
+          <button class="button" type="button" @click=${() => this.#client.client?.resolveIncoming('keep')}>
+            ${t.keepMine}
+          </button>
+        </div>
+      </div>`;
+    }
+    if (status === 'conflict') return html`<div part="banner" class="banner" role="alert"><p>${t.conflict}</p></div>`;
+    return nothing;
+  }
+
+  #renderCategory(category: PreferenceCategory, value: PreferencesDraft) {
+    const t = this.strings;
+    const section = value.categories[category];
+    const on = section.enabled && Object.values(section.options).some(Boolean);
+    const open = this.expanded.has(category);
+    const name = t.preferenceCategory[category];
+    const system = value.categories.system;
+    const securityOff = category === 'system' && !(system.enabled && system.options['security-alert']);
+    return html`<section part="category" class="category" aria-labelledby=${`${category}-name`}>
+      <div class="category-head">
+        <h3 part="category-name" id=${`${category}-name`}>${name}</h3>
+        <button
+          part="switch"
+          class="switch"
+          type="button"
+          role="switch"
+          aria-checked=${on ? 'true' : 'false'}
+          aria-labelledby=${`${category}-name`}
+          data-category=${category}
+          @click=${() => this.#setCategory(category, !on)}
+        >
+          <span class="thumb" aria-hidden="true"></span>
+        </button>
+        <button
+          part="disclosure"
+          class="icon-button disclosure"
+          type="button"
+          aria-expanded=${open ? 'true' : 'false'}
+          aria-controls=${`${category}-options`}
+          aria-label=${t.showOptions(name)}
+          title=${t.showOptions(name)}
+          @click=${() => this.#toggle(category)}
+        >
+          ${gearIcon}
+        </button>
+      </div>
+      ${securityOff ? html`<p part="warning" class="warning" role="alert">${t.securityWarning}</p>` : nothing}
+      <div part="options" class="options" id=${`${category}-options`} ?hidden=${!open}>
+        <fieldset>
+          <legend>${t.notifyMeAbout}</legend>
+          ${(PREFERENCE_OPTIONS[category] as readonly Option<typeof category>[]).map(
+            (option) =>
+              html`<label class="check">
+                <input
+                  type="checkbox"
+                  name=${option}
+                  .checked=${section.enabled && (section.options as Record<string, boolean>)[option]!}
+                  @change=${(event: Event) =>
+                    this.#setOption(category, option, (event.target as HTMLInputElement).checked)}
+                />
+                ${t.preferenceOption[option]}
+              </label>`,
+          )}
+        </fieldset>
+        ${category === 'dueDates' ? this.#renderLeadTime(value) : nothing}
+        <fieldset>
+          <legend>${t.channels}</legend>
+          ${(['inApp', 'email'] as const).map(
+            (channel) =>
+              html`<label class="check">
+                <input
+                  type="checkbox"
+                  name=${`${category}-${channel}`}
+                  .checked=${section.channels[channel]}
+                  @change=${(event: Event) =>
+                    this.#edit((draft) => {
+                      draft.categories[category].channels[channel] = (event.target as HTMLInputElement).checked;
+                    })}
+                />
+                ${channel === 'inApp' ? t.inApp : t.email}
+              </label>`,
+          )}
+        </fieldset>
+      </div>
+    </section>`;
+  }
+
+  #renderLeadTime(value: PreferencesDraft) {
+    const t = this.strings;
+    return html`<fieldset>
+      <legend>${t.reminderLead}</legend>
+      <div class="radios">
+        ${LEAD_DAYS.map(
+          (days) =>
+            html`<label class="check">
+              <input
+                type="radio"
+                name="reminder-lead-days"
+                value=${days}
+                .checked=${value.reminderLeadDays === days}
+                @change=${() =>
+                  this.#edit((draft) => {
+                    draft.reminderLeadDays = days;
+                  })}
+              />
+              ${t.days(days)}
+            </label>`,
+        )}
+      </div>
+    </fieldset>`;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'pd-preferences-saved': CustomEvent<Preferences>;
+  }
+}

@@ -1,0 +1,200 @@
+import { css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { closeIcon } from '../icons.js';
+import { PdElement } from '../pd-element.js';
+import { tokens } from '../styles/tokens.js';
+import type { PdToastEvent, ToastKind } from './toast.js';
+
+interface Toast {
+  id: number;
+  message: string;
+  kind: ToastKind;
+  /** Time left before it goes, in ms (frozen while paused). */
+  remaining: number;
+  startedAt: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  hovered: boolean;
+  focused: boolean;
+}
+
+/**
+ * The page's single region for toasts (`toast()` from this package, or the
+ * messages the elements show, such as "Collaboration accepted — files are
+ * syncing."). Polite for screen readers; toasts stack, go after `duration` ms,
+ * wait while hovered or focused, and close with their button or Escape.
+ * Place one anywhere (it is fixed to the bottom corner); one is added to
+ * `<body>` when a toast is shown and the page has none.
+ *
+ * @csspart region - The fixed container of the stack.
+ * @csspart toast - One toast (also `toast-success`, `toast-error`, `toast-info`).
+ * @csspart message - A toast's text.
+ * @csspart close - A toast's close button.
+ * @cssproperty --pd-toast-inset - Distance from the viewport's edges. Default 1rem.
+ * @cssproperty --pd-toast-width - The toasts' width. Default 22rem.
+ * @cssproperty --pd-color-surface - Toast background.
+ * @cssproperty --pd-color-text - Toast text.
+ * @cssproperty --pd-color-accent - The success mark.
+ * @cssproperty --pd-color-danger - The error mark.
+ */
+export class PdToaster extends PdElement {
+  static override styles = [
+    tokens,
+    css`
+      .region {
+        position: fixed;
+        inset-block-end: var(--pd-toast-inset, 1rem);
+        inset-inline-end: var(--pd-toast-inset, 1rem);
+        z-index: 2147483000;
+        inline-size: min(var(--pd-toast-width, 22rem), calc(100vw - 2 * var(--pd-toast-inset, 1rem)));
+        pointer-events: none;
+      }
+      ol {
+        display: flex;
+        flex-direction: column;
+        gap: 0.5rem;
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      li {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        padding: 0.6rem 0.6rem 0.6rem 0.9rem;
+        border: 1px solid var(--_border);
+        border-inline-start: 4px solid var(--_accent);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+        box-shadow: var(--_shadow);
+        pointer-events: auto;
+        animation: enter 160ms ease-out;
+      }
+      li.error {
+        border-inline-start-color: var(--_danger);
+      }
+      li.info {
+        border-inline-start-color: var(--_border);
+      }
+      p {
+        flex: 1;
+        margin: 0;
+        font-size: 0.9rem;
+      }
+      @keyframes enter {
+        from {
+          opacity: 0;
+          transform: translateY(0.5rem);
+        }
+      }
+    `,
+  ];
+
+  /** How long a toast stays, in milliseconds (not counting time hovered or focused). */
+  @property({ type: Number }) duration = 5000;
+
+  @state() private toasts: Toast[] = [];
+  #nextId = 1;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('pd-toast', this.#onToast);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('pd-toast', this.#onToast);
+    for (const item of this.toasts) clearTimeout(item.timer);
+    this.toasts = [];
+  }
+
+  /** Shows a message (what `toast()` does through the page's toaster). */
+  show(message: string, kind: ToastKind = 'success'): void {
+    const item: Toast = {
+      id: this.#nextId++,
+      message,
+      kind,
+      remaining: this.duration,
+      startedAt: 0,
+      timer: undefined,
+      hovered: false,
+      focused: false,
+    };
+    this.toasts = [...this.toasts, item];
+    this.#run(item);
+  }
+
+  /** Closes a toast now. */
+  dismiss(id: number): void {
+    const item = this.toasts.find((t) => t.id === id);
+    if (!item) return;
+    clearTimeout(item.timer);
+    this.toasts = this.toasts.filter((t) => t !== item);
+  }
+
+  #onToast = (event: PdToastEvent): void => {
+    if (event.handled) return;
+    event.handled = true;
+    this.show(event.detail.message, event.detail.kind);
+  };
+
+  #run(item: Toast): void {
+    item.startedAt = performance.now();
+    item.timer = setTimeout(() => this.dismiss(item.id), item.remaining);
+  }
+
+  #hold(item: Toast, what: 'hovered' | 'focused', on: boolean): void {
+    const wasPaused = item.hovered || item.focused;
+    item[what] = on;
+    const paused = item.hovered || item.focused;
+    if (paused && !wasPaused) {
+      clearTimeout(item.timer);
+      item.timer = undefined;
+      item.remaining = Math.max(0, item.remaining - (performance.now() - item.startedAt));
+    } else if (!paused && wasPaused) {
+      this.#run(item);
+    }
+    this.requestUpdate();
+  }
+
+  override render() {
+    const t = this.strings;
+    return html`<section part="region" class="region" aria-label=${t.toasts}>
+      <ol aria-live="polite" aria-relevant="additions text">
+        ${repeat(
+          this.toasts,
+          (item) => item.id,
+          (item) =>
+            html`<li
+              part="toast toast-${item.kind}"
+              class=${item.kind}
+              data-paused=${item.hovered || item.focused ? 'true' : nothing}
+              @pointerenter=${() => this.#hold(item, 'hovered', true)}
+              @pointerleave=${() => this.#hold(item, 'hovered', false)}
+              @focusin=${() => this.#hold(item, 'focused', true)}
+              @focusout=${(event: FocusEvent) => {
+                if (!(event.currentTarget as HTMLElement).contains(event.relatedTarget as Node | null)) {
+                  this.#hold(item, 'focused', false);
+                }
+              }}
+              @keydown=${(event: KeyboardEvent) => {
+                if (event.key === 'Escape') this.dismiss(item.id);
+              }}
+            >
+              <p part="message">${item.message}</p>
+              <button
+                part="close"
+                class="icon-button"
+                type="button"
+                aria-label=${t.closeToast}
+                title=${t.closeToast}
+                @click=${() => this.dismiss(item.id)}
+              >
+                ${closeIcon}
+              </button>
+            </li>`,
+        )}
+      </ol>
+    </section>`;
+  }
+}
