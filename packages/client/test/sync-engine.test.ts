@@ -4,7 +4,7 @@ import type { RunningServer } from '@pd-notify/mock-server';
 import type { Notification } from '@pd-notify/protocol';
 import { PdError } from '../src/index.js';
 import { Rest } from '../src/rest.js';
-import { SyncEngine } from '../src/sync/engine.js';
+import { SyncEngine, rebaseDraft } from '../src/sync/engine.js';
 import { eventually, recordingFetch, referenceServer } from './helpers.js';
 
 let server: RunningServer;
@@ -139,5 +139,23 @@ describe('the sync engine applies events idempotently and in version order', () 
       sync.$invitations.get().items.map((inv) => inv.track.name),
       ['Late Track'],
     );
+  });
+});
+
+describe('rebaseDraft', () => {
+  it('keeps what the user changed and takes everything else from the newer version', () => {
+    const base = server.store.getPreferences('alice');
+    const draft = structuredClone({ categories: base.categories, reminderLeadDays: base.reminderLeadDays });
+    draft.categories.projects.enabled = false;
+    draft.reminderLeadDays = 1;
+    const theirs = structuredClone({ ...base, version: 2 });
+    theirs.categories.collaborators.channels.email = true;
+    theirs.reminderLeadDays = 7;
+    theirs.categories.projects.options['track-added'] = false;
+    const rebased = rebaseDraft(base, draft, theirs);
+    assert.equal(rebased.categories.projects.enabled, false, 'mine');
+    assert.equal(rebased.reminderLeadDays, 1, 'mine');
+    assert.equal(rebased.categories.collaborators.channels.email, true, 'theirs');
+    assert.equal(rebased.categories.projects.options['track-added'], false, 'theirs');
   });
 });

@@ -540,18 +540,21 @@ export class SyncEngine {
 
   /**
    * Another session saved while this draft was open: `take` shows theirs (the
-   * draft is dropped); `keep` keeps the draft, now based on their version.
+   * draft is dropped); `keep` replays this draft's changes on top of theirs.
    */
   resolveIncoming(choice: 'take' | 'keep'): void {
     const state = this.$preferences.get();
     if (!state.incoming) return;
-    if (choice === 'take') return this.discardPreferences();
-    this.$preferences.set({ ...state, server: state.incoming, incoming: null });
+    if (choice === 'take' || !state.server || !state.draft) return this.discardPreferences();
+    const draft = rebaseDraft(state.server, state.draft, state.incoming);
+    const dirty = !sameDraft(draft, state.incoming);
+    this.$preferences.set({ ...state, server: state.incoming, draft: dirty ? draft : null, dirty, incoming: null });
   }
 
   /**
    * Saves the draft. On a 409 (saved elsewhere meanwhile) the server's version is
-   * loaded, the draft is kept and the status is `conflict`, so the user decides.
+   * loaded, the user's changes are replayed on top of it and the status is
+   * `conflict`, so the user decides.
    */
   async savePreferences(): Promise<Preferences> {
     const state = this.$preferences.get();
@@ -579,9 +582,13 @@ export class SyncEngine {
       if (pdError.kind === 'conflict') {
         try {
           const fresh = await this.#options.rest.getPreferences();
+          const now = this.$preferences.get();
+          const rebased = now.draft ? rebaseDraft(state.server, now.draft, fresh) : null;
           this.$preferences.set({
-            ...this.$preferences.get(),
+            ...now,
             server: fresh,
+            draft: rebased,
+            dirty: rebased !== null && !sameDraft(rebased, fresh),
             status: 'conflict',
             error: pdError,
             incoming: null,
@@ -682,6 +689,32 @@ function matches(item: Notification, filter: NotificationFilter): boolean {
   if (filter.trackId && item.trackId !== filter.trackId) return false;
   if (filter.unread != null && (item.readAt === null) !== filter.unread) return false;
   return true;
+}
+
+/**
+ * Replays the user's edit (what `draft` changed from `base`) on top of `theirs`:
+ * settings the user changed keep the user's value, all others take theirs.
+ */
+export function rebaseDraft(base: Preferences, draft: PreferencesDraft, theirs: Preferences): PreferencesDraft {
+  const merge = (mine: unknown, was: unknown, now: unknown): unknown => {
+    if (mine !== null && typeof mine === 'object' && now !== null && typeof now === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(now)) {
+        out[key] = merge(
+          (mine as Record<string, unknown>)[key],
+          (was as Record<string, unknown> | undefined)?.[key],
+          (now as Record<string, unknown>)[key],
+        );
+      }
+      return out;
+    }
+    return mine !== undefined && mine !== was ? mine : now;
+  };
+  return {
+    categories: merge(draft.categories, base.categories, theirs.categories) as PreferencesDraft['categories'],
+    reminderLeadDays:
+      draft.reminderLeadDays !== base.reminderLeadDays ? draft.reminderLeadDays : theirs.reminderLeadDays,
+  };
 }
 
 function sameDraft(draft: PreferencesDraft, server: Preferences): boolean {

@@ -4,6 +4,9 @@ export const preferencesStyles = css`
   :host {
     display: block;
     container-type: inline-size;
+    padding: var(--pd-form-padding, 1rem);
+    border-radius: var(--_radius);
+    background: var(--_surface);
   }
   .form {
     display: grid;
