@@ -8,11 +8,24 @@ describe('npm start (examples/vanilla)', () => {
     try {
       const page = await fetch(`${server.url}/`);
       assert.equal(page.status, 200);
-      assert.match(await page.text(), /<pd-activity-feed id="feed" token="demo-alice">/);
+      const html = await page.text();
+      for (const tag of [
+        'pd-provider',
+        'pd-activity-feed',
+        'pd-bell-badge',
+        'pd-invitations',
+        'pd-toaster',
+        'pd-preferences-form',
+      ]) {
+        assert.match(html, new RegExp(`<${tag}[ >]`), tag);
+      }
       const bundle = await fetch(`${server.url}/pd-notify.js`);
       assert.equal(bundle.status, 200);
       assert.match(bundle.headers.get('content-type') ?? '', /javascript/);
-      assert.match(await bundle.text(), /pd-activity-feed/);
+      const code = await bundle.text();
+      for (const tag of ['pd-activity-feed', 'pd-invitations', 'pd-preferences-form', 'pd-sync-status']) {
+        assert.match(code, new RegExp(tag), tag);
+      }
       const counts = await fetch(`${server.url}/v1/counts`, { headers: { Authorization: 'Bearer demo-alice' } });
       assert.deepEqual(await counts.json(), { unreadNotifications: 8, pendingInvitations: 3 });
     } finally {

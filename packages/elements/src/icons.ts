@@ -17,9 +17,7 @@ export const musicIcon = icon(
   svg`<path d="M9 18V5l12-2v13"/><circle cx="6" cy="18" r="3"/><circle cx="18" cy="16" r="3"/>`,
 );
 export const closeIcon = icon(svg`<path d="M18 6 6 18M6 6l12 12"/>`);
-export const inboxIcon = icon(
-  svg`<path d="M22 12h-6l-2 3h-4l-2-3H2"/><path d="M5.45 5.11 2 12v6a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2v-6l-3.45-6.89A2 2 0 0 0 16.76 4H7.24a2 2 0 0 0-1.79 1.11z"/>`,
-);
+export const mailIcon = icon(svg`<rect x="2" y="4" width="20" height="16" rx="2"/><path d="m22 7-10 6L2 7"/>`);
 
 /** The icon of each category (SPEC AF3). */
 export const categoryIcons: Record<Category, SVGTemplateResult> = {

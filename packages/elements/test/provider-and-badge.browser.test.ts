@@ -7,7 +7,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import '../src/index.js';
 import { define } from '../src/define.js';
-import { PdBellBadge, type PdActivityFeed } from '../src/index.js';
+import { PdBellBadge, PdProvider, type PdActivityFeed } from '../src/index.js';
 import { api, base, control, eventually, shadow, shadowAll } from './helpers.js';
 
 const badgeText = (el: Element) => shadow(el, '.badge').textContent;
@@ -60,6 +60,19 @@ describe('<pd-provider> and <pd-bell-badge>', () => {
     await eventually(() => expect(badgeText(badge)).to.equal('3'));
     await eventually(() => expect(badgeText(feed)).to.equal('8'));
     await eventually(async () => expect((await streams()).alice).to.equal(1));
+  });
+
+  it('a provider registered after the elements inside it still reaches them', async () => {
+    const el = await fixture<HTMLElement>(
+      html`<late-pd-provider base-url=${base()} token="demo-alice"
+        ><pd-bell-badge counter="invitations"></pd-bell-badge
+      ></late-pd-provider>`,
+    );
+    const badge = el.querySelector('pd-bell-badge')!;
+    await badge.updateComplete;
+    expect(badge.count).to.equal(0);
+    customElements.define('late-pd-provider', class extends PdProvider {});
+    await eventually(() => expect(badgeText(badge)).to.equal('3'));
   });
 
   it('two providers for two users on one page stay separate', async () => {

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { bellIcon } from '../icons.js';
 
 export interface BellOptions {
@@ -12,6 +12,8 @@ export interface BellOptions {
   /** Announces that the button opens a dialog (`aria-haspopup`). */
   opensDialog?: boolean;
   onClick?: (event: MouseEvent) => void;
+  /** The button's icon; a bell by default. */
+  icon?: SVGTemplateResult;
 }
 
 /** The text on the badge: 1–99, then "99+". */
@@ -25,7 +27,15 @@ export function badgeText(count: number): string {
  * name stays exactly its label; the count is in its description. The badge is
  * hidden at 0.
  */
-export function bell({ label, description, count, popoverTarget, opensDialog, onClick }: BellOptions): TemplateResult {
+export function bell({
+  label,
+  description,
+  count,
+  popoverTarget,
+  opensDialog,
+  onClick,
+  icon = bellIcon,
+}: BellOptions): TemplateResult {
   return html`<span class="bell-wrap"
     ><button
       part="bell"
@@ -37,7 +47,7 @@ export function bell({ label, description, count, popoverTarget, opensDialog, on
       aria-haspopup=${opensDialog ? 'dialog' : nothing}
       @click=${onClick ?? nothing}
     >
-      ${bellIcon}</button
+      ${icon}</button
     ><span part="badge" class="badge" aria-hidden="true" ?hidden=${count <= 0}>${badgeText(count)}</span
     ><span id="bell-description" hidden>${description}</span></span
   >`;

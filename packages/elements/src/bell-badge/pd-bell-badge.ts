@@ -1,6 +1,7 @@
 import { css, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ClientController } from '../client-controller.js';
+import { bellIcon, mailIcon } from '../icons.js';
 import { PdElement } from '../pd-element.js';
 import { tokens } from '../styles/tokens.js';
 import { bell } from './bell.js';
@@ -69,6 +70,7 @@ export class PdBellBadge extends PdElement {
       description: invitations ? t.pendingCount(count) : t.unreadCount(count),
       count,
       opensDialog: this.for !== null,
+      icon: invitations ? mailIcon : bellIcon,
       onClick: this.#open,
     });
   }
