@@ -17,6 +17,7 @@ import { bellStyles } from '../bell-badge/bell.styles.js';
 import { ClientController } from '../client-controller.js';
 import { PdDismissEvent, PdInviteAcceptedEvent, PdNavigateEvent } from '../events.js';
 import { categoryIcons, checkAllIcon, closeIcon, emptyIllustration } from '../icons.js';
+import { iconButton } from '../icon-button.js';
 import { PdElement } from '../pd-element.js';
 import { tokens } from '../styles/tokens.js';
 import { safeHttpUrl } from '../urls.js';
@@ -160,17 +161,13 @@ export class PdActivityFeed extends PdElement {
       <header part="header" class="header">
         <h2 id="title" part="title">${t.notifications}</h2>
         ${this.#renderConnection()}
-        <button
-          part="mark-all"
-          class="icon-button"
-          type="button"
-          aria-label=${t.markAllRead}
-          title=${t.markAllRead}
-          ?disabled=${!client || unread === 0}
-          @click=${this.#markAllRead}
-        >
-          ${checkAllIcon}
-        </button>
+        ${iconButton({
+          part: 'mark-all',
+          label: t.markAllRead,
+          icon: checkAllIcon,
+          disabled: !client || unread === 0,
+          onClick: () => void this.#markAllRead(),
+        })}
       </header>
       ${this.headerError ? html`<p class="header-error" role="alert">${this.headerError}</p>` : nothing}
       ${this.#renderTabs()}
@@ -310,20 +307,17 @@ export class PdActivityFeed extends PdElement {
             : nothing
         }
       </div>
-      <button
-        part="dismiss"
-        class="icon-button dismiss"
-        type="button"
-        tabindex="-1"
-        aria-label=${t.dismiss}
-        title=${t.dismiss}
-        @click=${(event: Event) => {
+      ${iconButton({
+        part: 'dismiss',
+        className: 'dismiss',
+        label: t.dismiss,
+        icon: closeIcon,
+        tabindex: -1,
+        onClick: (event) => {
           event.stopPropagation();
           void this.#dismiss(item);
-        }}
-      >
-        ${closeIcon}
-      </button>
+        },
+      })}
     </article>`;
   }
 

@@ -5,6 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ClientController } from '../client-controller.js';
 import { PdTrackFilterClearedEvent } from '../events.js';
 import { checkIcon, closeIcon } from '../icons.js';
+import { iconButton } from '../icon-button.js';
 import { PdElement } from '../pd-element.js';
 import { tokens } from '../styles/tokens.js';
 import type { PdInviteCard } from './pd-invite-card.js';
@@ -220,16 +221,7 @@ export class PdInvitations extends PdElement {
     >
       <header part="header">
         <h2 id="title" part="title">${t.invitations}</h2>
-        <button
-          part="close"
-          class="icon-button"
-          type="button"
-          aria-label=${t.close}
-          title=${t.close}
-          @click=${() => this.close()}
-        >
-          ${closeIcon}
-        </button>
+        ${iconButton({ part: 'close', label: t.close, icon: closeIcon, onClick: () => this.close() })}
       </header>
       ${
         trackName

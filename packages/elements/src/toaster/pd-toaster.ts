@@ -2,6 +2,7 @@ import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { closeIcon } from '../icons.js';
+import { iconButton } from '../icon-button.js';
 import { PdElement } from '../pd-element.js';
 import { tokens } from '../styles/tokens.js';
 import type { PdToastEvent, ToastKind } from './toast.js';
@@ -182,16 +183,12 @@ export class PdToaster extends PdElement {
               }}
             >
               <p part="message">${item.message}</p>
-              <button
-                part="close"
-                class="icon-button"
-                type="button"
-                aria-label=${t.closeToast}
-                title=${t.closeToast}
-                @click=${() => this.dismiss(item.id)}
-              >
-                ${closeIcon}
-              </button>
+              ${iconButton({
+                part: 'close',
+                label: t.closeToast,
+                icon: closeIcon,
+                onClick: () => this.dismiss(item.id),
+              })}
             </li>`,
         )}
       </ol>
