@@ -86,6 +86,8 @@ const FEEDBACK_ACTIONS = ['feedback-resolved', 'feedback-still-open', 'feedback-
  * @cssproperty --pd-shadow - The dropdown's shadow.
  * @cssproperty --pd-font-family - The font.
  * @cssproperty --pd-focus-ring-color - The focus outline's colour.
+ *
+ * @tag pd-activity-feed
  */
 export class PdActivityFeed extends PdElement {
   static override styles = [tokens, bellStyles, feedStyles];

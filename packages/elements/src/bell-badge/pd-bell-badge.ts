@@ -25,6 +25,8 @@ export type Counter = (typeof COUNTERS)[number];
  * @cssproperty --pd-bell-background - The button's background.
  * @cssproperty --pd-color-badge - The badge's background.
  * @cssproperty --pd-color-on-badge - The badge's text colour.
+ *
+ * @tag pd-bell-badge
  */
 export class PdBellBadge extends PdElement {
   /** Focusing the element focuses its button (so a dialog can give focus back to it). */

@@ -40,6 +40,8 @@ import type { PdInviteCard } from './pd-invite-card.js';
  * @cssproperty --pd-color-accent - The empty state's checkmark and buttons.
  * @cssproperty --pd-radius - Corner radius.
  * @cssproperty --pd-shadow - The dialog's shadow.
+ *
+ * @tag pd-invitations
  */
 export class PdInvitations extends PdElement {
   static override styles = [

@@ -42,6 +42,8 @@ const FADE_MS = 240;
  * @cssproperty --pd-color-accent - The "Accept" button.
  * @cssproperty --pd-color-danger - The failure message.
  * @cssproperty --pd-radius - Corner radius.
+ *
+ * @tag pd-invite-card
  */
 export class PdInviteCard extends PdElement {
   static override styles = [

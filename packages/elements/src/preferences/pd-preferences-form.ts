@@ -53,6 +53,8 @@ type Option<C extends PreferenceCategory> = (typeof PREFERENCE_OPTIONS)[C][numbe
  * @cssproperty --pd-color-danger - The warning.
  * @cssproperty --pd-radius - Corner radius.
  * @cssproperty --pd-form-padding - Space around the form. Default 1rem.
+ *
+ * @tag pd-preferences-form
  */
 export class PdPreferencesForm extends PdElement {
   static override styles = [tokens, preferencesStyles];

@@ -11,6 +11,8 @@ import { OwnClient } from '../own-client.js';
  * `createClient(...)` instance. Two providers on a page are two separate clients.
  *
  * @slot - The host's markup with pd elements anywhere inside.
+ *
+ * @tag pd-provider
  */
 export class PdProvider extends LitElement {
   static override styles = css`

@@ -16,6 +16,8 @@ import { tokens } from '../styles/tokens.js';
  * @cssproperty --pd-color-accent - The filled part's colour.
  * @cssproperty --pd-color-border - The track's colour.
  * @cssproperty --pd-color-text-muted - The text's colour.
+ *
+ * @tag pd-sync-status
  */
 export class PdSyncStatus extends PdElement {
   static override styles = [

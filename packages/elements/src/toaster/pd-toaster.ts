@@ -37,6 +37,8 @@ interface Toast {
  * @cssproperty --pd-color-text - Toast text.
  * @cssproperty --pd-color-accent - The success mark.
  * @cssproperty --pd-color-danger - The error mark.
+ *
+ * @tag pd-toaster
  */
 export class PdToaster extends PdElement {
   static override styles = [
