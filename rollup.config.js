@@ -45,5 +45,9 @@ export default [
     },
     { platform: 'browser' },
   ),
-  pkg('mock-server', { index: 'index.ts', cli: 'cli.ts' }, { platform: 'node', banner: '#!/usr/bin/env node' }),
+  pkg(
+    'mock-server',
+    { index: 'index.ts', domain: 'domain.ts', cli: 'cli.ts' },
+    { platform: 'node', banner: '#!/usr/bin/env node' },
+  ),
 ];

@@ -1,0 +1,77 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { PdPreferencesForm } from '../packages/elements/src/index.js';
+import { storyClient, type Scenario } from './support/story-backend.js';
+import { LOOKS, frame, inShadow, waitFor, type Look } from './support/render.js';
+
+const meta: Meta = { title: 'Elements/pd-preferences-form', component: 'pd-preferences-form' };
+export default meta;
+type Story = StoryObj;
+
+const form = (scenario: Scenario = {}, look: Look = {}) =>
+  frame(
+    storyClient(scenario),
+    { width: '48rem', ...look },
+    html`<pd-preferences-form theme=${look.theme ?? 'light'} locale=${look.locale ?? 'en'}></pd-preferences-form>`,
+  );
+
+const element = (canvas: HTMLElement) => canvas.querySelector<PdPreferencesForm>('pd-preferences-form')!;
+
+/** Clicks inside the form once the control is there. */
+async function click(canvas: HTMLElement, selector: string): Promise<void> {
+  (await inShadow<HTMLElement>(element(canvas), selector)).click();
+}
+
+/** Switches Project and Bucket Updates off: the form is dirty. */
+async function edit(canvas: HTMLElement): Promise<void> {
+  await click(canvas, '[role="switch"][data-category="projects"]');
+}
+
+async function save(canvas: HTMLElement): Promise<void> {
+  await edit(canvas);
+  await click(canvas, '[part="save"]');
+}
+
+export const Default: Story = { render: () => form() };
+export const Expanded: Story = {
+  render: () => form(),
+  play: async ({ canvasElement }) => {
+    for (const category of ['trackActivity', 'dueDates', 'system']) {
+      await click(canvasElement, `[aria-controls="${category}-options"]`);
+    }
+  },
+};
+export const Dirty: Story = { render: () => form(), play: ({ canvasElement }) => edit(canvasElement) };
+/** "Saving…": the save never answers in this story. */
+export const Saving: Story = {
+  render: () => form({ hang: /^PUT \/v1\/preferences$/ }),
+  play: ({ canvasElement }) => save(canvasElement),
+};
+export const Saved: Story = {
+  render: () => form(),
+  play: async ({ canvasElement }) => {
+    await save(canvasElement);
+    await inShadow(element(canvasElement), '[part="status"]:not(:empty)');
+  },
+};
+/** Saved elsewhere meanwhile: a 409, the server's version is loaded and the edit kept. */
+export const Conflict: Story = {
+  render: () => form({ fail: { match: /^PUT \/v1\/preferences$/, status: 409 } }),
+  play: async ({ canvasElement }) => {
+    await save(canvasElement);
+    await inShadow(element(canvasElement), '[part="banner"]');
+  },
+};
+export const SecurityWarning: Story = {
+  render: () => form(),
+  play: async ({ canvasElement }) => {
+    await click(canvasElement, '[aria-controls="system-options"]');
+    await click(canvasElement, 'input[name="security-alert"]');
+    await waitFor(() => element(canvasElement).shadowRoot!.querySelector('[part="warning"]'));
+  },
+};
+export const Loading: Story = { render: () => form({ hang: /^GET \/v1\/preferences$/ }) };
+export const Dark: Story = { render: () => form({}, LOOKS.dark) };
+export const RightToLeft: Story = { render: () => form({}, LOOKS.rtl) };
+export const French: Story = { render: () => form({}, LOOKS.french) };
+export const Narrow: Story = { render: () => form({}, LOOKS.narrow) };
