@@ -1,10 +1,12 @@
 /**
  * `npm start`: the reference server with its demo seed and control API, plus this
- * page and the elements bundled for it (esbuild, at start), on one origin.
+ * page and the elements bundled for it (esbuild, at start), on one origin, and
+ * an activity generator that makes the demo users act every few seconds.
  */
 import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { DEMO_USERS, startServer } from '@pd-notify/mock-server';
+import { startActivity } from './activity.js';
 
 const root = new URL('../../', import.meta.url);
 
@@ -54,7 +56,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use: run PORT=4011 npm start` : error);
     process.exit(1);
   });
+  startActivity(server);
   console.log(`pd-notify demo: open ${server.url}/`);
+  console.log('Collaborators act every few seconds (comments, stage changes, invitations).');
   console.log(`Reference server API at ${server.url}/v1 (control API on). Demo users (bearer tokens):`);
   for (const user of DEMO_USERS) console.log(`  ${user.name.padEnd(14)} ${user.role.padEnd(19)} ${user.token}`);
   const stop = () => void server.close().then(() => process.exit(0));

@@ -1,0 +1,148 @@
+/**
+ * The demo page as a user drives it, in Chromium, against `npm start`'s server:
+ * open the feed, accept an invitation, change a preference and save. Also the
+ * activity generator that keeps the page alive.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { RunningServer } from '@pd-notify/mock-server';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { CHROME_ARGS, INSTALL_HINT, findChrome } from '../../../scripts/find-chrome.mjs';
+import { eventually } from '../../../packages/client/test/eventually.js';
+import { act } from '../activity.js';
+import { startDemo } from '../serve.js';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+before(async () => {
+  server = await startDemo(0);
+  const chrome = findChrome();
+  if (!chrome) throw new Error(INSTALL_HINT);
+  browser = await puppeteer.launch({ executablePath: chrome, args: CHROME_ARGS });
+  page = await browser.newPage();
+  await page.setViewport({ width: 1200, height: 900 });
+  page.on('pageerror', (error) => pageErrors.push((error as Error).message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  await page.goto(`${server.url}/`);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Runs `script` in the page with a `q(host, selector)` helper that looks inside shadow roots. */
+const inPage = <T>(script: string): Promise<T> =>
+  page.evaluate(`(() => {
+    const q = (host, selector) => (host.shadowRoot ?? host).querySelector(selector);
+    ${script}
+  })()`) as Promise<T>;
+
+const serverJson = async <T>(path: string): Promise<T> =>
+  (await fetch(`${server.url}${path}`, { headers: { Authorization: 'Bearer demo-alice' } })).json() as Promise<T>;
+
+describe('the demo page (npm start) in Chromium', () => {
+  it('shows the badges and the tracks of the signed-in user', async () => {
+    await eventually(async () =>
+      assert.equal(await inPage(`return q(document.querySelector('pd-activity-feed'), '.badge').textContent`), '8'),
+    );
+    await eventually(async () =>
+      assert.equal(
+        await inPage(`return q(document.querySelector('pd-bell-badge[counter=invitations]'), '.badge').textContent`),
+        '3',
+      ),
+    );
+    const tracks = await inPage<string[]>(
+      `return [...document.querySelectorAll('#tracks tbody tr td:first-child')].map((td) => td.textContent)`,
+    );
+    assert.ok(tracks.includes('Midnight Drive'), tracks.join());
+    assert.ok(tracks.includes('Paper Planes'), 'invited tracks are listed too');
+  });
+
+  it('opens the feed from the bell', async () => {
+    await inPage(`q(document.querySelector('pd-activity-feed'), '.bell').click()`);
+    await eventually(async () =>
+      assert.ok(
+        (await inPage<number>(
+          `return document.querySelector('pd-activity-feed').shadowRoot.querySelectorAll('article').length`,
+        )) > 0,
+      ),
+    );
+    await page.keyboard.press('Escape');
+  });
+
+  it('accepts an invitation: toast, the track joins the grid with its sync, the server has it', async () => {
+    await inPage(`q(document.querySelector('pd-bell-badge[counter=invitations]'), 'button').click()`);
+    await eventually(async () =>
+      assert.equal(await inPage(`return q(document.querySelector('pd-invitations'), 'dialog').open`), true),
+    );
+    await eventually(async () =>
+      assert.equal(
+        await inPage(`
+          const card = [...document.querySelector('pd-invitations').shadowRoot.querySelectorAll('pd-invite-card')]
+            .find((c) => c.invitation.track.name === 'Paper Planes');
+          if (!card) return false;
+          q(card, '[part=accept]').click();
+          return true;`),
+        true,
+      ),
+    );
+    await eventually(async () =>
+      assert.deepEqual(
+        await inPage(`return [...document.querySelectorAll('pd-toaster')].flatMap((t) =>
+          [...t.shadowRoot.querySelectorAll('[part~=message]')].map((p) => p.textContent))`),
+        ['Collaboration accepted — files are syncing.'],
+      ),
+    );
+    const invitations = await serverJson<{ items: { track: { id: string } }[] }>('/v1/invitations');
+    assert.ok(!invitations.items.some((inv) => inv.track.id === 'paper-planes'));
+    await page.keyboard.press('Escape');
+    await eventually(async () =>
+      assert.equal(
+        await inPage(`
+          const row = [...document.querySelectorAll('#tracks tbody tr')].find((tr) => tr.textContent.includes('Paper Planes'));
+          return row ? row.children[2].textContent : null;`),
+        'full',
+      ),
+    );
+  });
+
+  it('changes a preference in Settings and saves it', async () => {
+    await page.goto(`${server.url}/#settings`);
+    const form = `document.querySelector('pd-preferences-form')`;
+    await eventually(async () =>
+      assert.equal(await inPage(`return !!q(${form}, '[role=switch][data-category=projects]')`), true),
+    );
+    await inPage(`q(${form}, '[role=switch][data-category=projects]').click()`);
+    await inPage(`q(${form}, '[part=save]').click()`);
+    await eventually(async () =>
+      assert.equal(await inPage(`return q(${form}, '[part=status]').textContent`), 'Preferences saved.'),
+    );
+    const preferences = await serverJson<{ categories: { projects: { enabled: boolean } } }>('/v1/preferences');
+    assert.equal(preferences.categories.projects.enabled, false);
+    assert.deepEqual(pageErrors, []);
+  });
+});
+
+describe('the activity generator', () => {
+  it('makes collaborators comment, change stages and invite', async () => {
+    const demo = await startDemo(0);
+    try {
+      let seed = 7;
+      const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+      const kinds = new Set<string>();
+      for (let i = 0; i < 60; i++) {
+        const done = act(demo, random);
+        if (done) kinds.add(done.kind);
+      }
+      assert.deepEqual([...kinds].sort(), ['comment', 'invite', 'stage']);
+    } finally {
+      await demo.close();
+    }
+  });
+});
