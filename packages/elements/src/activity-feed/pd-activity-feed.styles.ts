@@ -29,6 +29,9 @@ export const feedStyles = css`
   .panel[popover] {
     position: fixed;
     inset: auto;
+    /* A definite height, so the virtualized list has room: the smaller of the
+       configured height and the space below the bell (set when it opens). */
+    block-size: min(var(--pd-panel-max-height, 32rem), var(--_available, 32rem));
   }
   .panel[popover]:not(:popover-open) {
     display: none;
@@ -106,15 +109,9 @@ export const feedStyles = css`
   }
   .list {
     flex: 1;
-    min-block-size: 12rem;
-    block-size: 26rem;
-    max-block-size: 100%;
+    min-block-size: 0;
     overflow: auto;
     contain: strict;
-  }
-  :host([inline]) .list {
-    block-size: auto;
-    min-block-size: 0;
   }
   .row {
     box-sizing: border-box;

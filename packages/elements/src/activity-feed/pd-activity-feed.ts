@@ -69,7 +69,7 @@ const FEEDBACK_ACTIONS = ['feedback-resolved', 'feedback-still-open', 'feedback-
  *
  * @cssproperty --pd-panel-width - The dropdown's width. Default 24rem.
  * @cssproperty --pd-feed-height - The height of an `inline` feed (its list scrolls inside). Default 36rem.
- * @cssproperty --pd-panel-max-height - The dropdown's height limit. Default 32rem.
+ * @cssproperty --pd-panel-max-height - The dropdown's height (less when the window has less room below the bell). Default 32rem.
  * @cssproperty --pd-color-surface - Panel background.
  * @cssproperty --pd-color-text - Text colour.
  * @cssproperty --pd-color-text-muted - Secondary text colour.
@@ -427,7 +427,7 @@ export class PdActivityFeed extends PdElement {
     panel.style.insetInlineStart = 'auto';
     panel.style.left = `${left}px`;
     panel.style.top = `${Math.max(margin, top)}px`;
-    panel.style.maxHeight = `${Math.max(160, window.innerHeight - top - margin)}px`;
+    panel.style.setProperty('--_available', `${Math.max(160, window.innerHeight - top - margin)}px`);
   }
 
   #selectTab(tab: FeedTab): void {
