@@ -45,6 +45,7 @@ export default [
     },
     { platform: 'browser' },
   ),
+  pkg('react', { index: 'index.ts' }, { platform: 'browser' }),
   pkg(
     'mock-server',
     { index: 'index.ts', domain: 'domain.ts', cli: 'cli.ts' },

@@ -9,6 +9,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { elementDocs } from '../scripts/element-docs.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const elements = join(root, 'packages/elements');
@@ -64,6 +65,12 @@ describe('custom-elements.json', () => {
         readFileSync(join(scratch, file), 'utf8'),
         `${file} is stale: run npm run manifest`,
       );
+    }
+  });
+
+  it('docs/elements/ is what `npm run docs` makes from it', () => {
+    for (const [file, text] of elementDocs(manifest)) {
+      assert.equal(read(`docs/elements/${file}`), text, `docs/elements/${file} is stale: run npm run docs`);
     }
   });
 

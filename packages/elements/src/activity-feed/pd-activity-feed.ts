@@ -1,4 +1,4 @@
-import { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
 import {
   $now,

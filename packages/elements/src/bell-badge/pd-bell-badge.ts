@@ -18,6 +18,8 @@ export type Counter = (typeof COUNTERS)[number];
  * and its description carries the count. With `for` set to the id of an element
  * that has a `show()` method (such as `<pd-invitations>`), clicking opens it.
  *
+ * Keyboard: a native button (Tab to reach it, Enter or Space to press it).
+ *
  * @csspart bell - The button.
  * @csspart badge - The count badge.
  * @cssproperty --pd-bell-size - The button's size. Default 2.5rem.

@@ -19,6 +19,9 @@ import type { PdInviteCard } from './pd-invite-card.js';
  * the host when a track is selected in its grid) only that track's invitations
  * show, with a note and a "Show all" button.
  *
+ * Keyboard: focus moves into the dialog when it opens; Tab cycles through it;
+ * Escape closes it and focus returns to what opened it.
+ *
  * @fires pd-invite-accepted - From a card: an invitation was accepted (`{ invitation, track, permission, sync }`).
  * @fires pd-invite-declined - From a card: an invitation was declined.
  * @fires pd-track-filter-cleared - The user pressed "Show all": `{ trackId }` (the element has cleared `trackId`).

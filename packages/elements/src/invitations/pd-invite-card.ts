@@ -23,6 +23,8 @@ const FADE_MS = 240;
  * syncing." and `pd-invite-accepted` tells the host. On failure a message shows
  * and the buttons come back.
  *
+ * Keyboard: "Decline" and "Accept" are native buttons; the card is named by its track.
+ *
  * @fires pd-invite-accepted - Accepted: `{ invitation, track, permission, sync }`, so the host can add the track.
  * @fires pd-invite-declined - Declined: `{ invitation }`.
  * @fires pd-invite-card-settled - The card finished answering and fading out: `{ invitationId }`.

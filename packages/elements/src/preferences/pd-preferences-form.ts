@@ -29,6 +29,10 @@ type Option<C extends PreferenceCategory> = (typeof PREFERENCE_OPTIONS)[C][numbe
  * arrive live; while this form has unsaved edits it asks which to keep instead
  * of overwriting them. One column on narrow screens.
  *
+ * Keyboard: Tab through the switches, gears and options; Space or Enter toggles
+ * a switch; Enter or Space on a gear shows or hides its options; Space checks an
+ * option; arrow keys choose the reminder lead time.
+ *
  * It is a form-associated element: inside a host's `<form>` with a `name`, it
  * submits the draft as JSON, and the form's reset drops the unsaved edit.
  *

@@ -27,6 +27,9 @@ interface Toast {
  * Place one anywhere (it is fixed to the bottom corner); one is added to
  * `<body>` when a toast is shown and the page has none.
  *
+ * Keyboard: Tab reaches a toast's close button (the toast waits while focused);
+ * Enter or Space closes it, and so does Escape anywhere in the toast.
+ *
  * @csspart region - The fixed container of the stack.
  * @csspart toast - One toast (also `toast-success`, `toast-error`, `toast-info`).
  * @csspart message - A toast's text.
