@@ -27,6 +27,27 @@ function pkg(dir, entries, { platform = 'neutral', banner } = {}) {
   };
 }
 
+/** Every element with all its dependencies (Lit included) in one minified file, for a plain <script type="module">. */
+const standalone = {
+  input: 'packages/elements/src/index.ts',
+  plugins: [
+    nodeResolve({ extensions: ['.ts', '.js'], exportConditions: ['source', 'browser'] }),
+    esbuild({
+      target: 'es2022',
+      platform: 'browser',
+      tsconfig: 'tsconfig.base.json',
+      minify: true,
+      define: { 'process.env.NODE_ENV': '"production"' },
+    }),
+  ],
+  output: {
+    file: 'packages/elements/dist/pd-notify.bundle.js',
+    format: 'es',
+    sourcemap: true,
+    inlineDynamicImports: true,
+  },
+};
+
 export default [
   pkg('protocol', { index: 'index.ts' }),
   pkg('client', { index: 'index.ts' }, { platform: 'browser' }),
@@ -51,4 +72,5 @@ export default [
     { index: 'index.ts', domain: 'domain.ts', cli: 'cli.ts' },
     { platform: 'node', banner: '#!/usr/bin/env node' },
   ),
+  standalone,
 ];
