@@ -1,5 +1,5 @@
 /**
- * The REST layer: typed calls for every protocol operation, on ky. Per-request
+ * The REST layer: typed calls for every protocol operation, on fetch. Per-request
  * timeout; automatic retries only for reads (GET), with capped exponential
  * backoff and full jitter, honouring Retry-After; never an automatic retry of a
  * mutation. A 401 asks `getToken` for a fresh token and tries once more. Every
@@ -24,9 +24,14 @@ import {
   type PreferencesUpdate,
   type Problem,
 } from '@pd-notify/protocol';
-import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
 import * as v from 'valibot';
 import { PdError, kindOfStatus, parseRetryAfter } from './errors.js';
+import { Backoff } from './realtime/backoff.js';
+
+/** Statuses after which a read is tried again. */
+const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
+/** A Retry-After longer than this is not waited for: the read fails with it instead. */
+const MAX_RETRY_AFTER_MS = 60_000;
 
 /** Supplies the bearer token; `refresh` is true after the server refused the previous one. */
 export type TokenSource = (context: { refresh: boolean }) => string | Promise<string>;
@@ -39,6 +44,8 @@ export interface RestOptions {
   timeoutMs?: number;
   /** Retries of a failed read. Default 3. */
   retries?: number;
+  /** Random source of the retry jitter (tests). Default Math.random. */
+  random?: () => number;
 }
 
 export interface ListQuery {
@@ -67,7 +74,10 @@ interface RequestSpec<S extends v.GenericSchema | null> {
 
 export class Rest {
   readonly baseUrl: string;
-  #ky: KyInstance;
+  #fetchImpl: typeof fetch;
+  #timeoutMs: number;
+  #retries: number;
+  #random: (() => number) | undefined;
   #getToken: TokenSource;
   #token: Promise<string> | null = null;
   #refreshed: Promise<string> | null = null;
@@ -75,22 +85,10 @@ export class Rest {
   constructor(options: RestOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.#getToken = options.getToken;
-    this.#ky = ky.create({
-      prefixUrl: this.baseUrl,
-      timeout: options.timeoutMs ?? 10_000,
-      throwHttpErrors: true,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      retry: {
-        limit: options.retries ?? 3,
-        methods: ['get'],
-        statusCodes: [408, 429, 500, 502, 503, 504],
-        afterStatusCodes: [429, 503],
-        maxRetryAfter: 60_000,
-        backoffLimit: 30_000,
-        jitter: true,
-        delay: (attempt) => 300 * 2 ** (attempt - 1),
-      },
-    });
+    this.#fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+    this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#retries = options.retries ?? 3;
+    this.#random = options.random;
   }
 
   /** Uses another token source from now on (sign-in, user switch). */
@@ -210,17 +208,10 @@ export class Rest {
       throw new PdError('auth', 'Could not get a token', { cause });
     }
     try {
-      const response = await this.#ky(spec.path, {
-        method: spec.method,
-        headers: { Authorization: `Bearer ${token}`, ...spec.headers },
-        ...(spec.json === undefined ? {} : { json: spec.json }),
-        ...(spec.searchParams ? { searchParams: spec.searchParams } : {}),
-        ...(spec.signal ? { signal: spec.signal } : {}),
-      });
+      const response = await this.#attempts(spec, token);
       this.tokenWorked(used);
       return response;
     } catch (error) {
-      if (error instanceof HTTPError && error.response.status === 304) return error.response;
       const pdError = await toPdError(error);
       if (pdError.kind === 'auth' && pdError.status === 401 && !retried) {
         // Ask for a fresh token once; requests refused with a token already replaced just retry.
@@ -228,6 +219,54 @@ export class Rest {
         return this.#fetch(spec, true);
       }
       throw pdError;
+    }
+  }
+
+  /**
+   * One request, tried again while it is a read that failed in a way worth
+   * retrying (no answer, or a status of RETRY_STATUSES), waiting for
+   * Retry-After when the server sent one, else capped exponential backoff
+   * with full jitter. Resolves with a 2xx or 304 response; throws the last
+   * failure (a non-2xx Response, or what fetch threw).
+   */
+  async #attempts(spec: RequestSpec<v.GenericSchema | null>, token: string): Promise<Response> {
+    const url = new URL(`${this.baseUrl}/${spec.path}`);
+    for (const [key, value] of Object.entries(spec.searchParams ?? {})) url.searchParams.set(key, value);
+    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, ...spec.headers };
+    if (spec.json !== undefined) headers['Content-Type'] = 'application/json';
+    const backoff = new Backoff({ baseMs: 300, ...(this.#random ? { random: this.#random } : {}) });
+    for (;;) {
+      const timeout = AbortSignal.timeout(this.#timeoutMs);
+      let outcome: Response | unknown;
+      try {
+        outcome = await this.#fetchImpl(url, {
+          method: spec.method.toUpperCase(),
+          headers,
+          ...(spec.json === undefined ? {} : { body: JSON.stringify(spec.json) }),
+          signal: spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout,
+        });
+      } catch (error) {
+        outcome = timeout.aborted && !spec.signal?.aborted ? new TimeoutFailure(error) : error;
+      }
+      if (outcome instanceof Response && (outcome.ok || outcome.status === 304)) return outcome;
+      const retryAfterMs =
+        outcome instanceof Response ? parseRetryAfter(outcome.headers.get('retry-after')) : undefined;
+      const worthRetrying =
+        outcome instanceof Response
+          ? RETRY_STATUSES.includes(outcome.status)
+          : !(outcome instanceof TimeoutFailure) && !spec.signal?.aborted;
+      if (
+        spec.method !== 'get' ||
+        !worthRetrying ||
+        backoff.attempt >= this.#retries ||
+        (retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS
+      ) {
+        throw outcome;
+      }
+      const delay = retryAfterMs ?? backoff.next();
+      if (retryAfterMs !== undefined) backoff.attempt++;
+      if (outcome instanceof Response) void outcome.body?.cancel();
+      await wait(delay, spec.signal);
     }
   }
 
@@ -254,30 +293,51 @@ export class Rest {
   }
 }
 
-/** Turns whatever fetch or ky threw into a PdError. */
-export async function toPdError(error: unknown): Promise<PdError> {
-  if (error instanceof PdError) return error;
-  if (error instanceof HTTPError) {
-    const { response } = error;
+/** A request that got no answer within its timeout. */
+class TimeoutFailure {
+  constructor(readonly cause: unknown) {}
+}
+
+/** Waits `ms`, or rejects with the signal's reason when it aborts first. */
+function wait(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason as Error);
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Turns a refused answer, or whatever fetch threw, into a PdError. */
+async function toPdError(failure: unknown): Promise<PdError> {
+  if (failure instanceof PdError) return failure;
+  if (failure instanceof Response) {
     let problem: Problem | undefined;
     try {
-      const body: unknown = await response.json();
+      const body: unknown = await failure.json();
       if (body && typeof body === 'object' && typeof (body as Problem).type === 'string') problem = body as Problem;
     } catch {
       // not a problem+json body
     }
-    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-    return new PdError(kindOfStatus(response.status), problem?.detail ?? problem?.title ?? `HTTP ${response.status}`, {
-      status: response.status,
+    const retryAfterMs = parseRetryAfter(failure.headers.get('retry-after'));
+    return new PdError(kindOfStatus(failure.status), problem?.detail ?? problem?.title ?? `HTTP ${failure.status}`, {
+      status: failure.status,
       ...(problem ? { problem } : {}),
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     });
   }
-  if (error instanceof TimeoutError) return new PdError('network', 'The request timed out', { cause: error });
-  if (error instanceof DOMException && error.name === 'AbortError') {
-    return new PdError('network', 'The request was aborted', { cause: error });
+  if (failure instanceof TimeoutFailure) {
+    return new PdError('network', 'The request timed out', { cause: failure.cause });
   }
-  return new PdError('network', 'The server could not be reached', { cause: error });
+  if (failure instanceof DOMException && failure.name === 'AbortError') {
+    return new PdError('network', 'The request was aborted', { cause: failure });
+  }
+  return new PdError('network', 'The server could not be reached', { cause: failure });
 }
 
 function enc(segment: string): string {

@@ -5,6 +5,7 @@ import type { Notification } from '@pd-notify/protocol';
 import { PdError } from '../src/index.js';
 import { Rest } from '../src/rest.js';
 import { SyncEngine, rebaseDraft } from '../src/sync/engine.js';
+import { NotificationList } from '../src/sync/notification-list.js';
 import { eventually, recordingFetch, referenceServer } from './helpers.js';
 
 let server: RunningServer;
@@ -157,5 +158,25 @@ describe('rebaseDraft', () => {
     assert.equal(rebased.reminderLeadDays, 1, 'mine');
     assert.equal(rebased.categories.collaborators.channels.email, true, 'theirs');
     assert.equal(rebased.categories.projects.options['track-added'], false, 'theirs');
+  });
+});
+
+describe('NotificationList.replaceHead', () => {
+  it('keeps loaded items created at the same instant as the fresh page’s last one (they may come after it)', () => {
+    const list = new NotificationList();
+    const loaded = ['a', 'b', 'c', 'd'].map((id) => item(id, 1));
+    for (const notification of loaded) list.upsert(notification, true);
+    // A resync's first page of two: a and b; c and d share their creation time and stay.
+    list.replaceHead(loaded.slice(0, 2), false, () => false, true);
+    assert.deepEqual(
+      list.view().map((n) => n.id),
+      ['a', 'b', 'c', 'd'],
+    );
+    // A complete page is the whole truth: what it lacks is gone.
+    list.replaceHead(loaded.slice(0, 2), true, () => false, true);
+    assert.deepEqual(
+      list.view().map((n) => n.id),
+      ['a', 'b'],
+    );
   });
 });

@@ -27,7 +27,7 @@ describe('<pd-activity-feed> with 10,000 rows', () => {
     );
     const inner = el.querySelector('pd-activity-feed')!;
     await eventually(() => expect(rows(inner).length).to.be.greaterThan(0));
-    const list = shadow(inner, 'lit-virtualizer');
+    const list = shadow(inner, '.list');
     await eventually(() => {
       list.scrollTop = list.scrollHeight;
       expect(client.$notifications.get().items.length).to.be.greaterThan(100);

@@ -92,7 +92,7 @@ describe('<pd-activity-feed>', () => {
     expect(panelOpen(el)).to.equal(false);
     await openPanel(el);
     // The dropdown has room for several rows (it once collapsed to about one).
-    expect(shadow(el, 'lit-virtualizer').clientHeight).to.be.greaterThan(300);
+    expect(shadow(el, '.list').clientHeight).to.be.greaterThan(300);
     expect(shadow(el, '#panel').getBoundingClientRect().bottom).to.be.at.most(window.innerHeight);
     const times = rows(el).map((row) => row.querySelector('time')!.getAttribute('datetime')!);
     expect([...times].sort().reverse()).to.deep.equal(times);

@@ -126,7 +126,9 @@ export class NotificationList {
     for (const id of [...this.#order]) {
       if (inPage.has(id) || keep(id)) continue;
       const held = this.#base.get(id)!;
-      const olderThanPage = !complete && last !== undefined && held.createdAt < last.createdAt;
+      // Items created at the same instant as the page's last one may come after it in
+      // the server's order (creation order breaks ties, and the client cannot see it).
+      const olderThanPage = !complete && last !== undefined && held.createdAt <= last.createdAt;
       if (olderThanPage && keepOlder) continue;
       this.#base.delete(id);
       this.#order.splice(this.#order.indexOf(id), 1);

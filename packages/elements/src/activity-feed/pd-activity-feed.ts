@@ -1,5 +1,3 @@
-import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
-import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
 import {
   $now,
   CATEGORIES,
@@ -11,6 +9,7 @@ import {
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { announce } from '../announcer.js';
 import { bell } from '../bell-badge/bell.js';
 import { bellStyles } from '../bell-badge/bell.styles.js';
@@ -22,6 +21,7 @@ import { PdElement } from '../pd-element.js';
 import { tokens } from '../styles/tokens.js';
 import { safeHttpUrl } from '../urls.js';
 import { feedStyles } from './pd-activity-feed.styles.js';
+import { VirtualList } from './virtual-list.js';
 
 /** The filter tabs: everything, unread only, or one category. */
 export type FeedTab = 'all' | 'unread' | Category;
@@ -102,8 +102,8 @@ export class PdActivityFeed extends PdElement {
 
   @state() private tab: FeedTab = 'all';
   /**
-   * Whether the dropdown is open. Rows render only then: a virtualizer left laid
-   * out inside the hidden popover froze Chromium when closed after scrolling.
+   * Whether the dropdown is open. Rows render only then: nothing is laid out
+   * or loaded for a closed panel.
    */
   @state() private open = false;
   @state() private focusIndex = 0;
@@ -112,7 +112,6 @@ export class PdActivityFeed extends PdElement {
   @state() private headerError: string | null = null;
 
   @query('#panel') private panel!: HTMLElement | null;
-  @query('lit-virtualizer') private list!: LitVirtualizer<Notification> | null;
 
   #client = new ClientController(this, (client) => [
     client.$notifications,
@@ -120,6 +119,18 @@ export class PdActivityFeed extends PdElement {
     client.$connection,
     $now,
   ]);
+  #rows = new VirtualList<Notification>(this, {
+    scroller: () => this.renderRoot.querySelector('.list'),
+    key: (item) => item.id,
+    rows: () => this.renderRoot.querySelectorAll<HTMLElement>('article[data-index]'),
+    estimate: 88,
+    onRendered: ({ end }, items) => {
+      const state = this.#client.client?.$notifications.get();
+      // Near the end of what is loaded: fetch the next page.
+      if (state?.hasMore && !state.loadingMore && end >= items.length - 5)
+        void this.#client.client?.loadMore().catch(() => {});
+    },
+  });
   /** Ids seen so far and the newest creation time, to announce only what is new. */
   #seen: Set<string> | null = null;
   #newest = '';
@@ -257,19 +268,23 @@ export class PdActivityFeed extends PdElement {
 
   #renderList(items: readonly Notification[], hasMore: boolean, loadingMore: boolean) {
     const focus = Math.min(this.focusIndex, items.length - 1);
-    return html`<lit-virtualizer
+    const { first, end, before, after } = this.#rows.window(items);
+    return html`<div
         part="list"
         class="list"
         role="feed"
         aria-labelledby="title"
         aria-busy=${loadingMore ? 'true' : 'false'}
-        scroller
-        .items=${items as Notification[]}
-        .keyFunction=${(item: Notification) => item.id}
-        .renderItem=${(item: Notification, index: number) => this.#renderRow(item, index, focus, items.length, hasMore)}
-        @rangeChanged=${(event: RangeChangedEvent) => this.#onRange(event, items.length, hasMore)}
         @keydown=${this.#onListKey}
-      ></lit-virtualizer>
+      >
+        <div aria-hidden="true" .style=${`block-size:${before}px`}></div>
+        ${repeat(
+          items.slice(first, end),
+          (item) => item.id,
+          (item, offset) => this.#renderRow(item, first + offset, focus, items.length, hasMore),
+        )}
+        <div aria-hidden="true" .style=${`block-size:${after}px`}></div>
+      </div>
       ${loadingMore ? html`<p class="loading-more" role="status">${this.strings.loadingMore}</p>` : nothing}`;
   }
 
@@ -486,7 +501,7 @@ export class PdActivityFeed extends PdElement {
     this.focusIndex = index;
     await this.updateComplete;
     const row = () => this.renderRoot.querySelector<HTMLElement>(`article[data-index="${index}"]`);
-    if (!row() && scroll) this.list?.element(index)?.scrollIntoView({ block: 'nearest' });
+    if (!row() && scroll) this.#rows.scrollToIndex(index);
     let scrolled = false;
     for (let frame = 0; frame < 600; frame++) {
       if (this.focusIndex !== index || (!this.open && !this.inline) || this.#focusTakenElsewhere(row())) return;
@@ -495,7 +510,7 @@ export class PdActivityFeed extends PdElement {
         if (scroll && !scrolled) target.scrollIntoView({ block: 'nearest' });
         scrolled = true;
         if (this.shadowRoot!.activeElement !== target) target.focus();
-        // Done once focus has held through a frame (the virtualizer may replace the row once).
+        // Done once focus has held through a frame (a re-measured window may move the row once).
         else if (frame > 0) return;
       }
       await new Promise(requestAnimationFrame);
@@ -509,10 +524,6 @@ export class PdActivityFeed extends PdElement {
     if (active !== this) return true;
     const inner = this.shadowRoot!.activeElement;
     return !!inner && inner !== target && !inner.matches('.bell, article');
-  }
-
-  #onRange(event: RangeChangedEvent, total: number, hasMore: boolean): void {
-    if (hasMore && event.last >= total - 5) void this.#client.client?.loadMore().catch(() => {});
   }
 
   async #openRow(item: Notification): Promise<void> {

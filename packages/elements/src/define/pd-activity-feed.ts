@@ -1,9 +1,7 @@
-/** Registers `<pd-activity-feed>` (and the `<lit-virtualizer>` it renders rows with). */
-import { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
+/** Registers `<pd-activity-feed>`. */
 import { PdActivityFeed } from '../activity-feed/pd-activity-feed.js';
 import { define } from '../define.js';
 
-define('lit-virtualizer', LitVirtualizer);
 define('pd-activity-feed', PdActivityFeed);
 
 export { PdActivityFeed };
