@@ -49,7 +49,7 @@ const standalone = {
 };
 
 export default [
-  pkg('protocol', { index: 'index.ts' }),
+  pkg('protocol', { index: 'index.ts', wire: 'wire.ts' }),
   pkg('client', { index: 'index.ts' }, { platform: 'browser' }),
   pkg(
     'elements',

@@ -38,7 +38,12 @@ function addSuite(exitStatus, countsFile) {
 }
 
 // 1. Node-side suites.
-const nodeFiles = [...testFiles('packages', false), ...testFiles('examples', false), ...testFiles('stories', false)];
+const nodeFiles = [
+  ...testFiles('packages', false),
+  ...testFiles('examples', false),
+  ...testFiles('stories', false),
+  ...testFiles('bench', false),
+];
 const nodeRun = spawnSync(
   process.execPath,
   [

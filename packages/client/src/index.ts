@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 export type * from '@pd-notify/protocol';
-export { CATEGORIES, PREFERENCE_CATEGORIES, PREFERENCE_OPTIONS } from '@pd-notify/protocol';
+export { CATEGORIES, PREFERENCE_CATEGORIES, PREFERENCE_OPTIONS } from '@pd-notify/protocol/wire';
 export { createClient, type ClientOptions, type PdClient } from './client.js';
 export { PdError, type PdErrorKind } from './errors.js';
 export type { TokenSource } from './rest.js';

@@ -6,25 +6,27 @@
  * answer is validated against the protocol's schemas; every failure is a PdError.
  */
 import {
-  AcceptanceSchema,
-  ActionResultSchema,
-  CountsSchema,
-  InvitationListSchema,
-  InvitationSchema,
-  NotificationPageSchema,
-  NotificationSchema,
-  PreferencesSchema,
-  ReadAllResultSchema,
-  SyncListSchema,
-  TrackListSchema,
-  UserSchema,
+  AcceptanceCheck,
+  ActionResultCheck,
+  CountsCheck,
+  InvitationCheck,
+  InvitationListCheck,
+  NotificationCheck,
+  NotificationPageCheck,
+  PreferencesCheck,
+  ReadAllResultCheck,
+  SyncListCheck,
+  TrackListCheck,
+  UserCheck,
+  wireProblem,
   type ActionId,
   type Category,
+  type Counts,
   type InvitationStatus,
   type PreferencesUpdate,
   type Problem,
-} from '@pd-notify/protocol';
-import * as v from 'valibot';
+  type TypedWireCheck,
+} from '@pd-notify/protocol/wire';
 import { PdError, kindOfStatus, parseRetryAfter } from './errors.js';
 import { Backoff } from './realtime/backoff.js';
 
@@ -62,10 +64,11 @@ export interface Conditional<T> {
   etag: string | null;
 }
 
-interface RequestSpec<S extends v.GenericSchema | null> {
+interface RequestSpec<T> {
   method: 'get' | 'post' | 'put' | 'delete';
   path: string;
-  schema: S;
+  /** How the answer is checked; null when there is no body to read. */
+  check: TypedWireCheck<T> | null;
   json?: unknown;
   searchParams?: Record<string, string>;
   headers?: Record<string, string>;
@@ -127,13 +130,13 @@ export class Rest {
     return this.#token;
   }
 
-  me = () => this.#send({ method: 'get', path: 'v1/me', schema: UserSchema });
+  me = () => this.#get('v1/me', UserCheck);
 
   listNotifications = (query: ListQuery = {}, signal?: AbortSignal) =>
     this.#send({
       method: 'get',
       path: 'v1/notifications',
-      schema: NotificationPageSchema,
+      check: NotificationPageCheck,
       searchParams: compact({
         limit: query.limit?.toString(),
         cursor: query.cursor,
@@ -144,62 +147,55 @@ export class Rest {
       ...(signal ? { signal } : {}),
     });
 
-  markRead = (id: string) =>
-    this.#send({ method: 'post', path: `v1/notifications/${enc(id)}/read`, schema: NotificationSchema });
-  markUnread = (id: string) =>
-    this.#send({ method: 'post', path: `v1/notifications/${enc(id)}/unread`, schema: NotificationSchema });
+  markRead = (id: string) => this.#post(`v1/notifications/${enc(id)}/read`, NotificationCheck);
+  markUnread = (id: string) => this.#post(`v1/notifications/${enc(id)}/unread`, NotificationCheck);
   markAllRead = (upToId?: string) =>
-    this.#send({
-      method: 'post',
-      path: 'v1/notifications/read-all',
-      schema: ReadAllResultSchema,
-      json: upToId === undefined ? {} : { upToId },
-    });
-  dismiss = (id: string) => this.#send({ method: 'delete', path: `v1/notifications/${enc(id)}`, schema: null });
+    this.#post('v1/notifications/read-all', ReadAllResultCheck, upToId === undefined ? {} : { upToId });
+  dismiss = (id: string) => this.#send({ method: 'delete', path: `v1/notifications/${enc(id)}`, check: null });
   runAction = (id: string, action: ActionId) =>
-    this.#send({
-      method: 'post',
-      path: `v1/notifications/${enc(id)}/actions/${enc(action)}`,
-      schema: ActionResultSchema,
-    });
+    this.#post(`v1/notifications/${enc(id)}/actions/${enc(action)}`, ActionResultCheck);
 
   listInvitations = (status: InvitationStatus = 'pending') =>
-    this.#send({ method: 'get', path: 'v1/invitations', schema: InvitationListSchema, searchParams: { status } });
-  acceptInvitation = (id: string) =>
-    this.#send({ method: 'post', path: `v1/invitations/${enc(id)}/accept`, schema: AcceptanceSchema });
-  declineInvitation = (id: string) =>
-    this.#send({ method: 'post', path: `v1/invitations/${enc(id)}/decline`, schema: InvitationSchema });
+    this.#send({ method: 'get', path: 'v1/invitations', check: InvitationListCheck, searchParams: { status } });
+  acceptInvitation = (id: string) => this.#post(`v1/invitations/${enc(id)}/accept`, AcceptanceCheck);
+  declineInvitation = (id: string) => this.#post(`v1/invitations/${enc(id)}/decline`, InvitationCheck);
 
-  getPreferences = () => this.#send({ method: 'get', path: 'v1/preferences', schema: PreferencesSchema });
+  getPreferences = () => this.#get('v1/preferences', PreferencesCheck);
   savePreferences = (update: PreferencesUpdate) =>
-    this.#send({ method: 'put', path: 'v1/preferences', schema: PreferencesSchema, json: update });
+    this.#send({ method: 'put', path: 'v1/preferences', check: PreferencesCheck, json: update });
 
-  getCounts = () => this.#send({ method: 'get', path: 'v1/counts', schema: CountsSchema });
-  listTracks = () => this.#send({ method: 'get', path: 'v1/tracks', schema: TrackListSchema });
-  listSyncs = () => this.#send({ method: 'get', path: 'v1/syncs', schema: SyncListSchema });
+  getCounts = () => this.#get('v1/counts', CountsCheck);
+  listTracks = () => this.#get('v1/tracks', TrackListCheck);
+  listSyncs = () => this.#get('v1/syncs', SyncListCheck);
+
+  #get<T>(path: string, check: TypedWireCheck<T>): Promise<T> {
+    return this.#send({ method: 'get', path, check });
+  }
+
+  #post<T>(path: string, check: TypedWireCheck<T>, json?: unknown): Promise<T> {
+    return this.#send({ method: 'post', path, check, ...(json === undefined ? {} : { json }) });
+  }
 
   /** Counts with If-None-Match: `data` is null when nothing changed since `etag`. */
-  async pollCounts(etag: string | null): Promise<Conditional<v.InferOutput<typeof CountsSchema>>> {
+  async pollCounts(etag: string | null): Promise<Conditional<Counts>> {
     const response = await this.#fetch({
       method: 'get',
       path: 'v1/counts',
-      schema: CountsSchema,
+      check: CountsCheck,
       ...(etag ? { headers: { 'If-None-Match': etag } } : {}),
     });
     const newTag = response.headers.get('etag');
     if (response.status === 304) return { data: null, etag: newTag ?? etag };
-    return { data: await this.#parse(response, CountsSchema), etag: newTag };
+    return { data: await this.#parse(response, CountsCheck), etag: newTag };
   }
 
-  async #send<S extends v.GenericSchema | null>(
-    spec: RequestSpec<S>,
-  ): Promise<S extends v.GenericSchema ? v.InferOutput<S> : void> {
+  async #send<T = void>(spec: RequestSpec<T>): Promise<T> {
     const response = await this.#fetch(spec);
-    if (spec.schema === null) return undefined as S extends v.GenericSchema ? v.InferOutput<S> : void;
-    return this.#parse(response, spec.schema) as Promise<S extends v.GenericSchema ? v.InferOutput<S> : void>;
+    if (spec.check === null) return undefined as T;
+    return this.#parse(response, spec.check);
   }
 
-  async #fetch(spec: RequestSpec<v.GenericSchema | null>, retried = false): Promise<Response> {
+  async #fetch(spec: RequestSpec<unknown>, retried = false): Promise<Response> {
     const used = this.token();
     let token: string;
     try {
@@ -229,7 +225,7 @@ export class Rest {
    * with full jitter. Resolves with a 2xx or 304 response; throws the last
    * failure (a non-2xx Response, or what fetch threw).
    */
-  async #attempts(spec: RequestSpec<v.GenericSchema | null>, token: string): Promise<Response> {
+  async #attempts(spec: RequestSpec<unknown>, token: string): Promise<Response> {
     const url = new URL(`${this.baseUrl}/${spec.path}`);
     for (const [key, value] of Object.entries(spec.searchParams ?? {})) url.searchParams.set(key, value);
     const headers: Record<string, string> = { Authorization: `Bearer ${token}`, ...spec.headers };
@@ -270,7 +266,7 @@ export class Rest {
     }
   }
 
-  async #parse<S extends v.GenericSchema>(response: Response, schema: S): Promise<v.InferOutput<S>> {
+  async #parse<T>(response: Response, check: TypedWireCheck<T>): Promise<T> {
     let data: unknown;
     try {
       data = await response.json();
@@ -280,16 +276,13 @@ export class Rest {
         cause,
       });
     }
-    const result = v.safeParse(schema, data);
-    if (!result.success) {
-      const issue = result.issues[0];
-      throw new PdError(
-        'invalid-response',
-        `The server's answer does not follow the protocol at ${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`,
-        { status: response.status },
-      );
+    const problem = wireProblem(check, data);
+    if (problem) {
+      throw new PdError('invalid-response', `The server's answer does not follow the protocol at ${problem}`, {
+        status: response.status,
+      });
     }
-    return result.output;
+    return data as T;
   }
 }
 

@@ -1,9 +1,12 @@
 /**
- * Every user-visible string of the elements, in one typed table: English (the
- * product's texts, asserted by the tests) and French, chosen by the `locale`
- * attribute. Relative times come from the client's `formatRelativeTime`.
+ * The user-visible strings the elements share, in one typed table per language:
+ * English here (the product's texts, asserted by the tests), others in
+ * `locales/`, loaded on demand when an element's language asks for one, so a
+ * page pays only for the languages it shows. The preferences form has its own
+ * family (`preferences/texts.ts`). Relative times come from the client's
+ * `formatRelativeTime`.
  */
-import type { Category, Permission, PreferenceCategory, PreferenceOption } from '@pd-notify/client';
+import type { Category, Permission } from '@pd-notify/client';
 
 export interface Strings {
   notifications: string;
@@ -57,29 +60,6 @@ export interface Strings {
   closeToast: string;
   syncing(done: number, total: number): string;
   syncLabel: string;
-  // Preferences (NS1–NS6)
-  preferencesTitle: string;
-  preferenceCategory: Record<PreferenceCategory, string>;
-  preferenceOption: Record<PreferenceOption, string>;
-  showOptions(category: string): string;
-  notifyMeAbout: string;
-  reminderLead: string;
-  days(count: 1 | 3 | 7): string;
-  channels: string;
-  inApp: string;
-  email: string;
-  securityWarning: string;
-  save: string;
-  saving: string;
-  saved: string;
-  discard: string;
-  saveFailed: string;
-  conflict: string;
-  incoming: string;
-  takeTheirs: string;
-  keepMine: string;
-  preferencesLoading: string;
-  preferencesLoadFailed: string;
 }
 
 const en: Strings = {
@@ -141,176 +121,50 @@ const en: Strings = {
   closeToast: 'Close message',
   syncing: (done, total) => `Syncing files: ${done} of ${total}`,
   syncLabel: 'File sync',
-  preferencesTitle: 'Notification preferences',
-  preferenceCategory: {
-    trackActivity: 'Track Activity',
-    collaborators: 'Collaborator Updates',
-    dueDates: 'Due Dates and Reminders',
-    projects: 'Project and Bucket Updates',
-    system: 'System',
-  },
-  preferenceOption: {
-    comment: 'A collaborator adds or edits a comment',
-    'stage-changed': 'A track’s stage changes',
-    'metadata-updated': 'Artwork or metadata gets updated',
-    published: 'A track is marked as published',
-    invitation: 'New collaborator requests or invitations',
-    membership: 'Collaborator acceptance or removal from a track',
-    'profile-changed': 'Profile changes from your collaborators',
-    'due-reminder': 'Reminders before a track’s due date',
-    'due-passed': 'A track’s due date passes',
-    overdue: 'Tracks that are overdue',
-    'track-added': 'New tracks added to your projects',
-    'bucket-changed': 'Buckets renamed or reorganized',
-    'project-announcement': 'Project-level announcements',
-    'security-alert': 'Security alerts (new sign-ins, password changes)',
-    'account-verification': 'Account verification messages',
-    'service-announcement': 'Service announcements and maintenance notices',
-  },
-  showOptions: (category) => `Options for ${category}`,
-  notifyMeAbout: 'Notify me when',
-  reminderLead: 'Remind me before a due date',
-  days: (count) => (count === 1 ? '1 day' : `${count} days`),
-  channels: 'Channels',
-  inApp: 'In-app',
-  email: 'Email',
-  securityWarning: 'Security alerts protect your account. We recommend keeping them on.',
-  save: 'Save Preferences',
-  saving: 'Saving…',
-  saved: 'Preferences saved.',
-  discard: 'Discard changes',
-  saveFailed: 'Your preferences could not be saved. Try again.',
-  conflict:
-    'These preferences were changed in another session while you were editing. Their version is loaded; your changes are kept on top of it: save again to apply them, or discard them.',
-  incoming: 'Your preferences were just changed in another session.',
-  takeTheirs: 'Use their version',
-  keepMine: 'Keep my changes',
-  preferencesLoading: 'Loading preferences…',
-  preferencesLoadFailed: 'Preferences could not be loaded.',
 };
 
-const fr: Strings = {
-  notifications: 'Notifications',
-  invitations: 'Invitations',
-  unreadCount: (count) =>
-    count === 0
-      ? 'Aucune notification non lue'
-      : count === 1
-        ? '1 notification non lue'
-        : `${count} notifications non lues`,
-  pendingCount: (count) =>
-    count === 0
-      ? 'Aucune invitation en attente'
-      : count === 1
-        ? '1 invitation en attente'
-        : `${count} invitations en attente`,
-  markAllRead: 'Tout marquer comme lu',
-  dismiss: 'Ignorer',
-  acceptInvite: 'Accepter l’invitation',
-  accepting: 'Acceptation…',
-  accepted: 'Invitation acceptée',
-  acceptFailed: 'L’invitation n’a pas pu être acceptée. Réessayez.',
-  actionFailed: 'Cela n’a pas fonctionné. Réessayez.',
-  feedbackResolved: 'Résolu',
-  feedbackStillOpen: 'Toujours ouvert',
-  feedbackNotNeeded: 'Ne nécessite plus d’attention',
-  feedbackSent: 'Merci, votre réponse a été envoyée',
-  empty: 'Aucune nouvelle notification.',
-  loading: 'Chargement des notifications…',
-  loadingMore: 'Chargement…',
-  loadFailed: 'Les notifications n’ont pas pu être chargées.',
-  retry: 'Réessayer',
-  polling: 'Les mises à jour en direct sont lentes',
-  offline: 'Hors ligne',
-  reconnecting: 'Reconnexion…',
-  unread: 'Non lue',
-  highPriority: 'Priorité haute',
-  newNotification: (title) => `Nouvelle notification : ${title}`,
-  filters: 'Filtrer les notifications',
-  all: 'Toutes',
-  unreadTab: 'Non lues',
-  category: {
-    collaboration: 'Collaboration',
-    deadline: 'Échéances',
-    workflow: 'Production',
-    reminder: 'Rappels',
-    system: 'Système',
-    support: 'Support',
-  },
-  sentBy: 'Envoyée par',
-  permission: { view: 'Lecture seule', edit: 'Modification', full: 'Contrôle total' },
-  accept: 'Accepter',
-  decline: 'Refuser',
-  declining: 'Refus…',
-  declineFailed: 'L’invitation n’a pas pu être refusée. Réessayez.',
-  inviteAcceptFailed: 'L’invitation n’a pas pu être acceptée. Réessayez.',
-  noPendingInvites: 'Aucune invitation en attente.',
-  collaborationAccepted: 'Collaboration acceptée — les fichiers se synchronisent.',
-  invitationsLoading: 'Chargement des invitations…',
-  invitationsLoadFailed: 'Les invitations n’ont pas pu être chargées.',
-  filteredByTrack: (track) => `Invitations pour ${track}`,
-  thisTrack: 'le morceau sélectionné',
-  showAll: 'Tout afficher',
-  close: 'Fermer',
-  toasts: 'Messages',
-  closeToast: 'Fermer le message',
-  syncing: (done, total) => `Synchronisation des fichiers : ${done} sur ${total}`,
-  syncLabel: 'Synchronisation des fichiers',
-  preferencesTitle: 'Préférences de notification',
-  preferenceCategory: {
-    trackActivity: 'Activité des morceaux',
-    collaborators: 'Collaborateurs',
-    dueDates: 'Échéances et rappels',
-    projects: 'Projets et dossiers',
-    system: 'Système',
-  },
-  preferenceOption: {
-    comment: 'Un collaborateur ajoute ou modifie un commentaire',
-    'stage-changed': 'L’étape d’un morceau change',
-    'metadata-updated': 'La pochette ou les métadonnées changent',
-    published: 'Un morceau est publié',
-    invitation: 'Nouvelles demandes ou invitations',
-    membership: 'Un collaborateur rejoint ou quitte un morceau',
-    'profile-changed': 'Un collaborateur modifie son profil',
-    'due-reminder': 'Rappels avant l’échéance d’un morceau',
-    'due-passed': 'L’échéance d’un morceau est passée',
-    overdue: 'Morceaux en retard',
-    'track-added': 'Nouveaux morceaux dans vos projets',
-    'bucket-changed': 'Dossiers renommés ou réorganisés',
-    'project-announcement': 'Annonces de projet',
-    'security-alert': 'Alertes de sécurité (connexions, mots de passe)',
-    'account-verification': 'Vérification du compte',
-    'service-announcement': 'Annonces de service et maintenance',
-  },
-  showOptions: (category) => `Options : ${category}`,
-  notifyMeAbout: 'Me prévenir quand',
-  reminderLead: 'Me rappeler avant une échéance',
-  days: (count) => (count === 1 ? '1 jour' : `${count} jours`),
-  channels: 'Canaux',
-  inApp: 'Dans l’application',
-  email: 'E-mail',
-  securityWarning: 'Les alertes de sécurité protègent votre compte. Nous vous conseillons de les garder.',
-  save: 'Enregistrer les préférences',
-  saving: 'Enregistrement…',
-  saved: 'Préférences enregistrées.',
-  discard: 'Annuler les modifications',
-  saveFailed: 'Vos préférences n’ont pas pu être enregistrées. Réessayez.',
-  conflict:
-    'Ces préférences ont été modifiées dans une autre session pendant votre saisie. Leur version est chargée et vos modifications sont conservées : enregistrez à nouveau pour les appliquer, ou annulez-les.',
-  incoming: 'Vos préférences viennent d’être modifiées dans une autre session.',
-  takeTheirs: 'Prendre leur version',
-  keepMine: 'Garder mes modifications',
-  preferencesLoading: 'Chargement des préférences…',
-  preferencesLoadFailed: 'Les préférences n’ont pas pu être chargées.',
-};
+/**
+ * One family of texts: the English table, always there, and a loader per other
+ * language. Each element's texts are a family of their own where they are
+ * large, so a page pays only for the elements it uses.
+ */
+export interface Texts<T> {
+  en: T;
+  others: Record<string, () => Promise<{ default: T }>>;
+}
 
-const TABLES: Record<string, Strings> = { en, fr };
+const loadedTables = new WeakMap<Texts<unknown>, Map<string, Promise<unknown> | unknown>>();
 
-/** The strings for a BCP 47 locale (its language), English when there is no table for it. */
-export function strings(locale: string | null | undefined): Strings {
+/**
+ * A family's table for a BCP 47 locale (its language), English when it has
+ * none. A language not loaded yet gives English at once, starts loading, and
+ * calls `loaded` when its table is there.
+ */
+export function textsFor<T>(family: Texts<T>, locale: string | null | undefined, loaded?: () => void): T {
   const language = (locale ?? 'en').toLowerCase().split('-')[0]!;
-  return TABLES[language] ?? en;
+  const load = family.others[language];
+  if (!load) return family.en;
+  let tables = loadedTables.get(family);
+  if (!tables) loadedTables.set(family, (tables = new Map()));
+  const held = tables.get(language);
+  if (held instanceof Promise) {
+    if (loaded) void held.then(loaded);
+    return family.en;
+  }
+  if (held) return held as T;
+  const pending = load().then((module) => void tables.set(language, module.default));
+  tables.set(language, pending);
+  if (loaded) void pending.then(loaded);
+  return family.en;
+}
+
+/** The texts every element shares. */
+export const CORE_TEXTS: Texts<Strings> = { en, others: { fr: () => import('./locales/fr.js') } };
+
+/** The shared texts for a locale (see `textsFor`). */
+export function strings(locale: string | null | undefined, loaded?: () => void): Strings {
+  return textsFor(CORE_TEXTS, locale, loaded);
 }
 
 /** The languages with a complete table. */
-export const LOCALES = Object.keys(TABLES);
+export const LOCALES = ['en', ...Object.keys(CORE_TEXTS.others)];

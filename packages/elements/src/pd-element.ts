@@ -13,9 +13,9 @@ export class PdElement extends LitElement {
   /** `light` or `dark`; by default the element follows `prefers-color-scheme`. */
   @property({ reflect: true }) theme: 'light' | 'dark' | null = null;
 
-  /** The texts in the element's language. */
+  /** The texts in the element's language (English until that language's table has loaded). */
   protected get strings(): Strings {
-    return strings(this.language);
+    return strings(this.language, () => this.requestUpdate());
   }
 
   /** The language in use (for relative times as well as texts). */

@@ -253,8 +253,7 @@ describe('<pd-preferences-form>', () => {
   it('speaks French', async () => {
     const el = await form();
     el.locale = 'fr';
-    await el.updateComplete;
-    expect(saveButton(el).textContent!.trim()).to.equal('Enregistrer les préférences');
+    await eventually(() => expect(saveButton(el).textContent!.trim()).to.equal('Enregistrer les préférences'));
     expect(shadowAll(el, '[part="category-name"]')[0]!.textContent).to.equal('Activité des morceaux');
   });
 });

@@ -8,3 +8,5 @@ export type * from './types.js';
 export * from './problems.js';
 export * from './event-id.js';
 export { categoryOfType, preferenceCategoryOfType } from './categories.js';
+export { wireProblem, type TypedWireCheck, type WireCheck } from './wire-check.js';
+export * from './wire-checks.generated.js';

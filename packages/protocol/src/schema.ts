@@ -7,6 +7,9 @@
  * generated from them (`scripts/write-openapi.ts`).
  */
 import * as v from 'valibot';
+import { ACTION_IDS, CATEGORIES, NOTIFICATION_TYPES, PREFERENCE_OPTIONS, STAGES } from './constants.js';
+
+export * from './constants.js';
 
 const timestamp = v.pipe(
   v.string(),
@@ -21,36 +24,12 @@ const httpUrl = v.pipe(
   v.description('An absolute http(s) URL; any other scheme is refused.'),
 );
 
-/** The six feed categories, each with its own icon and colour (SPEC AF3). */
-export const CATEGORIES = ['collaboration', 'deadline', 'workflow', 'reminder', 'system', 'support'] as const;
 export const CategorySchema = v.picklist(CATEGORIES);
 
-/**
- * The preference categories of the settings page (SPEC NS1), each with its
- * granular options. A notification's `type` is one of these options, or
- * `support-feedback`, which answers the user's own support ticket and cannot be
- * switched off.
- */
-export const PREFERENCE_OPTIONS = {
-  trackActivity: ['comment', 'stage-changed', 'metadata-updated', 'published'],
-  collaborators: ['invitation', 'membership', 'profile-changed'],
-  dueDates: ['due-reminder', 'due-passed', 'overdue'],
-  projects: ['track-added', 'bucket-changed', 'project-announcement'],
-  system: ['security-alert', 'account-verification', 'service-announcement'],
-} as const;
-export const PREFERENCE_CATEGORIES = Object.keys(PREFERENCE_OPTIONS) as PreferenceCategory[];
-export type PreferenceCategory = keyof typeof PREFERENCE_OPTIONS;
-export type PreferenceOption = (typeof PREFERENCE_OPTIONS)[PreferenceCategory][number];
-
-export const NOTIFICATION_TYPES = [...Object.values(PREFERENCE_OPTIONS).flat(), 'support-feedback'] as (
-  PreferenceOption | 'support-feedback'
-)[];
 export const NotificationTypeSchema = v.picklist(NOTIFICATION_TYPES);
 
 export const PrioritySchema = v.picklist(['normal', 'high']);
 
-/** Actions a notification row can carry (SPEC AF6, AF7). */
-export const ACTION_IDS = ['accept-invite', 'feedback-resolved', 'feedback-still-open', 'feedback-not-needed'] as const;
 export const ActionIdSchema = v.picklist(ACTION_IDS);
 
 export const ActorSchema = v.object({
@@ -123,7 +102,6 @@ export const InvitationSchema = v.object({
 
 export const InvitationListSchema = v.object({ items: v.array(InvitationSchema) });
 
-export const STAGES = ['idea', 'editing', 'mixing', 'mastering', 'ready', 'published'] as const;
 export const StageSchema = v.picklist(STAGES);
 
 export const TrackSchema = v.object({

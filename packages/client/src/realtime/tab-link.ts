@@ -11,7 +11,7 @@
 import { PdError } from '../errors.js';
 import type { SharedResult } from '../sync/engine.js';
 import type { Environment } from '../env.js';
-import { BroadcastElection, type ElectionMessage } from './broadcast-election.js';
+import type { BroadcastElection, ElectionMessage } from './broadcast-election.js';
 import type { Realtime } from './realtime.js';
 import type { ConnectionState, RealtimeHandlers, WireEvent } from './types.js';
 
@@ -96,13 +96,17 @@ export class TabLink implements Link {
       this.#notifyEnv();
     });
     if (!navigator.locks) {
-      this.#election = new BroadcastElection(
-        this.#tab,
-        (message) => this.#post(message),
-        () => this.#lead(),
-        () => this.#resign?.(),
-      );
-      this.#election.start();
+      // Only pages without Web Locks (plain http other than localhost) load the fallback election.
+      void import('./broadcast-election.js').then(({ BroadcastElection }) => {
+        if (this.#channel !== channel) return; // stopped meanwhile
+        this.#election = new BroadcastElection(
+          this.#tab,
+          (message) => this.#post(message),
+          () => this.#lead(),
+          () => this.#resign?.(),
+        );
+        this.#election.start();
+      });
       return;
     }
     this.#abort = new AbortController();

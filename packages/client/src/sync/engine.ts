@@ -5,7 +5,8 @@
  * only read its stores.
  */
 import {
-  EVENT_SCHEMAS,
+  EVENT_CHECKS,
+  wireProblem,
   parseEventId,
   type Acceptance,
   type ActionId,
@@ -18,9 +19,8 @@ import {
   type Preferences,
   type PreferencesUpdate,
   type SyncProgress,
-} from '@pd-notify/protocol';
+} from '@pd-notify/protocol/wire';
 import { atom, type ReadableAtom } from 'nanostores';
-import * as v from 'valibot';
 import { PdError } from '../errors.js';
 import type { Rest } from '../rest.js';
 import type { ConnectionState, WireEvent } from '../realtime/types.js';
@@ -292,8 +292,8 @@ export class SyncEngine {
   /** Takes one event off the wire (from this tab's stream or the leader tab's). */
   applyWireEvent(wire: WireEvent): void {
     const name = wire.event as EventName;
-    const schema = EVENT_SCHEMAS[name];
-    if (!schema) return; // an event this client does not know: forward compatible
+    const check = EVENT_CHECKS[name];
+    if (!check) return; // an event this client does not know: forward compatible
     let data: unknown;
     try {
       data = JSON.parse(wire.data);
@@ -301,11 +301,9 @@ export class SyncEngine {
       this.#report(new PdError('invalid-response', `The ${name} event's data is not JSON`, { cause }));
       return;
     }
-    const parsed = v.safeParse(schema, data);
-    if (!parsed.success) {
-      this.#report(
-        new PdError('invalid-response', `The ${name} event does not follow the protocol: ${parsed.issues[0].message}`),
-      );
+    const problem = wireProblem(check, data);
+    if (problem) {
+      this.#report(new PdError('invalid-response', `The ${name} event does not follow the protocol at ${problem}`));
       return;
     }
     const id = parseEventId(wire.id);
@@ -318,7 +316,7 @@ export class SyncEngine {
       gap = true; // a new id space without a reset
     }
     if (id) this.#lastEvent = id;
-    this.#apply(name, parsed.output);
+    this.#apply(name, data);
     if (name === 'reset') void this.resync(true).catch(() => {});
     else if (gap) void this.resync().catch(() => {});
   }
@@ -482,27 +480,28 @@ export class SyncEngine {
     }
   }
 
-  async acceptInvitation(id: string): Promise<Acceptance> {
-    const undo = this.#overrideInvitation(id, 'accepted');
-    try {
+  acceptInvitation(id: string): Promise<Acceptance> {
+    return this.#answerInvitation(id, 'accepted', async () => {
       const acceptance = await this.#options.rest.acceptInvitation(id);
       this.#takeAcceptance(acceptance);
       return acceptance;
-    } catch (error) {
-      throw this.#report(error);
-    } finally {
-      undo();
-      this.#publish();
-    }
+    });
   }
 
-  async declineInvitation(id: string): Promise<Invitation> {
-    const undo = this.#overrideInvitation(id, 'declined');
-    try {
+  declineInvitation(id: string): Promise<Invitation> {
+    return this.#answerInvitation(id, 'declined', async () => {
       const invitation = await this.#options.rest.declineInvitation(id);
       this.#takeInvitation(invitation);
       this.#options.share({ kind: 'invitation', invitation });
       return invitation;
+    });
+  }
+
+  /** Shows the invitation answered while `request` runs; reports a failure and shows it pending again. */
+  async #answerInvitation<T>(id: string, status: 'accepted' | 'declined', request: () => Promise<T>): Promise<T> {
+    const undo = this.#overrideInvitation(id, status);
+    try {
+      return await request();
     } catch (error) {
       throw this.#report(error);
     } finally {
@@ -514,14 +513,9 @@ export class SyncEngine {
   /** Changes the preferences draft (starting from the server's version). */
   editPreferences(change: (draft: PreferencesDraft) => PreferencesDraft | void): void {
     const state = this.$preferences.get();
-    if (!state.server) throw new PdError('bad-request', 'The preferences are not loaded yet');
-    const base = state.draft ?? {
-      categories: state.server.categories,
-      reminderLeadDays: state.server.reminderLeadDays,
-    };
-    const draft = structuredClone(base);
+    const draft = structuredClone(draftOf(state));
     const next = change(draft) ?? draft;
-    const dirty = !sameDraft(next, state.server);
+    const dirty = !sameDraft(next, state.server!);
     this.$preferences.set({ ...state, draft: dirty ? next : null, dirty, status: dirty ? 'ready' : state.status });
   }
 
@@ -558,14 +552,11 @@ export class SyncEngine {
    */
   async savePreferences(): Promise<Preferences> {
     const state = this.$preferences.get();
-    if (!state.server) throw new PdError('bad-request', 'The preferences are not loaded yet');
-    const draft = state.draft ?? {
-      categories: state.server.categories,
-      reminderLeadDays: state.server.reminderLeadDays,
-    };
+    const draft = draftOf(state);
+    const server = state.server!;
     this.$preferences.set({ ...state, status: 'saving', error: null });
     try {
-      const saved = await this.#options.rest.savePreferences({ version: state.server.version, ...draft });
+      const saved = await this.#options.rest.savePreferences({ version: server.version, ...draft });
       const now = this.$preferences.get();
       const editedMeanwhile = now.draft !== null && !sameDraft(now.draft, saved);
       this.$preferences.set({
@@ -583,7 +574,7 @@ export class SyncEngine {
         try {
           const fresh = await this.#options.rest.getPreferences();
           const now = this.$preferences.get();
-          const rebased = now.draft ? rebaseDraft(state.server, now.draft, fresh) : null;
+          const rebased = now.draft ? rebaseDraft(server, now.draft, fresh) : null;
           this.$preferences.set({
             ...now,
             server: fresh,
@@ -715,6 +706,12 @@ export function rebaseDraft(base: Preferences, draft: PreferencesDraft, theirs: 
     reminderLeadDays:
       draft.reminderLeadDays !== base.reminderLeadDays ? draft.reminderLeadDays : theirs.reminderLeadDays,
   };
+}
+
+/** The draft being edited, or the server's preferences as one; throws before they are loaded. */
+function draftOf(state: PreferencesState): PreferencesDraft {
+  if (!state.server) throw new PdError('bad-request', 'The preferences are not loaded yet');
+  return state.draft ?? { categories: state.server.categories, reminderLeadDays: state.server.reminderLeadDays };
 }
 
 function sameDraft(draft: PreferencesDraft, server: Preferences): boolean {

@@ -124,11 +124,10 @@ export class PdActivityFeed extends PdElement {
     key: (item) => item.id,
     rows: () => this.renderRoot.querySelectorAll<HTMLElement>('article[data-index]'),
     estimate: 88,
-    onRendered: ({ end }, items) => {
+    onRendered: ({ nearEnd }) => {
       const state = this.#client.client?.$notifications.get();
-      // Near the end of what is loaded: fetch the next page.
-      if (state?.hasMore && !state.loadingMore && end >= items.length - 5)
-        void this.#client.client?.loadMore().catch(() => {});
+      // Scrolled near the end of what is loaded: fetch the next page.
+      if (state?.hasMore && !state.loadingMore && nearEnd) void this.#client.client?.loadMore().catch(() => {});
     },
   });
   /** Ids seen so far and the newest creation time, to announce only what is new. */

@@ -13,6 +13,8 @@ export interface VirtualWindow {
   before: number;
   /** Estimated height of the rows from `end` on, in px. */
   after: number;
+  /** The end of the list is within a viewport's height below what is shown: time to load more. */
+  nearEnd: boolean;
 }
 
 export interface VirtualListOptions<T> {
@@ -44,7 +46,7 @@ export class VirtualList<T> implements ReactiveController {
   #heights = new Map<string, number>();
   #measuredTotal = 0;
   #items: readonly T[] = [];
-  #window: VirtualWindow = { first: 0, end: 0, before: 0, after: 0 };
+  #window: VirtualWindow = { first: 0, end: 0, before: 0, after: 0, nearEnd: false };
   #scroller: HTMLElement | null = null;
   #frame = 0;
   #resize = new ResizeObserver(() => this.#host.requestUpdate());
@@ -65,8 +67,6 @@ export class VirtualList<T> implements ReactiveController {
   /** The rows to render now for `items`, from the scroller's position and size. */
   window(items: readonly T[]): VirtualWindow {
     this.#items = items;
-    // Short lists render whole: nothing to gain, and every row is there for find-in-page.
-    if (items.length <= WHOLE_UP_TO) return (this.#window = { first: 0, end: items.length, before: 0, after: 0 });
     const scroller = this.#scroller;
     // Rows are rendered a viewport's height beyond each edge, so a fast scroll or
     // a keyboard jump of a page lands on rows already there.
@@ -90,9 +90,13 @@ export class VirtualList<T> implements ReactiveController {
       offset += height;
     }
     if (first < 0) first = end = items.length;
+    const nearEnd = end === items.length;
+    // Short lists render whole: nothing to gain, and every row is there for find-in-page.
+    if (items.length <= WHOLE_UP_TO)
+      return (this.#window = { first: 0, end: items.length, before: 0, after: 0, nearEnd });
     let after = 0;
     for (let index = end; index < items.length; index++) after += this.#height(items[index]!);
-    this.#window = { first, end, before, after };
+    this.#window = { first, end, before, after, nearEnd };
     return this.#window;
   }
 

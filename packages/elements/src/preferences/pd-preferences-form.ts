@@ -9,9 +9,11 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ClientController } from '../client-controller.js';
 import { gearIcon } from '../icons.js';
+import { textsFor } from '../i18n.js';
 import { PdElement } from '../pd-element.js';
 import { tokens } from '../styles/tokens.js';
 import { preferencesStyles } from './pd-preferences-form.styles.js';
+import { PREFERENCES_TEXTS, type PreferencesTexts } from './texts.js';
 
 const LEAD_DAYS = [1, 3, 7] as const;
 type Option<C extends PreferenceCategory> = (typeof PREFERENCE_OPTIONS)[C][number];
@@ -70,6 +72,11 @@ export class PdPreferencesForm extends PdElement {
   @state() private expanded = new Set<PreferenceCategory>();
 
   #client = new ClientController(this, (client) => [client.$preferences]);
+
+  /** The form's own texts, in the element's language (English until that language has loaded). */
+  get #texts(): PreferencesTexts {
+    return textsFor(PREFERENCES_TEXTS, this.language, () => this.requestUpdate());
+  }
   #internals = this.attachInternals();
 
   /** The preferences as they would be saved now: the draft, else the server's. */
@@ -131,7 +138,7 @@ export class PdPreferencesForm extends PdElement {
   }
 
   override render() {
-    const t = this.strings;
+    const t = this.#texts;
     const prefs = this.#client.client?.$preferences.get();
     const value = this.value;
     if (!prefs || !value) {
@@ -141,7 +148,7 @@ export class PdPreferencesForm extends PdElement {
         ${
           failed
             ? html`<button class="button" type="button" @click=${() => void this.#client.client?.refresh()}>
-                ${t.retry}
+                ${this.strings.retry}
               </button>`
             : nothing
         }
@@ -185,7 +192,7 @@ export class PdPreferencesForm extends PdElement {
   }
 
   #renderBanner(status: string, incoming: boolean) {
-    const t = this.strings;
+    const t = this.#texts;
     if (incoming) {
       return html`<div part="banner" class="banner" role="alert">
         <p>${t.incoming}</p>
@@ -204,7 +211,7 @@ export class PdPreferencesForm extends PdElement {
   }
 
   #renderCategory(category: PreferenceCategory, value: PreferencesDraft) {
-    const t = this.strings;
+    const t = this.#texts;
     const section = value.categories[category];
     const on = section.enabled && Object.values(section.options).some(Boolean);
     const open = this.expanded.has(category);
@@ -281,7 +288,7 @@ export class PdPreferencesForm extends PdElement {
   }
 
   #renderLeadTime(value: PreferencesDraft) {
-    const t = this.strings;
+    const t = this.#texts;
     return html`<fieldset>
       <legend>${t.reminderLead}</legend>
       <div class="radios">

@@ -1,0 +1,102 @@
+/**
+ * Bundle sizes: each entry bundled the way a host's production build would
+ * (rollup, node-resolve with the browser conditions, every dependency bundled,
+ * esbuild minification without license comments, NODE_ENV=production; our Lit
+ * templates' whitespace minified), then gzip -9 and brotli -11 of what a
+ * page loads at start. Code behind a dynamic import() (a locale loaded on
+ * demand) is reported apart as `lazy`.
+ */
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import minifyHTMLLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import { rollup, type Plugin } from 'rollup';
+import esbuild from 'rollup-plugin-esbuild';
+
+export interface Size {
+  /** Minified bytes loaded at start (the entry and what it imports statically). */
+  min: number;
+  gzip: number;
+  brotli: number;
+  /** Minified bytes behind dynamic imports, loaded on demand. */
+  lazy: number;
+}
+
+export interface BundleOptions {
+  /** Where bare imports resolve from (a scratch folder for the peers). Default: this project. */
+  rootDir?: string;
+  /** Extra plugins placed before resolution (e.g. JSX for a React peer's entry). */
+  plugins?: Plugin[];
+}
+
+const VIRTUAL = '\0size-entry';
+
+/** Bundles `code` (an ES module's source) as the entry, and measures it. */
+export async function measure(code: string, options: BundleOptions = {}): Promise<Size> {
+  const entry: Plugin = {
+    name: 'size-entry',
+    resolveId: (id) => (id === VIRTUAL ? id : null),
+    load: (id) => (id === VIRTUAL ? code : null),
+  };
+  const bundle = await rollup({
+    input: VIRTUAL,
+    logLevel: 'silent',
+    plugins: [
+      entry,
+      ...(options.plugins ?? []),
+      minifyHTMLLiterals({ include: ['packages/elements/**/*.ts'] }),
+      nodeResolve({
+        extensions: ['.ts', '.tsx', '.mjs', '.js', '.jsx'],
+        exportConditions: ['source', 'browser', 'production', 'import', 'default'],
+        browser: true,
+        ...(options.rootDir ? { rootDir: options.rootDir, modulePaths: [`${options.rootDir}/node_modules`] } : {}),
+      }),
+      esbuild({
+        target: 'es2022',
+        platform: 'browser',
+        tsconfig: 'tsconfig.base.json',
+        minify: true,
+        jsx: 'automatic',
+        loaders: { '.js': 'jsx' },
+        define: { 'process.env.NODE_ENV': '"production"' },
+        // License comments are left out of the measure, as size tools do (ours and the peers' alike).
+        legalComments: 'none',
+      }),
+    ],
+  });
+  const { output } = await bundle.generate({ format: 'es', minifyInternalExports: true });
+  await bundle.close();
+  const chunks = new Map(output.filter((file) => file.type === 'chunk').map((chunk) => [chunk.fileName, chunk]));
+  const initial = new Set<string>();
+  const visit = (name: string) => {
+    if (initial.has(name)) return;
+    initial.add(name);
+    for (const imported of chunks.get(name)?.imports ?? []) visit(imported);
+  };
+  visit([...chunks.values()].find((chunk) => chunk.isEntry)!.fileName);
+  const atStart = [...initial].map((name) => chunks.get(name)!.code).join('\n');
+  const lazy = [...chunks.values()].filter((chunk) => !initial.has(chunk.fileName));
+  return {
+    min: Buffer.byteLength(atStart),
+    gzip: gzipSync(atStart, { level: 9 }).length,
+    brotli: brotliCompressSync(atStart, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    lazy: lazy.reduce((sum, chunk) => sum + Buffer.byteLength(chunk.code), 0),
+  };
+}
+
+/** Our entries, as a host imports them. */
+export const OUR_ENTRIES = {
+  /** The client core, as a host building its own UI imports it. */
+  client: `export { createClient, PdError } from '@pd-notify/client';`,
+  /** Everything the client package exports (its SSE parser, relative times…), for reference. */
+  'client, every export': `export * from '@pd-notify/client';`,
+  'pd-bell-badge': `import '@pd-notify/elements/pd-bell-badge';`,
+  'pd-activity-feed': `import '@pd-notify/elements/pd-activity-feed';`,
+  'all elements': `import '@pd-notify/elements';`,
+} as const;
+
+/** Gzip budgets in bytes (issue 7); checked by bench/test/size-budget.test.ts in npm test. */
+export const BUDGETS: Partial<Record<keyof typeof OUR_ENTRIES, number>> = {
+  client: 12 * 1024,
+  'pd-activity-feed': 30 * 1024,
+  'all elements': 40 * 1024,
+};

@@ -1,0 +1,88 @@
+/**
+ * Checks a payload from the wire against the protocol without shipping a
+ * schema library: the checks are data (`wire-checks.generated.ts`, generated
+ * from the valibot schemas in `schema.ts` by `scripts/write-wire-checks.ts`),
+ * read by the small interpreter below. The client uses these; the reference
+ * server validates with valibot itself.
+ *
+ * A check is a type code or a tagged array:
+ * - `'s'` string, `['s', min, max, pattern]` with its limits (null or left out when absent)
+ * - `'t'` an RFC 3339 timestamp; `'b'` boolean; `'n'` number
+ * - `'i'` integer, `['i', min, max]` with bounds (null or left out when absent)
+ * - `['e', ...values]` one of these values
+ * - `['a', item]` an array; `['o', entries, strict]` an object (strict: no other keys)
+ * - `['?', check]` may be absent; `['N', check]` may be null
+ */
+export type WireCheck =
+  | 's'
+  | 't'
+  | 'b'
+  | 'n'
+  | 'i'
+  | readonly ['s', (number | null)?, (number | null)?, (string | null)?]
+  | readonly ['i', (number | null)?, (number | null)?]
+  | readonly ['e', ...(string | number)[]]
+  | readonly ['a', WireCheck]
+  | readonly ['o', { readonly [key: string]: WireCheck }, boolean]
+  | readonly ['?' | 'N', WireCheck];
+
+/** A check that stands for payloads of type T (the type is only for the compiler). */
+export type TypedWireCheck<T> = WireCheck & { readonly __payload?: T };
+
+const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/i;
+
+/**
+ * What is wrong with `value` by `check`, e.g. `items.3.createdAt: expected a
+ * timestamp`; null when it follows the protocol.
+ */
+export function wireProblem(check: WireCheck, value: unknown, path = ''): string | null {
+  const fail = (expected: string) => `${path || '(root)'}: expected ${expected}`;
+  const [tag, a, b, c] = typeof check === 'string' ? [check] : check;
+  switch (tag) {
+    case '?':
+    case 'N':
+      return value === (tag === '?' ? undefined : null) ? null : wireProblem(a as WireCheck, value, path);
+    case 'o': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('an object');
+      const entries = a as Record<string, WireCheck>;
+      for (const key in entries) {
+        const problem = wireProblem(
+          entries[key]!,
+          (value as Record<string, unknown>)[key],
+          path ? `${path}.${key}` : key,
+        );
+        if (problem) return problem;
+      }
+      if (b) for (const key in value) if (!(key in entries)) return fail(`no key "${key}"`);
+      return null;
+    }
+    case 'a':
+      if (!Array.isArray(value)) return fail('an array');
+      for (let index = 0; index < value.length; index++) {
+        const problem = wireProblem(a as WireCheck, value[index], `${path}.${index}`.replace(/^\./, ''));
+        if (problem) return problem;
+      }
+      return null;
+    case 'e':
+      return (check as readonly unknown[]).includes(value, 1)
+        ? null
+        : fail(`one of ${(check as readonly unknown[]).slice(1).join(', ')}`);
+    case 's':
+      if (typeof value !== 'string') return fail('a string');
+      if (a != null && value.length < (a as number)) return fail(`at least ${a as number} characters`);
+      if (b != null && value.length > (b as number)) return fail(`at most ${b as number} characters`);
+      return c != null && !new RegExp(c as string).test(value) ? fail(`a string matching ${c as string}`) : null;
+    case 't':
+      return typeof value === 'string' && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value))
+        ? null
+        : fail('an RFC 3339 timestamp');
+    case 'b':
+      return typeof value === 'boolean' ? null : fail('a boolean');
+    case 'n':
+      return typeof value === 'number' && Number.isFinite(value) ? null : fail('a number');
+    default: // 'i'
+      if (!Number.isInteger(value)) return fail('an integer');
+      if (a != null && (value as number) < (a as number)) return fail(`at least ${a as number}`);
+      return b != null && (value as number) > (b as number) ? fail(`at most ${b as number}`) : null;
+  }
+}

@@ -1,0 +1,36 @@
+// Generated from schema.ts by scripts/write-wire-checks.ts (npm run build:schema): do not edit.
+import type { Acceptance, ActionResult, Counts, Invitation, InvitationList, Notification, NotificationPage, NotificationRef, Preferences, ReadAllResult, ReadyEvent, ResetEvent, SyncList, SyncProgress, Track, TrackList, User } from './types.js';
+import type { TypedWireCheck } from './wire-check.js';
+
+export const NotificationCheck: TypedWireCheck<Notification> = ['o', { id: ['s', 1, 128], version: ['i', 1], type: ['e', "comment", "stage-changed", "metadata-updated", "published", "invitation", "membership", "profile-changed", "due-reminder", "due-passed", "overdue", "track-added", "bucket-changed", "project-announcement", "security-alert", "account-verification", "service-announcement", "support-feedback"], category: ['e', "collaboration", "deadline", "workflow", "reminder", "system", "support"], title: ['s', null, 500], message: ['s', null, 5000], createdAt: 't', readAt: ['N', 't'], priority: ['e', "normal", "high"], trackId: ['?', ['N', ['s', 1, 128]]], widget: ['?', ['N', ['s', null, 100]]], invitationId: ['?', ['N', ['s', 1, 128]]], actor: ['?', ['N', ['o', { id: ['s', 1, 128], name: ['s', null, 200], avatarUrl: ['?', ['N', ['s', null, 2048, "^[hH][tT][tT][pP][sS]?:\\/\\/"]]] }, false]]], actions: ['a', ['e', "accept-invite", "feedback-resolved", "feedback-still-open", "feedback-not-needed"]], actionTaken: ['?', ['N', ['e', "accept-invite", "feedback-resolved", "feedback-still-open", "feedback-not-needed"]]] }, false];
+export const NotificationPageCheck: TypedWireCheck<NotificationPage> = ['o', { items: ['a', NotificationCheck], nextCursor: ['N', 's'] }, false];
+export const NotificationRefCheck: TypedWireCheck<NotificationRef> = ['o', { id: ['s', 1, 128], version: 'i' }, false];
+export const ReadAllResultCheck: TypedWireCheck<ReadAllResult> = ['o', { readAt: 't', items: ['a', NotificationRefCheck] }, false];
+export const InvitationCheck: TypedWireCheck<Invitation> = ['o', { id: ['s', 1, 128], version: ['i', 1], track: ['o', { id: ['s', 1, 128], name: ['s', null, 200], artworkUrl: ['N', ['s', null, 2048, "^[hH][tT][tT][pP][sS]?:\\/\\/"]] }, false], sender: ['o', { id: ['s', 1, 128], name: ['s', null, 200], avatarUrl: ['?', ['N', ['s', null, 2048, "^[hH][tT][tT][pP][sS]?:\\/\\/"]]] }, false], permission: ['e', "view", "edit", "full"], status: ['e', "pending", "accepted", "declined"], sentAt: 't', respondedAt: ['N', 't'] }, false];
+export const InvitationListCheck: TypedWireCheck<InvitationList> = ['o', { items: ['a', InvitationCheck] }, false];
+export const TrackCheck: TypedWireCheck<Track> = ['o', { id: ['s', 1, 128], name: ['s', null, 200], artworkUrl: ['N', ['s', null, 2048, "^[hH][tT][tT][pP][sS]?:\\/\\/"]], stage: ['e', "idea", "editing", "mixing", "mastering", "ready", "published"], dueDate: ['N', 't'], ownerId: ['s', 1, 128], permission: ['e', "view", "edit", "full"] }, false];
+export const TrackListCheck: TypedWireCheck<TrackList> = ['o', { items: ['a', TrackCheck] }, false];
+export const SyncProgressCheck: TypedWireCheck<SyncProgress> = ['o', { trackId: ['s', 1, 128], filesDone: ['i', 0], filesTotal: ['i', 0], done: 'b' }, false];
+export const SyncListCheck: TypedWireCheck<SyncList> = ['o', { items: ['a', SyncProgressCheck] }, false];
+export const AcceptanceCheck: TypedWireCheck<Acceptance> = ['o', { invitation: InvitationCheck, track: TrackCheck, permission: ['e', "view", "edit", "full"], sync: SyncProgressCheck }, false];
+export const ActionResultCheck: TypedWireCheck<ActionResult> = ['o', { notification: NotificationCheck, acceptance: ['?', AcceptanceCheck] }, false];
+export const PreferencesCheck: TypedWireCheck<Preferences> = ['o', { version: ['i', 1], categories: ['o', { trackActivity: ['o', { enabled: 'b', options: ['o', { comment: 'b', "stage-changed": 'b', "metadata-updated": 'b', published: 'b' }, true], channels: ['o', { inApp: 'b', email: 'b' }, false] }, false], collaborators: ['o', { enabled: 'b', options: ['o', { invitation: 'b', membership: 'b', "profile-changed": 'b' }, true], channels: ['o', { inApp: 'b', email: 'b' }, false] }, false], dueDates: ['o', { enabled: 'b', options: ['o', { "due-reminder": 'b', "due-passed": 'b', overdue: 'b' }, true], channels: ['o', { inApp: 'b', email: 'b' }, false] }, false], projects: ['o', { enabled: 'b', options: ['o', { "track-added": 'b', "bucket-changed": 'b', "project-announcement": 'b' }, true], channels: ['o', { inApp: 'b', email: 'b' }, false] }, false], system: ['o', { enabled: 'b', options: ['o', { "security-alert": 'b', "account-verification": 'b', "service-announcement": 'b' }, true], channels: ['o', { inApp: 'b', email: 'b' }, false] }, false] }, true], reminderLeadDays: ['e', 1, 3, 7], updatedAt: 't' }, false];
+export const CountsCheck: TypedWireCheck<Counts> = ['o', { unreadNotifications: ['i', 0], pendingInvitations: ['i', 0] }, false];
+export const UserCheck: TypedWireCheck<User> = ['o', { id: ['s', 1, 128], name: ['s', null, 200], avatarUrl: ['N', ['s', null, 2048, "^[hH][tT][tT][pP][sS]?:\\/\\/"]] }, false];
+export const ReadyEventCheck: TypedWireCheck<ReadyEvent> = ['o', { heartbeatMs: ['i', 1], serverTime: 't' }, false];
+export const ResetEventCheck: TypedWireCheck<ResetEvent> = ['o', { reason: ['e', "unknown-id", "too-old"] }, false];
+
+/** The check of each stream event’s data, by event name. */
+export const EVENT_CHECKS = {
+  "ready": ReadyEventCheck,
+  "reset": ResetEventCheck,
+  "notification.created": NotificationCheck,
+  "notification.updated": NotificationCheck,
+  "notification.removed": NotificationRefCheck,
+  "notifications.read": ReadAllResultCheck,
+  "counts": CountsCheck,
+  "invitation.created": InvitationCheck,
+  "invitation.updated": InvitationCheck,
+  "preferences.updated": PreferencesCheck,
+  "sync.progress": SyncProgressCheck,
+} as const;
