@@ -67,12 +67,16 @@ export async function measure(code: string, options: BundleOptions = {}): Promis
   await bundle.close();
   const chunks = new Map(output.filter((file) => file.type === 'chunk').map((chunk) => [chunk.fileName, chunk]));
   const initial = new Set<string>();
+  const unresolved = new Set<string>();
   const visit = (name: string) => {
     if (initial.has(name)) return;
+    const chunk = chunks.get(name);
+    if (!chunk) return void unresolved.add(name);
     initial.add(name);
-    for (const imported of chunks.get(name)?.imports ?? []) visit(imported);
+    for (const imported of chunk.imports) visit(imported);
   };
   visit([...chunks.values()].find((chunk) => chunk.isEntry)!.fileName);
+  if (unresolved.size) throw new Error(`could not bundle, unresolved: ${[...unresolved].join(', ')}`);
   const atStart = [...initial].map((name) => chunks.get(name)!.code).join('\n');
   const lazy = [...chunks.values()].filter((chunk) => !initial.has(chunk.fileName));
   return {
