@@ -43,6 +43,7 @@ const nodeFiles = [
   ...testFiles('examples', false),
   ...testFiles('stories', false),
   ...testFiles('bench', false),
+  ...testFiles('chaos', false),
 ];
 const nodeRun = spawnSync(
   process.execPath,

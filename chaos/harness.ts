@@ -1,0 +1,258 @@
+/**
+ * Runs the pd-notify page in Chromium against the reference server, injects
+ * faults, and compares what every tab shows with what the server stored.
+ */
+import { build } from 'esbuild';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startServer, type RunningServer } from '@pd-notify/mock-server';
+import { CHROME_ARGS, INSTALL_HINT, findChrome } from '../scripts/find-chrome.mjs';
+import type { Chaos, PageState } from './page.js';
+
+declare global {
+  interface Window {
+    pdChaos: Chaos;
+  }
+}
+
+/** What a scenario did and what the page ended with. */
+export interface Report {
+  scenario: string;
+  eventsSent: number;
+  /** Of the events sent, how many the page shows at the end (in every tab). */
+  eventsShown: number;
+  actionsMade: number;
+  /** Actions the page reported done whose effect the server has. */
+  actionsConfirmed: number;
+  /** Actions the page reported failed (shown to the user; the page rolled them back). */
+  actionsFailed: number;
+  /** Why the page's final state differs from the server's; null when they agree. */
+  mismatch: string | null;
+}
+
+interface ServerItem {
+  id: string;
+  title: string;
+  readAt: string | null;
+  actionTaken?: string | null;
+}
+
+const HEARTBEAT_MS = 500;
+
+async function pageScript(): Promise<string> {
+  const result = await build({
+    entryPoints: [new URL('page.ts', import.meta.url).pathname],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    minify: true,
+    conditions: ['source'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/** A server, a browser, and the helpers scenarios use. */
+export class ChaosRig {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  readonly token = 'demo-alice';
+  #tabs: Page[] = [];
+
+  private constructor(server: RunningServer, browser: Browser) {
+    this.server = server;
+    this.browser = browser;
+  }
+
+  static async start(): Promise<ChaosRig> {
+    const chrome = findChrome();
+    if (!chrome) throw new Error(INSTALL_HINT);
+    const script = await pageScript();
+    const server = await startServer({
+      port: 0,
+      seed: 'demo',
+      control: true,
+      rateLimit: false,
+      heartbeatMs: HEARTBEAT_MS,
+      retryMs: 200,
+      extraHandler: (_req, res, url) => {
+        if (url.pathname === '/chaos.js') {
+          res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(script);
+          return true;
+        }
+        if (url.pathname !== '/') return false;
+        res
+          .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+          .end('<!doctype html><html lang="en"><body><script type="module" src="/chaos.js"></script></body></html>');
+        return true;
+      },
+    });
+    const browser = await puppeteer.launch({ executablePath: chrome, args: CHROME_ARGS });
+    return new ChaosRig(server, browser);
+  }
+
+  async stop(): Promise<void> {
+    await this.browser.close();
+    await this.server.close();
+  }
+
+  /** Control API call. */
+  async control(path: string, body?: unknown, method = 'POST'): Promise<unknown> {
+    const response = await fetch(`${this.server.url}/control/${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!response.ok) throw new Error(`control ${path}: ${response.status} ${await response.text()}`);
+    return response.json().catch(() => null);
+  }
+
+  /** A fresh demo store and no tabs open. */
+  async reset(): Promise<void> {
+    for (const tab of this.#tabs) await tab.close().catch(() => {});
+    this.#tabs = [];
+    await this.control('reset', { seed: 'demo' });
+  }
+
+  /** Opens a tab with the page mounted for Alice; resolves once it is connected. */
+  async openTab(): Promise<Page> {
+    const page = await this.browser.newPage();
+    await page.goto(`${this.server.url}/`);
+    // Polling by time: hidden tabs get no animation frames, puppeteer's default.
+    await page.waitForFunction(() => 'pdChaos' in window, { polling: 100 });
+    await page.evaluate((url, token) => window.pdChaos.mount(url, token), this.server.url, this.token);
+    await page.waitForFunction(() => ['live', 'polling'].includes(window.pdChaos.state().connection), {
+      polling: 100,
+      timeout: 15_000,
+    });
+    this.#tabs.push(page);
+    return page;
+  }
+
+  get tabs(): readonly Page[] {
+    return this.#tabs;
+  }
+
+  async closeTab(page: Page): Promise<void> {
+    this.#tabs = this.#tabs.filter((tab) => tab !== page);
+    await page.close();
+  }
+
+  /** Creates `count` notifications for Alice titled `<prefix> 1…count`, `spacingMs` apart. */
+  async burst(prefix: string, count: number, spacingMs = 20): Promise<string[]> {
+    const titles: string[] = [];
+    for (let i = 1; i <= count; i++) {
+      const title = `${prefix} ${i}`;
+      await this.control('act', { action: 'notify', userId: 'alice', type: 'comment', title, message: '' });
+      titles.push(title);
+      if (spacingMs) await new Promise((resolve) => setTimeout(resolve, spacingMs));
+    }
+    return titles;
+  }
+
+  /** Open streams per user, as the server counts them. */
+  async streams(): Promise<number> {
+    const state = (await this.control('state', undefined, 'GET')) as { streams: Record<string, number> };
+    return state.streams.alice ?? 0;
+  }
+
+  /** Every notification the server holds for Alice, newest first, and her counts, read from its store (no faults on the way). */
+  async truth(): Promise<{ items: ServerItem[]; unread: number }> {
+    const store = this.server.store;
+    const items: ServerItem[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = store.listNotifications('alice', { limit: 100, ...(cursor ? { cursor } : {}) });
+      items.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return { items, unread: store.counts('alice').unreadNotifications };
+  }
+
+  /** Why `state` differs from the server's `truth`, or null. */
+  static difference(state: PageState, truth: { items: ServerItem[]; unread: number }): string | null {
+    const ids = state.items.map((item) => item.id);
+    const duplicates = ids.filter((id, index) => ids.indexOf(id) !== index);
+    if (duplicates.length) return `duplicate rows: ${duplicates.join(', ')}`;
+    if (state.hasMore) return 'not every page is loaded';
+    const held = new Map(state.items.map((item) => [item.id, item]));
+    const missing = truth.items.filter((item) => !held.has(item.id));
+    if (missing.length) return `missing: ${missing.map((item) => item.title).join(', ')}`;
+    const stored = new Set(truth.items.map((item) => item.id));
+    const extra = state.items.filter((item) => !stored.has(item.id));
+    if (extra.length) return `not on the server: ${extra.map((item) => item.title).join(', ')}`;
+    const readDiffers = truth.items.filter((item) => held.get(item.id)!.read !== (item.readAt !== null));
+    if (readDiffers.length) return `read flags differ: ${readDiffers.map((item) => item.title).join(', ')}`;
+    if (state.unread !== truth.unread) return `unread count ${state.unread}, server ${truth.unread}`;
+    const badge = truth.unread === 0 ? '' : truth.unread > 99 ? '99+' : String(truth.unread);
+    if (state.badge !== badge) return `badge "${state.badge}", server count ${truth.unread}`;
+    const pending = state.actions.filter((action) => action.outcome === 'pending');
+    if (pending.length) return `actions still pending: ${pending.map((a) => `${a.kind} ${a.id}`).join(', ')}`;
+    return null;
+  }
+
+  /**
+   * Waits until every open tab agrees with the server (loading all pages), up
+   * to `timeoutMs`; then reports the scenario.
+   */
+  async settle(scenario: string, sent: string[], timeoutMs = 20_000): Promise<Report> {
+    const deadline = Date.now() + timeoutMs;
+    let mismatch: string | null = 'not checked';
+    let states: PageState[] = [];
+    let truth = await this.truth();
+    while (Date.now() < deadline) {
+      truth = await this.truth();
+      states = [];
+      for (const tab of this.#tabs) {
+        await tab.evaluate(() => window.pdChaos.loadAll());
+        states.push(await tab.evaluate(() => window.pdChaos.state()));
+      }
+      mismatch = states.map((state) => ChaosRig.difference(state, truth)).find((found) => found !== null) ?? null;
+      if (!mismatch) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const shown = Math.min(
+      ...states.map((state) => sent.filter((title) => state.items.some((item) => item.title === title)).length),
+    );
+    const actions = states.flatMap((state) => state.actions);
+    const onServer = new Map(truth.items.map((item) => [item.id, item]));
+    const confirmed = actions.filter(
+      (action) =>
+        action.outcome === 'done' &&
+        (action.kind === 'read'
+          ? onServer.get(action.id)?.readAt != null
+          : action.kind === 'dismiss'
+            ? !onServer.has(action.id)
+            : onServer.get(action.id)?.actionTaken === 'accept-invite'),
+    ).length;
+    const done = actions.filter((action) => action.outcome === 'done').length;
+    if (!mismatch && confirmed !== done) mismatch = `${done - confirmed} action(s) reported done are not on the server`;
+    return {
+      scenario,
+      eventsSent: sent.length,
+      eventsShown: states.length ? shown : 0,
+      actionsMade: actions.length,
+      actionsConfirmed: confirmed,
+      actionsFailed: actions.filter((action) => action.outcome === 'failed').length,
+      mismatch,
+    };
+  }
+}
+
+/** The scenario table, as `npm run chaos` prints it. */
+export function formatReports(reports: readonly Report[]): string {
+  const head = ['scenario', 'events sent', 'shown', 'actions', 'confirmed', 'failed', 'result'];
+  const rows = reports.map((r) => [
+    r.scenario,
+    String(r.eventsSent),
+    String(r.eventsShown),
+    String(r.actionsMade),
+    String(r.actionsConfirmed),
+    String(r.actionsFailed),
+    r.mismatch ? `MISMATCH: ${r.mismatch}` : 'ok',
+  ]);
+  const widths = head.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
+  return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}

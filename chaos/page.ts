@@ -1,0 +1,64 @@
+/**
+ * The chaos page's script (bundled by chaos/harness.ts): a host page with the
+ * feed, a badge and the client, and `window.pdChaos` for the driver to act as
+ * the user and read what the page shows.
+ */
+import { createClient, type PdClient } from '@pd-notify/client';
+import '@pd-notify/elements';
+
+let client: PdClient | null = null;
+const actions: { kind: string; id: string; outcome: 'pending' | 'done' | 'failed' }[] = [];
+
+function act(kind: string, id: string, run: (client: PdClient) => Promise<unknown>): void {
+  const action = { kind, id, outcome: 'pending' as 'pending' | 'done' | 'failed' };
+  actions.push(action);
+  run(client!).then(
+    () => (action.outcome = 'done'),
+    () => (action.outcome = 'failed'),
+  );
+}
+
+const chaos = {
+  /** Mounts the page's elements on a client of `baseUrl` for `token`. */
+  mount(baseUrl: string, token: string): void {
+    client = createClient({ baseUrl, token, pageSize: 100, pollInterval: 1000, streamRetryMs: 3000 });
+    const provider = document.createElement('pd-provider');
+    provider.client = client;
+    provider.innerHTML = '<pd-bell-badge id="badge"></pd-bell-badge><pd-activity-feed inline></pd-activity-feed>';
+    document.body.append(provider);
+  },
+
+  /** Removes the elements and closes the client. */
+  unmount(): void {
+    document.querySelector('pd-provider')?.remove();
+    client?.close();
+    client = null;
+  },
+
+  markRead: (id: string) => act('read', id, (c) => c.markRead(id)),
+  dismiss: (id: string) => act('dismiss', id, (c) => c.dismiss(id)),
+  accept: (id: string) => act('accept', id, (c) => c.runAction(id, 'accept-invite')),
+
+  /** Loads every page of older notifications. */
+  async loadAll(): Promise<void> {
+    while (client?.$notifications.get().hasMore) await client.loadMore().catch(() => {});
+  },
+
+  /** What the page holds and shows. */
+  state() {
+    const notifications = client!.$notifications.get();
+    const badge = document.querySelector('pd-bell-badge')?.shadowRoot?.querySelector('.badge');
+    return {
+      items: notifications.items.map((item) => ({ id: item.id, read: item.readAt !== null, title: item.title })),
+      hasMore: notifications.hasMore,
+      unread: client!.$unreadCount.get(),
+      badge: badge && !badge.hasAttribute('hidden') ? (badge.textContent ?? '').trim() : '',
+      connection: client!.$connection.get().status,
+      actions: actions.map((action) => ({ ...action })),
+    };
+  },
+};
+
+Object.assign(window, { pdChaos: chaos });
+export type Chaos = typeof chaos;
+export type PageState = ReturnType<Chaos['state']>;

@@ -1,0 +1,175 @@
+/**
+ * The fault scenarios: each drives the page and the server, then checks that
+ * every tab ends in the server's true state with no duplicate rows and no lost
+ * user action. `offlineMs` is short inside npm test and a full minute in
+ * `npm run chaos`.
+ */
+import type { Page } from 'puppeteer-core';
+import type { ChaosRig, Report } from './harness.js';
+
+export interface ScenarioOptions {
+  offlineMs: number;
+}
+
+export interface Scenario {
+  name: string;
+  run(rig: ChaosRig, options: ScenarioOptions): Promise<Report>;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Ids of Alice's notifications as the page holds them: unread ones, and ones with an invitation to accept. */
+async function targets(page: Page) {
+  return page.evaluate(() => {
+    const { items } = window.pdChaos.state();
+    return { unread: items.filter((item) => !item.read).map((item) => item.id), all: items.map((item) => item.id) };
+  });
+}
+
+function invitationNotification(rig: ChaosRig): string {
+  return rig.server.store
+    .listNotifications('alice', { limit: 100 })
+    .items.find((item) => item.actions.includes('accept-invite'))!.id;
+}
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'stream dropped mid-event',
+    async run(rig) {
+      await rig.openTab();
+      const sent = await rig.burst('cut', 10);
+      await rig.control('faults', { stream: { cutNextEvent: true } });
+      sent.push(...(await rig.burst('cut after', 10)));
+      return rig.settle(this.name, sent);
+    },
+  },
+  {
+    name: 'server restart with a new id space',
+    async run(rig) {
+      await rig.openTab();
+      const sent = await rig.burst('before restart', 10);
+      await rig.control('restart');
+      sent.push(...(await rig.burst('after restart', 10)));
+      return rig.settle(this.name, sent);
+    },
+  },
+  {
+    name: '503 with Retry-After during a burst',
+    async run(rig) {
+      await rig.openTab();
+      await rig.control('faults', { error: { status: 503, retryAfter: '1', times: 4, pathPrefix: '/v1' } });
+      await rig.control('streams/drop');
+      const sent = await rig.burst('during 503', 20, 10);
+      return rig.settle(this.name, sent);
+    },
+  },
+  {
+    name: '3 s latency while marking read, dismissing, accepting',
+    async run(rig) {
+      const page = await rig.openTab();
+      const { unread } = await targets(page);
+      const invite = invitationNotification(rig);
+      const toRead = unread.filter((id) => id !== invite).slice(0, 3);
+      const toDismiss = unread.filter((id) => id !== invite && !toRead.includes(id)).slice(0, 2);
+      await rig.control('faults', { latencyMs: 3000 });
+      await page.evaluate(
+        (read, dismiss, accept) => {
+          for (const id of read) window.pdChaos.markRead(id);
+          for (const id of dismiss) window.pdChaos.dismiss(id);
+          window.pdChaos.accept(accept);
+        },
+        toRead,
+        toDismiss,
+        invite,
+      );
+      const sent = await rig.burst('slow', 5);
+      return rig.settle(this.name, sent, 40_000);
+    },
+  },
+  {
+    name: 'malformed JSON in the stream',
+    async run(rig) {
+      await rig.openTab();
+      const sent = await rig.burst('before bad json', 5);
+      await rig.control('faults', { stream: { malformedNext: true } });
+      sent.push(...(await rig.burst('after bad json', 5)));
+      return rig.settle(this.name, sent);
+    },
+  },
+  {
+    name: 'stall without heartbeats',
+    async run(rig) {
+      await rig.openTab();
+      await rig.control('faults', { stream: { stall: true } });
+      const sent = await rig.burst('during stall', 5);
+      await pause(1500); // past the watchdog (twice the 500 ms heartbeat)
+      await rig.control('faults', undefined, 'DELETE');
+      sent.push(...(await rig.burst('after stall', 5)));
+      return rig.settle(this.name, sent);
+    },
+  },
+  {
+    name: 'offline and back',
+    async run(rig, { offlineMs }) {
+      const page = await rig.openTab();
+      const { unread } = await targets(page);
+      await page.setOfflineMode(true);
+      const sent = await rig.burst('while offline', 10);
+      // An action while offline fails and is rolled back, shown to the user; it is not lost silently.
+      await page.evaluate((id) => window.pdChaos.markRead(id), unread[0]!);
+      await pause(Math.max(0, offlineMs - 10 * 20));
+      await page.setOfflineMode(false);
+      sent.push(...(await rig.burst('back online', 5)));
+      return rig.settle(this.name, sent, 30_000);
+    },
+  },
+  {
+    name: 'ten tabs at once',
+    async run(rig) {
+      await Promise.all(Array.from({ length: 10 }, () => rig.openTab()));
+      const sent = await rig.burst('ten tabs', 20);
+      const report = await rig.settle(this.name, sent);
+      const streams = await rig.streams();
+      if (!report.mismatch && streams !== 1) report.mismatch = `${streams} streams open for ten tabs, not one`;
+      return report;
+    },
+  },
+  {
+    name: 'leader tab closed mid-burst',
+    async run(rig) {
+      for (let i = 0; i < 4; i++) await rig.openTab(); // the first one holds the stream
+      const sent = await rig.burst('before close', 10);
+      await rig.closeTab(rig.tabs[0]!);
+      sent.push(...(await rig.burst('after close', 10)));
+      const report = await rig.settle(this.name, sent);
+      const streams = await rig.streams();
+      if (!report.mismatch && streams !== 1) report.mismatch = `${streams} streams open after the leader left, not one`;
+      return report;
+    },
+  },
+];
+
+/** Runs every scenario on a fresh demo store; collects the reports. */
+export async function runScenarios(
+  rig: ChaosRig,
+  options: ScenarioOptions,
+  only: (name: string) => boolean = () => true,
+): Promise<Report[]> {
+  const reports: Report[] = [];
+  for (const scenario of SCENARIOS.filter((candidate) => only(candidate.name))) {
+    await rig.reset();
+    reports.push(
+      await scenario.run(rig, options).catch((error: unknown) => ({
+        scenario: scenario.name,
+        eventsSent: 0,
+        eventsShown: 0,
+        actionsMade: 0,
+        actionsConfirmed: 0,
+        actionsFailed: 0,
+        mismatch: `the scenario failed: ${String(error).split('\n')[0]}`,
+      })),
+    );
+  }
+  await rig.reset();
+  return reports;
+}
