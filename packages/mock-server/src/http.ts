@@ -109,7 +109,8 @@ export async function readJson<S extends v.GenericSchema>(
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '' && optional) return v.parse(schema, {});
+  // An empty optional body is `{}`, validated like any other (a schema may still require fields).
+  if (text.trim() === '' && optional) return validate(schema, {});
   const type = req.headers['content-type'] ?? '';
   if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type)) {
     throw new ProblemError('unsupportedMediaType', 415, 'The body must be application/json');
