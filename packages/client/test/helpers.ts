@@ -30,6 +30,11 @@ export function until<T>(store: ReadableAtom<T>, predicate: (value: T) => boolea
 export interface Call {
   method: string;
   path: string;
+  /** Where it went: scheme, host and port. */
+  origin: string;
+  /** The credentials mode the client asked for (undefined: fetch's default, same-origin). */
+  credentials: RequestCredentials | undefined;
+  authorization: string | null;
   status: number | null;
 }
 
@@ -42,7 +47,14 @@ export function recordingFetch(rewrite?: (url: URL, response: Response) => Respo
   const recorder: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
     const url = new URL(request.url);
-    const call: Call = { method: request.method, path: url.pathname, status: null };
+    const call: Call = {
+      method: request.method,
+      path: url.pathname,
+      origin: url.origin,
+      credentials: init?.credentials,
+      authorization: request.headers.get('authorization'),
+      status: null,
+    };
     calls.push(call);
     const response = await fetch(input, init);
     call.status = response.status;

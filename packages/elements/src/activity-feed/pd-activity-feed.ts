@@ -307,8 +307,8 @@ export class PdActivityFeed extends PdElement {
     >
       <span part="icon" class="icon ${item.category}" aria-hidden="true">${categoryIcons[item.category]}</span>
       <div class="text">
-        <h3 part="row-title" id=${`${id}-title`}>${item.title}</h3>
-        <p part="message" id=${`${id}-message`}>${item.message}</p>
+        <h3 part="row-title" id=${`${id}-title`} dir="auto">${item.title}</h3>
+        <p part="message" id=${`${id}-message`} dir="auto">${item.message}</p>
         <p class="meta" id=${`${id}-meta`}>
           <time part="time" datetime=${item.createdAt}
             >${formatRelativeTime(item.createdAt, $now.get(), this.language)}</time

@@ -149,8 +149,8 @@ export class PdInviteCard extends PdElement {
           : html`<span part="artwork" class="artwork" aria-hidden="true">${musicIcon}</span>`
       }
       <div class="text">
-        <h3 part="track-name" id="name">${invitation.track.name}</h3>
-        <p part="sender">${t.sentBy} <strong>${invitation.sender.name}</strong></p>
+        <h3 part="track-name" id="name" dir="auto">${invitation.track.name}</h3>
+        <p part="sender">${t.sentBy} <strong dir="auto">${invitation.sender.name}</strong></p>
         <p>
           <time part="time" datetime=${invitation.sentAt}
             >${formatRelativeTime(invitation.sentAt, $now.get(), this.language)}</time
