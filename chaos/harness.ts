@@ -2,6 +2,7 @@
  * Runs the pd-notify page in Chromium against the reference server, injects
  * faults, and compares what every tab shows with what the server stored.
  */
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startServer, type RunningServer } from '@pd-notify/mock-server';
@@ -69,6 +70,7 @@ export class ChaosRig {
     const chrome = findChrome();
     if (!chrome) throw new Error(INSTALL_HINT);
     const script = await pageScript();
+    const instrument = readFileSync(new URL('instrument.js', import.meta.url), 'utf8');
     const server = await startServer({
       port: 0,
       seed: 'demo',
@@ -77,14 +79,18 @@ export class ChaosRig {
       heartbeatMs: HEARTBEAT_MS,
       retryMs: 200,
       extraHandler: (_req, res, url) => {
-        if (url.pathname === '/chaos.js') {
-          res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(script);
+        const scripts: Record<string, string> = { '/chaos.js': script, '/instrument.js': instrument };
+        if (scripts[url.pathname]) {
+          res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(scripts[url.pathname]);
           return true;
         }
         if (url.pathname !== '/') return false;
         res
           .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
-          .end('<!doctype html><html lang="en"><body><script type="module" src="/chaos.js"></script></body></html>');
+          .end(
+            '<!doctype html><html lang="en"><body><script src="/instrument.js"></script>' +
+              '<script type="module" src="/chaos.js"></script></body></html>',
+          );
         return true;
       },
     });
@@ -108,11 +114,11 @@ export class ChaosRig {
     return response.json().catch(() => null);
   }
 
-  /** A fresh demo store and no tabs open. */
-  async reset(): Promise<void> {
+  /** A fresh store (the demo seed by default) and no tabs open. */
+  async reset(seed: 'demo' | 'empty' = 'demo'): Promise<void> {
     for (const tab of this.#tabs) await tab.close().catch(() => {});
     this.#tabs = [];
-    await this.control('reset', { seed: 'demo' });
+    await this.control('reset', { seed });
   }
 
   /** Opens a tab with the page mounted for Alice; resolves once it is connected. */

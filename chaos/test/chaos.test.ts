@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { ChaosRig, type Report } from '../harness.js';
 import type { PageState } from '../page.js';
 import { SCENARIOS, runScenarios } from '../scenarios.js';
+import { soak } from '../soak.js';
 
 describe('chaos: the page ends in the server’s true state under every fault', () => {
   let rig: ChaosRig;
@@ -28,6 +29,19 @@ describe('chaos: the page ends in the server’s true state under every fault', 
       assert.equal(report.actionsConfirmed + report.actionsFailed, report.actionsMade, 'no action is lost');
     });
   }
+});
+
+describe('a short soak (the full one is npm run chaos)', () => {
+  it('3,000 events with the stream cut every 500: the page ends in the server’s state and removing it leaves nothing running', async () => {
+    const rig = await ChaosRig.start();
+    try {
+      const result = await soak(rig, { events: 3000, batch: 500 });
+      assert.equal(result.mismatch, null);
+      assert.equal(result.reconnects, 6);
+    } finally {
+      await rig.stop();
+    }
+  });
 });
 
 describe('ChaosRig.difference', () => {

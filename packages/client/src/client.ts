@@ -39,6 +39,12 @@ export interface ClientOptions {
   locale?: string;
   /** Notifications per page. Default 20. */
   pageSize?: number;
+  /**
+   * Notifications kept in memory as new ones stream in, so a page open for days
+   * stays small: older ones are dropped and load again when the user scrolls
+   * to them. Never fewer than the user has loaded. Default 500.
+   */
+  maxItems?: number;
   /** Share one stream among the tabs of this user (Web Locks + BroadcastChannel). Default true. */
   shareAcrossTabs?: boolean;
   /** How long a hidden page keeps its realtime link before pausing. Default 30000. */
@@ -112,6 +118,7 @@ export function createClient(options: ClientOptions): PdClient {
   const engine: SyncEngine = new SyncEngine({
     rest,
     pageSize: options.pageSize ?? 20,
+    ...(options.maxItems === undefined ? {} : { maxItems: options.maxItems }),
     onError,
     share: (result) => link?.share(result),
   });

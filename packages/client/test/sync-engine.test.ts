@@ -6,7 +6,7 @@ import { PdError } from '../src/index.js';
 import { Rest } from '../src/rest.js';
 import { SyncEngine, rebaseDraft } from '../src/sync/engine.js';
 import { NotificationList } from '../src/sync/notification-list.js';
-import { eventually, recordingFetch, referenceServer } from './helpers.js';
+import { control, eventually, recordingFetch, referenceServer } from './helpers.js';
 
 let server: RunningServer;
 before(async () => {
@@ -178,5 +178,51 @@ describe('NotificationList.replaceHead', () => {
       list.view().map((n) => n.id),
       ['a', 'b'],
     );
+  });
+});
+
+describe('the memory bound (maxItems)', () => {
+  it('keeps the newest items as the stream brings more, and loads the dropped ones again on scroll, in order', async () => {
+    await control(server, '/control/reset', { seed: 'empty' });
+    const sync = new SyncEngine({
+      rest: new Rest({ baseUrl: server.url, getToken: () => 'demo-alice' }),
+      pageSize: 5,
+      maxItems: 10,
+      onError: () => {},
+      share: () => {},
+    });
+    await sync.resync();
+    for (let i = 1; i <= 30; i++) {
+      const { notification } = (await control(server, '/control/act', {
+        action: 'notify',
+        userId: 'alice',
+        type: 'comment',
+        title: `n${i}`,
+        message: '',
+      })) as { notification: Notification };
+      sync.applyWireEvent({ id: `bound-${i}`, event: 'notification.created', data: JSON.stringify(notification) });
+    }
+    const titles = () => sync.$notifications.get().items.map((n) => n.title);
+    const newest = (count: number) => Array.from({ length: count }, (_, i) => `n${30 - i}`);
+    // Past twice the bound (21 items) the oldest were dropped down to 10; nine more came since.
+    await eventually(() => assert.deepEqual(titles(), newest(19)));
+    assert.equal(sync.$notifications.get().hasMore, true);
+    await sync.loadMore();
+    assert.deepEqual(titles(), newest(20), 'the next older item, no duplicates');
+    while (sync.$notifications.get().hasMore) await sync.loadMore();
+    assert.deepEqual(
+      titles(),
+      Array.from({ length: 30 }, (_, i) => `n${30 - i}`),
+    );
+    // What the user loaded is never trimmed by new arrivals.
+    const { notification } = (await control(server, '/control/act', {
+      action: 'notify',
+      userId: 'alice',
+      type: 'comment',
+      title: 'n31',
+      message: '',
+    })) as { notification: Notification };
+    sync.applyWireEvent({ id: 'bound-31', event: 'notification.created', data: JSON.stringify(notification) });
+    await eventually(() => assert.equal(sync.$notifications.get().items.length, 31));
   });
 });

@@ -4,6 +4,7 @@
  */
 let region: HTMLElement | null = null;
 const announced = new Set<string>();
+const MAX_KEYS = 1000;
 
 /** Says `message` politely; a `key` already announced is not said again. */
 export function announce(message: string, key?: string): void {
@@ -11,6 +12,8 @@ export function announce(message: string, key?: string): void {
   if (key !== undefined) {
     if (announced.has(key)) return;
     announced.add(key);
+    // The newest keys are enough to say nothing twice; a page open for days must not grow.
+    if (announced.size > MAX_KEYS) announced.delete(announced.values().next().value!);
   }
   if (!region || !region.isConnected) {
     region = document.createElement('div');

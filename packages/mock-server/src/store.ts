@@ -118,6 +118,7 @@ export class Store {
   #syncs = new Map<string, Map<string, SyncProgress>>();
   #syncTimers = new Set<number>();
   #remindersSent = new Set<string>();
+  #lastCreated = new Map<string, number>();
   /** Unread notifications per user, kept as items change (counts are sent after every change). */
   #unread = new Map<string, number>();
   #seq = 0;
@@ -177,7 +178,7 @@ export class Store {
       if (!category.enabled || !options[input.type] || !category.channels.inApp) return null;
     }
     const seq = ++this.#seq;
-    const createdMs = input.createdAt ?? this.clock.now();
+    const createdMs = input.createdAt ?? this.#liveCreationTime(userId);
     const actor = input.actorId ? this.#actor(input.actorId) : null;
     const stored: StoredNotification = {
       id: `n${seq}`,
@@ -207,6 +208,17 @@ export class Store {
     this.#publish(userId, 'notification.created', publicNotification(stored));
     this.#publishCounts(userId);
     return publicNotification(stored);
+  }
+
+  /**
+   * Now, or just after the user's previous live notification: live creation
+   * times increase strictly per user, so a burst never leaves clients a tie
+   * whose order (the server's creation order) they cannot see.
+   */
+  #liveCreationTime(userId: string): number {
+    const time = Math.max(this.clock.now(), (this.#lastCreated.get(userId) ?? -Infinity) + 1);
+    this.#lastCreated.set(userId, time);
+    return time;
   }
 
   listNotifications(userId: string, query: ListQuery): NotificationPage {

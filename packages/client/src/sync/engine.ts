@@ -77,6 +77,8 @@ export type SharedResult =
 export interface EngineOptions {
   rest: Rest;
   pageSize: number;
+  /** Notifications kept in memory as new ones stream in, unless the user loaded more. Default 500. */
+  maxItems?: number;
   onError: (error: PdError) => void;
   /** Sends a mutation's result to the other tabs. */
   share: (result: SharedResult) => void;
@@ -129,6 +131,10 @@ export class SyncEngine {
   #generation = 0;
   #flushQueued = false;
   #loadingMore: Promise<void> | null = null;
+  /** How many items the user asked to see by loading more pages: never trimmed below. */
+  #loadedByUser = 0;
+  /** Older items were dropped to bound memory: the next `loadMore` walks down from the first page. */
+  #refilling = false;
 
   constructor(options: EngineOptions) {
     this.#options = options;
@@ -190,9 +196,11 @@ export class SyncEngine {
     if (page.status === 'fulfilled') {
       const keepOlder = !dropOlderPages && this.#list.size > 0;
       this.#list.replaceHead(page.value.items, page.value.nextCursor === null, (id) => touched.has(id), keepOlder);
-      if (!keepOlder || this.#cursor === null || page.value.nextCursor === null) {
+      if (!keepOlder || (this.#cursor === null && !this.#refilling) || page.value.nextCursor === null) {
         this.#cursor = page.value.nextCursor;
         this.#hasMore = page.value.nextCursor !== null;
+        this.#refilling = false;
+        if (!keepOlder) this.#loadedByUser = 0;
       }
       this.$notifications.set({ ...this.$notifications.get(), status: 'ready', error: null });
     } else {
@@ -220,7 +228,7 @@ export class SyncEngine {
 
   /** Loads the next (older) page into `$notifications`; a call while one loads waits for that one. */
   loadMore(): Promise<void> {
-    if (!this.#loadingMore && this.#hasMore && this.#cursor !== null) {
+    if (!this.#loadingMore && this.#hasMore && (this.#cursor !== null || this.#refilling)) {
       this.#loadingMore = this.#loadNextPage().finally(() => (this.#loadingMore = null));
     }
     return this.#loadingMore ?? Promise.resolve();
@@ -231,15 +239,23 @@ export class SyncEngine {
     const generation = this.#generation;
     this.$notifications.set({ ...state, loadingMore: true });
     try {
-      const page = await this.#options.rest.listNotifications({
-        ...state.filter,
-        cursor: this.#cursor,
-        limit: this.#options.pageSize,
-      });
-      if (generation !== this.#generation) return;
-      for (const item of page.items) this.#list.upsert(item, true);
-      this.#cursor = page.nextCursor;
-      this.#hasMore = page.nextCursor !== null;
+      const oldest = this.#list.oldest();
+      for (;;) {
+        const page = await this.#options.rest.listNotifications({
+          ...state.filter,
+          cursor: this.#cursor,
+          limit: this.#options.pageSize,
+        });
+        if (generation !== this.#generation) return;
+        this.#list.mergePage(page.items);
+        this.#cursor = page.nextCursor;
+        this.#hasMore = page.nextCursor !== null;
+        const last = page.items.at(-1);
+        // Refilling after a trim: pages of items still held bring nothing new; walk on past them.
+        if (!this.#refilling || !this.#hasMore || !last || !oldest || last.createdAt < oldest.createdAt) break;
+      }
+      this.#refilling = false;
+      this.#loadedByUser = this.#list.size;
       this.$notifications.set({ ...this.$notifications.get(), loadingMore: false });
       this.#publish();
     } catch (error) {
@@ -253,6 +269,8 @@ export class SyncEngine {
     this.#list.clear();
     this.#cursor = null;
     this.#hasMore = false;
+    this.#loadedByUser = 0;
+    this.#refilling = false;
     this.$notifications.set({ ...this.$notifications.get(), filter: { ...filter }, items: [], status: 'loading' });
     return this.resync(true);
   }
@@ -269,6 +287,8 @@ export class SyncEngine {
     this.#list.clear();
     this.#cursor = null;
     this.#hasMore = false;
+    this.#loadedByUser = 0;
+    this.#refilling = false;
     this.#counts = emptyCounts;
     this.#invitations.clear();
     this.#invitationOverrides.clear();
@@ -332,7 +352,7 @@ export class SyncEngine {
     switch (name) {
       case 'notification.created':
       case 'notification.updated':
-        this.#takeNotification(data as Notification);
+        this.#takeNotification(data as Notification, name === 'notification.created');
         break;
       case 'notification.removed': {
         const ref = data as { id: string; version: number };
@@ -376,11 +396,28 @@ export class SyncEngine {
     this.#publish();
   }
 
-  #takeNotification(item: Notification): void {
+  #takeNotification(item: Notification, created = false): void {
     this.#touched?.add(item.id);
     const oldest = this.#list.oldest();
     const inWindow = !this.#hasMore || !oldest || item.createdAt >= oldest.createdAt;
-    this.#list.upsert(item, inWindow && matches(item, this.$notifications.get().filter));
+    const inserted = this.#list.upsert(item, inWindow && matches(item, this.$notifications.get().filter), created);
+    if (inserted && created) this.#bound();
+  }
+
+  /**
+   * Drops the oldest items once arrivals have doubled the bound (past what the
+   * user loaded); they load again when the user scrolls to them. Trimming a
+   * whole bound at a time keeps rows the user may be reading from vanishing one
+   * by one.
+   */
+  #bound(): void {
+    const max = this.#options.maxItems ?? 500;
+    const keep = Math.max(max, this.#loadedByUser);
+    if (this.#list.size <= keep + max || this.#loadingMore || this.#resyncing) return;
+    this.#list.trimTo(keep);
+    this.#cursor = null;
+    this.#hasMore = true;
+    this.#refilling = true;
   }
 
   #takeInvitation(invitation: Invitation): void {

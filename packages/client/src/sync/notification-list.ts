@@ -7,6 +7,9 @@
  */
 import type { Notification, NotificationRef } from '@pd-notify/protocol';
 
+/** How many removals are remembered. */
+const MAX_REMOVALS = 1000;
+
 /** An optimistic change: returns the item as it will be, or null when it will be gone. */
 export interface Overlay {
   readonly id: number;
@@ -51,6 +54,12 @@ export class NotificationList {
     return this.#order.length;
   }
 
+  /** Keeps the newest `count` items; forgets the older ones. */
+  trimTo(count: number): void {
+    for (const id of this.#order.splice(count)) this.#base.delete(id);
+    this.#view = null;
+  }
+
   /** The oldest item held (the end of the loaded window). */
   oldest(): Notification | undefined {
     const id = this.#order[this.#order.length - 1];
@@ -61,9 +70,10 @@ export class NotificationList {
    * Takes a version of an item from the server. Older or equal versions than the
    * one held, and versions at or below a removal, are ignored. Returns whether
    * anything changed. A new item is inserted only when `insertNew` says so (it
-   * belongs to the loaded window and the current filter).
+   * belongs to the loaded window and the current filter); `arrivedNewest` when
+   * it was just created (see `#insertOrdered`).
    */
-  upsert(item: Notification, insertNew: boolean): boolean {
+  upsert(item: Notification, insertNew: boolean, arrivedNewest = false): boolean {
     const removedAt = this.#removed.get(item.id);
     if (removedAt !== undefined && removedAt >= item.version) return false;
     const held = this.#base.get(item.id);
@@ -72,12 +82,12 @@ export class NotificationList {
       this.#base.set(item.id, item);
       if (held.createdAt !== item.createdAt) {
         this.#order.splice(this.#order.indexOf(item.id), 1);
-        this.#insertOrdered(item);
+        this.#insertOrdered(item, arrivedNewest);
       }
     } else {
       if (!insertNew) return false;
       this.#base.set(item.id, item);
-      this.#insertOrdered(item);
+      this.#insertOrdered(item, arrivedNewest);
     }
     this.#view = null;
     return true;
@@ -86,7 +96,12 @@ export class NotificationList {
   /** A removal: forgets the item and remembers the removal's version. */
   remove(ref: NotificationRef): boolean {
     const previous = this.#removed.get(ref.id) ?? 0;
-    if (ref.version > previous) this.#removed.set(ref.id, ref.version);
+    if (ref.version > previous) {
+      this.#removed.delete(ref.id);
+      this.#removed.set(ref.id, ref.version);
+      // Removals are remembered to refuse late creations of the same item; the oldest are forgotten past a bound.
+      if (this.#removed.size > MAX_REMOVALS) this.#removed.delete(this.#removed.keys().next().value!);
+    }
     const held = this.#base.get(ref.id);
     if (!held || held.version >= ref.version) return false;
     this.#base.delete(ref.id);
@@ -133,7 +148,26 @@ export class NotificationList {
       this.#base.delete(id);
       this.#order.splice(this.#order.indexOf(id), 1);
     }
+    this.mergePage(page);
+  }
+
+  /**
+   * Takes a page from the server: its items are inserted or updated, and those
+   * created at the same instant are put in the page's order (the server's
+   * creation order, which their times cannot tell).
+   */
+  mergePage(page: readonly Notification[]): void {
     for (const item of page) this.upsert(item, true);
+    for (let start = 0, end = 1; start < page.length; start = end, end = start + 1) {
+      while (end < page.length && page[end]!.createdAt === page[start]!.createdAt) end++;
+      if (end - start < 2) continue;
+      const ids = page
+        .slice(start, end)
+        .map((item) => item.id)
+        .filter((id) => this.#base.has(id));
+      const slots = ids.map((id) => this.#order.indexOf(id)).sort((a, b) => a - b);
+      slots.forEach((slot, index) => (this.#order[slot] = ids[index]!));
+    }
     this.#view = null;
   }
 
@@ -181,13 +215,20 @@ export class NotificationList {
     return Math.max(0, count);
   }
 
-  #insertOrdered(item: Notification): void {
-    // Binary search for the first item older than this one; equal times keep arrival order after.
+  /**
+   * Inserts by creation time, newest first. Items created at the same instant
+   * are ordered by the server in creation order, which the client cannot see:
+   * one that `arrivedNewest` (a creation event from the stream) goes before
+   * them, as the server puts it; one from a page goes after them, as pages
+   * come newest first.
+   */
+  #insertOrdered(item: Notification, arrivedNewest: boolean): void {
     let low = 0;
     let high = this.#order.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (this.#base.get(this.#order[mid]!)!.createdAt >= item.createdAt) low = mid + 1;
+      const held = this.#base.get(this.#order[mid]!)!.createdAt;
+      if (held > item.createdAt || (held === item.createdAt && !arrivedNewest)) low = mid + 1;
       else high = mid;
     }
     this.#order.splice(low, 0, item.id);

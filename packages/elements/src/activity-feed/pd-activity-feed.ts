@@ -393,11 +393,12 @@ export class PdActivityFeed extends PdElement {
     }
     for (const item of state.items) {
       if (this.#seen.has(item.id)) continue;
-      this.#seen.add(item.id);
       if (item.readAt === null && item.createdAt >= this.#newest) {
         announce(this.strings.newNotification(item.title), `pd-notification:${item.id}:${item.createdAt}`);
       }
     }
+    // Only the items held now: the set stays as small as the list (which the client bounds).
+    this.#seen = new Set(state.items.map((item) => item.id));
     this.#newest = state.items[0] && state.items[0].createdAt > this.#newest ? state.items[0].createdAt : this.#newest;
   }
 

@@ -128,6 +128,8 @@ export class VirtualList<T> implements ReactiveController {
         changed = true;
       }
     }
+    // Heights of items no longer in the list are forgotten, so the map stays as small as the list.
+    if (this.#heights.size > 2 * this.#items.length + 100) this.#forgetGone();
     // Measured heights move the window: render again, until nothing new is measured.
     if (changed) this.#host.requestUpdate();
     if (this.#scroller) this.#options.onRendered?.(this.#window, this.#items);
@@ -148,6 +150,15 @@ export class VirtualList<T> implements ReactiveController {
     scroller.addEventListener('scroll', this.#onScroll, { passive: true });
     this.#resize.observe(scroller);
     this.#host.requestUpdate();
+  }
+
+  #forgetGone(): void {
+    const present = new Set(this.#items.map(this.#options.key));
+    for (const [key, height] of this.#heights) {
+      if (present.has(key)) continue;
+      this.#heights.delete(key);
+      this.#measuredTotal -= height;
+    }
   }
 
   #height(item: T): number {
