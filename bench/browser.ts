@@ -3,9 +3,9 @@
  * frame intervals while scrolling 10,000 rows, the JS heap they take, and the
  * realtime latency from the server to the bell (SSE and polling).
  */
-import { build } from 'esbuild';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { startServer, type RunningServer } from '@pd-notify/mock-server';
+import { browserBundle } from '../scripts/browser-bundle.js';
 import { CHROME_ARGS, INSTALL_HINT, findChrome } from '../scripts/find-chrome.mjs';
 import type { Bench } from './page.js';
 import { percentiles, repeat, summarize, type Percentiles, type Summary } from './stats.js';
@@ -25,21 +25,6 @@ declare global {
     pdBadgeSeen: Record<number, number>;
     pdBadgeStop: () => void;
   }
-}
-
-async function pageScript(): Promise<string> {
-  const result = await build({
-    entryPoints: [new URL('page.ts', import.meta.url).pathname],
-    bundle: true,
-    format: 'esm',
-    write: false,
-    minify: true,
-    conditions: ['source'],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
 }
 
 async function control(server: RunningServer, path: string, body: unknown): Promise<void> {
@@ -81,7 +66,7 @@ async function latency(page: Page, server: RunningServer, transport: 'sse' | 'po
 export async function benchBrowser(): Promise<BrowserResults> {
   const chrome = findChrome();
   if (!chrome) throw new Error(INSTALL_HINT);
-  const script = await pageScript();
+  const script = await browserBundle(new URL('page.ts', import.meta.url));
   const server = await startServer({
     port: 0,
     seed: 'empty',

@@ -3,9 +3,9 @@
  * faults, and compares what every tab shows with what the server stored.
  */
 import { readFileSync } from 'node:fs';
-import { build } from 'esbuild';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startServer, type RunningServer } from '@pd-notify/mock-server';
+import { browserBundle } from '../scripts/browser-bundle.js';
 import { CHROME_ARGS, INSTALL_HINT, findChrome } from '../scripts/find-chrome.mjs';
 import type { Chaos, PageState } from './page.js';
 
@@ -39,21 +39,6 @@ interface ServerItem {
 
 const HEARTBEAT_MS = 500;
 
-async function pageScript(): Promise<string> {
-  const result = await build({
-    entryPoints: [new URL('page.ts', import.meta.url).pathname],
-    bundle: true,
-    format: 'esm',
-    write: false,
-    minify: true,
-    conditions: ['source'],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
-}
-
 /** A server, a browser, and the helpers scenarios use. */
 export class ChaosRig {
   readonly server: RunningServer;
@@ -69,7 +54,7 @@ export class ChaosRig {
   static async start(): Promise<ChaosRig> {
     const chrome = findChrome();
     if (!chrome) throw new Error(INSTALL_HINT);
-    const script = await pageScript();
+    const script = await browserBundle(new URL('page.ts', import.meta.url));
     const instrument = readFileSync(new URL('instrument.js', import.meta.url), 'utf8');
     const server = await startServer({
       port: 0,

@@ -29,7 +29,8 @@ async function edit(canvas: HTMLElement): Promise<void> {
 
 async function save(canvas: HTMLElement): Promise<void> {
   await edit(canvas);
-  await click(canvas, '[part="save"]');
+  // The edit applies once the preferences editor has loaded: save when the button says there is something to save.
+  await click(canvas, '[part="save"]:not([disabled])');
 }
 
 export const Default: Story = { render: () => form() };

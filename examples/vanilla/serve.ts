@@ -4,32 +4,16 @@
  * an activity generator that makes the demo users act every few seconds.
  */
 import { readFile } from 'node:fs/promises';
-import { build } from 'esbuild';
 import { DEMO_USERS, startServer } from '@pd-notify/mock-server';
+import { browserBundle } from '../../scripts/browser-bundle.js';
 import { startActivity } from './activity.js';
 
 const root = new URL('../../', import.meta.url);
 
-/** The elements as one browser module, built from source. */
-export async function bundleElements(): Promise<string> {
-  const result = await build({
-    entryPoints: [new URL('packages/elements/src/index.ts', root).pathname],
-    bundle: true,
-    format: 'esm',
-    write: false,
-    minify: true,
-    conditions: ['source'],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
-}
-
 /** Starts the demo on `port` (0: any free port). */
 export async function startDemo(port: number) {
   const [bundle, page] = await Promise.all([
-    bundleElements(),
+    browserBundle(new URL('packages/elements/src/index.ts', root)),
     readFile(new URL('index.html', import.meta.url), 'utf8'),
   ]);
   return startServer({

@@ -91,12 +91,16 @@ export interface PdClient {
   runAction(id: string, action: ActionId): Promise<Acceptance | null>;
   acceptInvitation(id: string): Promise<Acceptance>;
   declineInvitation(id: string): Promise<Invitation>;
-  /** Edits the preferences draft. */
-  editPreferences(change: (draft: PreferencesDraft) => PreferencesDraft | void): void;
+  /**
+   * Edits the preferences draft; `$preferences` changes when it resolves (the
+   * editor loads the first time, so pages without a preferences form never
+   * load it). Rejects with a PdError while the preferences are not loaded.
+   */
+  editPreferences(change: (draft: PreferencesDraft) => PreferencesDraft | void): Promise<void>;
   /** Drops the preferences draft. */
-  discardPreferences(): void;
+  discardPreferences(): Promise<void>;
   /** After another session saved: take theirs, or keep this draft on top of theirs. */
-  resolveIncoming(choice: 'take' | 'keep'): void;
+  resolveIncoming(choice: 'take' | 'keep'): Promise<void>;
   /** Saves the draft; a 409 leaves `$preferences.status` at `conflict`. */
   savePreferences(): Promise<Preferences>;
   /** Refetches everything from the server. */

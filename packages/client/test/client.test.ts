@@ -251,16 +251,16 @@ describe('preferences', () => {
     try {
       await until(a.$preferences, (state) => state.status === 'ready');
       await until(b.$preferences, (state) => state.status === 'ready');
-      a.editPreferences((draft) => {
+      await a.editPreferences((draft) => {
         draft.categories.trackActivity.options.comment = false;
       });
       assert.equal(a.$preferences.get().dirty, true);
-      a.editPreferences((draft) => {
+      await a.editPreferences((draft) => {
         draft.categories.trackActivity.options.comment = true;
       });
       assert.equal(a.$preferences.get().dirty, false, 'back to the server state: not dirty');
-      a.editPreferences((draft) => ({ ...draft, reminderLeadDays: 7 }));
-      b.editPreferences((draft) => ({ ...draft, reminderLeadDays: 1 }));
+      await a.editPreferences((draft) => ({ ...draft, reminderLeadDays: 7 }));
+      await b.editPreferences((draft) => ({ ...draft, reminderLeadDays: 1 }));
       const saved = await a.savePreferences();
       assert.equal(saved.reminderLeadDays, 7);
       assert.equal(a.$preferences.get().status, 'saved');

@@ -4,7 +4,8 @@ import type { RunningServer } from '@pd-notify/mock-server';
 import type { Notification } from '@pd-notify/protocol';
 import { PdError } from '../src/index.js';
 import { Rest } from '../src/rest.js';
-import { SyncEngine, rebaseDraft } from '../src/sync/engine.js';
+import { SyncEngine } from '../src/sync/engine.js';
+import { rebaseDraft } from '../src/sync/preferences-editor.js';
 import { NotificationList } from '../src/sync/notification-list.js';
 import { control, eventually, recordingFetch, referenceServer } from './helpers.js';
 

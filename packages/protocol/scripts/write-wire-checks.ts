@@ -39,8 +39,16 @@ interface SchemaNode {
   pipe?: readonly { kind: string; type: string; requirement?: unknown }[];
 }
 
+/**
+ * Picklists the client only passes through: any string is accepted, so a
+ * server that adds a notification type does not make older clients refuse
+ * whole pages.
+ */
+const OPEN_PICKLISTS = new Set<object>([s.NotificationTypeSchema]);
+
 /** The check of one schema, as TypeScript source; named schemas become references. */
 function checkSource(schema: SchemaNode, names: Map<object, string>, root: boolean): string {
+  if (OPEN_PICKLISTS.has(schema)) return "'s'";
   const named = names.get(schema);
   if (named && !root) return `${named}Check`;
   const actions = (schema.pipe ?? []).filter((step) => step.kind === 'validation');

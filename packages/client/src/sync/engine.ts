@@ -25,6 +25,7 @@ import { PdError } from '../errors.js';
 import type { Rest } from '../rest.js';
 import type { ConnectionState, WireEvent } from '../realtime/types.js';
 import { NotificationList, type Overlay } from './notification-list.js';
+import type { PreferencesEditor } from './preferences-editor.js';
 
 /** Which notifications `$notifications` holds (the server filters too). */
 export interface NotificationFilter {
@@ -461,35 +462,25 @@ export class SyncEngine {
     const upTo = this.#list.view()[0];
     if (!upTo) return;
     const readAt = new Date().toISOString();
-    const overlay = this.#list.addOverlay(
+    await this.#optimistic(
       (item) => (item.readAt === null && item.createdAt <= upTo.createdAt ? { ...item, readAt } : item),
+      async () => {
+        const result = await this.#options.rest.markAllRead(upTo.id);
+        this.#list.markRead(result.items, result.readAt);
+      },
       upTo,
     );
-    this.#publish();
-    try {
-      const result = await this.#options.rest.markAllRead(upTo.id);
-      this.#list.markRead(result.items, result.readAt);
-    } catch (error) {
-      throw this.#report(error);
-    } finally {
-      this.#list.dropOverlay(overlay);
-      this.#publish();
-    }
   }
 
-  async dismiss(id: string): Promise<void> {
-    const overlay = this.#list.addOverlay((item) => (item.id === id ? null : item));
-    this.#publish();
-    try {
-      await this.#options.rest.dismiss(id);
-      const held = this.#list.get(id);
-      if (held) this.#list.remove({ id, version: held.version + 1 });
-    } catch (error) {
-      throw this.#report(error);
-    } finally {
-      this.#list.dropOverlay(overlay);
-      this.#publish();
-    }
+  dismiss(id: string): Promise<void> {
+    return this.#optimistic(
+      (item) => (item.id === id ? null : item),
+      async () => {
+        await this.#options.rest.dismiss(id);
+        const held = this.#list.get(id);
+        if (held) this.#list.remove({ id, version: held.version + 1 });
+      },
+    );
   }
 
   async runAction(id: string, action: ActionId): Promise<Acceptance | null> {
@@ -547,39 +538,36 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * The preferences editor, loaded the first time a draft is edited or saved:
+   * pages without a preferences form never load it.
+   */
+  #editor: Promise<PreferencesEditor> | null = null;
+
+  #withEditor<T>(use: (editor: PreferencesEditor) => T | Promise<T>): Promise<T> {
+    this.#editor ??= import('./preferences-editor.js').then(
+      ({ PreferencesEditor }) =>
+        new PreferencesEditor(this.$preferences, this.#options.rest, (error) => this.#report(error)),
+    );
+    return this.#editor.then(use);
+  }
+
   /** Changes the preferences draft (starting from the server's version). */
-  editPreferences(change: (draft: PreferencesDraft) => PreferencesDraft | void): void {
-    const state = this.$preferences.get();
-    const draft = structuredClone(draftOf(state));
-    const next = change(draft) ?? draft;
-    const dirty = !sameDraft(next, state.server!);
-    this.$preferences.set({ ...state, draft: dirty ? next : null, dirty, status: dirty ? 'ready' : state.status });
+  editPreferences(change: (draft: PreferencesDraft) => PreferencesDraft | void): Promise<void> {
+    return this.#withEditor((editor) => editor.edit(change));
   }
 
   /** Drops the unsaved draft (and any incoming version is taken). */
-  discardPreferences(): void {
-    const state = this.$preferences.get();
-    this.$preferences.set({
-      ...state,
-      server: state.incoming ?? state.server,
-      draft: null,
-      dirty: false,
-      status: 'ready',
-      incoming: null,
-    });
+  discardPreferences(): Promise<void> {
+    return this.#withEditor((editor) => editor.discard());
   }
 
   /**
    * Another session saved while this draft was open: `take` shows theirs (the
    * draft is dropped); `keep` replays this draft's changes on top of theirs.
    */
-  resolveIncoming(choice: 'take' | 'keep'): void {
-    const state = this.$preferences.get();
-    if (!state.incoming) return;
-    if (choice === 'take' || !state.server || !state.draft) return this.discardPreferences();
-    const draft = rebaseDraft(state.server, state.draft, state.incoming);
-    const dirty = !sameDraft(draft, state.incoming);
-    this.$preferences.set({ ...state, server: state.incoming, draft: dirty ? draft : null, dirty, incoming: null });
+  resolveIncoming(choice: 'take' | 'keep'): Promise<void> {
+    return this.#withEditor((editor) => editor.resolveIncoming(choice));
   }
 
   /**
@@ -587,61 +575,33 @@ export class SyncEngine {
    * loaded, the user's changes are replayed on top of it and the status is
    * `conflict`, so the user decides.
    */
-  async savePreferences(): Promise<Preferences> {
-    const state = this.$preferences.get();
-    const draft = draftOf(state);
-    const server = state.server!;
-    this.$preferences.set({ ...state, status: 'saving', error: null });
-    try {
-      const saved = await this.#options.rest.savePreferences({ version: server.version, ...draft });
-      const now = this.$preferences.get();
-      const editedMeanwhile = now.draft !== null && !sameDraft(now.draft, saved);
-      this.$preferences.set({
-        server: saved,
-        draft: editedMeanwhile ? now.draft : null,
-        dirty: editedMeanwhile,
-        status: 'saved',
-        error: null,
-        incoming: null,
-      });
-      return saved;
-    } catch (error) {
-      const pdError = this.#report(error);
-      if (pdError.kind === 'conflict') {
-        try {
-          const fresh = await this.#options.rest.getPreferences();
-          const now = this.$preferences.get();
-          const rebased = now.draft ? rebaseDraft(server, now.draft, fresh) : null;
-          this.$preferences.set({
-            ...now,
-            server: fresh,
-            draft: rebased,
-            dirty: rebased !== null && !sameDraft(rebased, fresh),
-            status: 'conflict',
-            error: pdError,
-            incoming: null,
-          });
-        } catch {
-          this.$preferences.set({ ...this.$preferences.get(), status: 'conflict', error: pdError });
-        }
-      } else {
-        this.$preferences.set({ ...this.$preferences.get(), status: 'error', error: pdError });
-      }
-      throw pdError;
-    }
+  savePreferences(): Promise<Preferences> {
+    return this.#withEditor((editor) => editor.save());
   }
 
-  async #mutateNotification(
+  /** A mutation of one notification: shown at once, then the server's answer taken and shared with the other tabs. */
+  #mutateNotification(
     apply: (item: Notification) => Notification,
     request: () => Promise<Notification>,
   ): Promise<Notification> {
-    const overlay: Overlay = this.#list.addOverlay(apply);
-    this.#publish();
-    try {
+    return this.#optimistic(apply, async () => {
       const result = await request();
       this.#list.upsert(result, false);
       this.#options.share({ kind: 'notification', notification: result });
       return result;
+    });
+  }
+
+  /**
+   * Shows `apply`'s change while `request` runs; whatever the outcome the change
+   * is dropped (the server's answer, taken by `request`, is what stays), and a
+   * failure is reported and rethrown.
+   */
+  async #optimistic<T>(apply: Overlay['apply'], request: () => Promise<T>, upTo?: Notification): Promise<T> {
+    const overlay = this.#list.addOverlay(apply, upTo);
+    this.#publish();
+    try {
+      return await request();
     } catch (error) {
       throw this.#report(error);
     } finally {
@@ -717,43 +677,4 @@ function matches(item: Notification, filter: NotificationFilter): boolean {
   if (filter.trackId && item.trackId !== filter.trackId) return false;
   if (filter.unread != null && (item.readAt === null) !== filter.unread) return false;
   return true;
-}
-
-/**
- * Replays the user's edit (what `draft` changed from `base`) on top of `theirs`:
- * settings the user changed keep the user's value, all others take theirs.
- */
-export function rebaseDraft(base: Preferences, draft: PreferencesDraft, theirs: Preferences): PreferencesDraft {
-  const merge = (mine: unknown, was: unknown, now: unknown): unknown => {
-    if (mine !== null && typeof mine === 'object' && now !== null && typeof now === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const key of Object.keys(now)) {
-        out[key] = merge(
-          (mine as Record<string, unknown>)[key],
-          (was as Record<string, unknown> | undefined)?.[key],
-          (now as Record<string, unknown>)[key],
-        );
-      }
-      return out;
-    }
-    return mine !== undefined && mine !== was ? mine : now;
-  };
-  return {
-    categories: merge(draft.categories, base.categories, theirs.categories) as PreferencesDraft['categories'],
-    reminderLeadDays:
-      draft.reminderLeadDays !== base.reminderLeadDays ? draft.reminderLeadDays : theirs.reminderLeadDays,
-  };
-}
-
-/** The draft being edited, or the server's preferences as one; throws before they are loaded. */
-function draftOf(state: PreferencesState): PreferencesDraft {
-  if (!state.server) throw new PdError('bad-request', 'The preferences are not loaded yet');
-  return state.draft ?? { categories: state.server.categories, reminderLeadDays: state.server.reminderLeadDays };
-}
-
-function sameDraft(draft: PreferencesDraft, server: Preferences): boolean {
-  return (
-    draft.reminderLeadDays === server.reminderLeadDays &&
-    JSON.stringify(draft.categories) === JSON.stringify(server.categories)
-  );
 }

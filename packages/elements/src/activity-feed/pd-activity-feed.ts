@@ -130,9 +130,8 @@ export class PdActivityFeed extends PdElement {
       if (state?.hasMore && !state.loadingMore && nearEnd) void this.#client.client?.loadMore().catch(() => {});
     },
   });
-  /** Ids seen so far and the newest creation time, to announce only what is new. */
-  #seen: Set<string> | null = null;
-  #newest = '';
+  /** The top of the list when last rendered: null when it was empty, undefined before it was first ready. */
+  #top: Notification | null | undefined = undefined;
   #reposition = () => this.#position();
 
   override disconnectedCallback(): void {
@@ -383,23 +382,28 @@ export class PdActivityFeed extends PdElement {
 
   // ---------------------------------------------------------------- behaviour
 
+  /**
+   * Announces notifications that arrived above the previous top of the list,
+   * unread, each once; pages loaded below it and a new filter's first page are
+   * not news.
+   */
   #announceNew(): void {
     const state = this.#client.client?.$notifications.get();
-    if (!state || state.status !== 'ready') return;
-    if (!this.#seen) {
-      this.#seen = new Set(state.items.map((item) => item.id));
-      this.#newest = state.items[0]?.createdAt ?? '';
+    if (!state || state.status !== 'ready') {
+      this.#top = undefined;
       return;
     }
-    for (const item of state.items) {
-      if (this.#seen.has(item.id)) continue;
-      if (item.readAt === null && item.createdAt >= this.#newest) {
+    const previous = this.#top;
+    this.#top = state.items[0] ?? null;
+    if (previous === undefined) return;
+    const above = previous ? state.items.findIndex((item) => item.id === previous.id) : state.items.length;
+    const arrived =
+      above >= 0 ? state.items.slice(0, above) : state.items.filter((item) => item.createdAt > previous!.createdAt);
+    for (const item of arrived) {
+      if (item.readAt === null) {
         announce(this.strings.newNotification(item.title), `pd-notification:${item.id}:${item.createdAt}`);
       }
     }
-    // Only the items held now: the set stays as small as the list (which the client bounds).
-    this.#seen = new Set(state.items.map((item) => item.id));
-    this.#newest = state.items[0] && state.items[0].createdAt > this.#newest ? state.items[0].createdAt : this.#newest;
   }
 
   /** Whether focus was inside the panel when it began to close. */

@@ -101,7 +101,7 @@ export class PdPreferencesForm extends PdElement {
 
   /** A host form's reset: drops the unsaved edit. */
   formResetCallback(): void {
-    this.#client.client?.discardPreferences();
+    void this.#client.client?.discardPreferences();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -111,7 +111,8 @@ export class PdPreferencesForm extends PdElement {
   }
 
   #edit(change: (draft: PreferencesDraft) => void): void {
-    this.#client.client?.editPreferences(change);
+    // Rejects only before the preferences are loaded, when the form shows no controls.
+    this.#client.client?.editPreferences(change).catch(() => {});
   }
 
   #setCategory(category: PreferenceCategory, on: boolean): void {
@@ -177,7 +178,7 @@ export class PdPreferencesForm extends PdElement {
                 part="discard"
                 class="button"
                 type="button"
-                @click=${() => this.#client.client?.discardPreferences()}
+                @click=${() => void this.#client.client?.discardPreferences()}
               >
                 ${t.discard}
               </button>`
@@ -197,10 +198,10 @@ export class PdPreferencesForm extends PdElement {
       return html`<div part="banner" class="banner" role="alert">
         <p>${t.incoming}</p>
         <div class="banner-actions">
-          <button class="button" type="button" @click=${() => this.#client.client?.resolveIncoming('take')}>
+          <button class="button" type="button" @click=${() => void this.#client.client?.resolveIncoming('take')}>
             ${t.takeTheirs}
           </button>
-          <button class="button" type="button" @click=${() => this.#client.client?.resolveIncoming('keep')}>
+          <button class="button" type="button" @click=${() => void this.#client.client?.resolveIncoming('keep')}>
             ${t.keepMine}
           </button>
         </div>
