@@ -12,6 +12,7 @@ import { benchBrowser, type BrowserResults } from './browser.js';
 import { benchPeers, type PeerResult } from './peers.js';
 import { benchServer, type ServerResults } from './server.js';
 import { BUDGETS, OUR_ENTRIES, measure, type Size } from './size.js';
+import { writeFigures, type FullResults } from './markdown.js';
 import { kb, ms, type Percentiles, type Summary } from './stats.js';
 import { benchStore, type StoreResults } from './store.js';
 
@@ -75,6 +76,10 @@ if (wanted('server')) results.server = await benchServer();
 writeFileSync(new URL('results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 print(results);
 console.log('\nwritten: bench/results.json');
+if (!only) {
+  await writeFigures(results as FullResults);
+  console.log('written: the figures of docs/benchmarks.md');
+}
 
 function table(title: string, head: string[], rows: string[][]): void {
   const widths = head.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i]!.length)));

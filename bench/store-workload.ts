@@ -31,7 +31,14 @@ function notification(index: number, version = 1): Notification {
 /** An engine whose REST layer is never reached (the events come in order, so no resync). */
 function engine(): SyncEngine {
   const unreachable = new Proxy({}, { get: () => () => Promise.reject(new Error('no network in this bench')) });
-  return new SyncEngine({ rest: unreachable as Rest, pageSize: 20, onError: () => {}, share: () => {} });
+  // Room for every event (the default bound would drop the oldest; holding all 10,000 is the heavier case).
+  return new SyncEngine({
+    rest: unreachable as Rest,
+    pageSize: 20,
+    maxItems: COUNT,
+    onError: () => {},
+    share: () => {},
+  });
 }
 
 export interface StoreResults {
