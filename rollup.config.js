@@ -4,6 +4,7 @@
 import { builtinModules } from 'node:module';
 import esbuild from 'rollup-plugin-esbuild';
 import nodeResolve from '@rollup/plugin-node-resolve';
+import { browserBuildPlugins } from './scripts/browser-build.mjs';
 
 const isExternal = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
@@ -30,16 +31,7 @@ function pkg(dir, entries, { platform = 'neutral', banner } = {}) {
 /** Every element with all its dependencies (Lit included) in one minified file, for a plain <script type="module">. */
 const standalone = {
   input: 'packages/elements/src/index.ts',
-  plugins: [
-    nodeResolve({ extensions: ['.ts', '.js'], exportConditions: ['source', 'browser'] }),
-    esbuild({
-      target: 'es2022',
-      platform: 'browser',
-      tsconfig: 'tsconfig.base.json',
-      minify: true,
-      define: { 'process.env.NODE_ENV': '"production"' },
-    }),
-  ],
+  plugins: browserBuildPlugins(),
   output: {
     file: 'packages/elements/dist/pd-notify.bundle.js',
     format: 'es',

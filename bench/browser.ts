@@ -3,10 +3,10 @@
  * frame intervals while scrolling 10,000 rows, the JS heap they take, and the
  * realtime latency from the server to the bell (SSE and polling).
  */
-import puppeteer, { type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { startServer, type RunningServer } from '@pd-notify/mock-server';
 import { browserBundle } from '../scripts/browser-bundle.js';
-import { CHROME_ARGS, INSTALL_HINT, findChrome } from '../scripts/find-chrome.mjs';
+import { launchChromium } from '../scripts/chromium.js';
 import type { Bench } from './page.js';
 import { percentiles, repeat, summarize, type Percentiles, type Summary } from './stats.js';
 
@@ -64,8 +64,6 @@ async function latency(page: Page, server: RunningServer, transport: 'sse' | 'po
 }
 
 export async function benchBrowser(): Promise<BrowserResults> {
-  const chrome = findChrome();
-  if (!chrome) throw new Error(INSTALL_HINT);
   const script = await browserBundle(new URL('page.ts', import.meta.url));
   const server = await startServer({
     port: 0,
@@ -84,10 +82,7 @@ export async function benchBrowser(): Promise<BrowserResults> {
       return true;
     },
   });
-  const browser = await puppeteer.launch({
-    executablePath: chrome,
-    args: [...CHROME_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
-  });
+  const browser = await launchChromium(['--js-flags=--expose-gc', '--enable-precise-memory-info']);
   try {
     const page = await browser.newPage();
     await page.setViewport({ width: 1000, height: 800 });

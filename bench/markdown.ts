@@ -1,7 +1,7 @@
 /**
- * The "latest figures" section of docs/benchmarks.md, written from a full
- * `npm run bench` run (between the figures markers), so the page always shows
- * the last measured numbers and the machine they came from.
+ * The figures of a `npm run bench` run as Markdown tables: printed by the run,
+ * and, after a full run, written into docs/benchmarks.md (between the figures
+ * markers) so the page always shows the last numbers and their machine.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
@@ -12,14 +12,15 @@ import type { Size } from './size.js';
 import { kb, ms, type Percentiles, type Summary } from './stats.js';
 import type { StoreResults } from './store.js';
 
-export interface FullResults {
+/** A run's results: the sections it ran. */
+export interface Results {
   date: string;
   machine: { os: string; cpu: string; memoryGb: number; node: string; chromium: string | null };
-  size: Record<string, Size & { budget?: number }>;
-  peers: PeerResult[];
-  browser: BrowserResults;
-  store: StoreResults;
-  server: ServerResults;
+  size?: Record<string, Size & { budget?: number }>;
+  peers?: PeerResult[];
+  browser?: BrowserResults;
+  store?: StoreResults;
+  server?: ServerResults;
 }
 
 const DOC = new URL('../docs/benchmarks.md', import.meta.url);
@@ -30,90 +31,120 @@ const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 const timing = (s: Summary) => [ms(s.median), ms(s.min), ms(s.max)];
 const spread = (p: Percentiles) => [ms(p.p50), ms(p.p95), ms(p.max), p.count.toLocaleString('en')];
 
-export function figuresMarkdown(r: FullResults): string {
+export function figuresMarkdown(r: Results): string {
   const m = r.machine;
-  const ours = { client: r.size.client!.gzip, inbox: r.size['pd-activity-feed']!.gzip };
-  const b = r.browser;
   const lines = [
     `Measured ${r.date.slice(0, 10)} on ${m.os}, ${m.cpu}, ${m.memoryGb} GB, Node ${m.node}, ${m.chromium ?? 'no Chromium'}.`,
-    '',
-    '### Size',
-    '',
-    'KB of what a page loads at start: minified ESM with every dependency bundled (Lit included), gzip -9 and brotli -11. "On demand" is code behind a dynamic `import()`, loaded only when needed: the French texts, the preferences editor, and the tab-sharing fallback for pages without Web Locks.',
-    '',
-    row(['entry', 'min', 'gzip', 'brotli', 'budget (gzip)', 'on demand (min)']),
-    row(['---', '--:', '--:', '--:', '--:', '--:']),
-    ...Object.entries(r.size).map(([name, s]) =>
-      row([
-        name,
-        kb(s.min),
-        kb(s.gzip),
-        kb(s.brotli),
-        s.budget ? `${kb(s.budget)} ${s.gzip <= s.budget ? '✓' : 'over'}` : '',
-        s.lazy ? kb(s.lazy) : '',
-      ]),
-    ),
-    '',
-    '### Peers',
-    '',
-    row(['peer', 'versions', 'min', 'gzip', 'ratio']),
-    row(['---', '---', '--:', '--:', '--:']),
-    ...r.peers.map((p) =>
-      row([
-        p.name,
-        Object.entries(p.versions)
-          .map(([name, version]) => `${name} ${version}`)
-          .join(', '),
-        kb(p.size.min),
-        kb(p.size.gzip),
-        `${(p.size.gzip / ours[p.kind]).toFixed(1)}×`,
-      ]),
-    ),
-    '',
-    '### The feed in Chromium',
-    '',
-    'Mounting an inline feed to the frame that paints its rows (ms, median of 7 after 2 warm-ups):',
-    '',
-    row(['notifications', 'median', 'min', 'max']),
-    row(['--:', '--:', '--:', '--:']),
-    ...Object.entries(b.render).map(([count, s]) => row([Number(count).toLocaleString('en'), ...timing(s)])),
-    '',
-    `Scrolling the 10,000-row feed by 180 px each frame for 300 frames: frame interval p50 ${ms(b.scroll.frameIntervals.p50)} ms, p95 ${ms(b.scroll.frameIntervals.p95)} ms, max ${ms(b.scroll.frameIntervals.max)} ms; ${b.scroll.longFrames} frames over 50 ms; at most ${b.scroll.maxRowsInDom} rows in the DOM at once.`,
-    '',
-    `JS heap after a full GC: ${b.heap.baselineMb} MB before, ${b.heap.with10kMb} MB with a 10,000-row feed mounted (${b.heap.forTheFeedMb} MB for it: the notifications in the store and the rendered rows).`,
-    '',
-    '### Realtime latency',
-    '',
-    row(['transport', 'p50', 'p95', 'max', 'events']),
-    row(['---', '--:', '--:', '--:', '--:']),
-    row(['SSE', ...spread(b.latency.sse)]),
-    row(['polling every 250 ms', ...spread(b.latency.polling)]),
-    '',
-    '### Store',
-    '',
-    row(['', 'median', 'min', 'max']),
-    row(['---', '--:', '--:', '--:']),
-    row(['apply 10,000 stream events (parse, check, insert in order, publish)', ...timing(r.store.applyEvents)]),
-    row(['merge a 10,000-item resync page into 10,000 loaded items', ...timing(r.store.mergeResync)]),
-    '',
-    '### Reference server',
-    '',
-    row(['streams', 'p50', 'p95', 'max', 'deliveries']),
-    row(['--:', '--:', '--:', '--:', '--:']),
-    ...Object.entries(r.server.fanOut).map(([count, p]) => row([Number(count).toLocaleString('en'), ...spread(p)])),
-    '',
-    `\`GET /v1/notifications?limit=20\` from 32 concurrent keep-alive connections: ${r.server.listRequestsPerSecond.toLocaleString('en')} requests/s.`,
   ];
+  if (r.size) {
+    lines.push(
+      '',
+      '### Size',
+      '',
+      'KB of what a page loads at start: minified ESM with every dependency bundled (Lit included), gzip -9 and brotli -11. "On demand" is code behind a dynamic `import()`, loaded only when needed: the French texts, the preferences editor, and the tab-sharing fallback for pages without Web Locks.',
+      '',
+      row(['entry', 'min', 'gzip', 'brotli', 'budget (gzip)', 'on demand (min)']),
+      row(['---', '--:', '--:', '--:', '--:', '--:']),
+      ...Object.entries(r.size).map(([name, s]) =>
+        row([
+          name,
+          kb(s.min),
+          kb(s.gzip),
+          kb(s.brotli),
+          s.budget ? `${kb(s.budget)} ${s.gzip <= s.budget ? '✓' : 'over'}` : '',
+          s.lazy ? kb(s.lazy) : '',
+        ]),
+      ),
+    );
+  }
+  if (r.peers && r.size) {
+    const ours = { client: r.size.client!.gzip, inbox: r.size['pd-activity-feed']!.gzip };
+    lines.push(
+      '',
+      '### Peers',
+      '',
+      row(['peer', 'versions', 'min', 'gzip', 'ratio']),
+      row(['---', '---', '--:', '--:', '--:']),
+      ...r.peers.map((p) =>
+        row([
+          p.name,
+          Object.entries(p.versions)
+            .map(([name, version]) => `${name} ${version}`)
+            .join(', '),
+          kb(p.size.min),
+          kb(p.size.gzip),
+          `${(p.size.gzip / ours[p.kind]).toFixed(1)}×`,
+        ]),
+      ),
+    );
+  }
+  const b = r.browser;
+  if (b) {
+    lines.push(
+      '',
+      '### The feed in Chromium',
+      '',
+      'Mounting an inline feed to the frame that paints its rows (ms, median of 7 after 2 warm-ups):',
+      '',
+      row(['notifications', 'median', 'min', 'max']),
+      row(['--:', '--:', '--:', '--:']),
+      ...Object.entries(b.render).map(([count, s]) => row([Number(count).toLocaleString('en'), ...timing(s)])),
+      '',
+      `Scrolling the 10,000-row feed by 180 px each frame for 300 frames: frame interval p50 ${ms(b.scroll.frameIntervals.p50)} ms, p95 ${ms(b.scroll.frameIntervals.p95)} ms, max ${ms(b.scroll.frameIntervals.max)} ms; ${b.scroll.longFrames} frames over 50 ms; at most ${b.scroll.maxRowsInDom} rows in the DOM at once.`,
+      '',
+      `JS heap after a full GC: ${b.heap.baselineMb} MB before, ${b.heap.with10kMb} MB with a 10,000-row feed mounted (${b.heap.forTheFeedMb} MB for it: the notifications in the store and the rendered rows).`,
+      '',
+      '### Realtime latency',
+      '',
+      row(['transport', 'p50', 'p95', 'max', 'events']),
+      row(['---', '--:', '--:', '--:', '--:']),
+      row(['SSE', ...spread(b.latency.sse)]),
+      row(['polling every 250 ms', ...spread(b.latency.polling)]),
+    );
+  }
+  if (r.store) {
+    lines.push(
+      '',
+      '### Store',
+      '',
+      row(['', 'median', 'min', 'max']),
+      row(['---', '--:', '--:', '--:']),
+      row(['apply 10,000 stream events (parse, check, insert in order, publish)', ...timing(r.store.applyEvents)]),
+      row(['merge a 10,000-item resync page into 10,000 loaded items', ...timing(r.store.mergeResync)]),
+    );
+  }
+  if (r.server) {
+    lines.push(
+      '',
+      '### Reference server',
+      '',
+      row(['streams', 'p50', 'p95', 'max', 'deliveries']),
+      row(['--:', '--:', '--:', '--:', '--:']),
+      ...Object.entries(r.server.fanOut).map(([count, p]) => row([Number(count).toLocaleString('en'), ...spread(p)])),
+      '',
+      `\`GET /v1/notifications?limit=20\` from 32 concurrent keep-alive connections: ${r.server.listRequestsPerSecond.toLocaleString('en')} requests/s.`,
+    );
+  }
   return lines.join('\n');
 }
 
+/** Markdown formatted as the linter wants it (tables aligned, so they read in a terminal too). */
+async function prettierMarkdown(text: string): Promise<string> {
+  const options = (await resolveConfig(DOC.pathname)) ?? {};
+  return format(text, { ...options, filepath: DOC.pathname });
+}
+
+/** The run's figures, aligned for reading. */
+export function formattedFigures(results: Results): Promise<string> {
+  return prettierMarkdown(figuresMarkdown(results));
+}
+
 /** Replaces the figures between the markers of docs/benchmarks.md (formatted as the linter wants). */
-export async function writeFigures(results: FullResults): Promise<void> {
+export async function writeFigures(results: Results): Promise<void> {
   const doc = readFileSync(DOC, 'utf8');
   const start = doc.indexOf(START);
   const end = doc.indexOf(END);
   if (start < 0 || end < start) throw new Error('docs/benchmarks.md has lost its figures markers');
   const text = `${doc.slice(0, start + START.length)}\n\n${figuresMarkdown(results)}\n\n${doc.slice(end)}`;
-  const options = (await resolveConfig(DOC.pathname)) ?? {};
-  writeFileSync(DOC, await format(text, { ...options, filepath: DOC.pathname }));
+  writeFileSync(DOC, await prettierMarkdown(text));
 }

@@ -7,10 +7,8 @@
  * demand) is reported apart as `lazy`.
  */
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import minifyHTMLLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
-import nodeResolve from '@rollup/plugin-node-resolve';
 import { rollup, type Plugin } from 'rollup';
-import esbuild from 'rollup-plugin-esbuild';
+import { browserBuildPlugins } from '../scripts/browser-build.mjs';
 
 export interface Size {
   /** Minified bytes loaded at start (the entry and what it imports statically). */
@@ -43,24 +41,8 @@ export async function measure(code: string, options: BundleOptions = {}): Promis
     plugins: [
       entry,
       ...(options.plugins ?? []),
-      minifyHTMLLiterals({ include: ['packages/elements/**/*.ts'] }),
-      nodeResolve({
-        extensions: ['.ts', '.tsx', '.mjs', '.js', '.jsx'],
-        exportConditions: ['source', 'browser', 'production', 'import', 'default'],
-        browser: true,
-        ...(options.rootDir ? { rootDir: options.rootDir, modulePaths: [`${options.rootDir}/node_modules`] } : {}),
-      }),
-      esbuild({
-        target: 'es2022',
-        platform: 'browser',
-        tsconfig: 'tsconfig.base.json',
-        minify: true,
-        jsx: 'automatic',
-        loaders: { '.js': 'jsx' },
-        define: { 'process.env.NODE_ENV': '"production"' },
-        // License comments are left out of the measure, as size tools do (ours and the peers' alike).
-        legalComments: 'none',
-      }),
+      // License comments are left out of the measure, as size tools do (ours and the peers' alike).
+      ...browserBuildPlugins({ legalComments: 'none', ...(options.rootDir ? { rootDir: options.rootDir } : {}) }),
     ],
   });
   const { output } = await bundle.generate({ format: 'es', minifyInternalExports: true });

@@ -3,10 +3,10 @@
  * faults, and compares what every tab shows with what the server stored.
  */
 import { readFileSync } from 'node:fs';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { startServer, type RunningServer } from '@pd-notify/mock-server';
 import { browserBundle } from '../scripts/browser-bundle.js';
-import { CHROME_ARGS, INSTALL_HINT, findChrome } from '../scripts/find-chrome.mjs';
+import { launchChromium } from '../scripts/chromium.js';
 import type { Chaos, PageState } from './page.js';
 
 declare global {
@@ -52,8 +52,6 @@ export class ChaosRig {
   }
 
   static async start(): Promise<ChaosRig> {
-    const chrome = findChrome();
-    if (!chrome) throw new Error(INSTALL_HINT);
     const script = await browserBundle(new URL('page.ts', import.meta.url));
     const instrument = readFileSync(new URL('instrument.js', import.meta.url), 'utf8');
     const server = await startServer({
@@ -79,7 +77,7 @@ export class ChaosRig {
         return true;
       },
     });
-    const browser = await puppeteer.launch({ executablePath: chrome, args: CHROME_ARGS });
+    const browser = await launchChromium();
     return new ChaosRig(server, browser);
   }
 
@@ -161,19 +159,32 @@ export class ChaosRig {
     return { items, unread: store.counts('alice').unreadNotifications };
   }
 
-  /** Why `state` differs from the server's `truth`, or null. */
-  static difference(state: PageState, truth: { items: ServerItem[]; unread: number }): string | null {
+  /**
+   * Why `state` differs from the server's `truth`, or null. With `window`, the
+   * page may hold only the newest notifications (older ones not loaded): they
+   * must be the server's newest, in its order.
+   */
+  static difference(
+    state: PageState,
+    truth: { items: ServerItem[]; unread: number },
+    { window = false } = {},
+  ): string | null {
     const ids = state.items.map((item) => item.id);
     const duplicates = ids.filter((id, index) => ids.indexOf(id) !== index);
     if (duplicates.length) return `duplicate rows: ${duplicates.join(', ')}`;
-    if (state.hasMore) return 'not every page is loaded';
+    if (state.hasMore && !window) return 'not every page is loaded';
+    const expected = window ? truth.items.slice(0, state.items.length) : truth.items;
     const held = new Map(state.items.map((item) => [item.id, item]));
-    const missing = truth.items.filter((item) => !held.has(item.id));
+    const missing = expected.filter((item) => !held.has(item.id));
     if (missing.length) return `missing: ${missing.map((item) => item.title).join(', ')}`;
-    const stored = new Set(truth.items.map((item) => item.id));
+    const stored = new Set(expected.map((item) => item.id));
     const extra = state.items.filter((item) => !stored.has(item.id));
     if (extra.length) return `not on the server: ${extra.map((item) => item.title).join(', ')}`;
-    const readDiffers = truth.items.filter((item) => held.get(item.id)!.read !== (item.readAt !== null));
+    const misplaced = expected.findIndex((item, index) => item.id !== ids[index]);
+    if (misplaced >= 0) {
+      return `row ${misplaced} is ${state.items[misplaced]!.title}, the server's is ${expected[misplaced]!.title}`;
+    }
+    const readDiffers = expected.filter((item) => held.get(item.id)!.read !== (item.readAt !== null));
     if (readDiffers.length) return `read flags differ: ${readDiffers.map((item) => item.title).join(', ')}`;
     if (state.unread !== truth.unread) return `unread count ${state.unread}, server ${truth.unread}`;
     const badge = truth.unread === 0 ? '' : truth.unread > 99 ? '99+' : String(truth.unread);

@@ -99,10 +99,11 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'stall without heartbeats',
     async run(rig) {
-      await rig.openTab();
+      const page = await rig.openTab();
       await rig.control('faults', { stream: { stall: true } });
       const sent = await rig.burst('during stall', 5);
-      await pause(1500); // past the watchdog (twice the 500 ms heartbeat)
+      // The watchdog (twice the 500 ms heartbeat) gives up on the silent stream and reconnects.
+      await page.waitForFunction(() => window.pdChaos.state().connection !== 'live', { polling: 50 });
       await rig.control('faults', undefined, 'DELETE');
       sent.push(...(await rig.burst('after stall', 5)));
       return rig.settle(this.name, sent);

@@ -7,7 +7,7 @@
  * channel and stream they held.
  */
 import type { Page } from 'puppeteer-core';
-import type { ChaosRig } from './harness.js';
+import { ChaosRig } from './harness.js';
 
 declare global {
   interface Window {
@@ -40,21 +40,10 @@ async function heapMb(page: Page): Promise<number> {
   return Math.round((JSHeapUsedSize / 1024 / 1024) * 10) / 10;
 }
 
-/** The page's loaded window against the server's newest items: same ids in order, read flags, counts and badge. */
+/** The page's loaded window against the server's newest notifications, counts and badge. */
 async function windowDifference(rig: ChaosRig, page: Page): Promise<string | null> {
   const state = await page.evaluate(() => window.pdChaos.state());
-  const truth = await rig.truth();
-  const newest = truth.items.slice(0, state.items.length);
-  const ids = state.items.map((item) => item.id);
-  if (new Set(ids).size !== ids.length) return 'duplicate rows';
-  const order = newest.findIndex((item, index) => item.id !== ids[index]);
-  if (order >= 0) return `row ${order} is ${state.items[order]?.title}, the server's is ${newest[order]!.title}`;
-  const read = newest.findIndex((item, index) => (item.readAt !== null) !== state.items[index]!.read);
-  if (read >= 0) return `read flag of ${newest[read]!.title} differs`;
-  if (state.unread !== truth.unread) return `unread count ${state.unread}, server ${truth.unread}`;
-  const badge = truth.unread === 0 ? '' : truth.unread > 99 ? '99+' : String(truth.unread);
-  if (state.badge !== badge) return `badge "${state.badge}", server count ${truth.unread}`;
-  return null;
+  return ChaosRig.difference(state, await rig.truth(), { window: true });
 }
 
 async function until(check: () => Promise<string | null>, timeoutMs: number): Promise<string | null> {

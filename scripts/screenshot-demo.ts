@@ -2,14 +2,11 @@
  * `npm run screenshot`: docs/demo.png, the demo page with the feed open, taken in
  * Chromium from `npm start`'s server (no activity generator, so it is repeatable).
  */
-import puppeteer from 'puppeteer-core';
 import { startDemo } from '../examples/vanilla/serve.js';
-import { CHROME_ARGS, INSTALL_HINT, findChrome } from './find-chrome.mjs';
+import { launchChromium } from './chromium.js';
 
-const chrome = findChrome();
-if (!chrome) throw new Error(INSTALL_HINT);
 const server = await startDemo(0);
-const browser = await puppeteer.launch({ executablePath: chrome, args: CHROME_ARGS });
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1100, height: 700, deviceScaleFactor: 1 });

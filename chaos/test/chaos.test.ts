@@ -80,7 +80,16 @@ describe('ChaosRig.difference', () => {
       [{ badge: '' }, /badge "", server count 1/],
       [{ hasMore: true }, /not every page is loaded/],
       [{ actions: [{ kind: 'read', id: 'a', outcome: 'pending' }] }, /actions still pending: read a/],
+      [{ items: [row('b', true), row('a')] }, /row 0 is B, the server's is A/],
     ];
     for (const [change, expected] of cases) assert.match(ChaosRig.difference(state(change), truth) ?? 'null', expected);
+  });
+
+  it('with window, accepts the server’s newest items only, when more are left to load', () => {
+    const newest = state({ items: [{ id: 'a', title: 'A', read: false }], hasMore: true });
+    assert.equal(ChaosRig.difference(newest, truth, { window: true }), null);
+    assert.match(ChaosRig.difference(newest, truth) ?? '', /not every page is loaded/);
+    const notNewest = state({ items: [{ id: 'b', title: 'B', read: true }], hasMore: true });
+    assert.match(ChaosRig.difference(notNewest, truth, { window: true }) ?? '', /missing: A/);
   });
 });

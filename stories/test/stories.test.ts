@@ -11,8 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser } from 'puppeteer-core';
-import { CHROME_ARGS, INSTALL_HINT, findChrome } from '../../scripts/find-chrome.mjs';
+import type { Browser } from 'puppeteer-core';
+import { launchChromium } from '../../scripts/chromium.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const out = join(root, '.test-results/storybook');
@@ -59,9 +59,7 @@ before(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const chrome = findChrome();
-  if (!chrome) throw new Error(INSTALL_HINT);
-  browser = await puppeteer.launch({ executablePath: chrome, args: CHROME_ARGS });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { RunningServer } from '@pd-notify/mock-server';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { CHROME_ARGS, INSTALL_HINT, findChrome } from '../../../scripts/find-chrome.mjs';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchChromium, openRecordedPage, type RecordedPage } from '../../../scripts/chromium.js';
 import { eventually } from '../../../packages/client/test/eventually.js';
 import { startReactExample } from '../serve.js';
 
@@ -18,31 +18,19 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
+let inPage: RecordedPage['inPage'];
 
 before(async () => {
   server = await startReactExample(0, join(root, '.test-results/react-example'));
-  const chrome = findChrome();
-  if (!chrome) throw new Error(INSTALL_HINT);
-  browser = await puppeteer.launch({ executablePath: chrome, args: CHROME_ARGS });
-  page = await browser.newPage();
-  page.on('pageerror', (error) => pageErrors.push((error as Error).message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  await page.goto(`${server.url}/`);
+  browser = await launchChromium();
+  ({ page, errors: pageErrors, inPage } = await openRecordedPage(browser, `${server.url}/`));
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const inPage = <T>(script: string): Promise<T> =>
-  page.evaluate(`(() => {
-    const q = (host, selector) => (host.shadowRoot ?? host).querySelector(selector);
-    ${script}
-  })()`) as Promise<T>;
 
 describe('examples/react (Vite) in Chromium', () => {
   it('renders the header: both badges with live counts', async () => {

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RunningServer } from '@pd-notify/mock-server';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { CHROME_ARGS, INSTALL_HINT, findChrome } from '../../../scripts/find-chrome.mjs';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchChromium, openRecordedPage, type RecordedPage } from '../../../scripts/chromium.js';
 import { eventually } from '../../../packages/client/test/eventually.js';
 import { act } from '../activity.js';
 import { startDemo } from '../serve.js';
@@ -15,33 +15,23 @@ import { startDemo } from '../serve.js';
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
+let inPage: RecordedPage['inPage'];
 
 before(async () => {
   server = await startDemo(0);
-  const chrome = findChrome();
-  if (!chrome) throw new Error(INSTALL_HINT);
-  browser = await puppeteer.launch({ executablePath: chrome, args: CHROME_ARGS });
-  page = await browser.newPage();
-  await page.setViewport({ width: 1200, height: 900 });
-  page.on('pageerror', (error) => pageErrors.push((error as Error).message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  await page.goto(`${server.url}/`);
+  browser = await launchChromium();
+  ({
+    page,
+    errors: pageErrors,
+    inPage,
+  } = await openRecordedPage(browser, `${server.url}/`, { width: 1200, height: 900 }));
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Runs `script` in the page with a `q(host, selector)` helper that looks inside shadow roots. */
-const inPage = <T>(script: string): Promise<T> =>
-  page.evaluate(`(() => {
-    const q = (host, selector) => (host.shadowRoot ?? host).querySelector(selector);
-    ${script}
-  })()`) as Promise<T>;
 
 const serverJson = async <T>(path: string): Promise<T> =>
   (await fetch(`${server.url}${path}`, { headers: { Authorization: 'Bearer demo-alice' } })).json() as Promise<T>;

@@ -65,8 +65,11 @@ function failureOf(check: WireCheck, value: unknown): Failure | null {
         return typeof value === 'boolean' ? null : fail('a boolean');
       case 'n':
         return typeof value === 'number' && Number.isFinite(value) ? null : fail('a number');
+      case 's':
+        return typeof value === 'string' ? null : fail('a string');
+      default: // 'i'
+        return Number.isInteger(value) ? null : fail('an integer');
     }
-    check = [check] as unknown as WireCheck;
   }
   const [tag, a, b, c] = check as readonly [string, unknown, unknown, unknown];
   switch (tag) {

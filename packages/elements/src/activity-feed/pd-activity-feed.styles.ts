@@ -16,15 +16,9 @@ export const feedStyles = css`
     max-block-size: var(--pd-panel-max-height, 32rem);
     margin: 0;
     padding: 0;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    box-shadow: var(--_shadow);
     display: flex;
     flex-direction: column;
     overflow: hidden;
-    font-family: var(--_font);
   }
   .panel[popover] {
     position: fixed;

@@ -162,7 +162,7 @@ export class PdActivityFeed extends PdElement {
     return html`<section
       id="panel"
       part="panel"
-      class="panel"
+      class="panel surface"
       popover=${this.inline ? nothing : 'auto'}
       role=${this.inline ? 'region' : 'dialog'}
       aria-labelledby="title"

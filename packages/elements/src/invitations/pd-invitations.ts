@@ -57,12 +57,6 @@ export class PdInvitations extends PdElement {
         inline-size: min(var(--pd-dialog-width, 30rem), calc(100vw - 2rem));
         max-block-size: min(40rem, calc(100dvh - 2rem));
         padding: 0;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-        color: var(--_text);
-        box-shadow: var(--_shadow);
-        font-family: var(--_font);
       }
       dialog[open] {
         display: flex;
@@ -219,6 +213,7 @@ export class PdInvitations extends PdElement {
       : null;
     return html`<dialog
       part="dialog"
+      class="surface"
       aria-labelledby="title"
       @close=${this.#onClose}
       @click=${this.#onDialogClick}

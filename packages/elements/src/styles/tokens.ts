@@ -105,6 +105,15 @@ export const tokens = css`
     block-size: 1.25rem;
     flex: none;
   }
+  /* A floating box: the feed's panel, the invitations dialog, a toast (no specificity: elements refine it). */
+  :where(.surface) {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: var(--_shadow);
+    font-family: var(--_font);
+  }
   .button {
     padding: 0.35rem 0.75rem;
     border: 1px solid var(--_border);

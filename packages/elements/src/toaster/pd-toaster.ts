@@ -68,11 +68,7 @@ export class PdToaster extends PdElement {
         align-items: center;
         gap: 0.5rem;
         padding: 0.6rem 0.6rem 0.6rem 0.9rem;
-        border: 1px solid var(--_border);
         border-inline-start: 4px solid var(--_accent);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-        box-shadow: var(--_shadow);
         pointer-events: auto;
         animation: enter 160ms ease-out;
       }
@@ -173,7 +169,7 @@ export class PdToaster extends PdElement {
           (item) =>
             html`<li
               part="toast toast-${item.kind}"
-              class=${item.kind}
+              class="surface ${item.kind}"
               data-paused=${item.hovered || item.focused ? 'true' : nothing}
               @pointerenter=${() => this.#hold(item, 'hovered', true)}
               @pointerleave=${() => this.#hold(item, 'hovered', false)}
