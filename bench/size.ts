@@ -80,9 +80,12 @@ export const OUR_ENTRIES = {
   'all elements': `import '@pd-notify/elements';`,
 } as const;
 
-/** Gzip budgets in bytes (issue 7); checked by bench/test/size-budget.test.ts in npm test. */
+/**
+ * Gzip budgets in bytes, checked by bench/test/size-budget.test.ts in npm test.
+ * Issue 13 set them with ky inside (ky 1.14 is about 5 KB gzip of the client).
+ */
 export const BUDGETS: Partial<Record<keyof typeof OUR_ENTRIES, number>> = {
-  client: 12 * 1024,
-  'pd-activity-feed': 30 * 1024,
-  'all elements': 40 * 1024,
+  client: 16 * 1024,
+  'pd-activity-feed': 34 * 1024,
+  'all elements': 41 * 1024,
 };

@@ -1,13 +1,15 @@
 /**
- * The sync engine's workload, no network: applying 10,000 stream events, and
+ * The client's event workload, no network: applying 10,000 stream events, and
  * merging a 10,000-item resync page into 10,000 loaded items. `bench/store.ts`
  * runs it bundled and minified as it ships, not through tsx (whose keep-names
  * transform wraps every closure and would slow the engine down several times).
  */
 import type { Notification } from '@pd-notify/protocol';
-import { SyncEngine } from '../packages/client/src/sync/engine.js';
 import type { Rest } from '../packages/client/src/rest.js';
+import { CountsArea } from '../packages/client/src/sync/counts.js';
+import { EventRouter } from '../packages/client/src/sync/events.js';
 import { NotificationList } from '../packages/client/src/sync/notification-list.js';
+import { NotificationsArea } from '../packages/client/src/sync/notifications.js';
 import { repeat, type Summary } from './stats.js';
 
 const COUNT = 10_000;
@@ -28,17 +30,21 @@ function notification(index: number, version = 1): Notification {
   };
 }
 
-/** An engine whose REST layer is never reached (the events come in order, so no resync). */
-function engine(): SyncEngine {
+/** The feed's area and the event router, their REST layer never reached (the events come in order, so no resync). */
+function feed(): { router: EventRouter; notifications: NotificationsArea } {
   const unreachable = new Proxy({}, { get: () => () => Promise.reject(new Error('no network in this bench')) });
+  const context = { rest: unreachable as Rest, report: (error: unknown) => error as never, share: () => {} };
+  const counts = new CountsArea(context);
   // Room for every event (the default bound would drop the oldest; holding all 10,000 is the heavier case).
-  return new SyncEngine({
-    rest: unreachable as Rest,
-    pageSize: 20,
-    maxItems: COUNT,
-    onError: () => {},
-    share: () => {},
+  const notifications = new NotificationsArea(context, { counts, announce: () => {}, pageSize: 20, maxItems: COUNT });
+  notifications.restore({ items: [], cursor: null, filter: {} }); // a feed that is loaded, and empty
+  const router = new EventRouter([counts, notifications], counts, {
+    report: () => {},
+    ready: () => {},
+    missed: () => {},
+    created: () => {},
   });
+  return { router, notifications };
 }
 
 export interface StoreResults {
@@ -53,12 +59,12 @@ export async function benchStore(): Promise<StoreResults> {
     data: JSON.stringify(notification(index)),
   }));
   const applyEvents = await repeat(async () => {
-    const sync = engine();
+    const { router, notifications } = feed();
     const start = performance.now();
-    for (const event of wire) sync.applyWireEvent(event);
+    for (const event of wire) router.apply(event);
     await Promise.resolve(); // the stores are published once per microtask
     const elapsed = performance.now() - start;
-    if (sync.$notifications.get().items.length !== COUNT) throw new Error('not every event was applied');
+    if (notifications.$notifications.get().items.length !== COUNT) throw new Error('not every event was applied');
     return elapsed;
   });
 

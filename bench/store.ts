@@ -1,4 +1,4 @@
-/** Runs the sync engine's workload (store-workload.ts) as shipped: bundled and minified by esbuild. */
+/** Runs the client's event workload (store-workload.ts) as shipped: bundled and minified by esbuild. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

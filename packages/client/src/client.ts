@@ -1,23 +1,32 @@
 /**
- * `createClient()`: the typed client core. Its stores are lazy: the network starts
- * when the first store gets a subscriber and stops after the last one leaves.
+ * `createClient()`: the typed client core. It composes the areas of state
+ * (notifications, counts, invitations, preferences, file syncs), the event
+ * router, the loader, and the realtime link (this tab's own, or shared with the
+ * user's other tabs). Its stores are lazy: the network starts when a page first
+ * observes one, each area loads when first observed, and the network stops a
+ * grace period after the last observer left. Reading a store never starts,
+ * stops or restarts anything.
  */
-import type { Acceptance, ActionId, Invitation, Notification, Preferences, SyncProgress } from '@pd-notify/protocol';
-import { onMount, type ReadableAtom } from 'nanostores';
+import type { Acceptance, ActionId, Invitation, Notification, Preferences } from '@pd-notify/protocol';
+import { atom, type ReadableAtom } from 'nanostores';
+import { Demand } from './demand.js';
 import { browserEnvironment, type Environment } from './env.js';
 import { PdError } from './errors.js';
+import { Retry } from './realtime/backoff.js';
 import { Realtime, type TransportMode } from './realtime/realtime.js';
-import { TabLink, canShareAcrossTabs, ownLink, type Link, type RealtimeFactory } from './realtime/tab-link.js';
+import { canShareAcrossTabs, ownLink, type Link, type LinkHandlers, type RealtimeFactory } from './realtime/link.js';
 import type { ConnectionState } from './realtime/types.js';
-import { Rest, type TokenSource } from './rest.js';
-import {
-  SyncEngine,
-  type InvitationsState,
-  type NotificationFilter,
-  type NotificationsState,
-  type PreferencesDraft,
-  type PreferencesState,
-} from './sync/engine.js';
+import { Rest } from './rest.js';
+import type { AreaContext, AreaName } from './sync/area.js';
+import { CountsArea } from './sync/counts.js';
+import { EventRouter } from './sync/events.js';
+import { InvitationsArea, type InvitationsState } from './sync/invitations.js';
+import { Loader } from './sync/loader.js';
+import type { NotificationActions } from './sync/notification-actions.js';
+import { NotificationsArea, type NotificationFilter, type NotificationsState } from './sync/notifications.js';
+import { PreferencesArea, type PreferencesDraft, type PreferencesState } from './sync/preferences.js';
+import { SyncsArea, type SyncsByTrack } from './sync/syncs.js';
+import { Tokens, type TokenSource } from './tokens.js';
 
 export interface ClientOptions {
   /** Where the protocol is served, e.g. `https://notify.example.com`. */
@@ -45,17 +54,36 @@ export interface ClientOptions {
    * to them. Never fewer than the user has loaded. Default 500.
    */
   maxItems?: number;
-  /** Share one stream among the tabs of this user (Web Locks + BroadcastChannel). Default true. */
+  /** Share one stream among the tabs of this user (Web Locks + BroadcastChannel), in pages. Default true. */
   shareAcrossTabs?: boolean;
   /** How long a hidden page keeps its realtime link before pausing. Default 30000. */
   hiddenGraceMs?: number;
   /** With `auto`, how long to poll after the stream failed before trying it again. Default 60000. */
   streamRetryMs?: number;
-  /** Called with every error the client meets, including ones it recovers from. */
+  /**
+   * How long the network stays up after the last store observer left, so a
+   * panel closed and reopened within it costs nothing. Default 5000.
+   */
+  lingerMs?: number;
+  /** Called once with every error the client meets, including ones it recovers from. */
   onError?: (error: PdError) => void;
   /** Page visibility and network signals. Default: the browser's (none in Node). */
   environment?: Environment;
 }
+
+/** Where a notification came from, for `onNotification` handlers. */
+export interface NotificationContext {
+  /**
+   * True in exactly one tab of the browser for this user (the tab that holds
+   * the realtime link): the one that should act for the whole browser, e.g.
+   * show a system notification. True in every client that does not share
+   * across tabs.
+   */
+  primary: boolean;
+}
+
+/** Hears of a notification new to the user. */
+export type NotificationHandler = (notification: Notification, context: NotificationContext) => void;
 
 /** The client: stores to read, methods for every protocol operation. */
 export interface PdClient {
@@ -69,13 +97,22 @@ export interface PdClient {
   readonly $pendingInviteCount: ReadableAtom<number>;
   /** Server preferences, the local draft and the save status. */
   readonly $preferences: ReadableAtom<PreferencesState>;
-  /** connecting | live | polling | offline | error, with the reason. */
+  /** idle | connecting | live | polling | offline | error, with the reason and the next retry time. */
   readonly $connection: ReadableAtom<ConnectionState>;
   /** File-sync progress of accepted tracks, by track id. */
-  readonly $syncProgress: ReadableAtom<Readonly<Record<string, SyncProgress>>>;
+  readonly $syncProgress: ReadableAtom<SyncsByTrack>;
   /** The locale for texts and relative times. */
   readonly locale: string;
 
+  /**
+   * Calls `handler` once for every notification that is new to the user while
+   * the client runs: created on the server and delivered live (or replayed
+   * after a reconnect), or first seen in a reload newer than anything shown.
+   * Never for pages loaded, nor twice for one notification. Fires in every tab;
+   * `context.primary` says which one acts for the browser. Returns the
+   * unsubscribe. Listening does not start the network: observe a store too.
+   */
+  onNotification(handler: NotificationHandler): () => void;
   /** Loads the next page of older notifications. */
   loadMore(): Promise<void>;
   /** Shows notifications of a category, a track and/or unread only. */
@@ -103,7 +140,7 @@ export interface PdClient {
   resolveIncoming(choice: 'take' | 'keep'): Promise<void>;
   /** Saves the draft; a 409 leaves `$preferences.status` at `conflict`. */
   savePreferences(): Promise<Preferences>;
-  /** Refetches everything from the server. */
+  /** Retries at once whatever waits to retry, and reloads what the page observes from the server. */
   refresh(): Promise<void>;
   /** Switches to another token (sign-in, user switch): all state is cleared. */
   setToken(token: string | TokenSource): void;
@@ -111,121 +148,254 @@ export interface PdClient {
   close(): void;
 }
 
-/** Creates a client. Nothing happens on the network until a store is subscribed. */
+/** How many notification ids `onNotification` remembers, to announce each once. */
+const ANNOUNCED_BOUND = 1000;
+
+/** Creates a client. Nothing happens on the network until a store is observed. */
 export function createClient(options: ClientOptions): PdClient {
   const baseUrl = checkBaseUrl(options.baseUrl);
-  const fetcher = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const env = options.environment ?? browserEnvironment;
-  const onError = options.onError ?? (() => {});
-  const rest = new Rest({ baseUrl, getToken: tokenSource(options), fetch: fetcher });
+  const reported = new WeakSet<PdError>();
+  const report = (error: unknown): PdError => {
+    const pdError = error instanceof PdError ? error : new PdError('network', String(error), { cause: error });
+    if (!reported.has(pdError)) {
+      reported.add(pdError);
+      options.onError?.(pdError);
+    }
+    return pdError;
+  };
+  const tokens = new Tokens(tokenSource(options));
+  const rest = new Rest({ baseUrl, tokens, ...(options.fetch ? { fetch: options.fetch } : {}) });
   let link: Link | null = null;
-  const engine: SyncEngine = new SyncEngine({
-    rest,
-    pageSize: options.pageSize ?? 20,
-    ...(options.maxItems === undefined ? {} : { maxItems: options.maxItems }),
-    onError,
-    share: (result) => link?.share(result),
-  });
+  const context: AreaContext = { rest, report, share: (result) => link?.share(result) };
 
-  const factory: RealtimeFactory = (handlers, linkEnv, lastEventId) =>
+  const handlers = new Set<NotificationHandler>();
+  const announced = new Set<string>();
+  const announce = (notification: Notification): void => {
+    if (announced.has(notification.id)) return;
+    announced.add(notification.id);
+    if (announced.size > ANNOUNCED_BOUND) announced.delete(announced.values().next().value!);
+    const primary = link?.leading ?? true;
+    for (const handler of [...handlers]) handler(notification, { primary });
+  };
+
+  const counts = new CountsArea(context);
+  const notifications = new NotificationsArea(context, {
+    counts,
+    announce,
+    pageSize: options.pageSize ?? 20,
+    maxItems: options.maxItems ?? 500,
+  });
+  const invitations = new InvitationsArea(context, counts);
+  const preferences = new PreferencesArea(context);
+  const syncs = new SyncsArea(context);
+  const areas = { counts, notifications, invitations, preferences, syncs };
+  const $connection = atom<ConnectionState>({ status: 'idle', reason: null, error: null, retryAt: null });
+  const setConnection = (state: ConnectionState): void => {
+    const now = $connection.value!;
+    if (
+      now.status !== state.status ||
+      now.reason !== state.reason ||
+      now.error !== state.error ||
+      now.retryAt !== state.retryAt
+    ) {
+      $connection.set(state);
+    }
+  };
+
+  const leading = (): boolean => link?.leading ?? false;
+  const router = new EventRouter(Object.values(areas), counts, {
+    report,
+    ready: (fresh) => {
+      // A stream that started without a position replayed nothing: what is held may be behind.
+      const behind = fresh && leading() && Object.values(areas).some((area) => area.status === 'ready');
+      loader.link(behind ? 'reload' : 'fill');
+    },
+    // The leading tab reloads and sends the result to the others.
+    missed: (reset) => void (leading() && loader.resync(reset)),
+    created: announce,
+  });
+  /** The notification mutations, loaded on the first one, or when the browser is idle after a feed is observed. */
+  let actions: Promise<NotificationActions> | null = null;
+  const notificationActions = (): Promise<NotificationActions> =>
+    (actions ??= import('./sync/notification-actions.js').then(
+      ({ NotificationActions }) => new NotificationActions(notifications.internals()),
+    ));
+  const demand = new Demand<AreaName>(options.lingerMs ?? 5000, {
+    active: () => void start(),
+    idle: () => stop(),
+    want: (names) => {
+      void loader.fill();
+      if (names.includes('notifications')) globalThis.requestIdleCallback?.(() => void notificationActions());
+    },
+  });
+  const loader = new Loader({
+    areas,
+    wants: (name) => demand.wants(name),
+    source: () => link,
+    position: () => router.lastEventId,
+    setPosition: (id) => router.position(id),
+    reloaded: () => {
+      if (leading())
+        void loader.collect(Object.keys(areas) as AreaName[]).then((snapshot) => link?.broadcast(snapshot));
+    },
+  });
+  demand.watch(notifications.$notifications, ['notifications']);
+  demand.watch(notifications.$unreadCount, ['counts']);
+  demand.watch(invitations.$invitations, ['invitations']);
+  demand.watch(invitations.$pendingInviteCount, ['counts']);
+  demand.watch(preferences.$preferences, ['preferences']);
+  demand.watch(syncs.$syncProgress, ['syncs']);
+  demand.watch($connection, []);
+
+  const linkHandlers: LinkHandlers = {
+    onEvent: (wire) => router.apply(wire),
+    onState: (state) => {
+      setConnection(state);
+      if (!leading() || loader.linked) return;
+      // Polling's first answer asks for a resync, which loads what is observed.
+      if (state.status === 'polling') loader.link('nothing');
+      // The stream failed before it was ready: load now rather than wait for it (it reloads once ready).
+      else if (state.error) loader.link('fill');
+    },
+    onResync: () => void loader.resync(),
+    onError: report,
+    onShared: (result) => {
+      if (result.kind === 'notification') notifications.take(result.notification);
+      else invitations.take(result.invitation);
+    },
+    onSnapshot: (snapshot) => {
+      loader.restore(snapshot);
+      if (snapshot.linked) loader.link('fill');
+    },
+    collect: (names) => loader.collect(names),
+    onLeading: () => void loader.fill(),
+  };
+  const factory: RealtimeFactory = (realtimeHandlers, linkEnv) =>
     new Realtime({
       rest,
-      fetch: fetcher,
-      handlers,
+      handlers: realtimeHandlers,
       env: linkEnv,
       mode: options.transport ?? 'auto',
       pollIntervalMs: options.pollInterval ?? 30_000,
+      lastEventId: router.lastEventId,
       ...(options.hiddenGraceMs === undefined ? {} : { hiddenGraceMs: options.hiddenGraceMs }),
       ...(options.streamRetryMs === undefined ? {} : { streamRetryMs: options.streamRetryMs }),
-      ...(lastEventId ? { lastEventId } : {}),
     });
-  const handlers = {
-    onEvent: (wire: Parameters<SyncEngine['applyWireEvent']>[0]) => engine.applyWireEvent(wire),
-    onState: (state: ConnectionState) => engine.setConnection(state),
-    onResync: () => void engine.resync().catch(() => {}),
-    onShared: (result: Parameters<SyncEngine['applyShared']>[0]) => engine.applyShared(result),
-  };
 
-  let subscribers = 0;
   let closed = false;
   let session = 0;
+  /** This user's key among the tabs (base URL and user id), asked of `/v1/me` once per token. */
+  let tabKey: string | null = null;
+  const identify = new Retry();
+  let unwatch: (() => void) | null = null;
 
   const start = async (): Promise<void> => {
+    if (closed) return;
     const current = ++session;
-    const initial = engine.resync().catch(() => {});
-    const share = (options.shareAcrossTabs ?? true) && canShareAcrossTabs();
-    let key = '';
-    if (share) {
-      try {
-        key = `${baseUrl}|${(await rest.me()).id}`;
-      } catch (error) {
-        engine.setConnection({ status: 'error', reason: 'could not identify the user', error: error as PdError });
-        return;
+    unwatch = env.watch(() => {
+      if (env.online() && !env.hidden()) {
+        identify.wake();
+        loader.wake();
       }
+    });
+    const share = (options.shareAcrossTabs ?? true) && canShareAcrossTabs();
+    while (share && tabKey === null) {
+      try {
+        tabKey = `${baseUrl}|${(await rest.me()).id}`;
+        identify.succeeded();
+      } catch (error) {
+        if (current !== session) return;
+        const pdError = report(error);
+        const retried = new Promise<void>((resolve) => identify.schedule(resolve, pdError.retryAfterMs ?? 0));
+        setConnection({
+          status: pdError.kind === 'auth' ? 'error' : pdError.kind === 'network' ? 'offline' : 'connecting',
+          reason: `could not identify the user (${pdError.message}); retrying`,
+          error: pdError,
+          retryAt: identify.at,
+        });
+        await retried;
+      }
+      if (current !== session) return;
     }
-    await initial;
-    if (current !== session || subscribers === 0 || closed) return;
-    link = share ? new TabLink(key, factory, env, handlers) : ownLink(factory, env, handlers);
+    // Only pages that share a link across tabs load the code that does it.
+    const shared = share
+      ? new (await import('./realtime/tab-link.js')).TabLink(tabKey!, factory, env, linkHandlers)
+      : null;
+    if (current !== session) return;
+    link = shared ?? ownLink(factory, env, linkHandlers);
     link.start();
+    void loader.fill();
   };
   const stop = (): void => {
     session++;
+    identify.cancel();
+    unwatch?.();
+    unwatch = null;
     link?.stop();
     link = null;
-    engine.setConnection({ status: 'idle', reason: null, error: null });
+    loader.unlink();
+    setConnection({ status: 'idle', reason: null, error: null, retryAt: null });
   };
 
-  const stores = [
-    engine.$notifications,
-    engine.$unreadCount,
-    engine.$invitations,
-    engine.$pendingInviteCount,
-    engine.$preferences,
-    engine.$connection,
-    engine.$syncProgress,
-  ] as const;
-  for (const store of stores) {
-    onMount(store as ReadableAtom<unknown>, () => {
-      if (++subscribers === 1 && !closed) void start();
-      return () => {
-        if (--subscribers === 0) stop();
-      };
-    });
-  }
-
   return {
-    $notifications: engine.$notifications,
-    $unreadCount: engine.$unreadCount,
-    $invitations: engine.$invitations,
-    $pendingInviteCount: engine.$pendingInviteCount,
-    $preferences: engine.$preferences,
-    $connection: engine.$connection,
-    $syncProgress: engine.$syncProgress,
+    $notifications: notifications.$notifications,
+    $unreadCount: notifications.$unreadCount,
+    $invitations: invitations.$invitations,
+    $pendingInviteCount: invitations.$pendingInviteCount,
+    $preferences: preferences.$preferences,
+    $connection,
+    $syncProgress: syncs.$syncProgress,
     locale: options.locale ?? 'en',
-    loadMore: () => engine.loadMore(),
-    setFilter: (filter) => engine.setFilter(filter),
-    setInvitationTrack: (trackId) => engine.setInvitationTrack(trackId),
-    markRead: (id) => engine.markRead(id),
-    markUnread: (id) => engine.markUnread(id),
-    markAllRead: () => engine.markAllRead(),
-    dismiss: (id) => engine.dismiss(id),
-    runAction: (id, action) => engine.runAction(id, action),
-    acceptInvitation: (id) => engine.acceptInvitation(id),
-    declineInvitation: (id) => engine.declineInvitation(id),
-    editPreferences: (change) => engine.editPreferences(change),
-    discardPreferences: () => engine.discardPreferences(),
-    resolveIncoming: (choice) => engine.resolveIncoming(choice),
-    savePreferences: () => engine.savePreferences(),
-    refresh: () => engine.resync(),
+    onNotification(handler) {
+      handlers.add(handler);
+      return () => void handlers.delete(handler);
+    },
+    loadMore: () => notifications.loadMore(),
+    setFilter: (filter) => notifications.setFilter(filter).then(() => {}),
+    setInvitationTrack: (trackId) => invitations.setTrack(trackId),
+    markRead: (id) => notificationActions().then((act) => act.markRead(id)),
+    markUnread: (id) => notificationActions().then((act) => act.markUnread(id)),
+    markAllRead: () => notificationActions().then((act) => act.markAllRead()),
+    dismiss: (id) => notificationActions().then((act) => act.dismiss(id)),
+    async runAction(id, action) {
+      const act = await notificationActions();
+      const accepted = (acceptance: Acceptance): void => {
+        invitations.takeAcceptance(acceptance);
+        syncs.take(acceptance.sync);
+      };
+      const run = () => act.runAction(id, action, accepted);
+      const invitationId = action === 'accept-invite' ? act.invitationOf(id) : null;
+      return invitationId ? invitations.answering(invitationId, 'accepted', run) : run();
+    },
+    acceptInvitation: (id) =>
+      invitations.accept(id).then((acceptance) => {
+        syncs.take(acceptance.sync);
+        return acceptance;
+      }),
+    declineInvitation: (id) => invitations.decline(id),
+    editPreferences: (change) => preferences.edit((editor) => editor.edit(change)),
+    discardPreferences: () => preferences.edit((editor) => editor.discard()),
+    resolveIncoming: (choice) => preferences.edit((editor) => editor.resolveIncoming(choice)),
+    savePreferences: () => preferences.edit((editor) => editor.save()),
+    async refresh() {
+      identify.wake();
+      link?.wake();
+      await loader.resync();
+    },
     setToken(token) {
-      rest.setTokenSource(typeof token === 'string' ? () => token : token);
-      const wasRunning = subscribers > 0 && !closed;
-      if (wasRunning) stop();
-      engine.clear();
-      if (wasRunning) void start();
+      tokens.use(typeof token === 'string' ? () => token : token);
+      tabKey = null;
+      const running = demand.active && !closed;
+      stop();
+      for (const area of Object.values(areas)) area.clear();
+      router.position('');
+      announced.clear();
+      if (running) void start();
     },
     close() {
       closed = true;
+      demand.stop();
       stop();
     },
   };

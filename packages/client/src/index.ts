@@ -5,20 +5,23 @@
  */
 export type * from '@pd-notify/protocol';
 export { CATEGORIES, PREFERENCE_CATEGORIES, PREFERENCE_OPTIONS } from '@pd-notify/protocol/wire';
-export { createClient, type ClientOptions, type PdClient } from './client.js';
+export {
+  createClient,
+  type ClientOptions,
+  type NotificationContext,
+  type NotificationHandler,
+  type PdClient,
+} from './client.js';
 export { PdError, type PdErrorKind } from './errors.js';
-export type { TokenSource } from './rest.js';
+export type { TokenSource } from './tokens.js';
 export type { TransportMode } from './realtime/realtime.js';
 export type { ConnectionState, ConnectionStatus } from './realtime/types.js';
 export type { Environment } from './env.js';
-export type {
-  InvitationsState,
-  LoadStatus,
-  NotificationFilter,
-  NotificationsState,
-  PreferencesDraft,
-  PreferencesState,
-} from './sync/engine.js';
+export type { LoadStatus } from './sync/area.js';
+export type { InvitationsState } from './sync/invitations.js';
+export type { NotificationFilter, NotificationsState } from './sync/notifications.js';
+export type { PreferencesDraft, PreferencesState } from './sync/preferences.js';
+export type { SyncsByTrack } from './sync/syncs.js';
 export { $now, formatRelativeTime } from './time.js';
 export {
   SseOverflowError,

@@ -14,8 +14,8 @@ describe('credentials', () => {
   it('sends the bearer token only to baseUrl, over every kind of request, and never with credentials: include', async () => {
     const { fetch, calls } = recordingFetch();
     const client = clientFor(server, { fetch });
-    await until(client.$connection, (state) => state.status === 'live');
-    const first = client.$notifications.get().items[0]!;
+    const { items } = await until(client.$notifications, (state) => state.status === 'ready' && state.items.length > 0);
+    const first = items[0]!;
     await client.markRead(first.id);
     await client.dismiss(first.id);
     await client.markAllRead();

@@ -4,6 +4,7 @@ import { Backoff } from '../src/realtime/backoff.js';
 import { EventStream } from '../src/realtime/event-stream.js';
 import type { ConnectionState } from '../src/realtime/types.js';
 import { Rest } from '../src/rest.js';
+import { Tokens } from '../src/tokens.js';
 import { eventually } from './helpers.js';
 
 /** A server stand-in that opens event streams and closes each after `openMs`. */
@@ -29,9 +30,8 @@ function streamingFetch(openMs: () => number): { fetch: typeof fetch; connects: 
 function stream(fetcher: typeof fetch, backoff: Backoff, stableMs: number): EventStream {
   const states: ConnectionState[] = [];
   return new EventStream({
-    rest: new Rest({ baseUrl: 'http://stand-in.test', getToken: () => 't' }),
-    fetch: fetcher,
-    handlers: { onEvent: () => {}, onState: (state) => states.push(state), onResync: () => {} },
+    rest: new Rest({ baseUrl: 'http://stand-in.test', tokens: new Tokens(() => 't'), fetch: fetcher }),
+    handlers: { onEvent: () => {}, onState: (state) => states.push(state), onResync: () => {}, onError: () => {} },
     onUnavailable: () => {},
     backoff,
     stableMs,

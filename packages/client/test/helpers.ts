@@ -32,8 +32,8 @@ export interface Call {
   path: string;
   /** Where it went: scheme, host and port. */
   origin: string;
-  /** The credentials mode the client asked for (undefined: fetch's default, same-origin). */
-  credentials: RequestCredentials | undefined;
+  /** The credentials mode of the request. */
+  credentials: RequestCredentials;
   authorization: string | null;
   status: number | null;
 }
@@ -45,13 +45,13 @@ export function recordingFetch(rewrite?: (url: URL, response: Response) => Respo
 } {
   const calls: Call[] = [];
   const recorder: typeof fetch = async (input, init) => {
-    const request = new Request(input, init);
+    const request = input instanceof Request ? input : new Request(input, init);
     const url = new URL(request.url);
     const call: Call = {
       method: request.method,
       path: url.pathname,
       origin: url.origin,
-      credentials: init?.credentials,
+      credentials: request.credentials,
       authorization: request.headers.get('authorization'),
       status: null,
     };

@@ -28,6 +28,17 @@ describe('GET /v1/events', () => {
     }
   });
 
+  it('gives in `ready` the counts GET /v1/counts gives (when it sends them)', async () => {
+    const stream = await readEvents(target.url, target.tokenA);
+    try {
+      const ready = JSON.parse((await stream.next((event) => event.event === 'ready')).data) as ReadyEvent;
+      if (ready.counts === undefined) return; // optional: clients then ask GET /v1/counts
+      assert.deepEqual(ready.counts, (await api('GET', '/v1/counts')).body);
+    } finally {
+      stream.close();
+    }
+  });
+
   it('pushes changes made over REST, each event with a new id and valid data', async () => {
     const stream = await readEvents(target.url, target.tokenA);
     try {

@@ -92,7 +92,7 @@ export class StreamHub {
     if (resume.kind === 'reset') {
       write(`id: ${latest}\nevent: reset\ndata: ${JSON.stringify({ reason: resume.reason })}\n\n`);
     }
-    const ready = { heartbeatMs, serverTime: store.clock.iso() };
+    const ready = { heartbeatMs, serverTime: store.clock.iso(), counts: store.counts(ctx.userId) };
     write(`id: ${latest}\nevent: ready\ndata: ${JSON.stringify(ready)}\n\n`);
 
     const unsubscribe = store.log.subscribe(ctx.userId, send);

@@ -200,10 +200,15 @@ export const ProblemSchema = v.object({
   field: v.optional(v.string()),
 });
 
-/** The first event of every stream: where it starts and how often heartbeats come. */
+/**
+ * Sent once the stream has caught up (after any replay): where it stands, how
+ * often heartbeats come, and the counts at that point (so a bell needs no other
+ * request; a server may leave them out, and clients then ask `GET /v1/counts`).
+ */
 export const ReadyEventSchema = v.object({
   heartbeatMs: v.pipe(v.number(), v.integer(), v.minValue(1)),
   serverTime: timestamp,
+  counts: v.optional(CountsSchema),
 });
 
 /** Sent instead of a replay when `Last-Event-ID` is unknown or older than the log: resync. */

@@ -29,3 +29,43 @@ export class Backoff {
     this.attempt = 0;
   }
 }
+
+/** Runs a failed step again after backoff, or at once when woken (back online, page shown, refresh). */
+export class Retry {
+  /** When the scheduled run is due (ms since the epoch), or null. */
+  at: number | null = null;
+  #backoff: Backoff;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #task: (() => void) | null = null;
+
+  constructor(backoff: Backoff = new Backoff()) {
+    this.#backoff = backoff;
+  }
+
+  /** Runs `task` after the next backoff delay (at least `floorMs`, e.g. Retry-After); replaces a scheduled one. */
+  schedule(task: () => void, floorMs = 0): void {
+    this.cancel();
+    const delay = Math.max(this.#backoff.next(), floorMs);
+    this.#task = task;
+    this.at = Date.now() + delay;
+    this.#timer = setTimeout(() => this.wake(), delay);
+  }
+
+  /** Runs the scheduled task now, if any. */
+  wake(): void {
+    const task = this.#task;
+    this.cancel();
+    task?.();
+  }
+
+  /** The step worked: the next failure starts from the shortest delay again. */
+  succeeded(): void {
+    this.#backoff.reset();
+  }
+
+  cancel(): void {
+    clearTimeout(this.#timer);
+    this.#task = null;
+    this.at = null;
+  }
+}

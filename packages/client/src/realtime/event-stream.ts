@@ -1,21 +1,21 @@
 /**
- * The event stream over fetch (so the Authorization header is sent), with the
- * WHATWG parser. Reconnects with `Last-Event-ID` after capped, jittered backoff
- * (the server's `retry:` is the floor); a connection that closes at once does
- * not reset the backoff; a 401 asks for a fresh token once, then stops with an
- * auth error; 204, a wrong content type or a missing endpoint report the stream
+ * The event stream, opened through the HTTP layer (so it carries the bearer
+ * token and gets the one refresh after a 401) and read with the WHATWG parser.
+ * Reconnects with `Last-Event-ID` after capped, jittered backoff (the server's
+ * `retry:` and `Retry-After` are floors); a connection that closes at once does
+ * not reset the backoff; a 401 that survives the refresh stops with an auth
+ * error; 204, a wrong content type or a missing endpoint report the stream
  * unavailable; a watchdog reconnects when nothing at all (not even a heartbeat)
- * arrives for twice the heartbeat interval.
+ * arrives for twice the heartbeat interval. Every failure is reported once.
  */
-import { PdError, kindOfStatus, parseRetryAfter } from '../errors.js';
-import type { Rest } from '../rest.js';
+import { PdError } from '../errors.js';
+import { errorOfResponse, type Rest } from '../rest.js';
 import { SseOverflowError, SseParser } from '../sse/parser.js';
 import { Backoff } from './backoff.js';
 import type { RealtimeHandlers } from './types.js';
 
 export interface EventStreamOptions {
   rest: Rest;
-  fetch: typeof fetch;
   handlers: RealtimeHandlers;
   /** Called when the server has no usable stream (the caller falls back to polling). */
   onUnavailable(reason: string): void;
@@ -28,6 +28,12 @@ export interface EventStreamOptions {
   maxFailures?: number;
   backoff?: Backoff;
 }
+
+type Outcome =
+  | { kind: 'closed'; healthy: boolean; error: PdError | null }
+  | { kind: 'failed'; error: PdError }
+  | { kind: 'refused'; error: PdError }
+  | { kind: 'unavailable'; reason: string };
 
 export class EventStream {
   lastEventId: string;
@@ -57,21 +63,20 @@ export class EventStream {
     this.#wake?.();
   }
 
+  /** Reconnects now if waiting to reconnect (back online, page shown, an explicit refresh). */
+  wake(): void {
+    this.#wake?.();
+  }
+
   async #run(): Promise<void> {
-    const { handlers, rest } = this.#options;
-    let refused: Promise<string> | null = null;
+    const { handlers } = this.#options;
     while (!this.#stopped) {
-      handlers.onState({ status: 'connecting', reason: null, error: null });
-      const token: Promise<string> = refused ? rest.refreshAfter(refused) : rest.token();
-      const outcome = await this.#connect(token, refused !== null);
+      handlers.onState({ status: 'connecting', reason: null, error: null, retryAt: null });
+      const outcome = await this.#connect();
       if (this.#stopped) return;
-      refused = null;
-      if (outcome.kind === 'unauthorized') {
-        if (!outcome.refreshed) {
-          refused = token;
-          continue;
-        }
-        handlers.onState({ status: 'error', reason: 'not signed in', error: outcome.error });
+      if (outcome.kind === 'refused') {
+        handlers.onError(outcome.error);
+        handlers.onState({ status: 'error', reason: 'not signed in', error: outcome.error, retryAt: null });
         this.#stopped = true;
         return;
       }
@@ -80,55 +85,34 @@ export class EventStream {
         this.#options.onUnavailable(outcome.reason);
         return;
       }
+      if (outcome.error) handlers.onError(outcome.error);
       if (outcome.kind === 'closed' && outcome.healthy) this.#backoff.reset();
       if (this.#backoff.attempt >= (this.#options.maxFailures ?? Infinity)) {
         this.#stopped = true;
         this.#options.onUnavailable('the stream keeps failing');
         return;
       }
-      const wait = Math.max(this.#backoff.next(), outcome.kind === 'failed' ? (outcome.error.retryAfterMs ?? 0) : 0);
+      const wait = Math.max(this.#backoff.next(), outcome.error?.retryAfterMs ?? 0);
       handlers.onState({
         status: 'connecting',
         reason: `reconnecting in ${Math.round(wait / 100) / 10}s`,
-        error: outcome.kind === 'failed' ? outcome.error : null,
+        error: outcome.error,
+        retryAt: Date.now() + wait,
       });
       await this.#sleep(wait);
     }
   }
 
-  async #connect(
-    tokenPromise: Promise<string>,
-    refreshed: boolean,
-  ): Promise<
-    | { kind: 'closed'; healthy: boolean }
-    | { kind: 'failed'; error: PdError }
-    | { kind: 'unauthorized'; refreshed: boolean; error: PdError }
-    | { kind: 'unavailable'; reason: string }
-  > {
+  async #connect(): Promise<Outcome> {
     const { rest, handlers } = this.#options;
     const abort = new AbortController();
     this.#abort = abort;
-    let token: string;
-    try {
-      token = await tokenPromise;
-    } catch (cause) {
-      return { kind: 'unauthorized', refreshed: true, error: new PdError('auth', 'Could not get a token', { cause }) };
-    }
-    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' };
-    if (this.lastEventId) headers['Last-Event-ID'] = this.lastEventId;
     let response: Response;
     try {
-      response = await this.#options.fetch(`${rest.baseUrl}/v1/events`, {
-        headers,
-        signal: abort.signal,
-        cache: 'no-store',
-      });
-    } catch (cause) {
-      return { kind: 'failed', error: new PdError('network', 'The event stream could not connect', { cause }) };
-    }
-    if (response.status === 401) {
-      void response.body?.cancel();
-      return { kind: 'unauthorized', refreshed, error: new PdError('auth', 'The token was refused', { status: 401 }) };
+      response = await rest.openStream(this.lastEventId, abort.signal);
+    } catch (error) {
+      const pdError = error as PdError;
+      return pdError.kind === 'auth' ? { kind: 'refused', error: pdError } : { kind: 'failed', error: pdError };
     }
     const type = response.headers.get('content-type') ?? '';
     if (response.status === 204 || response.status === 404 || response.status === 405) {
@@ -136,15 +120,8 @@ export class EventStream {
       return { kind: 'unavailable', reason: `the server answered ${response.status} to the stream` };
     }
     if (!response.ok) {
-      void response.body?.cancel();
-      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-      return {
-        kind: 'failed',
-        error: new PdError(kindOfStatus(response.status), `The event stream answered ${response.status}`, {
-          status: response.status,
-          ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-        }),
-      };
+      const error = await errorOfResponse(response, `The event stream answered ${response.status}`);
+      return error.status === 401 ? { kind: 'refused', error } : { kind: 'failed', error };
     }
     if (!/^text\/event-stream\b/i.test(type) || !response.body) {
       void response.body?.cancel();
@@ -152,26 +129,30 @@ export class EventStream {
     }
 
     const openedAt = Date.now();
+    let silent = false;
     let watchdog: ReturnType<typeof setTimeout> | undefined;
     const arm = (): void => {
       clearTimeout(watchdog);
-      watchdog = setTimeout(() => abort.abort(), 2 * this.#heartbeatMs);
+      watchdog = setTimeout(() => {
+        silent = true;
+        abort.abort();
+      }, 2 * this.#heartbeatMs);
     };
     const parser = new SseParser({
       onEvent: (message) => {
         if (message.id) this.lastEventId = message.id;
+        handlers.onEvent(message);
         if (message.event === 'ready') {
-          rest.tokenWorked(tokenPromise);
           const heartbeat = readyHeartbeat(message.data);
           if (heartbeat) this.#heartbeatMs = heartbeat;
           arm();
-          handlers.onState({ status: 'live', reason: null, error: null });
+          handlers.onState({ status: 'live', reason: null, error: null, retryAt: null });
         }
-        handlers.onEvent(message);
       },
       onRetry: (ms) => (this.#backoff.floorMs = ms),
     });
     arm();
+    let error: PdError | null = null;
     try {
       const reader = response.body.getReader();
       for (;;) {
@@ -182,11 +163,19 @@ export class EventStream {
       }
     } catch (cause) {
       if (cause instanceof SseOverflowError) abort.abort();
+      if (!this.#stopped) {
+        const message = silent
+          ? 'The event stream went silent (no heartbeat)'
+          : cause instanceof SseOverflowError
+            ? 'The event stream sent an event past the size limit'
+            : 'The event stream was cut';
+        error = new PdError(cause instanceof SseOverflowError ? 'invalid-response' : 'network', message, { cause });
+      }
     } finally {
       clearTimeout(watchdog);
       parser.end();
     }
-    return { kind: 'closed', healthy: Date.now() - openedAt >= (this.#options.stableMs ?? 5000) };
+    return { kind: 'closed', healthy: Date.now() - openedAt >= (this.#options.stableMs ?? 5000), error };
   }
 
   #sleep(ms: number): Promise<void> {

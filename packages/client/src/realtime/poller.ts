@@ -1,9 +1,9 @@
 /**
  * Polling: asks for the counts with If-None-Match at an interval with jitter; a
- * 304 changes nothing, anything else asks the client to resync. Failures back
- * off like the stream does.
+ * 304 changes nothing, anything else asks the client to resync. Failures are
+ * reported and back off like the stream does.
  */
-import { PdError } from '../errors.js';
+import type { PdError } from '../errors.js';
 import type { Rest } from '../rest.js';
 import { Backoff } from './backoff.js';
 import type { RealtimeHandlers } from './types.js';
@@ -38,6 +38,13 @@ export class Poller {
     clearTimeout(this.#timer);
   }
 
+  /** Polls now if the last poll failed (back online, page shown, an explicit refresh). */
+  wake(): void {
+    if (!this.#running || this.#backoff.attempt === 0) return;
+    clearTimeout(this.#timer);
+    void this.#poll();
+  }
+
   async #poll(): Promise<void> {
     const { rest, handlers, intervalMs, reason } = this.#options;
     let wait = intervalMs * (0.8 + Math.random() * 0.4);
@@ -46,18 +53,20 @@ export class Poller {
       if (!this.#running) return;
       this.#etag = etag;
       this.#backoff.reset();
-      handlers.onState({ status: 'polling', reason, error: null });
+      handlers.onState({ status: 'polling', reason, error: null, retryAt: null });
       if (data) handlers.onResync();
     } catch (error) {
       if (!this.#running) return;
-      const pdError = error instanceof PdError ? error : new PdError('network', 'Polling failed', { cause: error });
-      const status = pdError.kind === 'network' ? 'offline' : pdError.kind === 'auth' ? 'error' : 'polling';
-      handlers.onState({ status, reason: pdError.message, error: pdError });
+      const pdError = error as PdError;
+      handlers.onError(pdError);
       if (pdError.kind === 'auth') {
+        handlers.onState({ status: 'error', reason: 'not signed in', error: pdError, retryAt: null });
         this.#running = false;
         return;
       }
-      wait = Math.max(wait, this.#backoff.next(), pdError.retryAfterMs ?? 0);
+      wait = Math.max(this.#backoff.next(), pdError.retryAfterMs ?? 0);
+      const status = pdError.kind === 'network' ? 'offline' : 'polling';
+      handlers.onState({ status, reason: pdError.message, error: pdError, retryAt: Date.now() + wait });
     }
     if (this.#running) this.#timer = setTimeout(() => void this.#poll(), wait);
   }

@@ -7,14 +7,13 @@
 import type { Environment } from '../env.js';
 import type { Rest } from '../rest.js';
 import { EventStream } from './event-stream.js';
-import { Poller } from './poller.js';
+import type { Poller } from './poller.js';
 import type { RealtimeHandlers } from './types.js';
 
 export type TransportMode = 'auto' | 'sse' | 'polling';
 
 export interface RealtimeOptions {
   rest: Rest;
-  fetch: typeof fetch;
   handlers: RealtimeHandlers;
   env: Environment;
   mode: TransportMode;
@@ -29,7 +28,11 @@ export interface RealtimeOptions {
 export class Realtime {
   #options: RealtimeOptions;
   #stream: EventStream;
+  /** Polling instead of the stream (the poller's code loads on first use: most pages never poll). */
+  #polling = false;
   #poller: Poller | null = null;
+  /** Bumped when polling starts or stops, so a poller whose code arrives too late is not started. */
+  #pollGeneration = 0;
   #running = false;
   #paused = false;
   #pauseTimer: ReturnType<typeof setTimeout> | undefined;
@@ -40,17 +43,11 @@ export class Realtime {
     this.#options = options;
     this.#stream = new EventStream({
       rest: options.rest,
-      fetch: options.fetch,
       handlers: options.handlers,
       ...(options.lastEventId ? { lastEventId: options.lastEventId } : {}),
       ...(options.mode === 'auto' ? { maxFailures: 4 } : {}),
       onUnavailable: (reason) => this.#fallBack(reason),
     });
-  }
-
-  /** The id to resume from (shared with the next leader tab). */
-  get lastEventId(): string {
-    return this.#stream.lastEventId;
   }
 
   start(): void {
@@ -59,8 +56,15 @@ export class Realtime {
     this.#unwatch = this.#options.env.watch(() => this.#applyEnvironment());
     this.#paused = !this.#options.env.online();
     if (this.#paused) this.#reportPaused();
-    else this.#resume(false);
+    else this.#resume();
     this.#applyEnvironment();
+  }
+
+  /** Tries at once whatever is waiting to retry (an explicit refresh). */
+  wake(): void {
+    if (!this.#running || this.#paused) return;
+    this.#stream.wake();
+    this.#poller?.wake();
   }
 
   stop(): void {
@@ -70,8 +74,7 @@ export class Realtime {
     clearTimeout(this.#pauseTimer);
     clearTimeout(this.#streamRetry);
     this.#stream.stop();
-    this.#poller?.stop();
-    this.#poller = null;
+    this.#stopPoller();
   }
 
   #applyEnvironment(): void {
@@ -83,7 +86,9 @@ export class Realtime {
     } else if (env.hidden()) {
       if (!this.#paused) this.#pauseTimer = setTimeout(() => this.#pause(), this.#options.hiddenGraceMs ?? 30_000);
     } else if (this.#paused) {
-      this.#resume(true);
+      this.#resume();
+    } else {
+      this.wake(); // back online or shown: a link waiting to retry tries now
     }
   }
 
@@ -92,7 +97,7 @@ export class Realtime {
     this.#paused = true;
     clearTimeout(this.#streamRetry);
     this.#stream.stop();
-    this.#poller?.stop();
+    this.#stopPoller();
     this.#reportPaused();
   }
 
@@ -102,44 +107,61 @@ export class Realtime {
       status: 'offline',
       reason: offline ? 'the browser is offline' : 'paused while the page is hidden',
       error: null,
+      retryAt: null,
     });
   }
 
-  #resume(catchUp: boolean): void {
+  #resume(): void {
     this.#paused = false;
-    if (this.#options.mode === 'polling' || this.#poller) {
+    if (this.#options.mode === 'polling' || this.#polling) {
       this.#startPolling(this.#options.mode === 'polling' ? 'polling' : 'stream unavailable, polling');
     } else {
       // Reconnecting with Last-Event-ID replays what was missed: that is the catch-up.
       this.#stream.start();
     }
-    if (catchUp && this.#poller) this.#options.handlers.onResync();
+    // A new poller's first answer asks for a resync: the catch-up when polling.
   }
 
   #fallBack(reason: string): void {
     if (!this.#running) return;
     if (this.#options.mode === 'sse') {
-      this.#options.handlers.onState({ status: 'error', reason: `no event stream: ${reason}`, error: null });
+      this.#options.handlers.onState({
+        status: 'error',
+        reason: `no event stream: ${reason}`,
+        error: null,
+        retryAt: null,
+      });
       return;
     }
     this.#startPolling(`${reason}; polling`);
     clearTimeout(this.#streamRetry);
     this.#streamRetry = setTimeout(() => {
       if (!this.#running || this.#paused) return;
-      this.#poller?.stop();
-      this.#poller = null;
+      this.#polling = false;
+      this.#stopPoller();
       this.#stream.start();
     }, this.#options.streamRetryMs ?? 60_000);
   }
 
   #startPolling(reason: string): void {
-    this.#poller?.stop();
-    this.#poller = new Poller({
-      rest: this.#options.rest,
-      handlers: this.#options.handlers,
-      intervalMs: this.#options.pollIntervalMs,
-      reason,
+    this.#stopPoller();
+    this.#polling = true;
+    const generation = this.#pollGeneration;
+    void import('./poller.js').then(({ Poller }) => {
+      if (generation !== this.#pollGeneration) return;
+      this.#poller = new Poller({
+        rest: this.#options.rest,
+        handlers: this.#options.handlers,
+        intervalMs: this.#options.pollIntervalMs,
+        reason,
+      });
+      this.#poller.start();
     });
-    this.#poller.start();
+  }
+
+  #stopPoller(): void {
+    this.#pollGeneration++;
+    this.#poller?.stop();
+    this.#poller = null;
   }
 }

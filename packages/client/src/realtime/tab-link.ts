@@ -1,64 +1,65 @@
 /**
  * One stream per browser and user. Tabs of the same user elect a leader with Web
- * Locks (or, without them, over the BroadcastChannel itself); the leader holds the realtime link and shares every event, its
- * connection state and resync requests over a BroadcastChannel; the followers
- * tell it whether they are visible (so a visible follower keeps the link up
- * while the leader's own tab is hidden). When the leader's tab closes, its lock
- * is released (or its heartbeat stops) and the next tab takes over, resuming
- * from the last event id all tabs have seen. Without BroadcastChannel (Node),
- * each client holds its own link.
+ * Locks (or, without them, over the BroadcastChannel itself); the leader holds
+ * the realtime link and shares every event, its connection state and its errors
+ * over a BroadcastChannel, answers a newcomer's request for state with what it
+ * has loaded (so the newcomer need not load it again), and sends its state to
+ * all after a resync. Followers tell it whether they are visible (so a visible
+ * follower keeps the link up while the leader's own tab is hidden). When the
+ * leader's tab closes, its lock is released (or its heartbeat stops) and the
+ * next tab takes over, resuming from the last event id it has seen. Only pages
+ * share: without a `document` (Node, workers) each client holds its own link.
  */
-import { PdError } from '../errors.js';
-import type { SharedResult } from '../sync/engine.js';
+import type { Problem } from '@pd-notify/protocol/wire';
+import { PdError, type PdErrorKind } from '../errors.js';
 import type { Environment } from '../env.js';
+import type { AreaName, SharedResult } from '../sync/area.js';
+import type { TabSnapshot } from '../sync/loader.js';
 import type { BroadcastElection, ElectionMessage } from './broadcast-election.js';
+import type { Link, LinkHandlers, RealtimeFactory } from './link.js';
 import type { Realtime } from './realtime.js';
-import type { ConnectionState, RealtimeHandlers, WireEvent } from './types.js';
+import type { ConnectionState, WireEvent } from './types.js';
 
-export interface LinkHandlers extends RealtimeHandlers {
-  onShared(result: SharedResult): void;
+/** A PdError as it crosses to another tab (structured clone keeps no class). */
+interface PdErrorData {
+  kind: PdErrorKind;
+  message: string;
+  status?: number;
+  problem?: Problem;
+  retryAfterMs?: number;
 }
 
-export interface Link {
-  start(): void;
-  stop(): void;
-  share(result: SharedResult): void;
+function errorData(error: PdError): PdErrorData {
+  return {
+    kind: error.kind,
+    message: error.message,
+    ...(error.status === undefined ? {} : { status: error.status }),
+    ...(error.problem === undefined ? {} : { problem: error.problem }),
+    ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+  };
 }
 
-export type RealtimeFactory = (handlers: RealtimeHandlers, env: Environment, lastEventId: string) => Realtime;
+function errorFromData({ kind, message, ...details }: PdErrorData): PdError {
+  return new PdError(kind, message, details);
+}
+
+type WireState = Omit<ConnectionState, 'error'> & { error: PdErrorData | null };
 
 type Message =
   | { type: 'event'; wire: WireEvent }
-  | {
-      type: 'state';
-      state: { status: ConnectionState['status']; reason: string | null; error: string | null };
-      lastEventId: string;
-    }
-  | { type: 'resync' }
+  | { type: 'state'; state: WireState }
+  | { type: 'error'; error: PdErrorData }
   | { type: 'shared'; result: SharedResult }
+  | { type: 'want'; tab: string; request: number; areas: AreaName[] }
+  | { type: 'snapshot'; to: string | null; request: number; snapshot: TabSnapshot }
+  | { type: 'wake' }
   | { type: 'hello'; tab: string; hidden: boolean }
   | { type: 'visibility'; tab: string; hidden: boolean }
   | { type: 'bye'; tab: string }
   | ElectionMessage;
 
-/** A link of its own, for environments without tab coordination. */
-export function ownLink(factory: RealtimeFactory, env: Environment, handlers: LinkHandlers): Link {
-  let realtime: Realtime | null = null;
-  return {
-    start() {
-      realtime ??= factory(handlers, env, '');
-      realtime.start();
-    },
-    stop() {
-      realtime?.stop();
-    },
-    share() {},
-  };
-}
-
-export function canShareAcrossTabs(): boolean {
-  return typeof BroadcastChannel !== 'undefined' && typeof navigator !== 'undefined';
-}
+/** How long a follower waits for the leader's answer before loading by itself. */
+const ANSWER_TIMEOUT_MS = 3000;
 
 export class TabLink implements Link {
   #key: string;
@@ -68,14 +69,16 @@ export class TabLink implements Link {
   #tab = Math.random().toString(36).slice(2);
   #channel: BroadcastChannel | null = null;
   #abort: AbortController | null = null;
-  #lastEventId = '';
-  #leaderState: ConnectionState | null = null;
+  #leaderState: WireState | null = null;
+  #realtime: Realtime | null = null;
   /** Followers' visibility, as the leader knows it. */
   #followers = new Map<string, boolean>();
   #envListeners = new Set<() => void>();
   #unwatch: (() => void) | null = null;
   #resign: (() => void) | null = null;
   #election: BroadcastElection | null = null;
+  #requests = new Map<number, (snapshot: TabSnapshot | null) => void>();
+  #nextRequest = 1;
 
   constructor(key: string, factory: RealtimeFactory, env: Environment, handlers: LinkHandlers) {
     this.#key = key;
@@ -84,12 +87,21 @@ export class TabLink implements Link {
     this.#handlers = handlers;
   }
 
+  get leading(): boolean {
+    return this.#realtime !== null;
+  }
+
   start(): void {
     if (this.#channel) return;
     const channel = new BroadcastChannel(`pd-notify:${this.#key}`);
     this.#channel = channel;
     channel.onmessage = (message: MessageEvent<Message>) => this.#receive(message.data);
-    this.#handlers.onState({ status: 'connecting', reason: 'waiting for the tab that holds the stream', error: null });
+    this.#handlers.onState({
+      status: 'connecting',
+      reason: 'waiting for the tab that holds the stream',
+      error: null,
+      retryAt: null,
+    });
     this.#post({ type: 'hello', tab: this.#tab, hidden: this.#env.hidden() });
     this.#unwatch = this.#env.watch(() => {
       this.#post({ type: 'visibility', tab: this.#tab, hidden: this.#env.hidden() });
@@ -127,10 +139,35 @@ export class TabLink implements Link {
     this.#unwatch?.();
     this.#channel.close();
     this.#channel = null;
+    this.#answerAll(null);
   }
 
   share(result: SharedResult): void {
     this.#post({ type: 'shared', result });
+  }
+
+  broadcast(snapshot: TabSnapshot): void {
+    if (this.leading) this.#post({ type: 'snapshot', to: null, request: 0, snapshot });
+  }
+
+  wake(): void {
+    if (this.#realtime) this.#realtime.wake();
+    else this.#post({ type: 'wake' });
+  }
+
+  request(areas: AreaName[]): Promise<TabSnapshot | null> {
+    if (this.leading || !this.#channel) return Promise.resolve(null);
+    const request = this.#nextRequest++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => answer(null), ANSWER_TIMEOUT_MS);
+      const answer = (snapshot: TabSnapshot | null): void => {
+        clearTimeout(timer);
+        this.#requests.delete(request);
+        resolve(snapshot);
+      };
+      this.#requests.set(request, answer);
+      this.#post({ type: 'want', tab: this.#tab, request, areas });
+    });
   }
 
   async #lead(): Promise<void> {
@@ -143,60 +180,71 @@ export class TabLink implements Link {
         return () => this.#envListeners.delete(onChange);
       },
     };
-    // With the last event id, the stream replays what this tab missed; without one
-    // (no event seen yet), a resync once the stream is ready closes the gap.
-    let resyncWhenReady = this.#lastEventId === '';
     const realtime = this.#factory(
       {
         onEvent: (wire) => {
-          this.#lastEventId = wire.id || this.#lastEventId;
           this.#handlers.onEvent(wire);
           this.#post({ type: 'event', wire });
-          if (wire.event === 'ready' && resyncWhenReady) {
-            resyncWhenReady = false;
-            this.#handlers.onResync();
-          }
         },
         onState: (state) => {
-          this.#leaderState = state;
+          this.#leaderState = wireState(state);
           this.#handlers.onState(state);
-          this.#postState(state);
+          this.#post({ type: 'state', state: this.#leaderState });
         },
-        onResync: () => {
-          this.#handlers.onResync();
-          this.#post({ type: 'resync' });
+        onResync: () => this.#handlers.onResync(),
+        onError: (error) => {
+          this.#handlers.onError(error);
+          this.#post({ type: 'error', error: errorData(error) });
         },
       },
       env,
-      this.#lastEventId,
     );
+    this.#realtime = realtime;
+    // Requests waiting for a leader that is now this tab: it loads for itself.
+    this.#answerAll(null);
+    this.#handlers.onLeading(true);
     realtime.start();
     await new Promise<void>((resolve) => (this.#resign = resolve));
     realtime.stop();
+    this.#realtime = null;
+    this.#handlers.onLeading(false);
   }
 
   #receive(message: Message): void {
     switch (message.type) {
       case 'event':
-        this.#lastEventId = message.wire.id || this.#lastEventId;
         this.#handlers.onEvent(message.wire);
         break;
       case 'state': {
-        const { status, reason, error } = message.state;
-        this.#lastEventId = message.lastEventId || this.#lastEventId;
-        this.#handlers.onState({ status, reason, error: error === null ? null : new PdError('network', error) });
+        const { error, ...state } = message.state;
+        this.#handlers.onState({ ...state, error: error && errorFromData(error) });
         break;
       }
-      case 'resync':
-        this.#handlers.onResync();
+      case 'error':
+        this.#handlers.onError(errorFromData(message.error));
         break;
       case 'shared':
         this.#handlers.onShared(message.result);
         break;
+      case 'want':
+        if (this.leading) {
+          void this.#handlers
+            .collect(message.areas)
+            .then((snapshot) => this.#post({ type: 'snapshot', to: message.tab, request: message.request, snapshot }));
+        }
+        break;
+      case 'snapshot':
+        if (message.to === null) this.#handlers.onSnapshot(message.snapshot);
+        else if (message.to === this.#tab) this.#requests.get(message.request)?.(message.snapshot);
+        break;
+      case 'wake':
+        this.#realtime?.wake();
+        break;
       case 'hello':
       case 'visibility':
         this.#followers.set(message.tab, message.hidden);
-        if (message.type === 'hello' && this.#leaderState) this.#postState(this.#leaderState);
+        if (message.type === 'hello' && this.leading && this.#leaderState)
+          this.#post({ type: 'state', state: this.#leaderState });
         this.#notifyEnv();
         break;
       case 'bye':
@@ -211,19 +259,19 @@ export class TabLink implements Link {
     }
   }
 
-  #notifyEnv(): void {
-    for (const listener of this.#envListeners) listener();
+  #answerAll(snapshot: TabSnapshot | null): void {
+    for (const answer of [...this.#requests.values()]) answer(snapshot);
   }
 
-  #postState(state: ConnectionState): void {
-    this.#post({
-      type: 'state',
-      state: { status: state.status, reason: state.reason, error: state.error?.message ?? null },
-      lastEventId: this.#lastEventId,
-    });
+  #notifyEnv(): void {
+    for (const listener of this.#envListeners) listener();
   }
 
   #post(message: Message): void {
     this.#channel?.postMessage(message);
   }
+}
+
+function wireState(state: ConnectionState): WireState {
+  return { ...state, error: state.error && errorData(state.error) };
 }

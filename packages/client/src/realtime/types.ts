@@ -5,10 +5,12 @@ export type ConnectionStatus = 'idle' | 'connecting' | 'live' | 'polling' | 'off
 
 export interface ConnectionState {
   status: ConnectionStatus;
-  /** Why, in a few words (e.g. "stream unavailable, polling", "page hidden"). */
+  /** Why, in a few words (e.g. "stream unavailable, polling", "paused while the page is hidden"). */
   reason: string | null;
-  /** The error behind `error` (and behind retries while `connecting`). */
+  /** The error behind `error`, and behind retries while `connecting`, `offline` or `polling`. */
   error: PdError | null;
+  /** When the next attempt is due (ms since the epoch) while waiting to retry; null otherwise. */
+  retryAt: number | null;
 }
 
 /** One event as it came off the wire, before validation. */
@@ -23,4 +25,6 @@ export interface RealtimeHandlers {
   onState(state: ConnectionState): void;
   /** The client must refetch from REST (polling saw a change, or a catch-up is due). */
   onResync(): void;
+  /** Every failure of the link, once each (including ones it recovers from). */
+  onError(error: PdError): void;
 }

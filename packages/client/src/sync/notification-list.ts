@@ -46,6 +46,11 @@ export class NotificationList {
     return view;
   }
 
+  /** The server's confirmed items (no optimistic changes), newest first. */
+  items(): Notification[] {
+    return this.#order.map((id) => this.#base.get(id)!);
+  }
+
   get(id: string): Notification | undefined {
     return this.#base.get(id);
   }

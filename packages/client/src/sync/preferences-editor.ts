@@ -8,7 +8,7 @@ import type { Preferences } from '@pd-notify/protocol/wire';
 import type { WritableAtom } from 'nanostores';
 import { PdError } from '../errors.js';
 import type { Rest } from '../rest.js';
-import type { PreferencesDraft, PreferencesState } from './engine.js';
+import type { PreferencesDraft, PreferencesState } from './preferences.js';
 
 export class PreferencesEditor {
   #store: WritableAtom<PreferencesState>;

@@ -1,0 +1,150 @@
+/**
+ * One area of the client's state (notifications, counts, invitations,
+ * preferences, file syncs): loaded over REST when a page first observes it,
+ * kept fresh by stream events, handed between tabs as a snapshot. While a load
+ * is in flight, what the stream changes is remembered, so an answer computed
+ * before those events never overwrites them.
+ */
+import type { EventName, Invitation, Notification } from '@pd-notify/protocol/wire';
+import type { PdError } from '../errors.js';
+import type { Rest } from '../rest.js';
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export type AreaName = 'counts' | 'notifications' | 'invitations' | 'preferences' | 'syncs';
+
+/** What a tab tells the other tabs after a mutation, so they converge at once. */
+export type SharedResult =
+  { kind: 'notification'; notification: Notification } | { kind: 'invitation'; invitation: Invitation };
+
+export interface AreaContext {
+  rest: Rest;
+  /** Reports an error to `onError` (once) and returns it as a PdError. */
+  report(error: unknown): PdError;
+  /** Sends a mutation's result to the other tabs. */
+  share(result: SharedResult): void;
+}
+
+export abstract class Area<Data, Snapshot = Data> {
+  abstract readonly name: AreaName;
+  status: LoadStatus = 'idle';
+  error: PdError | null = null;
+  /** Events may have been missed since the last load: load again when next observed. */
+  stale = false;
+  protected readonly context: AreaContext;
+  /** Bumped by `clear()`: answers to requests made before are dropped. */
+  protected generation = 0;
+  #running: Promise<boolean> | null = null;
+  #again = false;
+
+  constructor(context: AreaContext) {
+    this.context = context;
+  }
+
+  /** Whether this area has data to keep fresh (loaded, or loading). */
+  get held(): boolean {
+    return this.status !== 'idle';
+  }
+
+  /**
+   * Loads from the server; resolves with whether it worked (a failure is
+   * reported and shown in the area's status). Concurrent calls share one run; a
+   * call during a run schedules exactly one more, for what changed meanwhile.
+   */
+  load(): Promise<boolean> {
+    this.#again = true;
+    this.#running ??= this.#run();
+    return this.#running;
+  }
+
+  /** Whether it needs a load: no fresh data, and none on its way. */
+  get needsLoad(): boolean {
+    return (this.status !== 'ready' || this.stale) && this.#running === null;
+  }
+
+  /** Observed and about to load (once the link can keep it fresh): shows `loading`. */
+  await(): void {
+    if (this.status !== 'idle') return;
+    this.status = 'loading';
+    this.publish();
+  }
+
+  /** Resolves when no load is in flight. */
+  settled(): Promise<unknown> {
+    return this.#running ?? Promise.resolve();
+  }
+
+  async #run(): Promise<boolean> {
+    let ok = false;
+    try {
+      while (this.#again) {
+        this.#again = false;
+        const generation = this.generation;
+        if (this.status !== 'ready') this.status = 'loading';
+        this.begin();
+        this.publish();
+        try {
+          const data = await this.fetch();
+          if (generation !== this.generation) continue; // cleared or refiltered meanwhile
+          this.commit(data);
+          this.status = 'ready';
+          this.error = null;
+          this.stale = false;
+          ok = true;
+        } catch (error) {
+          if (generation !== this.generation) continue;
+          this.end();
+          this.error = this.context.report(error);
+          this.status = 'error';
+          ok = false;
+        }
+        this.publish();
+      }
+      return ok;
+    } finally {
+      // Same synchronous step as the loop's last check: no call can slip in between.
+      this.#running = null;
+    }
+  }
+
+  /** Takes another tab's snapshot as if loaded. */
+  restore(snapshot: Snapshot): void {
+    this.end();
+    this.adopt(snapshot);
+    this.status = 'ready';
+    this.error = null;
+    this.stale = false;
+    this.publish();
+  }
+
+  /** Forgets everything (another user). */
+  clear(): void {
+    this.generation++;
+    this.end();
+    this.status = 'idle';
+    this.error = null;
+    this.stale = false;
+    this.reset();
+    this.publish();
+  }
+
+  /** What another tab needs to show this area without loading it; null while not loaded. */
+  snapshot(): Snapshot | null {
+    return this.status === 'ready' && !this.stale ? this.capture() : null;
+  }
+
+  /** Takes a validated stream event; returns whether it was this area's. */
+  abstract apply(name: EventName, data: unknown): boolean;
+  /** Starts remembering what the stream changes. */
+  protected abstract begin(): void;
+  /** Stops remembering (the load failed or was replaced). */
+  protected abstract end(): void;
+  protected abstract fetch(): Promise<Data>;
+  /** Takes a fresh answer, keeping what the stream changed meanwhile; stops remembering. */
+  protected abstract commit(data: Data): void;
+  protected abstract capture(): Snapshot;
+  protected abstract adopt(snapshot: Snapshot): void;
+  protected abstract reset(): void;
+  /** Writes the area's stores. */
+  protected abstract publish(): void;
+}

@@ -1,0 +1,149 @@
+/**
+ * The invitations area: pending invitations (optionally narrowed to one track),
+ * the invitations badge's count, and accepting or declining, shown at once and
+ * rolled back when the server refuses.
+ */
+import type { Acceptance, EventName, Invitation, InvitationList } from '@pd-notify/protocol/wire';
+import { atom } from 'nanostores';
+import type { PdError } from '../errors.js';
+import { Area, type AreaContext, type LoadStatus } from './area.js';
+import type { CountsArea } from './counts.js';
+
+/** Pending invitations. `status` moves like `NotificationsState.status`. */
+export interface InvitationsState {
+  /** Pending invitations, most recent first, narrowed by `trackId` when set. */
+  items: readonly Invitation[];
+  status: LoadStatus;
+  error: PdError | null;
+  trackId: string | null;
+}
+
+export class InvitationsArea extends Area<InvitationList, readonly Invitation[]> {
+  readonly name = 'invitations';
+  readonly $invitations = atom<InvitationsState>({ items: [], status: 'idle', error: null, trackId: null });
+  readonly $pendingInviteCount = atom(0);
+
+  #counts: CountsArea;
+  #held = new Map<string, Invitation>();
+  /** Invitations shown answered while the answer is in flight. */
+  #overrides = new Map<string, Invitation>();
+  #trackId: string | null = null;
+  /** Ids the stream changed while a load was in flight. */
+  #touched: Set<string> | null = null;
+
+  constructor(context: AreaContext, counts: CountsArea) {
+    super(context);
+    this.#counts = counts;
+    counts.onChange(() => this.publish());
+  }
+
+  /** Narrows `$invitations` to one track (null for all). */
+  setTrack(trackId: string | null): void {
+    this.#trackId = trackId;
+    this.publish();
+  }
+
+  protected begin(): void {
+    this.#touched = new Set();
+  }
+
+  protected end(): void {
+    this.#touched = null;
+  }
+
+  protected fetch(): Promise<InvitationList> {
+    return this.context.rest.listInvitations();
+  }
+
+  protected commit({ items }: InvitationList): void {
+    const fresh = new Map(items.map((invitation) => [invitation.id, invitation]));
+    for (const id of this.#touched ?? []) {
+      const held = this.#held.get(id);
+      if (held && held.version > (fresh.get(id)?.version ?? -1)) fresh.set(id, held);
+    }
+    this.end();
+    this.#held = fresh;
+  }
+
+  protected capture(): readonly Invitation[] {
+    return [...this.#held.values()];
+  }
+
+  protected adopt(items: readonly Invitation[]): void {
+    this.#held = new Map(items.map((invitation) => [invitation.id, invitation]));
+  }
+
+  protected reset(): void {
+    this.#held.clear();
+    this.#overrides.clear();
+  }
+
+  apply(name: EventName, data: unknown): boolean {
+    if (name !== 'invitation.created' && name !== 'invitation.updated') return false;
+    this.take(data as Invitation);
+    return true;
+  }
+
+  /** Takes a version of an invitation from the server; older versions are ignored, as is all before a load. */
+  take(invitation: Invitation): void {
+    if (!this.held) return;
+    const held = this.#held.get(invitation.id);
+    if (held && held.version >= invitation.version) return;
+    this.#touched?.add(invitation.id);
+    this.#held.set(invitation.id, invitation);
+    this.publish();
+  }
+
+  /** Takes an accepted invitation's result (from the modal, a card or a feed row). */
+  takeAcceptance(acceptance: Acceptance): void {
+    this.take(acceptance.invitation);
+    this.context.share({ kind: 'invitation', invitation: acceptance.invitation });
+  }
+
+  accept(id: string): Promise<Acceptance> {
+    return this.answering(id, 'accepted', async () => {
+      const acceptance = await this.context.rest.acceptInvitation(id);
+      this.takeAcceptance(acceptance);
+      return acceptance;
+    });
+  }
+
+  decline(id: string): Promise<Invitation> {
+    return this.answering(id, 'declined', async () => {
+      const invitation = await this.context.rest.declineInvitation(id);
+      this.take(invitation);
+      this.context.share({ kind: 'invitation', invitation });
+      return invitation;
+    });
+  }
+
+  /** Shows the invitation answered while `request` runs; a failure is reported and shows it pending again. */
+  async answering<T>(id: string, status: 'accepted' | 'declined', request: () => Promise<T>): Promise<T> {
+    const held = this.#held.get(id);
+    const override = held ? { ...held, status } : null;
+    if (override) this.#overrides.set(id, override);
+    this.publish();
+    try {
+      return await request();
+    } catch (error) {
+      throw this.context.report(error);
+    } finally {
+      if (override && this.#overrides.get(id) === override) this.#overrides.delete(id);
+      this.publish();
+    }
+  }
+
+  protected publish(): void {
+    const shown = [...this.#held.values()].map((invitation) => this.#overrides.get(invitation.id) ?? invitation);
+    const answering = [...this.#overrides.values()].filter((inv) => this.#held.get(inv.id)?.status === 'pending');
+    this.$invitations.set({
+      items: shown
+        .filter((inv) => inv.status === 'pending' && (!this.#trackId || inv.track.id === this.#trackId))
+        .sort((a, b) => (a.sentAt < b.sentAt ? 1 : a.sentAt > b.sentAt ? -1 : 0)),
+      status: this.status,
+      error: this.error,
+      trackId: this.#trackId,
+    });
+    this.$pendingInviteCount.set(Math.max(0, this.#counts.value.pendingInvitations - answering.length));
+  }
+}

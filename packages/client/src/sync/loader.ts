@@ -1,0 +1,183 @@
+/**
+ * When each area loads. An area loads the first time a page observes it, once
+ * the link can keep it fresh (the stream is ready, polling works, or the
+ * leading tab answers); a tab that follows another takes the leader's copy
+ * instead of loading when the leader has it. A failed load is retried with
+ * backoff (sooner when the page comes back online or into view, at once on
+ * `refresh()`). A resync (a gap, a reset, a change seen by polling) reloads
+ * what is observed and marks the rest stale, to load when next observed.
+ */
+import type { Counts, Invitation, Preferences } from '@pd-notify/protocol/wire';
+import { Retry } from '../realtime/backoff.js';
+import type { Area, AreaName } from './area.js';
+import type { NotificationsArea, NotificationsSnapshot } from './notifications.js';
+import type { SyncsByTrack } from './syncs.js';
+
+/** What one tab hands another: the areas it has loaded, and where its stream stands. */
+export interface TabSnapshot {
+  lastEventId: string;
+  /** The giving tab's link keeps its areas fresh (the stream is ready, or polling works). */
+  linked: boolean;
+  areas: Partial<{
+    counts: Counts;
+    notifications: NotificationsSnapshot;
+    invitations: readonly Invitation[];
+    preferences: Preferences;
+    syncs: SyncsByTrack;
+  }>;
+}
+
+export interface LoaderSource {
+  /** This tab holds the realtime link (or shares it with no one). */
+  readonly leading: boolean;
+  /** Asks the leading tab for these areas; null when this tab must load them itself. */
+  request(names: AreaName[]): Promise<TabSnapshot | null>;
+}
+
+export interface LoaderOptions {
+  areas: Readonly<Record<AreaName, Area<unknown, unknown>>>;
+  wants(name: AreaName): boolean;
+  source(): LoaderSource | null;
+  /** Where the stream stands now. */
+  position(): string;
+  /** Takes a snapshot's position. */
+  setPosition(id: string): void;
+  /** A resync finished (a leading tab tells the others). */
+  reloaded(): void;
+}
+
+export class Loader {
+  #options: LoaderOptions;
+  #linked = false;
+  #retry = new Retry();
+  #filling: Promise<void> | null = null;
+  #fillAgain = false;
+
+  constructor(options: LoaderOptions) {
+    this.#options = options;
+  }
+
+  get linked(): boolean {
+    return this.#linked;
+  }
+
+  /**
+   * The link can keep areas fresh now; `then`: load what is observed and not
+   * loaded (`fill`), reload everything observed (`reload`: events may have been
+   * missed), or nothing yet (a resync is on its way).
+   */
+  link(then: 'fill' | 'reload' | 'nothing'): void {
+    this.#linked = true;
+    if (then === 'fill') void this.fill();
+    else if (then === 'reload') void this.resync();
+  }
+
+  /** The link stopped: loads wait for it to come back. */
+  unlink(): void {
+    this.#linked = false;
+    this.#retry.cancel();
+  }
+
+  /** Loads every observed area that has no fresh data (at most one pass at a time; one more if asked meanwhile). */
+  fill(): Promise<void> {
+    this.#fillAgain = true;
+    this.#filling ??= (async () => {
+      try {
+        while (this.#fillAgain) {
+          this.#fillAgain = false;
+          await this.#fillOnce();
+        }
+      } finally {
+        this.#filling = null;
+      }
+    })();
+    return this.#filling;
+  }
+
+  async #fillOnce(): Promise<void> {
+    await null; // after the current event is applied in full (the ready event's counts)
+    const needed = this.#observed().filter((area) => area.needsLoad);
+    if (needed.length === 0) return;
+    for (const area of needed) area.await();
+    const source = this.#options.source();
+    if (!source) return;
+    let missing = needed;
+    if (!source.leading) {
+      const snapshot = await source.request(needed.map((area) => area.name));
+      if (snapshot) {
+        this.restore(snapshot);
+        missing = needed.filter((area) => area.needsLoad);
+        if (!snapshot.linked) return;
+        this.#linked = true;
+      }
+    }
+    if (this.#linked) await this.#load(missing);
+  }
+
+  /**
+   * Reloads every observed area (others are marked stale) and tells the other
+   * tabs when done. `drop`: the notifications window is replaced, not refreshed
+   * at its head (the server lost our position).
+   */
+  async resync(drop = false): Promise<void> {
+    const { areas } = this.#options;
+    if (drop) (areas.notifications as NotificationsArea).dropOlderPages();
+    for (const area of Object.values(areas)) if (area.held && !this.#options.wants(area.name)) area.stale = true;
+    await this.#load(this.#observed());
+    this.#options.reloaded();
+  }
+
+  /** Takes another tab's areas and position. */
+  restore(snapshot: TabSnapshot): void {
+    const { areas } = this.#options;
+    this.#options.setPosition(snapshot.lastEventId);
+    for (const [name, data] of Object.entries(snapshot.areas) as [AreaName, unknown][]) {
+      if (
+        name === 'notifications' &&
+        !(areas.notifications as NotificationsArea).accepts(data as NotificationsSnapshot)
+      ) {
+        continue;
+      }
+      areas[name].restore(data);
+    }
+    // What this tab holds that the other tab did not send may have missed events.
+    for (const area of Object.values(areas)) if (area.held && !(area.name in snapshot.areas)) area.stale = true;
+  }
+
+  /** The areas' snapshots, once their loads in flight have settled. */
+  async collect(names: readonly AreaName[]): Promise<TabSnapshot> {
+    const { areas } = this.#options;
+    await Promise.all(names.map((name) => areas[name].settled()));
+    const collected: Record<string, unknown> = {};
+    for (const name of names) {
+      const snapshot = areas[name].snapshot();
+      if (snapshot !== null) collected[name] = snapshot;
+    }
+    return { lastEventId: this.#options.position(), linked: this.#linked, areas: collected };
+  }
+
+  /** Retries a failed load now. */
+  wake(): void {
+    this.#retry.wake();
+  }
+
+  /** Retries every failed load now, and loads what is observed and not loaded. */
+  retryNow(): Promise<void> {
+    this.#retry.cancel();
+    return this.fill();
+  }
+
+  async #load(areas: readonly Area<unknown, unknown>[]): Promise<void> {
+    const results = await Promise.all(areas.map((area) => area.load()));
+    if (results.every(Boolean)) {
+      this.#retry.succeeded();
+      return;
+    }
+    const retryAfter = Math.max(0, ...areas.map((area) => area.error?.retryAfterMs ?? 0));
+    this.#retry.schedule(() => void this.fill(), retryAfter);
+  }
+
+  #observed(): Area<unknown, unknown>[] {
+    return Object.values(this.#options.areas).filter((area) => this.#options.wants(area.name));
+  }
+}

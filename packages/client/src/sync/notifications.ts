@@ -1,0 +1,323 @@
+/**
+ * The notifications area: the feed's window of notifications (first page, then
+ * older pages on demand, bounded in memory), its filter, the bell's unread
+ * count, and the notification mutations (read, unread, all read, dismiss, row
+ * actions), optimistic with rollback.
+ */
+import type {
+  Category,
+  EventName,
+  Notification,
+  NotificationPage,
+  NotificationRef,
+  ReadAllResult,
+} from '@pd-notify/protocol/wire';
+import { atom } from 'nanostores';
+import type { PdError } from '../errors.js';
+import { Area, type AreaContext, type LoadStatus } from './area.js';
+import type { CountsArea } from './counts.js';
+import { NotificationList } from './notification-list.js';
+
+/** Which notifications `$notifications` holds (the server filters too). */
+export interface NotificationFilter {
+  category?: Category | null;
+  trackId?: string | null;
+  unread?: boolean | null;
+}
+
+/**
+ * The feed's state. `status`: `idle` until a page observes the store;
+ * `loading` until the first page is applied; `ready` once `items` holds it (and
+ * stays `ready` while later reloads run); `error` when a load failed (`items`
+ * keeps what was shown before; the load is retried with backoff).
+ */
+export interface NotificationsState {
+  /** Newest first, with optimistic changes applied. */
+  items: readonly Notification[];
+  /** More (older) items can be loaded with `loadMore()`. */
+  hasMore: boolean;
+  status: LoadStatus;
+  /** True while `loadMore()` runs. */
+  loadingMore: boolean;
+  error: PdError | null;
+  filter: NotificationFilter;
+}
+
+export interface NotificationsSnapshot {
+  items: readonly Notification[];
+  cursor: string | null;
+  filter: NotificationFilter;
+}
+
+/** The notifications area's state, as its mutations change it. */
+export interface NotificationsInternals {
+  list: NotificationList;
+  /** Publishes the stores (once per microtask). */
+  publish(): void;
+  context: AreaContext;
+}
+
+/** Tells the page about notifications new to the user (see `PdClient.onNotification`). */
+export type Announce = (notification: Notification) => void;
+
+export class NotificationsArea extends Area<NotificationPage, NotificationsSnapshot> {
+  readonly name = 'notifications';
+  readonly $notifications = atom<NotificationsState>({
+    items: [],
+    hasMore: false,
+    status: 'idle',
+    loadingMore: false,
+    error: null,
+    filter: {},
+  });
+  readonly $unreadCount = atom(0);
+
+  #counts: CountsArea;
+  #announce: Announce;
+  #pageSize: number;
+  #maxItems: number;
+  #list = new NotificationList();
+  #filter: NotificationFilter = {};
+  #cursor: string | null = null;
+  #hasMore = false;
+  /** Ids the stream changed while a load was in flight. */
+  #touched: Set<string> | null = null;
+  /** The next load replaces the whole window (a new filter, a reset). */
+  #dropOlder = false;
+  #loadingMore: Promise<void> | null = null;
+  /** How many items the user asked to see by loading more pages: never trimmed below. */
+  #loadedByUser = 0;
+  /** Older items were dropped to bound memory: the next `loadMore` walks down from the first page. */
+  #refilling = false;
+  #publishQueued = false;
+
+  constructor(
+    context: AreaContext,
+    options: { counts: CountsArea; announce: Announce; pageSize: number; maxItems: number },
+  ) {
+    super(context);
+    this.#counts = options.counts;
+    this.#announce = options.announce;
+    this.#pageSize = options.pageSize;
+    this.#maxItems = options.maxItems;
+    this.#counts.onChange(() => this.publish());
+  }
+
+  // ------------------------------------------------------------------ loading
+
+  /** The next load replaces the whole window instead of refreshing its head. */
+  dropOlderPages(): void {
+    this.#dropOlder = true;
+  }
+
+  protected begin(): void {
+    this.#touched = new Set();
+  }
+
+  protected end(): void {
+    this.#touched = null;
+  }
+
+  protected fetch(): Promise<NotificationPage> {
+    return this.context.rest.listNotifications({ ...this.#filter, limit: this.#pageSize });
+  }
+
+  protected commit(page: NotificationPage): void {
+    const touched = this.#touched ?? new Set<string>();
+    this.end();
+    const keepOlder = !this.#dropOlder && this.#list.size > 0;
+    this.#dropOlder = false;
+    const announceAfter = this.status === 'ready' ? this.#list.view()[0] : undefined;
+    this.#list.replaceHead(page.items, page.nextCursor === null, (id) => touched.has(id), keepOlder);
+    if (!keepOlder || (this.#cursor === null && !this.#refilling) || page.nextCursor === null) {
+      this.#cursor = page.nextCursor;
+      this.#hasMore = page.nextCursor !== null;
+      this.#refilling = false;
+      if (!keepOlder) this.#loadedByUser = 0;
+    }
+    if (announceAfter) this.#announceNewerThan(announceAfter, page.items);
+  }
+
+  protected capture(): NotificationsSnapshot {
+    return { items: this.#list.items(), cursor: this.#cursor, filter: this.#filter };
+  }
+
+  /** Takes another tab's window: only when it shows the same filter. */
+  accepts(snapshot: NotificationsSnapshot): boolean {
+    return sameFilter(snapshot.filter, this.#filter);
+  }
+
+  protected adopt(snapshot: NotificationsSnapshot): void {
+    const before = this.status === 'ready' ? this.#list.view()[0] : undefined;
+    this.#list.clear();
+    this.#list.mergePage(snapshot.items);
+    this.#cursor = snapshot.cursor;
+    this.#hasMore = snapshot.cursor !== null;
+    this.#loadedByUser = 0;
+    this.#refilling = false;
+    if (before) this.#announceNewerThan(before, snapshot.items);
+  }
+
+  protected reset(): void {
+    this.#list.clear();
+    this.#cursor = null;
+    this.#hasMore = false;
+    this.#loadedByUser = 0;
+    this.#refilling = false;
+    this.#dropOlder = false;
+  }
+
+  /** Loads the next page of older notifications; a call while one loads waits for that one. */
+  loadMore(): Promise<void> {
+    if (!this.#loadingMore && this.#hasMore && (this.#cursor !== null || this.#refilling)) {
+      this.#loadingMore = this.#loadNextPage().finally(() => {
+        this.#loadingMore = null;
+        this.publish();
+      });
+    }
+    return this.#loadingMore ?? Promise.resolve();
+  }
+
+  async #loadNextPage(): Promise<void> {
+    const generation = this.generation;
+    const filter = this.#filter;
+    this.publish();
+    try {
+      const oldest = this.#list.oldest();
+      for (;;) {
+        const page = await this.context.rest.listNotifications({
+          ...filter,
+          cursor: this.#cursor,
+          limit: this.#pageSize,
+        });
+        if (generation !== this.generation || filter !== this.#filter) return;
+        this.#list.mergePage(page.items);
+        this.#cursor = page.nextCursor;
+        this.#hasMore = page.nextCursor !== null;
+        const last = page.items.at(-1);
+        // Refilling after a trim: pages of items still held bring nothing new; walk on past them.
+        if (!this.#refilling || !this.#hasMore || !last || !oldest || last.createdAt < oldest.createdAt) break;
+      }
+      this.#refilling = false;
+      this.#loadedByUser = this.#list.size;
+    } catch (error) {
+      throw this.context.report(error);
+    }
+  }
+
+  /** Shows another slice of the notifications; loads it from the server. */
+  setFilter(filter: NotificationFilter): Promise<boolean> {
+    this.generation++;
+    this.#filter = { ...filter };
+    this.reset();
+    this.#dropOlder = true;
+    this.status = 'loading';
+    this.publish();
+    return this.load();
+  }
+
+  // ------------------------------------------------------------------ the stream
+
+  apply(name: EventName, data: unknown): boolean {
+    switch (name) {
+      case 'notification.created':
+      case 'notification.updated':
+        if (this.held) this.#take(data as Notification, name === 'notification.created');
+        return true;
+      case 'notification.removed': {
+        const ref = data as NotificationRef;
+        this.#touched?.add(ref.id);
+        this.#list.remove(ref);
+        break;
+      }
+      case 'notifications.read': {
+        const result = data as ReadAllResult;
+        for (const ref of result.items) this.#touched?.add(ref.id);
+        this.#list.markRead(result.items, result.readAt);
+        break;
+      }
+      default:
+        return false;
+    }
+    this.publish();
+    return true;
+  }
+
+  /** Takes a notification from the server (an event, or another tab's mutation). */
+  take(item: Notification): void {
+    if (!this.held) return;
+    this.#take(item, false);
+  }
+
+  #take(item: Notification, created: boolean): void {
+    this.#touched?.add(item.id);
+    const oldest = this.#list.oldest();
+    const inWindow = !this.#hasMore || !oldest || item.createdAt >= oldest.createdAt;
+    const inserted = this.#list.upsert(item, inWindow && matches(item, this.#filter), created);
+    if (inserted && created) this.#bound();
+    this.publish();
+  }
+
+  /**
+   * Drops the oldest items once arrivals have doubled the bound (past what the
+   * user loaded); they load again when the user scrolls to them. Trimming a
+   * whole bound at a time keeps rows the user may be reading from vanishing one
+   * by one.
+   */
+  #bound(): void {
+    const max = this.#maxItems;
+    const keep = Math.max(max, this.#loadedByUser);
+    if (this.#list.size <= keep + max || this.#loadingMore || this.#touched) return;
+    this.#list.trimTo(keep);
+    this.#cursor = null;
+    this.#hasMore = true;
+    this.#refilling = true;
+  }
+
+  /** Announces what a reload brought that is newer than what was shown, as the stream would have. */
+  #announceNewerThan(newest: Notification, items: readonly Notification[]): void {
+    for (const item of items) if (item.createdAt > newest.createdAt) this.#announce(item);
+  }
+
+  // ------------------------------------------------------------------ mutations
+
+  /** What the mutations (loaded on first use, `notification-actions.ts`) work on. */
+  internals(): NotificationsInternals {
+    return { list: this.#list, publish: () => this.publish(), context: this.context };
+  }
+
+  // ------------------------------------------------------------------ publishing
+
+  /** Recomputes the stores once per microtask, however many changes came in. */
+  protected publish(): void {
+    if (this.#publishQueued) return;
+    this.#publishQueued = true;
+    queueMicrotask(() => {
+      this.#publishQueued = false;
+      this.$notifications.set({
+        items: this.#list.view(),
+        hasMore: this.#hasMore,
+        status: this.status,
+        loadingMore: this.#loadingMore !== null,
+        error: this.error,
+        filter: this.#filter,
+      });
+      this.$unreadCount.set(this.#list.unreadCount(this.#counts.value.unreadNotifications));
+    });
+  }
+}
+
+function matches(item: Notification, filter: NotificationFilter): boolean {
+  if (filter.category && item.category !== filter.category) return false;
+  if (filter.trackId && item.trackId !== filter.trackId) return false;
+  if (filter.unread != null && (item.readAt === null) !== filter.unread) return false;
+  return true;
+}
+
+function sameFilter(a: NotificationFilter, b: NotificationFilter): boolean {
+  return (
+    (a.category ?? null) === (b.category ?? null) &&
+    (a.trackId ?? null) === (b.trackId ?? null) &&
+    (a.unread ?? null) === (b.unread ?? null)
+  );
+}

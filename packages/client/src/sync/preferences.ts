@@ -1,0 +1,110 @@
+/**
+ * The preferences area: the server's preferences, the user's unsaved draft, and
+ * a version saved in another session while the draft was open (`incoming`).
+ * Editing and saving live in the preferences editor, loaded the first time a
+ * page edits or saves, so pages without a preferences form never load it.
+ */
+import type { EventName, Preferences, PreferencesUpdate } from '@pd-notify/protocol/wire';
+import { atom } from 'nanostores';
+import type { PdError } from '../errors.js';
+import { Area } from './area.js';
+import type { PreferencesEditor } from './preferences-editor.js';
+
+/** The editable part of the preferences. */
+export type PreferencesDraft = Omit<PreferencesUpdate, 'version'>;
+
+/**
+ * The preferences. `status`: `idle` until observed, `loading` until the server's
+ * version arrives, then `ready`; `saving` while a save runs, then `saved`;
+ * `conflict` after a 409 (the server's version is loaded, the draft replayed on
+ * it); `error` when loading or saving failed.
+ */
+export interface PreferencesState {
+  /** What the server holds. */
+  server: Preferences | null;
+  /** The user's unsaved edit, or null. */
+  draft: PreferencesDraft | null;
+  dirty: boolean;
+  status: 'idle' | 'loading' | 'ready' | 'saving' | 'saved' | 'conflict' | 'error';
+  error: PdError | null;
+  /** Saved in another session while this draft was unsaved: the user chooses (`resolveIncoming`). */
+  incoming: Preferences | null;
+}
+
+const empty: PreferencesState = {
+  server: null,
+  draft: null,
+  dirty: false,
+  status: 'idle',
+  error: null,
+  incoming: null,
+};
+
+export class PreferencesArea extends Area<Preferences> {
+  readonly name = 'preferences';
+  readonly $preferences = atom<PreferencesState>(empty);
+  #editor: Promise<PreferencesEditor> | null = null;
+
+  protected begin(): void {}
+
+  protected end(): void {}
+
+  protected fetch(): Promise<Preferences> {
+    return this.context.rest.getPreferences();
+  }
+
+  protected commit(preferences: Preferences): void {
+    this.take(preferences);
+  }
+
+  protected capture(): Preferences {
+    return this.$preferences.value!.server!;
+  }
+
+  protected adopt(preferences: Preferences): void {
+    this.take(preferences);
+  }
+
+  protected reset(): void {
+    this.$preferences.set(empty);
+  }
+
+  apply(name: EventName, data: unknown): boolean {
+    if (name !== 'preferences.updated') return false;
+    this.take(data as Preferences);
+    if (this.status !== 'ready') {
+      this.status = 'ready';
+      this.error = null;
+    }
+    return true;
+  }
+
+  /** A version from the server: shown, unless a draft is open (then it is `incoming`). Older ones are ignored. */
+  take(preferences: Preferences): void {
+    const state = this.$preferences.value!;
+    if (state.server && state.server.version >= preferences.version) return;
+    if (state.dirty) {
+      this.$preferences.set({ ...state, incoming: preferences });
+      return;
+    }
+    this.$preferences.set({ ...state, server: preferences, draft: null, status: 'ready', error: null, incoming: null });
+  }
+
+  protected publish(): void {
+    const state = this.$preferences.value!;
+    if (this.status === 'error' && state.status !== 'saving') {
+      this.$preferences.set({ ...state, status: 'error', error: this.error });
+    } else if (this.status === 'loading' && state.status === 'idle') {
+      this.$preferences.set({ ...state, status: 'loading' });
+    }
+  }
+
+  /** Runs `use` with the editor, loading it the first time. */
+  edit<T>(use: (editor: PreferencesEditor) => T | Promise<T>): Promise<T> {
+    this.#editor ??= import('./preferences-editor.js').then(
+      ({ PreferencesEditor }) =>
+        new PreferencesEditor(this.$preferences, this.context.rest, (error) => this.context.report(error)),
+    );
+    return this.#editor.then(use);
+  }
+}
