@@ -13,6 +13,12 @@ declare global {
   interface Window {
     PD_SERVER_URL: string;
     client?: PdClient;
+    /** The tab's requests (path only). */
+    calls?: string[];
+    /** What the tab's onNotification heard: title and whether the tab was primary. */
+    heard?: [string, boolean][];
+    /** The errors the tab's onError heard: kind and status. */
+    errors?: [string, number | undefined][];
   }
 }
 
@@ -51,7 +57,7 @@ type Election = 'web-locks' | 'broadcast-channel';
 async function openTabWith(
   election: Election,
   token = 'demo-alice',
-): Promise<{ frame: HTMLIFrameElement; client: PdClient }> {
+): Promise<{ frame: HTMLIFrameElement; client: PdClient; window: Window }> {
   const frame = document.createElement('iframe');
   // The broadcast-channel tabs hide Web Locks before the client loads, as an older browser would.
   const hideLocks =
@@ -61,7 +67,20 @@ async function openTabWith(
   frame.srcdoc = `<!doctype html><script type="module">
     ${hideLocks}
     const { createClient } = await import('/packages/client/src/index.ts');
-    const client = createClient({ baseUrl: ${JSON.stringify(base())}, token: ${JSON.stringify(token)}, hiddenGraceMs: 100 });
+    window.calls = [];
+    window.heard = [];
+    window.errors = [];
+    const client = createClient({
+      baseUrl: ${JSON.stringify(base())},
+      token: ${JSON.stringify(token)},
+      hiddenGraceMs: 100,
+      fetch: (input, init) => {
+        window.calls.push(new URL(input instanceof Request ? input.url : String(input)).pathname);
+        return fetch(input, init);
+      },
+      onError: (error) => window.errors.push([error.kind, error.status]),
+    });
+    client.onNotification((notification, { primary }) => window.heard.push([notification.title, primary]));
     for (const store of [client.$notifications, client.$connection, client.$unreadCount]) store.listen(() => {});
     window.client = client;
   </script>`;
@@ -73,7 +92,7 @@ async function openTabWith(
     return found;
   });
   await until(client.$connection, (state) => state.status === 'live');
-  return { frame, client };
+  return { frame, client, window: frame.contentWindow! };
 }
 
 const titles = (client: PdClient) => client.$notifications.get().items.map((item) => item.title);
@@ -94,6 +113,39 @@ for (const election of ['web-locks', 'broadcast-channel'] as const)
       await notify('to every tab');
       for (const { client } of tabs) await until(client.$notifications, (s) => s.items[0]?.title === 'to every tab');
       expect((await streams()).alice).to.equal(1);
+    });
+
+    it('a tab that joins takes the leader’s state: no request but /v1/me, and the same rows', async () => {
+      const leader = await openTab();
+      await until(leader.client.$notifications, (s) => s.status === 'ready');
+      const follower = await openTab();
+      const shown = await until(follower.client.$notifications, (s) => s.status === 'ready');
+      expect(shown.items.map((item) => item.id)).to.deep.equal(
+        leader.client.$notifications.get().items.map((item) => item.id),
+      );
+      expect(follower.client.$unreadCount.get()).to.equal(leader.client.$unreadCount.get());
+      expect(follower.window.calls).to.deep.equal(['/v1/me']);
+    });
+
+    it('a new notification is heard in every tab, and exactly one of them is primary', async () => {
+      const tabs = [await openTab(), await openTab(), await openTab()];
+      for (const { client } of tabs) await until(client.$notifications, (s) => s.status === 'ready');
+      await notify('heard everywhere');
+      for (const tab of tabs) await eventually(() => expect(tab.window.heard).to.have.length(1));
+      const heard = tabs.map((tab) => tab.window.heard![0]!);
+      expect(heard.map(([title]) => title)).to.deep.equal(['heard everywhere', 'heard everywhere', 'heard everywhere']);
+      expect(heard.filter(([, primary]) => primary)).to.have.length(1);
+    });
+
+    it('every tab hears the stream’s errors with their real kind', async () => {
+      const tabs = [await openTab(), await openTab()];
+      await eventually(async () => expect((await streams()).alice).to.equal(1));
+      await control('/control/faults', { error: { status: 500, times: 1, pathPrefix: '/v1/events' } });
+      await control('/control/streams/drop');
+      for (const tab of tabs) {
+        await eventually(() => expect(tab.window.errors).to.deep.include(['server', 500]));
+        await until(tab.client.$connection, (state) => state.status === 'live');
+      }
     });
 
     it('when the leader tab closes, another takes over and nothing is lost', async () => {
