@@ -104,20 +104,53 @@ export class ChaosRig {
     await this.control('reset', { seed });
   }
 
-  /** Opens a tab with the page mounted for Alice; resolves once it is connected. */
-  async openTab(): Promise<Page> {
+  /**
+   * Opens a tab with the page mounted for Alice; resolves once it is connected,
+   * or at once with `connected: false` (a scenario of faults at startup).
+   * `expiredFirst`: the page's token source gives an expired token first.
+   * `unreachable`: every request to the API fails as if the server were down,
+   * until the returned page's `reachable()` is called.
+   */
+  async openTab({ connected = true, expiredFirst = false, unreachable = false } = {}): Promise<Page> {
     const page = await this.browser.newPage();
     await page.goto(`${this.server.url}/`);
     // Polling by time: hidden tabs get no animation frames, puppeteer's default.
     await page.waitForFunction(() => 'pdChaos' in window, { polling: 100 });
-    await page.evaluate((url, token) => window.pdChaos.mount(url, token), this.server.url, this.token);
-    await page.waitForFunction(() => ['live', 'polling'].includes(window.pdChaos.state().connection), {
-      polling: 100,
-      timeout: 15_000,
-    });
+    if (unreachable) await this.#cutApi(page);
+    await page.evaluate(
+      (url, token, expired) => window.pdChaos.mount(url, token, { expiredFirst: expired }),
+      this.server.url,
+      this.token,
+      expiredFirst,
+    );
+    if (connected) {
+      await page.waitForFunction(() => ['live', 'polling'].includes(window.pdChaos.state().connection), {
+        polling: 100,
+        timeout: 15_000,
+      });
+    }
     this.#tabs.push(page);
     return page;
   }
+
+  /** Fails every request of `page` to the API (connection refused) until `restoreApi(page)`. */
+  async #cutApi(page: Page): Promise<void> {
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (request.isInterceptResolutionHandled()) return;
+      if (this.#cut.has(page) && new URL(request.url()).pathname.startsWith('/v1/'))
+        void request.abort('connectionrefused');
+      else void request.continue();
+    });
+    this.#cut.add(page);
+  }
+
+  /** The API answers `page` again. */
+  restoreApi(page: Page): void {
+    this.#cut.delete(page);
+  }
+
+  #cut = new Set<Page>();
 
   get tabs(): readonly Page[] {
     return this.#tabs;

@@ -19,9 +19,19 @@ function act(kind: string, id: string, run: (client: PdClient) => Promise<unknow
 }
 
 const chaos = {
-  /** Mounts the page's elements on a client of `baseUrl` for `token`. */
-  mount(baseUrl: string, token: string): void {
-    client = createClient({ baseUrl, token, pageSize: 100, pollInterval: 1000, streamRetryMs: 3000 });
+  /**
+   * Mounts the page's elements on a client of `baseUrl` for `token`; with
+   * `expiredFirst`, the page's token source first gives an expired token (the
+   * fresh one only when asked to refresh after a 401).
+   */
+  mount(baseUrl: string, token: string, { expiredFirst = false } = {}): void {
+    client = createClient({
+      baseUrl,
+      getToken: ({ refresh }) => (expiredFirst && !refresh ? 'demo-expired' : token),
+      pageSize: 100,
+      pollInterval: 1000,
+      streamRetryMs: 3000,
+    });
     const provider = document.createElement('pd-provider');
     provider.client = client;
     provider.innerHTML = '<pd-bell-badge id="badge"></pd-bell-badge><pd-activity-feed inline></pd-activity-feed>';
@@ -54,6 +64,7 @@ const chaos = {
       unread: client!.$unreadCount.get(),
       badge: badge && !badge.hasAttribute('hidden') ? (badge.textContent ?? '').trim() : '',
       connection: client!.$connection.get().status,
+      connectionError: client!.$connection.get().error?.kind ?? null,
       actions: actions.map((action) => ({ ...action })),
     };
   },

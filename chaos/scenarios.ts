@@ -150,6 +150,68 @@ export const SCENARIOS: Scenario[] = [
   },
 ];
 
+/**
+ * Faults at startup: the page opens while something is broken, and must end in
+ * the server's state once it is repaired, without a reload.
+ */
+export const STARTUP_SCENARIOS: Scenario[] = [
+  {
+    name: 'start: /v1/me failing (503 past its retries)',
+    async run(rig) {
+      await rig.control('faults', { error: { status: 503, times: 6, pathPrefix: '/v1/me' } });
+      await rig.openTab({ connected: false });
+      const sent = await rig.burst('me failing', 5);
+      return rig.settle(this.name, sent, 30_000);
+    },
+  },
+  {
+    name: 'start: first page of notifications failing',
+    async run(rig) {
+      await rig.control('faults', { error: { status: 500, times: 8, pathPrefix: '/v1/notifications' } });
+      await rig.openTab({ connected: false });
+      const sent = await rig.burst('page failing', 5);
+      return rig.settle(this.name, sent, 30_000);
+    },
+  },
+  {
+    name: 'start: stream refused (503, Retry-After)',
+    async run(rig) {
+      await rig.control('faults', { error: { status: 503, retryAfter: '2', times: 2, pathPrefix: '/v1/events' } });
+      await rig.openTab({ connected: false });
+      const sent = await rig.burst('stream refused', 5);
+      return rig.settle(this.name, sent, 30_000);
+    },
+  },
+  {
+    name: 'start: no stream endpoint (404)',
+    async run(rig) {
+      await rig.control('faults', { error: { status: 404, times: 1, pathPrefix: '/v1/events' } });
+      await rig.openTab({ connected: false });
+      const sent = await rig.burst('no stream', 5);
+      return rig.settle(this.name, sent, 30_000);
+    },
+  },
+  {
+    name: 'start: token expired (401, then a fresh one)',
+    async run(rig) {
+      await rig.openTab({ connected: false, expiredFirst: true });
+      const sent = await rig.burst('expired token', 5);
+      return rig.settle(this.name, sent);
+    },
+  },
+  {
+    name: 'start: server unreachable when the page opens',
+    async run(rig) {
+      const page = await rig.openTab({ connected: false, unreachable: true });
+      const sent = await rig.burst('unreachable', 5);
+      await page.waitForFunction(() => window.pdChaos.state().connectionError !== null, { polling: 100 });
+      rig.restoreApi(page);
+      sent.push(...(await rig.burst('reachable', 5)));
+      return rig.settle(this.name, sent, 40_000);
+    },
+  },
+];
+
 /** Runs every scenario on a fresh demo store; collects the reports. */
 export async function runScenarios(
   rig: ChaosRig,
@@ -157,7 +219,7 @@ export async function runScenarios(
   only: (name: string) => boolean = () => true,
 ): Promise<Report[]> {
   const reports: Report[] = [];
-  for (const scenario of SCENARIOS.filter((candidate) => only(candidate.name))) {
+  for (const scenario of [...SCENARIOS, ...STARTUP_SCENARIOS].filter((candidate) => only(candidate.name))) {
     await rig.reset();
     reports.push(
       await scenario.run(rig, options).catch((error: unknown) => ({

@@ -307,6 +307,7 @@ export function createClient(options: ClientOptions): PdClient {
       } catch (error) {
         if (current !== session) return;
         const pdError = report(error);
+        loader.fail(pdError);
         const retried = new Promise<void>((resolve) => identify.schedule(resolve, pdError.retryAfterMs ?? 0));
         setConnection({
           status: pdError.kind === 'auth' ? 'error' : pdError.kind === 'network' ? 'offline' : 'connecting',

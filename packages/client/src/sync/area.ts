@@ -69,6 +69,14 @@ export abstract class Area<Data, Snapshot = Data> {
     this.publish();
   }
 
+  /** Cannot load for now (e.g. the user could not be identified): shows the error until a load works. */
+  fail(error: PdError): void {
+    if (this.#running || this.status === 'ready') return;
+    this.status = 'error';
+    this.error = error;
+    this.publish();
+  }
+
   /** Resolves when no load is in flight. */
   settled(): Promise<unknown> {
     return this.#running ?? Promise.resolve();

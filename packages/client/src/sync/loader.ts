@@ -8,6 +8,7 @@
  * what is observed and marks the rest stale, to load when next observed.
  */
 import type { Counts, Invitation, Preferences } from '@pd-notify/protocol/wire';
+import type { PdError } from '../errors.js';
 import { Retry } from '../realtime/backoff.js';
 import type { Area, AreaName } from './area.js';
 import type { NotificationsArea, NotificationsSnapshot } from './notifications.js';
@@ -154,6 +155,11 @@ export class Loader {
       if (snapshot !== null) collected[name] = snapshot;
     }
     return { lastEventId: this.#options.position(), linked: this.#linked, areas: collected };
+  }
+
+  /** Nothing observed can load for now (the link cannot start): the areas waiting show `error`. */
+  fail(error: PdError): void {
+    for (const area of this.#observed()) if (area.needsLoad) area.fail(error);
   }
 
   /** Retries a failed load now. */
