@@ -103,13 +103,14 @@ export class Rest {
 
   listNotifications = (query: ListQuery = {}) =>
     this.#get('v1/notifications', NotificationPageCheck, {
-      searchParams: compact({
-        limit: query.limit?.toString(),
-        cursor: query.cursor,
-        category: query.category,
-        trackId: query.trackId,
-        unread: query.unread == null ? null : String(query.unread),
-      }),
+      // ky leaves out the parameters that are undefined.
+      searchParams: {
+        limit: query.limit,
+        cursor: query.cursor ?? undefined,
+        category: query.category ?? undefined,
+        trackId: query.trackId ?? undefined,
+        unread: query.unread ?? undefined,
+      },
     });
 
   markRead = (id: string) => this.#post(`v1/notifications/${enc(id)}/read`, NotificationCheck);
@@ -226,10 +227,4 @@ export async function errorOfResponse(response: Response, fallback = `HTTP ${res
 
 function enc(segment: string): string {
   return encodeURIComponent(segment);
-}
-
-function compact(params: Record<string, string | null | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(params)) if (value != null) out[key] = value;
-  return out;
 }
