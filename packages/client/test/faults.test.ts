@@ -3,6 +3,8 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import type { RunningServer } from '@pd-notify/mock-server';
 import { Backoff } from '../src/realtime/backoff.js';
 import { PdError, type Environment } from '../src/index.js';
+import { Rest } from '../src/rest.js';
+import { Tokens } from '../src/tokens.js';
 import {
   clientFor,
   control,
@@ -351,5 +353,18 @@ describe('protocol violations and stream health', () => {
     } finally {
       client.stop();
     }
+  });
+});
+
+describe('timeouts', () => {
+  it('a request with no answer within its timeout fails as a network error, and a read is not retried after it', async () => {
+    const { fetch, calls } = recordingFetch();
+    const rest = new Rest({ baseUrl: server.url, tokens: new Tokens(() => 'demo-alice'), fetch, timeoutMs: 200 });
+    await control(server, '/control/faults', { latencyMs: 1000 });
+    const error = await rest.getCounts().catch((e: unknown) => e);
+    assert.ok(error instanceof PdError);
+    assert.equal(error.kind, 'network');
+    assert.match(error.message, /timed out/);
+    assert.equal(calls.length, 1);
   });
 });
