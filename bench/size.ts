@@ -90,9 +90,13 @@ export const OUR_ENTRIES = {
  * get through), the notification mutations (the first action, or when the
  * browser is idle after a feed is shown): 16.97 / 34.73 / 40.88 KB. The rest is
  * what every page needs at start, so the client and the feed get 1 KB more.
+ * Issue 18's persisted cache loads on demand (its IndexedDB code, 3 KB minified);
+ * what decides when to use it (whose cache, showing it, confirming it once the
+ * stream has replayed) is at start: +0.53 KB gzip, measured, hence 17.6 / 35.4 /
+ * 41.5 KB.
  */
 export const BUDGETS: Partial<Record<keyof typeof OUR_ENTRIES, number>> = {
-  client: 17 * 1024,
-  'pd-activity-feed': 35 * 1024,
-  'all elements': 41 * 1024,
+  client: 17.6 * 1024,
+  'pd-activity-feed': 35.4 * 1024,
+  'all elements': 41.5 * 1024,
 };

@@ -10,7 +10,7 @@
 import type { Acceptance, ActionId, Invitation, Notification, Preferences } from '@pd-notify/protocol';
 import { atom, type ReadableAtom } from 'nanostores';
 import { Demand } from './demand.js';
-import { browserEnvironment, type Environment } from './env.js';
+import { browserEnvironment, canPersist, type Environment } from './env.js';
 import { PdError } from './errors.js';
 import { Retry } from './realtime/backoff.js';
 import { Realtime, type TransportMode } from './realtime/realtime.js';
@@ -21,6 +21,7 @@ import type { AreaContext, AreaName } from './sync/area.js';
 import { CountsArea } from './sync/counts.js';
 import { EventRouter } from './sync/events.js';
 import { InvitationsArea, type InvitationsState } from './sync/invitations.js';
+import type { Persistence } from './persist/persistence.js';
 import { Loader } from './sync/loader.js';
 import type { NotificationActions } from './sync/notification-actions.js';
 import { NotificationsArea, type NotificationFilter, type NotificationsState } from './sync/notifications.js';
@@ -65,6 +66,21 @@ export interface ClientOptions {
    * panel closed and reopened within it costs nothing. Default 5000.
    */
   lingerMs?: number;
+  /**
+   * Keep what the page showed (the newest notifications, counts, invitations,
+   * preferences, file syncs, and where the stream stood) in IndexedDB, per base
+   * URL and user, and show it at once on the next visit, before the network
+   * answers. Default: on in browsers, off in Node. Turn it off on shared
+   * computers.
+   */
+  persist?: boolean;
+  /** Persisted state older than this is dropped, not shown. Default 7 days. */
+  persistMaxAgeMs?: number;
+  /**
+   * The signed-in user's id, when the host knows it: saves the `/v1/me` request
+   * a page otherwise makes to find its tabs' stream and its persisted state.
+   */
+  userId?: string;
   /** Called once with every error the client meets, including ones it recovers from. */
   onError?: (error: PdError) => void;
   /** Page visibility and network signals. Default: the browser's (none in Node). */
@@ -142,10 +158,17 @@ export interface PdClient {
   savePreferences(): Promise<Preferences>;
   /** Retries at once whatever waits to retry, and reloads what the page observes from the server. */
   refresh(): Promise<void>;
-  /** Switches to another token (sign-in, user switch): all state is cleared. */
-  setToken(token: string | TokenSource): void;
-  /** Stops all network activity for good. */
-  close(): void;
+  /**
+   * Switches to another token (sign-in, user switch): all state is cleared,
+   * including the previous user's persisted state. `userId`: the new user's id,
+   * if known (see `ClientOptions.userId`).
+   */
+  setToken(token: string | TokenSource, userId?: string): void;
+  /**
+   * Stops all network activity for good. `forget` (sign-out): also drops this
+   * user's persisted state; the promise resolves once it is gone.
+   */
+  close(options?: { forget?: boolean }): Promise<void>;
 }
 
 /** How many notification ids `onNotification` remembers, to announce each once. */
@@ -209,6 +232,8 @@ export function createClient(options: ClientOptions): PdClient {
     ready: (fresh) => {
       // A stream that started without a position replayed nothing: what is held may be behind.
       const behind = fresh && leading() && Object.values(areas).some((area) => area.status === 'ready');
+      // One that resumed has replayed everything since: a persisted state shown at start is now current.
+      if (!fresh) for (const area of Object.values(areas)) area.confirm();
       loader.link(behind ? 'reload' : 'fill');
     },
     // The leading tab reloads and sends the result to the others.
@@ -223,7 +248,7 @@ export function createClient(options: ClientOptions): PdClient {
     ));
   const demand = new Demand<AreaName>(options.lingerMs ?? 5000, {
     active: () => void start(),
-    idle: () => stop(),
+    idle: () => void stop(),
     want: (names) => {
       void loader.fill();
       if (names.includes('notifications')) globalThis.requestIdleCallback?.(() => void notificationActions());
@@ -285,25 +310,72 @@ export function createClient(options: ClientOptions): PdClient {
 
   let closed = false;
   let session = 0;
-  /** This user's key among the tabs (base URL and user id), asked of `/v1/me` once per token. */
-  let tabKey: string | null = null;
+  /** The user, from the host, the persisted cache, or `/v1/me` (asked once per token, only by pages that need it). */
+  let userId: string | null = options.userId ?? null;
   const identify = new Retry();
   let unwatch: (() => void) | null = null;
+
+  const persist = options.persist ?? canPersist();
+  let persistence: Promise<Persistence> | null = null;
+  /** The persisted cache's code and database, opened the first time a page needs them. */
+  const persisted = (): Promise<Persistence> =>
+    (persistence ??= import('./persist/persistence.js').then(
+      ({ Persistence }) =>
+        new Persistence({
+          baseUrl,
+          maxAgeMs: options.persistMaxAgeMs ?? 7 * 86_400_000,
+          maxItems: options.maxItems ?? 500,
+          stores: [
+            notifications.$notifications,
+            notifications.$unreadCount,
+            invitations.$invitations,
+            preferences.$preferences,
+            syncs.$syncProgress,
+          ] as ReadableAtom<unknown>[],
+          collect: () => (link?.leading ? loader.collect(Object.keys(areas) as AreaName[]) : null),
+        }),
+    ));
+  /** Shows the user's persisted state, if any, while nothing else is shown. */
+  const showCached = async (store: Persistence, user: string): Promise<void> => {
+    store.use(user);
+    const snapshot = await store.read(user);
+    if (snapshot && Object.values(areas).every((area) => !area.held || area.status === 'loading')) {
+      loader.restore(snapshot, 'cached');
+    }
+  };
 
   const start = async (): Promise<void> => {
     if (closed) return;
     const current = ++session;
     unwatch = env.watch(() => {
-      if (env.online() && !env.hidden()) {
+      if (env.hidden()) void persistence?.then((store) => store.save());
+      else if (env.online()) {
         identify.wake();
         loader.wake();
       }
     });
     const share = (options.shareAcrossTabs ?? true) && canShareAcrossTabs();
-    while (share && tabKey === null) {
+    const store = persist ? await persisted() : null;
+    if (store) {
+      userId ??= await tokens
+        .current()
+        .then((token) => store.cache.userOf(token))
+        .catch(() => null);
+      if (current !== session) return;
+      if (userId) await showCached(store, userId);
+    }
+    while ((share || store) && userId === null) {
       try {
-        tabKey = `${baseUrl}|${(await rest.me()).id}`;
+        const user = (await rest.me()).id;
+        userId = user;
         identify.succeeded();
+        if (store) {
+          void tokens
+            .current()
+            .then((token) => store.cache.rememberUser(token, user))
+            .catch(() => {});
+          await showCached(store, user);
+        }
       } catch (error) {
         if (current !== session) return;
         const pdError = report(error);
@@ -321,14 +393,17 @@ export function createClient(options: ClientOptions): PdClient {
     }
     // Only pages that share a link across tabs load the code that does it.
     const shared = share
-      ? new (await import('./realtime/tab-link.js')).TabLink(tabKey!, factory, env, linkHandlers)
+      ? new (await import('./realtime/tab-link.js')).TabLink(`${baseUrl}|${userId}`, factory, env, linkHandlers)
       : null;
     if (current !== session) return;
     link = shared ?? ownLink(factory, env, linkHandlers);
     link.start();
     void loader.fill();
   };
-  const stop = (): void => {
+  /** Stops the network; resolves when what was waiting to be persisted is written. */
+  const stop = (): Promise<void> | undefined => {
+    const held = link?.leading ? loader.collect(Object.keys(areas) as AreaName[]) : null;
+    const saved = persistence?.then((store) => store.flush(held));
     session++;
     identify.cancel();
     unwatch?.();
@@ -337,6 +412,7 @@ export function createClient(options: ClientOptions): PdClient {
     link = null;
     loader.unlink();
     setConnection({ status: 'idle', reason: null, error: null, retryAt: null });
+    return saved;
   };
 
   return {
@@ -384,20 +460,25 @@ export function createClient(options: ClientOptions): PdClient {
       link?.wake();
       await loader.resync();
     },
-    setToken(token) {
+    setToken(token, user) {
       tokens.use(typeof token === 'string' ? () => token : token);
-      tabKey = null;
+      const previous = userId;
+      userId = user ?? null;
+      if (previous) void persistence?.then((store) => store.forget(previous));
       const running = demand.active && !closed;
-      stop();
+      void stop();
       for (const area of Object.values(areas)) area.clear();
       router.position('');
       announced.clear();
       if (running) void start();
     },
-    close() {
+    async close(options) {
+      const user = userId;
+      const dropping = options?.forget && user ? persistence?.then((store) => store.forget(user)) : null;
       closed = true;
       demand.stop();
-      stop();
+      await stop();
+      await dropping;
     },
   };
 }

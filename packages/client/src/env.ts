@@ -24,3 +24,8 @@ export const browserEnvironment: Environment = {
     };
   },
 };
+
+/** Whether state can persist here: pages with IndexedDB (not Node, not SSR). */
+export function canPersist(): boolean {
+  return typeof document !== 'undefined' && typeof indexedDB !== 'undefined';
+}

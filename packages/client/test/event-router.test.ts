@@ -8,7 +8,7 @@ const harness = () => areaHarness({ baseUrl: 'http://127.0.0.1:9' });
 describe('the event router', () => {
   it('reports and drops an event that is not JSON or not the protocol, and goes on', async () => {
     const { send, notifications, settle, titles, errors } = harness();
-    notifications.restore({ items: [], cursor: null, filter: {} });
+    notifications.restore({ items: [], cursor: null, hasMore: false, filter: {} });
     send('notification.created', '{"id": "broken", ');
     send('notification.created', { id: 'n9', title: 'missing fields' });
     send('notification.created', item('n4', 1, { title: '<script>alert(1)</script>' }));

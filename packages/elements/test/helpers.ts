@@ -1,4 +1,8 @@
+import { clearPersisted } from '../../client/test/persisted.js';
 export { eventually } from '../../client/test/eventually.js';
+
+// The browser keeps IndexedDB from test to test: each starts as a first visit, with nothing persisted.
+beforeEach(() => clearPersisted());
 
 /** Helpers for element tests in Chromium against the reference server (`window.PD_SERVER_URL`). */
 declare global {

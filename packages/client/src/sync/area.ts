@@ -9,7 +9,7 @@ import type { EventName, Invitation, Notification } from '@pd-notify/protocol/wi
 import type { PdError } from '../errors.js';
 import type { Rest } from '../rest.js';
 
-export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+export type LoadStatus = 'idle' | 'loading' | 'cached' | 'ready' | 'error';
 
 export type AreaName = 'counts' | 'notifications' | 'invitations' | 'preferences' | 'syncs';
 
@@ -71,7 +71,7 @@ export abstract class Area<Data, Snapshot = Data> {
 
   /** Cannot load for now (e.g. the user could not be identified): shows the error until a load works. */
   fail(error: PdError): void {
-    if (this.#running || this.status === 'ready') return;
+    if (this.#running || this.status === 'ready' || this.status === 'cached') return;
     this.status = 'error';
     this.error = error;
     this.publish();
@@ -115,13 +115,24 @@ export abstract class Area<Data, Snapshot = Data> {
     }
   }
 
-  /** Takes another tab's snapshot as if loaded. */
-  restore(snapshot: Snapshot): void {
+  /**
+   * Takes another tab's snapshot as if loaded (`ready`), or the persisted cache
+   * of an earlier visit (`cached`: shown at once, confirmed once the stream has
+   * replayed what happened since).
+   */
+  restore(snapshot: Snapshot, status: 'ready' | 'cached' = 'ready'): void {
     this.end();
     this.adopt(snapshot);
-    this.status = 'ready';
+    this.status = status;
     this.error = null;
     this.stale = false;
+    this.publish();
+  }
+
+  /** The stream replayed everything since the cache was written: cached data is now current. */
+  confirm(): void {
+    if (this.status !== 'cached' || this.stale || this.#running) return;
+    this.status = 'ready';
     this.publish();
   }
 
@@ -138,7 +149,7 @@ export abstract class Area<Data, Snapshot = Data> {
 
   /** What another tab needs to show this area without loading it; null while not loaded. */
   snapshot(): Snapshot | null {
-    return this.status === 'ready' && !this.stale ? this.capture() : null;
+    return (this.status === 'ready' || this.status === 'cached') && !this.stale ? this.capture() : null;
   }
 
   /** Takes a validated stream event; returns whether it was this area's. */

@@ -106,7 +106,7 @@ export class Loader {
     if (!source.leading) {
       const snapshot = await source.request(needed.map((area) => area.name));
       if (snapshot) {
-        this.restore(snapshot);
+        this.restore(snapshot, snapshot.linked ? 'ready' : 'cached');
         missing = needed.filter((area) => area.needsLoad);
         if (!snapshot.linked) return;
         this.#linked = true;
@@ -128,8 +128,8 @@ export class Loader {
     this.#options.reloaded();
   }
 
-  /** Takes another tab's areas and position. */
-  restore(snapshot: TabSnapshot): void {
+  /** Takes another tab's areas and position (`cached`: an earlier visit's, to confirm). */
+  restore(snapshot: TabSnapshot, status: 'ready' | 'cached' = 'ready'): void {
     const { areas } = this.#options;
     this.#options.setPosition(snapshot.lastEventId);
     for (const [name, data] of Object.entries(snapshot.areas) as [AreaName, unknown][]) {
@@ -139,7 +139,7 @@ export class Loader {
       ) {
         continue;
       }
-      areas[name].restore(data);
+      areas[name].restore(data, status);
     }
     // What this tab holds that the other tab did not send may have missed events.
     for (const area of Object.values(areas)) if (area.held && !(area.name in snapshot.areas)) area.stale = true;

@@ -45,7 +45,9 @@ export interface NotificationsState {
 
 export interface NotificationsSnapshot {
   items: readonly Notification[];
+  /** Where the next older page starts; null with `hasMore` when only the first page can lead there again. */
   cursor: string | null;
+  hasMore: boolean;
   filter: NotificationFilter;
 }
 
@@ -139,7 +141,7 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
   }
 
   protected capture(): NotificationsSnapshot {
-    return { items: this.#list.items(), cursor: this.#cursor, filter: this.#filter };
+    return { items: this.#list.items(), cursor: this.#cursor, hasMore: this.#hasMore, filter: this.#filter };
   }
 
   /** Takes another tab's window: only when it shows the same filter. */
@@ -152,9 +154,10 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
     this.#list.clear();
     this.#list.mergePage(snapshot.items);
     this.#cursor = snapshot.cursor;
-    this.#hasMore = snapshot.cursor !== null;
+    this.#hasMore = snapshot.hasMore;
     this.#loadedByUser = 0;
-    this.#refilling = false;
+    // Older items exist but no cursor leads to them: the next loadMore walks down from the first page.
+    this.#refilling = snapshot.hasMore && snapshot.cursor === null;
     if (before) this.#announceNewerThan(before, snapshot.items);
   }
 

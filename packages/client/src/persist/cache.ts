@@ -1,0 +1,135 @@
+/**
+ * The persisted cache (browsers only, loaded on demand): per base URL and user,
+ * what the page showed (the newest notifications, the counts, pending
+ * invitations, preferences, file syncs) and where the stream stood, so the
+ * next visit shows it at once and resumes the stream from there. Entries are
+ * versioned and checked against the protocol when read: an older schema, a
+ * corrupt or an expired entry is dropped, never shown. Which user a token
+ * belongs to is remembered (by a hash of the token, never the token), so a
+ * page with the same token needs no request to find its cache.
+ */
+import {
+  CountsCheck,
+  InvitationCheck,
+  NotificationCheck,
+  PreferencesCheck,
+  SyncProgressCheck,
+  wireProblem,
+  type WireCheck,
+} from '@pd-notify/protocol/wire';
+import type { TabSnapshot } from '../sync/loader.js';
+import { KeyValueDb } from './idb.js';
+
+/** Bumped when what is stored changes shape: entries of another schema are dropped. */
+export const CACHE_SCHEMA = 1;
+const DB_NAME = 'pd-notify';
+const DB_VERSION = 1;
+
+interface CacheEntry {
+  schema: number;
+  savedAt: number;
+  snapshot: TabSnapshot;
+}
+
+interface UserEntry {
+  tokenHash: string;
+  userId: string;
+}
+
+export interface PersistOptions {
+  baseUrl: string;
+  /** Entries older than this are dropped when read. */
+  maxAgeMs: number;
+  /** Notifications kept: the newest this many. */
+  maxItems: number;
+}
+
+export class PersistedCache {
+  #db = new KeyValueDb(DB_NAME, DB_VERSION, ['cache', 'users']);
+  #options: PersistOptions;
+
+  constructor(options: PersistOptions) {
+    this.#options = options;
+  }
+
+  #key(userId: string): string {
+    return `${this.#options.baseUrl}|${userId}`;
+  }
+
+  /** The user the token was last seen to belong to, if it is the token remembered. */
+  async userOf(token: string): Promise<string | null> {
+    const hash = await tokenHash(token);
+    const entry = hash && (await this.#db.get<UserEntry>('users', this.#options.baseUrl).catch(() => undefined));
+    return entry && entry.tokenHash === hash ? entry.userId : null;
+  }
+
+  async rememberUser(token: string, userId: string): Promise<void> {
+    const hash = await tokenHash(token);
+    if (hash) await this.#db.put('users', this.#options.baseUrl, { tokenHash: hash, userId } satisfies UserEntry);
+  }
+
+  /** The user's cached state, or null (none, another schema, expired, or not the protocol: then it is dropped). */
+  async read(userId: string): Promise<TabSnapshot | null> {
+    const entry = await this.#db.get<CacheEntry>('cache', this.#key(userId)).catch(() => undefined);
+    if (entry === undefined) return null;
+    if (
+      entry?.schema === CACHE_SCHEMA &&
+      Date.now() - entry.savedAt <= this.#options.maxAgeMs &&
+      validSnapshot(entry.snapshot)
+    ) {
+      return entry.snapshot;
+    }
+    await this.forget(userId);
+    return null;
+  }
+
+  /** Stores what the page holds, bounded to the newest `maxItems` notifications. */
+  async write(userId: string, snapshot: TabSnapshot): Promise<void> {
+    const { notifications } = snapshot.areas;
+    const bounded =
+      notifications && notifications.items.length > this.#options.maxItems
+        ? {
+            ...snapshot,
+            areas: {
+              ...snapshot.areas,
+              notifications: {
+                ...notifications,
+                items: notifications.items.slice(0, this.#options.maxItems),
+                cursor: null,
+                hasMore: true,
+              },
+            },
+          }
+        : snapshot;
+    await this.#db.put('cache', this.#key(userId), { schema: CACHE_SCHEMA, savedAt: Date.now(), snapshot: bounded });
+  }
+
+  /** Drops the user's cache, and the token remembered for them. */
+  async forget(userId: string): Promise<void> {
+    await this.#db.delete('cache', this.#key(userId)).catch(() => {});
+    const remembered = await this.#db.get<UserEntry>('users', this.#options.baseUrl).catch(() => undefined);
+    if (remembered?.userId === userId) await this.#db.delete('users', this.#options.baseUrl).catch(() => {});
+  }
+}
+
+/** A SHA-256 of the token (hex), or null where Web Crypto is missing (then nothing is remembered). */
+async function tokenHash(token: string): Promise<string | null> {
+  if (!globalThis.crypto?.subtle) return null;
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+function validSnapshot(snapshot: TabSnapshot | undefined): boolean {
+  if (!snapshot || typeof snapshot.lastEventId !== 'string' || typeof snapshot.areas !== 'object') return false;
+  const { counts, notifications, invitations, preferences, syncs } = snapshot.areas;
+  const ok = (check: WireCheck, value: unknown) => wireProblem(check, value) === null;
+  return (
+    (counts === undefined || ok(CountsCheck, counts)) &&
+    (notifications === undefined ||
+      (Array.isArray(notifications.items) && notifications.items.every((item) => ok(NotificationCheck, item)))) &&
+    (invitations === undefined ||
+      (Array.isArray(invitations) && invitations.every((invitation) => ok(InvitationCheck, invitation)))) &&
+    (preferences === undefined || ok(PreferencesCheck, preferences)) &&
+    (syncs === undefined || Object.values(syncs).every((sync) => ok(SyncProgressCheck, sync)))
+  );
+}
