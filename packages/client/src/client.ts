@@ -15,7 +15,7 @@ import { PdError } from './errors.js';
 import { Retry } from './realtime/backoff.js';
 import { Realtime, type TransportMode } from './realtime/realtime.js';
 import { canShareAcrossTabs, ownLink, type Link, type LinkHandlers, type RealtimeFactory } from './realtime/link.js';
-import type { ConnectionState } from './realtime/types.js';
+import type { ConnectionState, LinkState } from './realtime/types.js';
 import { Rest } from './rest.js';
 import type { AreaContext, AreaName } from './sync/area.js';
 import { CountsArea } from './sync/counts.js';
@@ -23,7 +23,8 @@ import { EventRouter } from './sync/events.js';
 import { InvitationsArea, type InvitationsState } from './sync/invitations.js';
 import type { Persistence } from './persist/persistence.js';
 import { Loader } from './sync/loader.js';
-import type { NotificationActions } from './sync/notification-actions.js';
+import type { Mutations } from './sync/mutations.js';
+import type { ActionQueue } from './offline/queue.js';
 import { NotificationsArea, type NotificationFilter, type NotificationsState } from './sync/notifications.js';
 import { PreferencesArea, type PreferencesDraft, type PreferencesState } from './sync/preferences.js';
 import { SyncsArea, type SyncsByTrack } from './sync/syncs.js';
@@ -213,16 +214,21 @@ export function createClient(options: ClientOptions): PdClient {
   const preferences = new PreferencesArea(context);
   const syncs = new SyncsArea(context);
   const areas = { counts, notifications, invitations, preferences, syncs };
-  const $connection = atom<ConnectionState>({ status: 'idle', reason: null, error: null, retryAt: null });
-  const setConnection = (state: ConnectionState): void => {
+  const $connection = atom<ConnectionState>({ status: 'idle', reason: null, error: null, retryAt: null, pending: 0 });
+  let linkState: LinkState = $connection.value!;
+  /** Changes waiting for the connection. */
+  let pending = 0;
+  const setConnection = (state: LinkState = linkState): void => {
+    linkState = state;
     const now = $connection.value!;
     if (
       now.status !== state.status ||
       now.reason !== state.reason ||
       now.error !== state.error ||
-      now.retryAt !== state.retryAt
+      now.retryAt !== state.retryAt ||
+      now.pending !== pending
     ) {
-      $connection.set(state);
+      $connection.set({ ...state, pending });
     }
   };
 
@@ -240,18 +246,50 @@ export function createClient(options: ClientOptions): PdClient {
     missed: (reset) => void (leading() && loader.resync(reset)),
     created: announce,
   });
-  /** The notification mutations, loaded on the first one, or when the browser is idle after a feed is observed. */
-  let actions: Promise<NotificationActions> | null = null;
-  const notificationActions = (): Promise<NotificationActions> =>
-    (actions ??= import('./sync/notification-actions.js').then(
-      ({ NotificationActions }) => new NotificationActions(notifications.internals()),
+  /** The changes the user makes, loaded on the first one, or when the browser is idle after a feed is observed. */
+  let mutations: Promise<Mutations> | null = null;
+  const mutate = (): Promise<Mutations> =>
+    (mutations ??= import('./sync/mutations.js').then(
+      ({ Mutations }) =>
+        new Mutations({
+          notifications: notifications.internals(),
+          invitations,
+          syncs,
+          offline: () => !env.online(),
+          queue: actionQueue,
+        }),
     ));
+  /** Changes waiting for the connection, loaded the first time one waits (or one is kept from an earlier visit). */
+  let queue: Promise<ActionQueue> | null = null;
+  const actionQueue = (): Promise<ActionQueue> =>
+    (queue ??= Promise.all([import('./offline/queue.js'), mutate()]).then(
+      ([{ ActionQueue }, changes]) =>
+        new ActionQueue({
+          show: (change) => changes.show(change),
+          send: (change) => changes.send(change),
+          report,
+          store: persist
+            ? {
+                put: async (change) => userId && (await persisted()).cache.putQueued(userId, change),
+                delete: async (key) => userId && (await persisted()).cache.deleteQueued(userId, key),
+              }
+            : null,
+          broadcast: (message) => link?.share({ kind: 'queue', message }),
+          leading,
+          onSize: (size) => {
+            pending = size;
+            setConnection();
+          },
+        }),
+    ));
+  /** Sends what waits, if anything does (the link is back, the browser is online, a refresh). */
+  const sendWaiting = (): void => void queue?.then((waiting) => waiting.send());
   const demand = new Demand<AreaName>(options.lingerMs ?? 5000, {
     active: () => void start(),
     idle: () => void stop(),
     want: (names) => {
       void loader.fill();
-      if (names.includes('notifications')) globalThis.requestIdleCallback?.(() => void notificationActions());
+      if (names.includes('notifications')) globalThis.requestIdleCallback?.(() => void mutate());
     },
   });
   const loader = new Loader({
@@ -277,6 +315,7 @@ export function createClient(options: ClientOptions): PdClient {
     onEvent: (wire) => router.apply(wire),
     onState: (state) => {
       setConnection(state);
+      if (leading() && (state.status === 'live' || state.status === 'polling')) sendWaiting();
       if (!leading() || loader.linked) return;
       // Polling's first answer asks for a resync, which loads what is observed.
       if (state.status === 'polling') loader.link('nothing');
@@ -287,14 +326,23 @@ export function createClient(options: ClientOptions): PdClient {
     onError: report,
     onShared: (result) => {
       if (result.kind === 'notification') notifications.take(result.notification);
-      else invitations.take(result.invitation);
+      else if (result.kind === 'invitation') invitations.take(result.invitation);
+      else {
+        const { message } = result;
+        void actionQueue().then((waiting) =>
+          message.kind === 'queued' ? waiting.mirror(message.change) : waiting.settled(message),
+        );
+      }
     },
     onSnapshot: (snapshot) => {
       loader.restore(snapshot);
       if (snapshot.linked) loader.link('fill');
     },
     collect: (names) => loader.collect(names),
-    onLeading: () => void loader.fill(),
+    onLeading: () => {
+      void loader.fill();
+      sendWaiting();
+    },
   };
   const factory: RealtimeFactory = (realtimeHandlers, linkEnv) =>
     new Realtime({
@@ -335,12 +383,16 @@ export function createClient(options: ClientOptions): PdClient {
           collect: () => (link?.leading ? loader.collect(Object.keys(areas) as AreaName[]) : null),
         }),
     ));
-  /** Shows the user's persisted state, if any, while nothing else is shown. */
-  const showCached = async (store: Persistence, user: string): Promise<void> => {
+  /** Shows the user's persisted state, if any, while nothing else is shown, and their changes still waiting. */
+  const showPersisted = async (store: Persistence, user: string): Promise<void> => {
     store.use(user);
-    const snapshot = await store.read(user);
+    const [snapshot, waiting] = await Promise.all([store.read(user), store.cache.listQueued(user).catch(() => [])]);
     if (snapshot && Object.values(areas).every((area) => !area.held || area.status === 'loading')) {
       loader.restore(snapshot, 'cached');
+    }
+    if (waiting.length > 0) {
+      const changes = await actionQueue();
+      for (const change of waiting) changes.mirror(change);
     }
   };
 
@@ -352,6 +404,7 @@ export function createClient(options: ClientOptions): PdClient {
       else if (env.online()) {
         identify.wake();
         loader.wake();
+        sendWaiting();
       }
     });
     const share = (options.shareAcrossTabs ?? true) && canShareAcrossTabs();
@@ -362,7 +415,7 @@ export function createClient(options: ClientOptions): PdClient {
         .then((token) => store.cache.userOf(token))
         .catch(() => null);
       if (current !== session) return;
-      if (userId) await showCached(store, userId);
+      if (userId) await showPersisted(store, userId);
     }
     while ((share || store) && userId === null) {
       try {
@@ -374,7 +427,7 @@ export function createClient(options: ClientOptions): PdClient {
             .current()
             .then((token) => store.cache.rememberUser(token, user))
             .catch(() => {});
-          await showCached(store, user);
+          await showPersisted(store, user);
         }
       } catch (error) {
         if (current !== session) return;
@@ -431,26 +484,13 @@ export function createClient(options: ClientOptions): PdClient {
     loadMore: () => notifications.loadMore(),
     setFilter: (filter) => notifications.setFilter(filter).then(() => {}),
     setInvitationTrack: (trackId) => invitations.setTrack(trackId),
-    markRead: (id) => notificationActions().then((act) => act.markRead(id)),
-    markUnread: (id) => notificationActions().then((act) => act.markUnread(id)),
-    markAllRead: () => notificationActions().then((act) => act.markAllRead()),
-    dismiss: (id) => notificationActions().then((act) => act.dismiss(id)),
-    async runAction(id, action) {
-      const act = await notificationActions();
-      const accepted = (acceptance: Acceptance): void => {
-        invitations.takeAcceptance(acceptance);
-        syncs.take(acceptance.sync);
-      };
-      const run = () => act.runAction(id, action, accepted);
-      const invitationId = action === 'accept-invite' ? act.invitationOf(id) : null;
-      return invitationId ? invitations.answering(invitationId, 'accepted', run) : run();
-    },
-    acceptInvitation: (id) =>
-      invitations.accept(id).then((acceptance) => {
-        syncs.take(acceptance.sync);
-        return acceptance;
-      }),
-    declineInvitation: (id) => invitations.decline(id),
+    markRead: (id) => mutate().then((changes) => changes.markRead(id)),
+    markUnread: (id) => mutate().then((changes) => changes.markUnread(id)),
+    markAllRead: () => mutate().then((changes) => changes.markAllRead()),
+    dismiss: (id) => mutate().then((changes) => changes.dismiss(id)),
+    runAction: (id, action) => mutate().then((changes) => changes.runAction(id, action)),
+    acceptInvitation: (id) => mutate().then((changes) => changes.accept(id)),
+    declineInvitation: (id) => mutate().then((changes) => changes.decline(id)),
     editPreferences: (change) => preferences.edit((editor) => editor.edit(change)),
     discardPreferences: () => preferences.edit((editor) => editor.discard()),
     resolveIncoming: (choice) => preferences.edit((editor) => editor.resolveIncoming(choice)),
@@ -458,6 +498,7 @@ export function createClient(options: ClientOptions): PdClient {
     async refresh() {
       identify.wake();
       link?.wake();
+      sendWaiting();
       await loader.resync();
     },
     setToken(token, user) {
@@ -465,6 +506,8 @@ export function createClient(options: ClientOptions): PdClient {
       const previous = userId;
       userId = user ?? null;
       if (previous) void persistence?.then((store) => store.forget(previous));
+      // Their waiting changes are never sent with another user's token (kept ones wait for their next visit).
+      void queue?.then((waiting) => waiting.drop(new PdError('auth', 'The user changed before this change was sent')));
       const running = demand.active && !closed;
       void stop();
       for (const area of Object.values(areas)) area.clear();
@@ -474,7 +517,11 @@ export function createClient(options: ClientOptions): PdClient {
     },
     async close(options) {
       const user = userId;
-      const dropping = options?.forget && user ? persistence?.then((store) => store.forget(user)) : null;
+      const dropping =
+        options?.forget && user ? persistence?.then((store) => store.forget(user, { queue: true })) : null;
+      void queue?.then((waiting) =>
+        waiting.drop(new PdError('network', 'The client closed before this change was sent')),
+      );
       closed = true;
       demand.stop();
       await stop();

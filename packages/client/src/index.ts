@@ -15,7 +15,7 @@ export {
 export { PdError, type PdErrorKind } from './errors.js';
 export type { TokenSource } from './tokens.js';
 export type { TransportMode } from './realtime/realtime.js';
-export type { ConnectionState, ConnectionStatus } from './realtime/types.js';
+export type { ConnectionState, ConnectionStatus, LinkState } from './realtime/types.js';
 export type { Environment } from './env.js';
 export type { LoadStatus } from './sync/area.js';
 export type { InvitationsState } from './sync/invitations.js';

@@ -113,22 +113,28 @@ export class Rest {
       },
     });
 
-  markRead = (id: string) => this.#post(`v1/notifications/${enc(id)}/read`, NotificationCheck);
-  markUnread = (id: string) => this.#post(`v1/notifications/${enc(id)}/unread`, NotificationCheck);
-  markAllRead = (upToId?: string) =>
-    this.#post('v1/notifications/read-all', ReadAllResultCheck, upToId === undefined ? {} : { upToId });
-  dismiss = (id: string) => this.#request(`v1/notifications/${enc(id)}`, { method: 'delete' }).then(() => {});
-  runAction = (id: string, action: ActionId) =>
-    this.#post(`v1/notifications/${enc(id)}/actions/${enc(action)}`, ActionResultCheck);
+  // Mutations carry an idempotency key: one sent again (a replay after the answer was lost) is applied once.
+  markRead = (id: string, key?: string) => this.#post(`v1/notifications/${enc(id)}/read`, NotificationCheck, key);
+  markUnread = (id: string, key?: string) => this.#post(`v1/notifications/${enc(id)}/unread`, NotificationCheck, key);
+  markAllRead = (upToId?: string, key?: string) =>
+    this.#post('v1/notifications/read-all', ReadAllResultCheck, key, upToId === undefined ? {} : { upToId });
+  dismiss = (id: string, key?: string) =>
+    this.#request(`v1/notifications/${enc(id)}`, { method: 'delete', headers: idempotent(key) }).then(() => {});
+  runAction = (id: string, action: ActionId, key?: string) =>
+    this.#post(`v1/notifications/${enc(id)}/actions/${enc(action)}`, ActionResultCheck, key);
 
   listInvitations = (status: InvitationStatus = 'pending') =>
     this.#get('v1/invitations', InvitationListCheck, { searchParams: { status } });
-  acceptInvitation = (id: string) => this.#post(`v1/invitations/${enc(id)}/accept`, AcceptanceCheck);
-  declineInvitation = (id: string) => this.#post(`v1/invitations/${enc(id)}/decline`, InvitationCheck);
+  acceptInvitation = (id: string, key?: string) => this.#post(`v1/invitations/${enc(id)}/accept`, AcceptanceCheck, key);
+  declineInvitation = (id: string, key?: string) =>
+    this.#post(`v1/invitations/${enc(id)}/decline`, InvitationCheck, key);
 
   getPreferences = () => this.#get('v1/preferences', PreferencesCheck);
-  savePreferences = (update: PreferencesUpdate) =>
-    this.#parse(this.#request('v1/preferences', { method: 'put', json: update }), PreferencesCheck);
+  savePreferences = (update: PreferencesUpdate, key?: string) =>
+    this.#parse(
+      this.#request('v1/preferences', { method: 'put', json: update, headers: idempotent(key) }),
+      PreferencesCheck,
+    );
 
   getCounts = () => this.#get('v1/counts', CountsCheck);
   listTracks = () => this.#get('v1/tracks', TrackListCheck);
@@ -164,8 +170,11 @@ export class Rest {
     return this.#parse(this.#request(path, options), check);
   }
 
-  #post<T>(path: string, check: TypedWireCheck<T>, json?: unknown): Promise<T> {
-    return this.#parse(this.#request(path, { method: 'post', ...(json === undefined ? {} : { json }) }), check);
+  #post<T>(path: string, check: TypedWireCheck<T>, key?: string, json?: unknown): Promise<T> {
+    return this.#parse(
+      this.#request(path, { method: 'post', headers: idempotent(key), ...(json === undefined ? {} : { json }) }),
+      check,
+    );
   }
 
   async #request(path: string, options: Options): Promise<Response> {
@@ -223,6 +232,11 @@ export async function errorOfResponse(response: Response, fallback = `HTTP ${res
     ...(problem ? { problem } : {}),
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
   });
+}
+
+/** The Idempotency-Key header of a mutation, when it has a key. */
+function idempotent(key: string | undefined): Record<string, string> {
+  return key ? { 'Idempotency-Key': key } : {};
 }
 
 function enc(segment: string): string {

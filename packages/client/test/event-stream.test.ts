@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Backoff } from '../src/realtime/backoff.js';
 import { EventStream } from '../src/realtime/event-stream.js';
-import type { ConnectionState } from '../src/realtime/types.js';
+import type { LinkState } from '../src/realtime/types.js';
 import { Rest } from '../src/rest.js';
 import { Tokens } from '../src/tokens.js';
 import { eventually } from './helpers.js';
@@ -28,7 +28,7 @@ function streamingFetch(openMs: () => number): { fetch: typeof fetch; connects: 
 }
 
 function stream(fetcher: typeof fetch, backoff: Backoff, stableMs: number): EventStream {
-  const states: ConnectionState[] = [];
+  const states: LinkState[] = [];
   return new EventStream({
     rest: new Rest({ baseUrl: 'http://stand-in.test', tokens: new Tokens(() => 't'), fetch: fetcher }),
     handlers: { onEvent: () => {}, onState: (state) => states.push(state), onResync: () => {}, onError: () => {} },

@@ -18,12 +18,14 @@ import {
   type WireCheck,
 } from '@pd-notify/protocol/wire';
 import type { TabSnapshot } from '../sync/loader.js';
+import type { Queued } from '../sync/mutations.js';
 import { KeyValueDb } from './idb.js';
 
 /** Bumped when what is stored changes shape: entries of another schema are dropped. */
 export const CACHE_SCHEMA = 1;
+/** Bumped when the database's stores change: an older database starts empty. */
 const DB_NAME = 'pd-notify';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 
 interface CacheEntry {
   schema: number;
@@ -45,7 +47,7 @@ export interface PersistOptions {
 }
 
 export class PersistedCache {
-  #db = new KeyValueDb(DB_NAME, DB_VERSION, ['cache', 'users']);
+  #db = new KeyValueDb(DB_NAME, DB_VERSION, ['cache', 'users', 'queue']);
   #options: PersistOptions;
 
   constructor(options: PersistOptions) {
@@ -104,8 +106,26 @@ export class PersistedCache {
     await this.#db.put('cache', this.#key(userId), { schema: CACHE_SCHEMA, savedAt: Date.now(), snapshot: bounded });
   }
 
-  /** Drops the user's cache, and the token remembered for them. */
-  async forget(userId: string): Promise<void> {
+  /** The user's changes waiting for the connection, kept from earlier visits. */
+  listQueued(userId: string): Promise<Queued[]> {
+    return this.#db.list<Queued>('queue', `${this.#key(userId)}|`);
+  }
+
+  putQueued(userId: string, change: Queued): Promise<unknown> {
+    return this.#db.put('queue', `${this.#key(userId)}|${change.key}`, change);
+  }
+
+  deleteQueued(userId: string, key: string): Promise<unknown> {
+    return this.#db.delete('queue', `${this.#key(userId)}|${key}`);
+  }
+
+  /**
+   * Drops the user's cache and the token remembered for them; with `queue`
+   * (sign-out), also their changes waiting for the connection.
+   */
+  async forget(userId: string, { queue = false } = {}): Promise<void> {
+    if (queue)
+      for (const change of await this.listQueued(userId).catch(() => [])) await this.deleteQueued(userId, change.key);
     await this.#db.delete('cache', this.#key(userId)).catch(() => {});
     const remembered = await this.#db.get<UserEntry>('users', this.#options.baseUrl).catch(() => undefined);
     if (remembered?.userId === userId) await this.#db.delete('users', this.#options.baseUrl).catch(() => {});

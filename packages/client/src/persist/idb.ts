@@ -33,6 +33,15 @@ export class KeyValueDb {
     return this.#run(store, 'readwrite', (objects) => objects.put(value, key));
   }
 
+  /** The values whose keys start with `prefix`, in key order. */
+  list<T>(store: string, prefix: string): Promise<T[]> {
+    return this.#run(
+      store,
+      'readonly',
+      (objects) => objects.getAll(IDBKeyRange.bound(prefix, `${prefix}\uffff`)) as IDBRequest<T[]>,
+    );
+  }
+
   delete(store: string, key: string): Promise<unknown> {
     return this.#run(store, 'readwrite', (objects) => objects.delete(key));
   }

@@ -63,13 +63,13 @@ export class Persistence {
     }
   }
 
-  /** Drops the user's state, and any write on its way. */
-  async forget(user: string): Promise<void> {
+  /** Drops the user's state (and, on sign-out, their waiting changes), and any write on its way. */
+  async forget(user: string, options?: { queue?: boolean }): Promise<void> {
     this.#forgotten++;
     clearTimeout(this.#timer);
     this.#timer = undefined;
     if (this.#user === user) this.#user = null;
-    await this.cache.forget(user);
+    await this.cache.forget(user, options);
   }
 
   #schedule(): void {

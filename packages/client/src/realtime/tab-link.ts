@@ -18,7 +18,7 @@ import type { TabSnapshot } from '../sync/loader.js';
 import type { BroadcastElection, ElectionMessage } from './broadcast-election.js';
 import type { Link, LinkHandlers, RealtimeFactory } from './link.js';
 import type { Realtime } from './realtime.js';
-import type { ConnectionState, WireEvent } from './types.js';
+import type { LinkState, WireEvent } from './types.js';
 
 /** A PdError as it crosses to another tab (structured clone keeps no class). */
 interface PdErrorData {
@@ -43,7 +43,7 @@ function errorFromData({ kind, message, ...details }: PdErrorData): PdError {
   return new PdError(kind, message, details);
 }
 
-type WireState = Omit<ConnectionState, 'error'> & { error: PdErrorData | null };
+type WireState = Omit<LinkState, 'error'> & { error: PdErrorData | null };
 
 type Message =
   | { type: 'event'; wire: WireEvent }
@@ -272,6 +272,6 @@ export class TabLink implements Link {
   }
 }
 
-function wireState(state: ConnectionState): WireState {
+function wireState(state: LinkState): WireState {
   return { ...state, error: state.error && errorData(state.error) };
 }

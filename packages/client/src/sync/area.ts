@@ -7,15 +7,18 @@
  */
 import type { EventName, Invitation, Notification } from '@pd-notify/protocol/wire';
 import type { PdError } from '../errors.js';
+import type { QueueMessage } from '../offline/queue.js';
 import type { Rest } from '../rest.js';
 
 export type LoadStatus = 'idle' | 'loading' | 'cached' | 'ready' | 'error';
 
 export type AreaName = 'counts' | 'notifications' | 'invitations' | 'preferences' | 'syncs';
 
-/** What a tab tells the other tabs after a mutation, so they converge at once. */
+/** What a tab tells the other tabs after a change, so they converge at once. */
 export type SharedResult =
-  { kind: 'notification'; notification: Notification } | { kind: 'invitation'; invitation: Invitation };
+  | { kind: 'notification'; notification: Notification }
+  | { kind: 'invitation'; invitation: Invitation }
+  | { kind: 'queue'; message: QueueMessage };
 
 export interface AreaContext {
   rest: Rest;

@@ -1,7 +1,7 @@
 /**
- * The invitations area: pending invitations (optionally narrowed to one track),
- * the invitations badge's count, and accepting or declining, shown at once and
- * rolled back when the server refuses.
+ * The invitations area: pending invitations (optionally narrowed to one track)
+ * and the invitations badge's count, with answers in flight shown at once
+ * (accepting and declining are in `mutations.ts`).
  */
 import type { Acceptance, EventName, Invitation, InvitationList } from '@pd-notify/protocol/wire';
 import { atom } from 'nanostores';
@@ -16,17 +16,26 @@ export interface InvitationsState {
   status: LoadStatus;
   error: PdError | null;
   trackId: string | null;
+  /** Ids of invitations whose answer waits for the connection (shown answered already). */
+  pending: readonly string[];
 }
 
 export class InvitationsArea extends Area<InvitationList, readonly Invitation[]> {
   readonly name = 'invitations';
-  readonly $invitations = atom<InvitationsState>({ items: [], status: 'idle', error: null, trackId: null });
+  readonly $invitations = atom<InvitationsState>({
+    items: [],
+    status: 'idle',
+    error: null,
+    trackId: null,
+    pending: [],
+  });
   readonly $pendingInviteCount = atom(0);
 
   #counts: CountsArea;
   #held = new Map<string, Invitation>();
-  /** Invitations shown answered while the answer is in flight. */
-  #overrides = new Map<string, Invitation>();
+  /** Invitations shown answered while the answer is in flight (or queued: `#queued`). */
+  #overrides = new Map<string, 'accepted' | 'declined'>();
+  #queued = new Set<string>();
   #trackId: string | null = null;
   /** Ids the stream changed while a load was in flight. */
   #touched: Set<string> | null = null;
@@ -75,7 +84,6 @@ export class InvitationsArea extends Area<InvitationList, readonly Invitation[]>
 
   protected reset(): void {
     this.#held.clear();
-    this.#overrides.clear();
   }
 
   apply(name: EventName, data: unknown): boolean {
@@ -100,50 +108,40 @@ export class InvitationsArea extends Area<InvitationList, readonly Invitation[]>
     this.context.share({ kind: 'invitation', invitation: acceptance.invitation });
   }
 
-  accept(id: string): Promise<Acceptance> {
-    return this.answering(id, 'accepted', async () => {
-      const acceptance = await this.context.rest.acceptInvitation(id);
-      this.takeAcceptance(acceptance);
-      return acceptance;
-    });
-  }
-
-  decline(id: string): Promise<Invitation> {
-    return this.answering(id, 'declined', async () => {
-      const invitation = await this.context.rest.declineInvitation(id);
-      this.take(invitation);
-      this.context.share({ kind: 'invitation', invitation });
-      return invitation;
-    });
-  }
-
-  /** Shows the invitation answered while `request` runs; a failure is reported and shows it pending again. */
-  async answering<T>(id: string, status: 'accepted' | 'declined', request: () => Promise<T>): Promise<T> {
-    const held = this.#held.get(id);
-    const override = held ? { ...held, status } : null;
-    if (override) this.#overrides.set(id, override);
+  /**
+   * Shows the invitation answered until the answer settles (also one not loaded
+   * yet: a queued answer restored at start); `queued()` marks it pending.
+   */
+  show(id: string, status: 'accepted' | 'declined'): { undo(): void; queued(): void } {
+    this.#overrides.set(id, status);
     this.publish();
-    try {
-      return await request();
-    } catch (error) {
-      throw this.context.report(error);
-    } finally {
-      if (override && this.#overrides.get(id) === override) this.#overrides.delete(id);
-      this.publish();
-    }
+    return {
+      undo: () => {
+        this.#overrides.delete(id);
+        this.#queued.delete(id);
+        this.publish();
+      },
+      queued: () => {
+        this.#queued.add(id);
+        this.publish();
+      },
+    };
   }
 
   protected publish(): void {
-    const shown = [...this.#held.values()].map((invitation) => this.#overrides.get(invitation.id) ?? invitation);
-    const answering = [...this.#overrides.values()].filter((inv) => this.#held.get(inv.id)?.status === 'pending');
+    const held = [...this.#held.values()];
+    const pending = held.filter((inv) => inv.status === 'pending');
     this.$invitations.set({
-      items: shown
-        .filter((inv) => inv.status === 'pending' && (!this.#trackId || inv.track.id === this.#trackId))
+      items: pending
+        .filter((inv) => !this.#overrides.has(inv.id) && (!this.#trackId || inv.track.id === this.#trackId))
         .sort((a, b) => (a.sentAt < b.sentAt ? 1 : a.sentAt > b.sentAt ? -1 : 0)),
       status: this.status,
       error: this.error,
       trackId: this.#trackId,
+      pending: [...this.#queued],
     });
-    this.$pendingInviteCount.set(Math.max(0, this.#counts.value.pendingInvitations - answering.length));
+    // Answers in flight: of the pending invitations held, or, before they are loaded, all of them.
+    const answering = this.held ? pending.filter((inv) => this.#overrides.has(inv.id)).length : this.#overrides.size;
+    this.$pendingInviteCount.set(Math.max(0, this.#counts.value.pendingInvitations - answering));
   }
 }

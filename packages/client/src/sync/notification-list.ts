@@ -16,6 +16,8 @@ export interface Overlay {
   apply(item: Notification): Notification | null;
   /** For mark-all-read: the newest item covered; the unread count is estimated from it. */
   readonly upTo?: Notification;
+  /** Waiting in the offline queue for the connection (the page shows it as pending). */
+  queued?: boolean;
 }
 
 const newer = (a: Notification, b: Notification): boolean => a.createdAt > b.createdAt;
@@ -194,6 +196,16 @@ export class NotificationList {
   dropOverlay(overlay: Overlay): void {
     this.#overlays = this.#overlays.filter((other) => other !== overlay);
     this.#view = null;
+  }
+
+  /** Ids of the items a change waiting in the offline queue affects. */
+  pendingIds(): string[] {
+    const queued = this.#overlays.filter((overlay) => overlay.queued);
+    if (queued.length === 0) return [];
+    return this.#order.filter((id) => {
+      const item = this.#base.get(id)!;
+      return queued.some((overlay) => overlay.apply(item) !== item);
+    });
   }
 
   /**

@@ -41,6 +41,8 @@ export interface NotificationsState {
   loadingMore: boolean;
   error: PdError | null;
   filter: NotificationFilter;
+  /** Ids of notifications with a change waiting for the connection (shown already, not yet on the server). */
+  pending: readonly string[];
 }
 
 export interface NotificationsSnapshot {
@@ -71,6 +73,7 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
     loadingMore: false,
     error: null,
     filter: {},
+    pending: [],
   });
   readonly $unreadCount = atom(0);
 
@@ -304,6 +307,7 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
         loadingMore: this.#loadingMore !== null,
         error: this.error,
         filter: this.#filter,
+        pending: this.#list.pendingIds(),
       });
       this.$unreadCount.set(this.#list.unreadCount(this.#counts.value.unreadNotifications));
     });

@@ -1,0 +1,162 @@
+/**
+ * Changes made while the server cannot be reached, over real HTTP against the
+ * reference server: shown at once, counted as pending, sent again in order when
+ * the connection is back, each applied once; a refusal rolls back that change
+ * alone.
+ */
+import assert from 'node:assert/strict';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import type { RunningServer } from '@pd-notify/mock-server';
+import type { Notification } from '@pd-notify/protocol';
+import { createClient, PdError, type ClientOptions, type Environment, type PdClient } from '../src/index.js';
+import { control, referenceServer, until } from './helpers.js';
+
+let server: RunningServer;
+before(async () => {
+  server = await referenceServer();
+});
+after(() => server.close());
+beforeEach(async () => {
+  await control(server, '/control/reset', { seed: 'demo' });
+});
+
+const clients: PdClient[] = [];
+afterEach(async () => {
+  for (const client of clients.splice(0)) await client.close();
+});
+
+/**
+ * A network the test cuts: while `down`, every request fails as an unreachable
+ * server does (TypeError from fetch); `lose` sends one mutation to the server
+ * and loses its answer.
+ */
+function network() {
+  const state = { down: false, lose: 0, sent: [] as string[] };
+  const fetcher: typeof fetch = async (input, init) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    const path = `${request.method} ${new URL(request.url).pathname}`;
+    if (state.down) throw new TypeError('fetch failed');
+    if (request.method !== 'GET') state.sent.push(path);
+    const response = await fetch(request);
+    if (request.method !== 'GET' && state.lose > 0) {
+      state.lose--;
+      void response.body?.cancel();
+      throw new TypeError('fetch failed: the connection closed before the answer');
+    }
+    return response;
+  };
+  return { state, fetch: fetcher };
+}
+
+function offlineEnvironment() {
+  const listeners = new Set<() => void>();
+  const state = { online: true };
+  const env: Environment = {
+    hidden: () => false,
+    online: () => state.online,
+    watch(onChange) {
+      listeners.add(onChange);
+      return () => listeners.delete(onChange);
+    },
+  };
+  return {
+    env,
+    set(online: boolean) {
+      state.online = online;
+      for (const listener of listeners) listener();
+    },
+  };
+}
+
+async function open(options: Partial<ClientOptions>) {
+  const client = createClient({ baseUrl: server.url, token: 'demo-alice', ...options });
+  clients.push(client);
+  client.$notifications.listen(() => {});
+  client.$invitations.listen(() => {});
+  client.$connection.listen(() => {});
+  await until(client.$notifications, (s) => s.status === 'ready' && s.items.length > 0);
+  await until(client.$invitations, (s) => s.status === 'ready');
+  return client;
+}
+
+const stored = (id: string): Notification | undefined =>
+  server.store.listNotifications('alice', { limit: 200 }).items.find((item) => item.id === id);
+
+describe('changes made while the server cannot be reached', () => {
+  it('stay shown and pending, then reach the server once it answers again, in order', async () => {
+    const { state, fetch } = network();
+    const client = await open({ fetch });
+    const [first, second] = client.$notifications.get().items.filter((item) => item.readAt === null);
+    assert.ok(first && second, 'the demo has two unread notifications');
+    state.down = true;
+    const reading = client.markRead(first.id);
+    const unreading = client.markRead(second.id).then(() => client.markUnread(second.id));
+    const waiting = await until(client.$connection, (s) => s.pending === 2);
+    assert.equal(waiting.pending, 2);
+    const shown = client.$notifications.get();
+    assert.notEqual(shown.items.find((item) => item.id === first.id)?.readAt, null, 'shown read at once');
+    assert.deepEqual([...shown.pending].sort(), [first.id, second.id].sort());
+    assert.equal(stored(first.id)?.readAt, null, 'not on the server yet');
+    state.down = false;
+    await client.refresh();
+    await reading;
+    await unreading;
+    assert.notEqual(stored(first.id)?.readAt, null);
+    assert.equal(stored(second.id)?.readAt, null, 'read then unread, in that order');
+    await until(client.$connection, (s) => s.pending === 0);
+    assert.deepEqual(client.$notifications.get().pending, []);
+  });
+
+  it('when the browser says it is offline, a change is queued without a request, and sent when it is back online', async () => {
+    const { state, fetch } = network();
+    const { env, set } = offlineEnvironment();
+    const client = await open({ fetch, environment: env });
+    const target = client.$notifications.get().items.find((item) => item.readAt === null)!;
+    set(false);
+    const dismissing = client.dismiss(target.id);
+    await until(client.$connection, (s) => s.pending === 1);
+    assert.deepEqual(state.sent, []);
+    assert.equal(
+      client.$notifications.get().items.some((item) => item.id === target.id),
+      false,
+      'gone at once',
+    );
+    set(true);
+    await dismissing;
+    assert.equal(stored(target.id), undefined);
+    assert.deepEqual(state.sent, [`DELETE /v1/notifications/${target.id}`]);
+  });
+
+  it('a change the server refuses when sent again is rolled back alone and reported; the others go through', async () => {
+    const { state, fetch } = network();
+    const errors: PdError[] = [];
+    const client = await open({ fetch, onError: (error) => errors.push(error) });
+    const invitation = client.$invitations.get().items[0]!;
+    const unread = client.$notifications.get().items.find((item) => item.readAt === null)!;
+    state.down = true;
+    const accepting = client.acceptInvitation(invitation.id);
+    const reading = client.markRead(unread.id);
+    await until(client.$connection, (s) => s.pending === 2);
+    assert.equal(
+      client.$invitations.get().items.some((item) => item.id === invitation.id),
+      false,
+      'shown answered',
+    );
+    // Meanwhile the invitation was declined in another session: accepting it now is a conflict.
+    await globalThis.fetch(`${server.url}/v1/invitations/${invitation.id}/decline`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer demo-alice' },
+    });
+    state.down = false;
+    await client.refresh();
+    const refused = await accepting.then(
+      () => null,
+      (error: unknown) => error,
+    );
+    assert.ok(refused instanceof PdError && refused.kind === 'conflict', String(refused));
+    await reading;
+    assert.notEqual(stored(unread.id)?.readAt, null);
+    assert.ok(errors.includes(refused));
+    await until(client.$connection, (s) => s.pending === 0);
+  });
+});
