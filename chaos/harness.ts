@@ -105,8 +105,9 @@ export class ChaosRig {
   }
 
   /**
-   * Opens a tab with the page mounted for Alice; resolves once it is connected,
-   * or at once with `connected: false` (a scenario of faults at startup).
+   * Opens a tab with the page mounted for Alice; resolves once it is connected
+   * and shows the server's state, or at once with `connected: false` (a
+   * scenario of faults at startup).
    * `expiredFirst`: the page's token source gives an expired token first.
    * `unreachable`: every request to the API fails as if the server were down,
    * until the returned page's `reachable()` is called.
@@ -116,7 +117,7 @@ export class ChaosRig {
     await page.goto(`${this.server.url}/`);
     // Polling by time: hidden tabs get no animation frames, puppeteer's default.
     await page.waitForFunction(() => 'pdChaos' in window, { polling: 100 });
-    if (unreachable) await this.#cutApi(page);
+    if (unreachable) await this.cutApi(page);
     await page.evaluate(
       (url, token, expired) => window.pdChaos.mount(url, token, { expiredFirst: expired }),
       this.server.url,
@@ -124,17 +125,26 @@ export class ChaosRig {
       expiredFirst,
     );
     if (connected) {
-      await page.waitForFunction(() => ['live', 'polling'].includes(window.pdChaos.state().connection), {
-        polling: 100,
-        timeout: 15_000,
-      });
+      // Connected, and showing the server's state (not an earlier visit's, persisted in this browser).
+      await page.waitForFunction(
+        () => {
+          const state = window.pdChaos.state();
+          return ['live', 'polling'].includes(state.connection) && state.statuses.at(-1) === 'ready';
+        },
+        { polling: 100, timeout: 15_000 },
+      );
     }
     this.#tabs.push(page);
     return page;
   }
 
   /** Fails every request of `page` to the API (connection refused) until `restoreApi(page)`. */
-  async #cutApi(page: Page): Promise<void> {
+  async cutApi(page: Page): Promise<void> {
+    if (this.#intercepted.has(page)) {
+      this.#cut.add(page);
+      return;
+    }
+    this.#intercepted.add(page);
     await page.setRequestInterception(true);
     page.on('request', (request) => {
       if (request.isInterceptResolutionHandled()) return;
@@ -151,6 +161,19 @@ export class ChaosRig {
   }
 
   #cut = new Set<Page>();
+  #intercepted = new WeakSet<Page>();
+
+  /** Reloads the page and mounts it again (a visit after closing it), without waiting for the connection. */
+  async reload(page: Page, { expiredFirst = false } = {}): Promise<void> {
+    await page.reload();
+    await page.waitForFunction(() => 'pdChaos' in window, { polling: 100 });
+    await page.evaluate(
+      (url, token, expired) => window.pdChaos.mount(url, token, { expiredFirst: expired }),
+      this.server.url,
+      this.token,
+      expiredFirst,
+    );
+  }
 
   get tabs(): readonly Page[] {
     return this.#tabs;
@@ -217,11 +240,15 @@ export class ChaosRig {
     if (misplaced >= 0) {
       return `row ${misplaced} is ${state.items[misplaced]!.title}, the server's is ${expected[misplaced]!.title}`;
     }
+    const retitled = expected.filter((item) => held.get(item.id)!.title !== item.title);
+    if (retitled.length)
+      return `titles differ: ${retitled.map((item) => `${item.id} shows “${held.get(item.id)!.title}”`).join(', ')}`;
     const readDiffers = expected.filter((item) => held.get(item.id)!.read !== (item.readAt !== null));
     if (readDiffers.length) return `read flags differ: ${readDiffers.map((item) => item.title).join(', ')}`;
     if (state.unread !== truth.unread) return `unread count ${state.unread}, server ${truth.unread}`;
     const badge = truth.unread === 0 ? '' : truth.unread > 99 ? '99+' : String(truth.unread);
     if (state.badge !== badge) return `badge "${state.badge}", server count ${truth.unread}`;
+    if (state.pending > 0) return `${state.pending} change(s) still waiting for the connection`;
     const pending = state.actions.filter((action) => action.outcome === 'pending');
     if (pending.length) return `actions still pending: ${pending.map((a) => `${a.kind} ${a.id}`).join(', ')}`;
     return null;

@@ -8,6 +8,8 @@ import '@pd-notify/elements';
 
 let client: PdClient | null = null;
 const actions: { kind: string; id: string; outcome: 'pending' | 'done' | 'failed' }[] = [];
+/** Every status the feed's store went through since the page mounted. */
+const statuses: string[] = [];
 
 function act(kind: string, id: string, run: (client: PdClient) => Promise<unknown>): void {
   const action = { kind, id, outcome: 'pending' as 'pending' | 'done' | 'failed' };
@@ -32,6 +34,9 @@ const chaos = {
       pollInterval: 1000,
       streamRetryMs: 3000,
     });
+    client.$notifications.subscribe(({ status }) => {
+      if (statuses.at(-1) !== status) statuses.push(status);
+    });
     const provider = document.createElement('pd-provider');
     provider.client = client;
     provider.innerHTML = '<pd-bell-badge id="badge"></pd-bell-badge><pd-activity-feed inline></pd-activity-feed>';
@@ -44,6 +49,9 @@ const chaos = {
     client?.close();
     client = null;
   },
+
+  /** Signs another user in on the same client (a user switch). */
+  setToken: (token: string) => client!.setToken(token),
 
   markRead: (id: string) => act('read', id, (c) => c.markRead(id)),
   dismiss: (id: string) => act('dismiss', id, (c) => c.dismiss(id)),
@@ -64,6 +72,9 @@ const chaos = {
       unread: client!.$unreadCount.get(),
       badge: badge && !badge.hasAttribute('hidden') ? (badge.textContent ?? '').trim() : '',
       connection: client!.$connection.get().status,
+      /** Changes waiting for the connection. */
+      pending: client!.$connection.get().pending,
+      statuses: [...statuses],
       connectionError: client!.$connection.get().error?.kind ?? null,
       actions: actions.map((action) => ({ ...action })),
     };

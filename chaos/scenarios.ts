@@ -212,6 +212,174 @@ export const STARTUP_SCENARIOS: Scenario[] = [
   },
 ];
 
+/**
+ * Offline-first: what a page shows from its persisted cache, and changes made
+ * while the server cannot be reached, across reloads, tabs and user switches.
+ */
+export const OFFLINE_SCENARIOS: Scenario[] = [
+  {
+    name: 'offline: reopened while the server is down (cached state, then the server’s)',
+    async run(rig) {
+      const first = await rig.openTab();
+      const before = await rig.settle(this.name, []);
+      if (before.mismatch) return before;
+      const shown = await first.evaluate(() => window.pdChaos.state().items.map((item) => item.id));
+      await rig.closeTab(first);
+      const sent = await rig.burst('while closed', 3);
+      const page = await rig.openTab({ connected: false, unreachable: true });
+      await page.waitForFunction(() => window.pdChaos.state().statuses.includes('cached'), { polling: 50 });
+      const cached = await page.evaluate(() => window.pdChaos.state().items.map((item) => item.id));
+      if (JSON.stringify(cached) !== JSON.stringify(shown)) {
+        return { ...before, scenario: this.name, mismatch: 'the cached state is not what the last visit showed' };
+      }
+      rig.restoreApi(page);
+      return rig.settle(this.name, sent, 30_000);
+    },
+  },
+  {
+    name: 'offline: changes made offline survive a reload and are applied once',
+    async run(rig) {
+      const page = await rig.openTab();
+      const { unread } = await targets(page);
+      await rig.cutApi(page);
+      await page.evaluate(
+        (read, dismiss) => {
+          window.pdChaos.markRead(read);
+          window.pdChaos.dismiss(dismiss);
+        },
+        unread[0]!,
+        unread[1]!,
+      );
+      await page.waitForFunction(() => window.pdChaos.state().pending === 2, { polling: 50 });
+      const sent = await rig.burst('cut off', 3);
+      await rig.reload(page);
+      // After the reload, still cut off: the changes are shown again from where they were kept.
+      await page.waitForFunction(
+        (read, dismiss) => {
+          const state = window.pdChaos.state();
+          return (
+            state.pending === 2 &&
+            state.items.some((item) => item.id === read && item.read) &&
+            !state.items.some((item) => item.id === dismiss)
+          );
+        },
+        { polling: 50, timeout: 10_000 },
+        unread[0]!,
+        unread[1]!,
+      );
+      rig.restoreApi(page);
+      const report = await rig.settle(this.name, sent);
+      const stored = (await rig.truth()).items;
+      if (!report.mismatch && !stored.find((item) => item.id === unread[0])?.readAt) {
+        report.mismatch = 'the change made offline is not on the server';
+      }
+      if (!report.mismatch && stored.some((item) => item.id === unread[1])) {
+        report.mismatch = 'the notification dismissed offline is still on the server';
+      }
+      return report;
+    },
+  },
+  {
+    name: 'offline: two tabs act on the same notification',
+    async run(rig) {
+      const [one, two] = [await rig.openTab(), await rig.openTab()];
+      const { unread } = await targets(one);
+      for (const tab of [one, two]) await rig.cutApi(tab);
+      await one.evaluate((id) => window.pdChaos.markRead(id), unread[0]!);
+      await two.evaluate((id) => window.pdChaos.markRead(id), unread[0]!);
+      await one.evaluate((id) => window.pdChaos.dismiss(id), unread[1]!);
+      await two.evaluate((id) => window.pdChaos.dismiss(id), unread[1]!);
+      const sent = await rig.burst('two tabs cut off', 3);
+      for (const tab of [one, two]) rig.restoreApi(tab);
+      const report = await rig.settle(this.name, sent);
+      if (!report.mismatch && report.actionsFailed > 0)
+        report.mismatch = `${report.actionsFailed} change(s) reported failed`;
+      return report;
+    },
+  },
+  {
+    name: 'offline: a change the server refuses when sent again is rolled back alone',
+    async run(rig) {
+      const page = await rig.openTab();
+      const { unread } = await targets(page);
+      const invite = invitationNotification(rig);
+      const invitationId = rig.server.store
+        .listNotifications('alice', { limit: 100 })
+        .items.find((i) => i.id === invite)!.invitationId!;
+      await rig.cutApi(page);
+      await page.evaluate(
+        (accept, read) => {
+          window.pdChaos.accept(accept);
+          window.pdChaos.markRead(read);
+        },
+        invite,
+        unread.find((id) => id !== invite)!,
+      );
+      await page.waitForFunction(() => window.pdChaos.state().pending === 2, { polling: 50 });
+      // Meanwhile, another session declines the invitation.
+      rig.server.store.declineInvitation('alice', invitationId);
+      const sent = await rig.burst('refused later', 3);
+      rig.restoreApi(page);
+      const report = await rig.settle(this.name, sent);
+      if (!report.mismatch && (report.actionsFailed !== 1 || report.actionsConfirmed !== 1)) {
+        report.mismatch = `expected the accept refused and the read applied, got ${report.actionsFailed} failed, ${report.actionsConfirmed} confirmed`;
+      }
+      return report;
+    },
+  },
+  {
+    name: 'offline: a cache written by an older schema is dropped, never shown',
+    async run(rig) {
+      const page = await rig.openTab();
+      await rig.settle(this.name, []);
+      await page.evaluate(
+        (key) =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('pd-notify');
+            open.onsuccess = () => {
+              const transaction = open.result.transaction('cache', 'readwrite');
+              transaction.objectStore('cache').put({ schema: 0, savedAt: Date.now(), rows: ['an old shape'] }, key);
+              transaction.oncomplete = () => resolve();
+              transaction.onerror = () => reject(transaction.error);
+            };
+          }),
+        `${rig.server.url}|alice`,
+      );
+      const sent = await rig.burst('older schema', 3);
+      await rig.reload(page);
+      const report = await rig.settle(this.name, sent);
+      const { statuses } = await page.evaluate(() => window.pdChaos.state());
+      if (!report.mismatch && statuses.includes('cached')) report.mismatch = 'the older cache was shown';
+      return report;
+    },
+  },
+  {
+    name: 'offline: a user switch while changes wait never sends them with the new token',
+    async run(rig) {
+      const page = await rig.openTab();
+      const { unread } = await targets(page);
+      await rig.cutApi(page);
+      await page.evaluate((id) => window.pdChaos.markRead(id), unread[0]!);
+      await page.waitForFunction(() => window.pdChaos.state().pending === 1, { polling: 50 });
+      await page.evaluate(() => window.pdChaos.setToken('demo-ben'));
+      rig.restoreApi(page);
+      await page.waitForFunction(() => window.pdChaos.state().connection === 'live', { polling: 50 });
+      const aliceItem = () =>
+        rig.server.store.listNotifications('alice', { limit: 100 }).items.find((i) => i.id === unread[0]);
+      if (aliceItem()?.readAt) {
+        return { ...(await rig.settle(this.name, [])), mismatch: 'Alice’s change was sent while Ben was signed in' };
+      }
+      // Alice signs in again: her change, kept in this browser, is sent now.
+      await page.evaluate(() => window.pdChaos.setToken('demo-alice'));
+      const sent = await rig.burst('alice is back', 3);
+      const report = await rig.settle(this.name, sent);
+      if (!report.mismatch && !aliceItem()?.readAt)
+        report.mismatch = 'Alice’s kept change was not sent after she came back';
+      return report;
+    },
+  },
+];
+
 /** Runs every scenario on a fresh demo store; collects the reports. */
 export async function runScenarios(
   rig: ChaosRig,
@@ -219,7 +387,9 @@ export async function runScenarios(
   only: (name: string) => boolean = () => true,
 ): Promise<Report[]> {
   const reports: Report[] = [];
-  for (const scenario of [...SCENARIOS, ...STARTUP_SCENARIOS].filter((candidate) => only(candidate.name))) {
+  for (const scenario of [...SCENARIOS, ...STARTUP_SCENARIOS, ...OFFLINE_SCENARIOS].filter((candidate) =>
+    only(candidate.name),
+  )) {
     await rig.reset();
     reports.push(
       await scenario.run(rig, options).catch((error: unknown) => ({

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ChaosRig, type Report } from '../harness.js';
 import type { PageState } from '../page.js';
-import { SCENARIOS, STARTUP_SCENARIOS, runScenarios } from '../scenarios.js';
+import { OFFLINE_SCENARIOS, SCENARIOS, STARTUP_SCENARIOS, runScenarios } from '../scenarios.js';
 import { soak } from '../soak.js';
 
 describe('chaos: the page ends in the server’s true state under every fault', () => {
@@ -20,7 +20,7 @@ describe('chaos: the page ends in the server’s true state under every fault', 
   });
   after(() => rig?.stop());
 
-  for (const scenario of [...SCENARIOS, ...STARTUP_SCENARIOS]) {
+  for (const scenario of [...SCENARIOS, ...STARTUP_SCENARIOS, ...OFFLINE_SCENARIOS]) {
     it(scenario.name, () => {
       const report = reports.find((candidate) => candidate.scenario === scenario.name)!;
       assert.equal(report.mismatch, null);
@@ -62,6 +62,8 @@ describe('ChaosRig.difference', () => {
     badge: '1',
     connection: 'live',
     connectionError: null,
+    pending: 0,
+    statuses: ['loading', 'ready'],
     actions: [],
     ...change,
   });

@@ -7,11 +7,15 @@ import { Rest } from '../src/rest.js';
 import { Tokens } from '../src/tokens.js';
 import { eventually } from './helpers.js';
 
-/** A server stand-in that opens event streams and closes each after `openMs`. */
+/**
+ * A server stand-in that opens event streams and closes each `openMs` after the
+ * client started reading it (so the time the client sees it open is at least that).
+ */
 function streamingFetch(openMs: () => number): { fetch: typeof fetch; connects: () => number } {
   let connects = 0;
   const fake: typeof fetch = async () => {
     connects++;
+    let reading = false;
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(
@@ -19,7 +23,16 @@ function streamingFetch(openMs: () => number): { fetch: typeof fetch; connects: 
             'retry: 1\n\nid: e-1\nevent: ready\ndata: {"heartbeatMs":60000,"serverTime":"2026-11-23T09:00:00.000Z"}\n\n',
           ),
         );
-        setTimeout(() => controller.close(), openMs());
+      },
+      pull(controller) {
+        if (reading) return;
+        reading = true;
+        return new Promise<void>((resolve) =>
+          setTimeout(() => {
+            controller.close();
+            resolve();
+          }, openMs()),
+        );
       },
     });
     return new Response(body, { headers: { 'Content-Type': 'text/event-stream' } });

@@ -14,7 +14,7 @@ export class Backoff {
 
   constructor(options: BackoffOptions = {}) {
     this.#base = options.baseMs ?? 1000;
-    this.#cap = options.capMs ?? 30_000;
+    this.#cap = options.capMs ?? 10_000;
     this.#random = options.random ?? Math.random;
   }
 

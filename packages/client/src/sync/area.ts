@@ -34,6 +34,11 @@ export abstract class Area<Data, Snapshot = Data> {
   error: PdError | null = null;
   /** Events may have been missed since the last load: load again when next observed. */
   stale = false;
+  /**
+   * The next load replaces what is held whatever its versions (the server lost
+   * our position: a reset, or another id space where versions start again).
+   */
+  protected replace = false;
   protected readonly context: AreaContext;
   /** Bumped by `clear()`: answers to requests made before are dropped. */
   protected generation = 0;
@@ -58,6 +63,11 @@ export abstract class Area<Data, Snapshot = Data> {
     this.#again = true;
     this.#running ??= this.#run();
     return this.#running;
+  }
+
+  /** The next load replaces what is held, versions notwithstanding (see `replace`). */
+  replaceNext(): void {
+    this.replace = true;
   }
 
   /** Whether it needs a load: no fresh data, and none on its way. */
@@ -98,6 +108,7 @@ export abstract class Area<Data, Snapshot = Data> {
           const data = await this.fetch();
           if (generation !== this.generation) continue; // cleared or refiltered meanwhile
           this.commit(data);
+          this.replace = false;
           this.status = 'ready';
           this.error = null;
           this.stale = false;

@@ -117,13 +117,15 @@ export class Loader {
 
   /**
    * Reloads every observed area (others are marked stale) and tells the other
-   * tabs when done. `drop`: the notifications window is replaced, not refreshed
-   * at its head (the server lost our position).
+   * tabs when done. `drop`: what is held is replaced, not refreshed (the server
+   * lost our position).
    */
   async resync(drop = false): Promise<void> {
     const { areas } = this.#options;
-    if (drop) (areas.notifications as NotificationsArea).dropOlderPages();
-    for (const area of Object.values(areas)) if (area.held && !this.#options.wants(area.name)) area.stale = true;
+    for (const area of Object.values(areas)) {
+      if (drop) area.replaceNext();
+      if (area.held && !this.#options.wants(area.name)) area.stale = true;
+    }
     await this.#load(this.#observed());
     this.#options.reloaded();
   }

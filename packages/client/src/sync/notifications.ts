@@ -87,8 +87,6 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
   #hasMore = false;
   /** Ids the stream changed while a load was in flight. */
   #touched: Set<string> | null = null;
-  /** The next load replaces the whole window (a new filter, a reset). */
-  #dropOlder = false;
   #loadingMore: Promise<void> | null = null;
   /** How many items the user asked to see by loading more pages: never trimmed below. */
   #loadedByUser = 0;
@@ -110,11 +108,6 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
 
   // ------------------------------------------------------------------ loading
 
-  /** The next load replaces the whole window instead of refreshing its head. */
-  dropOlderPages(): void {
-    this.#dropOlder = true;
-  }
-
   protected begin(): void {
     this.#touched = new Set();
   }
@@ -130,9 +123,14 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
   protected commit(page: NotificationPage): void {
     const touched = this.#touched ?? new Set<string>();
     this.end();
-    const keepOlder = !this.#dropOlder && this.#list.size > 0;
-    this.#dropOlder = false;
+    const keepOlder = !this.replace && this.#list.size > 0;
     const announceAfter = this.status === 'ready' ? this.#list.view()[0] : undefined;
+    if (this.replace) {
+      // What the stream brought during the load is newer than the page; the rest held is void.
+      const arrived = [...touched].flatMap((id) => this.#list.get(id) ?? []);
+      this.#list.clear();
+      this.#list.mergePage(arrived);
+    }
     this.#list.replaceHead(page.items, page.nextCursor === null, (id) => touched.has(id), keepOlder);
     if (!keepOlder || (this.#cursor === null && !this.#refilling) || page.nextCursor === null) {
       this.#cursor = page.nextCursor;
@@ -170,7 +168,6 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
     this.#hasMore = false;
     this.#loadedByUser = 0;
     this.#refilling = false;
-    this.#dropOlder = false;
   }
 
   /** Loads the next page of older notifications; a call while one loads waits for that one. */
@@ -216,7 +213,7 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
     this.generation++;
     this.#filter = { ...filter };
     this.reset();
-    this.#dropOlder = true;
+    this.replace = true;
     this.status = 'loading';
     this.publish();
     return this.load();

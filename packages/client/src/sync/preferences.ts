@@ -54,6 +54,10 @@ export class PreferencesArea extends Area<Preferences> {
   }
 
   protected commit(preferences: Preferences): void {
+    if (this.replace) {
+      const state = this.$preferences.value!;
+      this.$preferences.set({ ...state, server: null, ...(state.dirty ? {} : { draft: null }) });
+    }
     this.take(preferences);
   }
 
