@@ -211,7 +211,7 @@ export function createClient(options: ClientOptions): PdClient {
     maxItems: options.maxItems ?? 500,
   });
   const invitations = new InvitationsArea(context, counts);
-  const preferences = new PreferencesArea(context);
+  const preferences = new PreferencesArea(context, (mutation) => mutate().then((changes) => changes.run(mutation)));
   const syncs = new SyncsArea(context);
   const areas = { counts, notifications, invitations, preferences, syncs };
   const $connection = atom<ConnectionState>({ status: 'idle', reason: null, error: null, retryAt: null, pending: 0 });
@@ -254,6 +254,7 @@ export function createClient(options: ClientOptions): PdClient {
         new Mutations({
           notifications: notifications.internals(),
           invitations,
+          preferences,
           syncs,
           offline: () => !env.online(),
           queue: actionQueue,

@@ -36,7 +36,7 @@ export function areaHarness({ baseUrl, fetch, pageSize = 20, maxItems = 500, tok
     maxItems,
   });
   const invitations = new InvitationsArea(context, counts);
-  const preferences = new PreferencesArea(context);
+  const preferences = new PreferencesArea(context, () => Promise.reject(new Error('this harness makes no changes')));
   const syncs = new SyncsArea(context);
   const router = new EventRouter([counts, notifications, invitations, preferences, syncs], counts, {
     report: (error) => errors.push(error),

@@ -160,3 +160,58 @@ describe('changes made while the server cannot be reached', () => {
     await until(client.$connection, (s) => s.pending === 0);
   });
 });
+
+describe('a preferences save made while the server cannot be reached', () => {
+  it('waits, shown as saving and pending, and is saved once the server answers', async () => {
+    const { state, fetch } = network();
+    const client = await open({ fetch });
+    client.$preferences.listen(() => {});
+    const loaded = await until(client.$preferences, (s) => s.status === 'ready');
+    await client.editPreferences(
+      (draft) => void (draft.reminderLeadDays = loaded.server!.reminderLeadDays === 7 ? 1 : 7),
+    );
+    const wanted = client.$preferences.get().draft!.reminderLeadDays;
+    state.down = true;
+    const saving = client.savePreferences();
+    const waiting = await until(client.$preferences, (s) => s.pending);
+    assert.equal(waiting.status, 'saving');
+    assert.equal(waiting.draft?.reminderLeadDays, wanted);
+    assert.equal(server.store.getPreferences('alice').reminderLeadDays, loaded.server!.reminderLeadDays);
+    state.down = false;
+    await client.refresh();
+    const saved = await saving;
+    assert.equal(saved.reminderLeadDays, wanted);
+    assert.equal(server.store.getPreferences('alice').reminderLeadDays, wanted);
+    const shown = await until(client.$preferences, (s) => s.status === 'saved');
+    assert.equal(shown.pending, false);
+    assert.equal(shown.dirty, false);
+  });
+
+  it('is shown as a conflict, the user’s change kept on top, when another session saved meanwhile', async () => {
+    const { state, fetch } = network();
+    const client = await open({ fetch });
+    client.$preferences.listen(() => {});
+    await until(client.$preferences, (s) => s.status === 'ready');
+    await client.editPreferences((draft) => void (draft.categories.projects.enabled = false));
+    state.down = true;
+    const saving = client.savePreferences();
+    await until(client.$preferences, (s) => s.pending);
+    // Another session saves a newer version.
+    const theirs = server.store.getPreferences('alice');
+    await globalThis.fetch(`${server.url}/v1/preferences`, {
+      method: 'PUT',
+      headers: { Authorization: 'Bearer demo-alice', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ version: theirs.version, categories: theirs.categories, reminderLeadDays: 1 }),
+    });
+    state.down = false;
+    await client.refresh();
+    const refused = await saving.then(
+      () => null,
+      (error: unknown) => error,
+    );
+    assert.ok(refused instanceof PdError && refused.kind === 'conflict');
+    const shown = await until(client.$preferences, (s) => s.status === 'conflict' && !s.pending);
+    assert.equal(shown.server?.reminderLeadDays, 1, 'theirs is loaded');
+    assert.equal(shown.draft?.categories.projects.enabled, false, 'mine stays on top');
+  });
+});

@@ -1,5 +1,6 @@
 import { clearPersisted } from '../../client/test/persisted.js';
 export { eventually } from '../../client/test/eventually.js';
+export { clearPersisted };
 
 // The browser keeps IndexedDB from test to test: each starts as a first visit, with nothing persisted.
 beforeEach(() => clearPersisted());

@@ -8,7 +8,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { Invitation, Notification } from '@pd-notify/client';
 import '../src/index.js';
 import type { PdInvitations, PdInviteCard } from '../src/index.js';
-import { api, base, control, eventually, shadow, shadowAll } from './helpers.js';
+import { api, base, clearPersisted, control, eventually, shadow, shadowAll } from './helpers.js';
 
 interface Page {
   root: HTMLElement;
@@ -221,6 +221,7 @@ describe('invitations', () => {
     const durations: number[] = [];
     for (const motion of ['no-preference', 'reduce'] as const) {
       await control('/control/reset', { seed: 'demo' });
+      await clearPersisted(); // each page a first visit, not showing the previous one's cards
       await emulateMedia({ reducedMotion: motion });
       const p = await page();
       await openModal(p);

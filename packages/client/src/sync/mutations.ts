@@ -1,17 +1,18 @@
 /**
- * What the user changes: read, unread, all read, dismiss, row actions, accept
- * and decline. Each change is shown at once and sent with an idempotency key.
+ * What the user changes: read, unread, all read, dismiss, row actions, accept,
+ * decline, and saving the preferences. Each change is shown at once and sent with an idempotency key.
  * When it cannot reach the server (the browser is offline, or no answer came)
  * it stays shown and waits in the queue (`offline/queue.ts`) to be sent again,
  * with the same key, once the connection is back; a refusal rolls it back and
  * rejects. Loaded on the first change, or when the browser is idle after a feed
  * is shown, so a page's first paint does not wait for code only a click needs.
  */
-import type { Acceptance, ActionId, Invitation, Notification } from '@pd-notify/protocol/wire';
+import type { Acceptance, ActionId, Invitation, Notification, PreferencesUpdate } from '@pd-notify/protocol/wire';
 import type { PdError } from '../errors.js';
 import type { ActionQueue } from '../offline/queue.js';
 import type { InvitationsArea } from './invitations.js';
 import type { NotificationsInternals } from './notifications.js';
+import type { PreferencesArea } from './preferences.js';
 import type { SyncsArea } from './syncs.js';
 
 /** A change, as it is queued, persisted and sent again. */
@@ -20,7 +21,8 @@ export type Mutation =
   /** `upTo`: the newest notification shown; it and every older unread one become read. */
   | { kind: 'read-all'; upTo: Notification }
   | { kind: 'action'; id: string; action: ActionId; invitationId: string | null }
-  | { kind: 'accept' | 'decline'; id: string };
+  | { kind: 'accept' | 'decline'; id: string }
+  | { kind: 'preferences'; update: PreferencesUpdate };
 
 /** A change with its idempotency key and the time it was made. */
 export type Queued = Mutation & { key: string; at: string };
@@ -34,6 +36,7 @@ export interface Shown {
 export interface MutationsOptions {
   notifications: NotificationsInternals;
   invitations: InvitationsArea;
+  preferences: PreferencesArea;
   syncs: SyncsArea;
   /** Whether the browser says it is offline (then a change is queued without trying). */
   offline(): boolean;
@@ -87,6 +90,7 @@ export class Mutations {
 
   /** Shows a change until it settles: `undo` takes it back, `queued` marks it waiting for the connection. */
   show(change: Queued): Shown {
+    if (change.kind === 'preferences') return this.#options.preferences.showSaving(change.update);
     const { list, publish } = this.#options.notifications;
     const overlay = (() => {
       switch (change.kind) {
@@ -172,6 +176,8 @@ export class Mutations {
         share({ kind: 'invitation', invitation });
         return invitation;
       }
+      case 'preferences':
+        return this.#options.preferences.edit((editor) => editor.send(change));
     }
   }
 

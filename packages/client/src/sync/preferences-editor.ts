@@ -8,17 +8,19 @@ import type { Preferences } from '@pd-notify/protocol/wire';
 import type { WritableAtom } from 'nanostores';
 import { PdError } from '../errors.js';
 import type { Rest } from '../rest.js';
+import type { Mutation, Queued } from './mutations.js';
 import type { PreferencesDraft, PreferencesState } from './preferences.js';
 
 export class PreferencesEditor {
   #store: WritableAtom<PreferencesState>;
   #rest: Rest;
-  #report: (error: unknown) => PdError;
+  #run: (mutation: Mutation) => Promise<unknown>;
 
-  constructor(store: WritableAtom<PreferencesState>, rest: Rest, report: (error: unknown) => PdError) {
+  /** `run`: makes a change the way every change is made (shown at once, queued when offline). */
+  constructor(store: WritableAtom<PreferencesState>, rest: Rest, run: (mutation: Mutation) => Promise<unknown>) {
     this.#store = store;
     this.#rest = rest;
-    this.#report = report;
+    this.#run = run;
   }
 
   /** Changes the preferences draft (starting from the server's version). */
@@ -57,20 +59,26 @@ export class PreferencesEditor {
   }
 
   /**
-   * Saves the draft. On a 409 (saved elsewhere meanwhile) the server's version is
-   * loaded, the user's changes are replayed on top of it and the status is
-   * `conflict`, so the user decides.
+   * Saves the draft. While the server cannot be reached, the save waits with
+   * the other changes (status `saving`, `pending`). On a 409 (saved elsewhere
+   * meanwhile) the server's version is loaded, the user's changes are replayed
+   * on top of it and the status is `conflict`, so the user decides.
    */
-  async save(): Promise<Preferences> {
+  save(): Promise<Preferences> {
     const state = this.#store.get();
-    const draft = draftOf(state);
-    const server = state.server!;
-    this.#store.set({ ...state, status: 'saving', error: null });
+    const update = { version: state.server?.version ?? 1, ...draftOf(state) };
+    return this.#run({ kind: 'preferences', update }) as Promise<Preferences>;
+  }
+
+  /** Sends a save with its key and shows the outcome; throws the PdError of a failure. */
+  async send(change: Extract<Queued, { kind: 'preferences' }>): Promise<Preferences> {
+    const { version, ...sent } = change.update;
     try {
-      const saved = await this.#rest.savePreferences({ version: server.version, ...draft });
+      const saved = await this.#rest.savePreferences(change.update, change.key);
       const now = this.#store.get();
       const editedMeanwhile = now.draft !== null && !sameDraft(now.draft, saved);
       this.#store.set({
+        ...now,
         server: saved,
         draft: editedMeanwhile ? now.draft : null,
         dirty: editedMeanwhile,
@@ -80,17 +88,20 @@ export class PreferencesEditor {
       });
       return saved;
     } catch (error) {
-      const pdError = this.#report(error);
+      const pdError = error as PdError;
+      if (pdError.kind === 'network') throw pdError; // it waits with the other changes, still shown saving
       if (pdError.kind === 'conflict') {
+        const base = this.#store.get().server;
         try {
           const fresh = await this.#rest.getPreferences();
           const now = this.#store.get();
-          const rebased = now.draft ? rebaseDraft(server, now.draft, fresh) : null;
+          const draft = now.draft ?? sent;
+          const rebased = base && base.version === version ? rebaseDraft(base, draft, fresh) : draft;
           this.#store.set({
             ...now,
             server: fresh,
             draft: rebased,
-            dirty: rebased !== null && !sameDraft(rebased, fresh),
+            dirty: !sameDraft(rebased, fresh),
             status: 'conflict',
             error: pdError,
             incoming: null,

@@ -7,7 +7,8 @@
 import type { EventName, Preferences, PreferencesUpdate } from '@pd-notify/protocol/wire';
 import { atom } from 'nanostores';
 import type { PdError } from '../errors.js';
-import { Area } from './area.js';
+import { Area, type AreaContext } from './area.js';
+import type { Mutation, Shown } from './mutations.js';
 import type { PreferencesEditor } from './preferences-editor.js';
 
 /** The editable part of the preferences. */
@@ -29,6 +30,8 @@ export interface PreferencesState {
   error: PdError | null;
   /** Saved in another session while this draft was unsaved: the user chooses (`resolveIncoming`). */
   incoming: Preferences | null;
+  /** A save waits for the connection (made while the server could not be reached; shown already). */
+  pending: boolean;
 }
 
 const empty: PreferencesState = {
@@ -38,12 +41,20 @@ const empty: PreferencesState = {
   status: 'idle',
   error: null,
   incoming: null,
+  pending: false,
 };
 
 export class PreferencesArea extends Area<Preferences> {
   readonly name = 'preferences';
   readonly $preferences = atom<PreferencesState>(empty);
   #editor: Promise<PreferencesEditor> | null = null;
+  #run: (mutation: Mutation) => Promise<unknown>;
+
+  /** `run`: makes a change the way every change is made (see `Mutations.run`). */
+  constructor(context: AreaContext, run: (mutation: Mutation) => Promise<unknown>) {
+    super(context);
+    this.#run = run;
+  }
 
   protected begin(): void {}
 
@@ -87,6 +98,11 @@ export class PreferencesArea extends Area<Preferences> {
   take(preferences: Preferences): void {
     const state = this.$preferences.value!;
     if (state.server && state.server.version >= preferences.version) return;
+    if (!state.server && state.draft) {
+      // A save kept from an earlier visit was shown before the preferences loaded: it stays on top.
+      this.$preferences.set({ ...state, server: preferences });
+      return;
+    }
     if (state.dirty) {
       this.$preferences.set({ ...state, incoming: preferences });
       return;
@@ -106,9 +122,17 @@ export class PreferencesArea extends Area<Preferences> {
   /** Runs `use` with the editor, loading it the first time. */
   edit<T>(use: (editor: PreferencesEditor) => T | Promise<T>): Promise<T> {
     this.#editor ??= import('./preferences-editor.js').then(
-      ({ PreferencesEditor }) =>
-        new PreferencesEditor(this.$preferences, this.context.rest, (error) => this.context.report(error)),
+      ({ PreferencesEditor }) => new PreferencesEditor(this.$preferences, this.context.rest, this.#run),
     );
     return this.#editor.then(use);
+  }
+
+  /** A save shown before the server has it: its draft, saving; `queued` marks it waiting for the connection. */
+  showSaving(update: PreferencesUpdate): Shown {
+    const { version: _based, ...draft } = update;
+    const set = (change: Partial<PreferencesState>) =>
+      this.$preferences.set({ ...this.$preferences.value!, ...change });
+    set({ draft, dirty: true, status: 'saving', error: null });
+    return { undo: () => set({ pending: false }), queued: () => set({ pending: true }) };
   }
 }
