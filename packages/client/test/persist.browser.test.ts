@@ -188,6 +188,25 @@ describe('the persisted cache', () => {
     expect(await readPersisted(key('ben'))).to.equal(undefined);
   });
 
+  it('writes what the page shows while it stays open (a second after a change), for a visit that ends without close()', async () => {
+    const client = open();
+    await until(client.$notifications, (s) => s.status === 'ready' && s.items.length > 0);
+    await control('act', {
+      action: 'notify',
+      userId: 'alice',
+      type: 'service-announcement',
+      title: 'kept',
+      message: '',
+    });
+    await until(client.$notifications, (s) => s.items[0]?.title === 'kept');
+    await eventually(async () => {
+      const entry = (await readPersisted(key())) as {
+        snapshot: { areas: { notifications: { items: Notification[] } } };
+      };
+      expect(entry.snapshot.areas.notifications.items[0]?.title).to.equal('kept');
+    });
+  });
+
   it('stores nothing with persist: false', async () => {
     await visit({ persist: false });
     expect(await readPersisted(key())).to.equal(undefined);

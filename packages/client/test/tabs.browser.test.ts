@@ -141,6 +141,33 @@ for (const election of ['web-locks', 'broadcast-channel'] as const)
       expect(heard.filter(([, primary]) => primary)).to.have.length(1);
     });
 
+    it('a change made offline in one tab is shown pending in every tab, then sent once the browser is back online', async () => {
+      const tabs = [await openTab(), await openTab()];
+      for (const { client } of tabs) await until(client.$notifications, (s) => s.status === 'ready');
+      const target = tabs[1]!.client.$notifications.get().items.find((item) => item.readAt === null)!;
+      const setOnline = (online: boolean) => {
+        for (const { window: tab } of tabs) {
+          Object.defineProperty(tab.navigator, 'onLine', { configurable: true, get: () => online });
+          tab.dispatchEvent(new Event(online ? 'online' : 'offline'));
+        }
+      };
+      setOnline(false);
+      const reading = tabs[1]!.client.markRead(target.id);
+      for (const { client } of tabs) {
+        await until(client.$notifications, (s) => s.pending.includes(target.id));
+        expect(client.$notifications.get().items.find((item) => item.id === target.id)?.readAt).to.not.equal(null);
+        await until(client.$connection, (s) => s.pending === 1);
+      }
+      setOnline(true);
+      await reading;
+      const stored = await fetch(`${base()}/v1/notifications?limit=50`, {
+        headers: { Authorization: 'Bearer demo-alice' },
+      });
+      const items = ((await stored.json()) as { items: { id: string; readAt: string | null }[] }).items;
+      expect(items.find((item) => item.id === target.id)?.readAt).to.not.equal(null);
+      for (const { client } of tabs) await until(client.$connection, (s) => s.pending === 0);
+    });
+
     it('every tab hears the stream’s errors with their real kind', async () => {
       const tabs = [await openTab(), await openTab()];
       await eventually(async () => expect((await streams()).alice).to.equal(1));
