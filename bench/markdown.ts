@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 import type { BrowserResults } from './browser.js';
 import type { PeerResult } from './peers.js';
+import type { RequestCase, RequestResults } from './requests.js';
 import type { ServerResults } from './server.js';
 import type { Size } from './size.js';
 import { kb, ms, type Percentiles, type Summary } from './stats.js';
@@ -15,12 +16,21 @@ import type { StoreResults } from './store.js';
 /** A run's results: the sections it ran. */
 export interface Results {
   date: string;
-  machine: { os: string; cpu: string; memoryGb: number; node: string; chromium: string | null };
+  machine: {
+    os: string;
+    cpu: string;
+    memoryGb: number;
+    node: string;
+    chromium: string | null;
+    /** The 1-minute load average when the run started and ended (absent from older runs). */
+    load?: { start: number; end: number };
+  };
   size?: Record<string, Size & { budget?: number }>;
   peers?: PeerResult[];
   browser?: BrowserResults;
   store?: StoreResults;
   server?: ServerResults;
+  requests?: RequestResults;
 }
 
 const DOC = new URL('../docs/benchmarks.md', import.meta.url);
@@ -31,10 +41,24 @@ const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 const timing = (s: Summary) => [ms(s.median), ms(s.min), ms(s.max)];
 const spread = (p: Percentiles) => [ms(p.p50), ms(p.p95), ms(p.max), p.count.toLocaleString('en')];
 
+const isSocket = (line: string) => line.startsWith('WebSocket ');
+/** A case's count: HTTP requests (the event stream is one), plus WebSockets when there are any; per tab when several. */
+function requestCount(c: RequestCase): string {
+  const count = (lines: string[]) => {
+    const sockets = lines.filter(isSocket).length;
+    return `${lines.length - sockets}${sockets ? ` + ${sockets} WebSocket` : ''}`;
+  };
+  const all = c.tabs.flatMap((tab) => tab.requests);
+  return c.tabs.length > 1 ? `${count(all)} (${c.tabs.map((tab) => count(tab.requests)).join(' + ')})` : count(all);
+}
+/** A list of requests as code, ids in paths shown as placeholders. */
+const requestList = (lines: string[]) =>
+  lines.map((line) => `\`${line.replace(/\/users\/[^/]+\/feeds\/[^/]+$/, '/users/{user}/feeds/{feed}')}\``).join(', ');
+
 export function figuresMarkdown(r: Results): string {
   const m = r.machine;
   const lines = [
-    `Measured ${r.date.slice(0, 10)} on ${m.os}, ${m.cpu}, ${m.memoryGb} GB, Node ${m.node}, ${m.chromium ?? 'no Chromium'}.`,
+    `Measured ${r.date.slice(0, 10)} on ${m.os}, ${m.cpu}, ${m.memoryGb} GB, Node ${m.node}, ${m.chromium ?? 'no Chromium'}${m.load ? `; 1-minute load average ${m.load.start} at the start, ${m.load.end} at the end` : ''}.`,
   ];
   if (r.size) {
     lines.push(
@@ -123,6 +147,49 @@ export function figuresMarkdown(r: Results): string {
       ...Object.entries(r.server.fanOut).map(([count, p]) => row([Number(count).toLocaleString('en'), ...spread(p)])),
       '',
       `\`GET /v1/notifications?limit=20\` from 32 concurrent keep-alive connections: ${r.server.listRequestsPerSecond.toLocaleString('en')} requests/s.`,
+    );
+  }
+  const q = r.requests;
+  if (q) {
+    const peers = q.peers;
+    const short = (peer: (typeof peers)[number]) => peer.name.split(' ')[0]!;
+    const peerCell = (name: 'bell' | 'bellAndFeed') => peers.map((peer) => requestCount(peer[name]));
+    const listed = (name: 'bell' | 'bellAndFeed') =>
+      [
+        `pd-notify ${requestList(q.ours[name].tabs[0]!.requests)}`,
+        ...peers.map((peer) => `${short(peer)} ${requestList(peer[name].tabs[0]!.requests)}`),
+      ].join('; ');
+    const threeTabs = q.ours.demoThreeTabs.tabs;
+    const others = threeTabs.slice(1).map((tab) => requestList(tab.requests) || 'none');
+    const joining = others.every((list) => list === others[0])
+      ? `each of the others makes ${others[0]}`
+      : others.map((list, index) => `tab ${index + 2} makes ${list}`).join('; ');
+    const host = [...new Set(q.ours.demo.tabs[0]!.host)];
+    lines.push(
+      '',
+      '### Requests of a page load',
+      '',
+      "Requests from opening the page until it shows the server's data with its realtime link up: HTTP requests (an event stream is one) and WebSockets.",
+      '',
+      row([
+        'page',
+        'pd-notify',
+        ...peers.map(
+          (peer) =>
+            `${short(peer)} (${Object.entries(peer.versions)
+              .map(([name, version]) => `${name} ${version}`)
+              .join(', ')})`,
+        ),
+      ]),
+      row(['---', '--:', ...peers.map(() => '--:')]),
+      row(['a bell', requestCount(q.ours.bell), ...peerCell('bell')]),
+      row(["a bell and the feed's first page", requestCount(q.ours.bellAndFeed), ...peerCell('bellAndFeed')]),
+      row(['the demo page, one tab', requestCount(q.ours.demo), ...peers.map(() => '')]),
+      row(['the demo page, three tabs', requestCount(q.ours.demoThreeTabs), ...peers.map(() => '')]),
+      '',
+      `- A bell: ${listed('bell')}.`,
+      `- A bell and the feed's first page: ${listed('bellAndFeed')}.`,
+      `- The demo page: ${requestList(q.ours.demo.tabs[0]!.requests)}. In three tabs, the first makes the same ones; ${joining}. The demo's own script also asks for ${requestList(host)} for its tracks table on load and every 5 s (not counted: the host page's, not pd-notify's).`,
     );
   }
   return lines.join('\n');

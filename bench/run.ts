@@ -1,22 +1,25 @@
 /**
  * `npm run bench`: sizes (ours and the peers'), the elements in Chromium, the
- * store, and the reference server under load. Writes bench/results.json and
- * prints the tables (the same ones docs/benchmarks.md shows, rewritten after a
- * full run). `npm run bench -- --only=size,store` runs some sections.
+ * store, the reference server under load, and the requests of a page load
+ * (ours and the peers'). Writes bench/results.json and prints the tables (the
+ * same ones docs/benchmarks.md shows, rewritten after a full run).
+ * `npm run bench -- --only=size,store` runs some sections.
  * Timings are medians of several runs after a warm-up, with min and max.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { arch, cpus, platform, release, totalmem } from 'node:os';
+import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { format, resolveConfig } from 'prettier';
 import { findChrome } from '../scripts/find-chrome.mjs';
 import { benchBrowser } from './browser.js';
 import { benchPeers } from './peers.js';
 import { benchServer } from './server.js';
 import { BUDGETS, OUR_ENTRIES, measure } from './size.js';
 import { formattedFigures, writeFigures, type Results } from './markdown.js';
+import { benchRequests } from './requests.js';
 import { benchStore } from './store.js';
 
-const SECTIONS = ['size', 'peers', 'browser', 'store', 'server'] as const;
+const SECTIONS = ['size', 'peers', 'browser', 'store', 'server', 'requests'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const only = process.argv
@@ -49,7 +52,13 @@ function machine() {
   };
 }
 
-const results: Results = { date: new Date().toISOString(), machine: machine() };
+/** Timings stretch when other work shares the cores: the 1-minute load average, at the start and the end of the run. */
+function oneMinuteLoad(): number {
+  return Math.round(loadavg()[0]! * 10) / 10;
+}
+
+const load = { start: oneMinuteLoad(), end: 0 };
+const results: Results = { date: new Date().toISOString(), machine: { ...machine(), load } };
 
 if (wanted('size') || wanted('peers')) {
   results.size = {};
@@ -62,8 +71,16 @@ if (wanted('peers')) results.peers = await benchPeers();
 if (wanted('browser')) results.browser = await benchBrowser();
 if (wanted('store')) results.store = await benchStore();
 if (wanted('server')) results.server = await benchServer();
+if (wanted('requests')) results.requests = await benchRequests();
 
-writeFileSync(new URL('results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+load.end = oneMinuteLoad();
+// Formatted as the linter wants it (short lists of requests on one line).
+const resultsFile = new URL('results.json', import.meta.url).pathname;
+const prettierOptions = (await resolveConfig(resultsFile)) ?? {};
+writeFileSync(
+  resultsFile,
+  await format(JSON.stringify(results, null, 2), { ...prettierOptions, filepath: resultsFile }),
+);
 console.log(await formattedFigures(results));
 console.log('\nwritten: bench/results.json');
 if (!only) {
