@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 import type { BrowserResults } from './browser.js';
+import type { OfflineResults } from './offline.js';
 import type { PeerResult } from './peers.js';
 import type { RequestCase, RequestResults } from './requests.js';
 import type { ServerResults } from './server.js';
@@ -31,6 +32,7 @@ export interface Results {
   store?: StoreResults;
   server?: ServerResults;
   requests?: RequestResults;
+  offline?: OfflineResults;
 }
 
 const DOC = new URL('../docs/benchmarks.md', import.meta.url);
@@ -190,6 +192,22 @@ export function figuresMarkdown(r: Results): string {
       `- A bell: ${listed('bell')}.`,
       `- A bell and the feed's first page: ${listed('bellAndFeed')}.`,
       `- The demo page: ${requestList(q.ours.demo.tabs[0]!.requests)}. In three tabs, the first makes the same ones; ${joining}. The demo's own script also asks for ${requestList(host)} for its tracks table on load and every 5 s (not counted: the host page's, not pd-notify's).`,
+    );
+  }
+  const o = r.offline;
+  if (o) {
+    lines.push(
+      '',
+      '### Offline first',
+      '',
+      `From navigation to the bell showing its count, every API request ${o.latencyMs} ms slow (the control API's \`latencyMs\`):`,
+      '',
+      row(['visit', 'median', 'min', 'max']),
+      row(['---', '--:', '--:', '--:']),
+      row(['first (nothing persisted)', ...timing(o.bell.firstVisit)]),
+      row(['the next (the persisted cache)', ...timing(o.bell.cached)]),
+      '',
+      `${o.storage.notifications} notifications persisted: ${kb(o.storage.entryBytes)} KB as JSON; the browser reports ${kb(o.storage.usageBytes)} KB of storage used by the origin (Chromium compresses IndexedDB values).`,
     );
   }
   return lines.join('\n');

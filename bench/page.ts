@@ -39,7 +39,7 @@ function fixtureClient(count: number): PdClient {
     '/v1/syncs': '{"items":[]}',
   };
   const fetch = (input: RequestInfo | URL): Promise<Response> => {
-    const body = answers[new URL(String(input)).pathname];
+    const body = answers[new URL(input instanceof Request ? input.url : String(input)).pathname];
     const headers = { 'Content-Type': 'application/json' };
     return Promise.resolve(body ? new Response(body, { headers }) : new Response(null, { status: 404 }));
   };
@@ -50,6 +50,7 @@ function fixtureClient(count: number): PdClient {
     transport: 'polling',
     pollInterval: 3_600_000,
     shareAcrossTabs: false,
+    persist: false, // each measure a first visit
   });
 }
 
@@ -126,7 +127,14 @@ const bench = {
    * bell's text first showed it (`performance.timeOrigin + now`, ms).
    */
   async watchBadge(baseUrl: string, transport: 'sse' | 'polling'): Promise<void> {
-    const client = createClient({ baseUrl, token: 'demo-alice', transport, pollInterval: 250, shareAcrossTabs: false });
+    const client = createClient({
+      baseUrl,
+      token: 'demo-alice',
+      transport,
+      pollInterval: 250,
+      shareAcrossTabs: false,
+      persist: false,
+    });
     const { feed } = mountFeed(client);
     feed.inline = false;
     await until(() => client.$connection.get().status === (transport === 'sse' ? 'live' : 'polling'));
