@@ -21,7 +21,8 @@ export const DEFAULT_CORS_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*']
 
 export const CORS_HEADERS = {
   'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers': 'Authorization, Content-Type, Last-Event-ID, If-None-Match, Cache-Control, Idempotency-Key',
+  'Access-Control-Allow-Headers':
+    'Authorization, Content-Type, Last-Event-ID, If-None-Match, Cache-Control, Idempotency-Key',
   'Access-Control-Expose-Headers': 'ETag, Retry-After, WWW-Authenticate',
   'Access-Control-Max-Age': '600',
 };
