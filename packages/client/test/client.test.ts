@@ -1,17 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import type { RunningServer } from '@pd-notify/mock-server';
+import { describe, it } from 'node:test';
 import { createClient, PdError, type Notification } from '../src/index.js';
-import { clientFor, control, notify, recordingFetch, referenceServer, serverCounts, until } from './helpers.js';
+import { clientFor, control, notify, recordingFetch, serverCounts, until, referenceServerForFile } from './helpers.js';
 
-let server: RunningServer;
-before(async () => {
-  server = await referenceServer();
-});
-after(() => server.close());
-beforeEach(async () => {
-  await control(server, '/control/reset', { seed: 'demo' });
-});
+const server = referenceServerForFile();
 
 describe('createClient', () => {
   it('refuses a base URL that is not http(s), with a clear TypeError', () => {
@@ -22,14 +14,14 @@ describe('createClient', () => {
 
 describe('stores over real HTTP and SSE', () => {
   it('loads notifications newest first, pages with loadMore until hasMore is false, and the counts', async () => {
-    const client = clientFor(server, { pageSize: 4 });
+    const client = clientFor(server(), { pageSize: 4 });
     try {
       const first = await until(client.$notifications, (state) => state.status === 'ready' && state.items.length > 0);
       assert.equal(first.items.length, 4);
       assert.equal(first.hasMore, true);
       while (client.$notifications.get().hasMore) await client.loadMore();
       const all = client.$notifications.get().items;
-      const fromServer = await fetch(`${server.url}/v1/notifications?limit=100`, {
+      const fromServer = await fetch(`${server().url}/v1/notifications?limit=100`, {
         headers: { Authorization: 'Bearer demo-alice' },
       });
       const expected = ((await fromServer.json()) as { items: Notification[] }).items;
@@ -37,7 +29,7 @@ describe('stores over real HTTP and SSE', () => {
         all.map((item) => item.id),
         expected.map((item) => item.id),
       );
-      const counts = await serverCounts(server);
+      const counts = await serverCounts(server());
       await until(client.$unreadCount, (count) => count === counts.unreadNotifications);
       await until(client.$pendingInviteCount, (count) => count === counts.pendingInvitations);
       const invitations = await until(client.$invitations, (state) => state.status === 'ready');
@@ -49,11 +41,11 @@ describe('stores over real HTTP and SSE', () => {
   });
 
   it('shows a notification created on the server live, at the top, and the count follows (AF12)', async () => {
-    const client = clientFor(server);
+    const client = clientFor(server());
     try {
       await until(client.$connection, (state) => state.status === 'live');
       const before = await until(client.$unreadCount, (count) => count > 0);
-      await notify(server, '<img src=x onerror=alert(1)>');
+      await notify(server(), '<img src=x onerror=alert(1)>');
       const state = await until(client.$notifications, (s) => s.items[0]?.title === '<img src=x onerror=alert(1)>');
       assert.equal(state.items[0]!.readAt, null);
       await until(client.$unreadCount, (count) => count === before + 1);
@@ -63,7 +55,7 @@ describe('stores over real HTTP and SSE', () => {
   });
 
   it('filters by category, track and unread', async () => {
-    const client = clientFor(server);
+    const client = clientFor(server());
     try {
       await until(client.$notifications, (state) => state.status === 'ready');
       await client.setFilter({ category: 'system' });
@@ -74,13 +66,13 @@ describe('stores over real HTTP and SSE', () => {
       const unread = client.$notifications.get().items;
       assert.ok(unread.length > 0, 'the demo has unread notifications');
       assert.ok(unread.every((item) => item.readAt === null));
-      await notify(server, 'live system item');
+      await notify(server(), 'live system item');
       await until(client.$notifications, (state) => state.items[0]?.title === 'live system item');
       await client.setFilter({ trackId: 'neon-rain' });
       const onTrack = client.$notifications.get().items;
       assert.ok(onTrack.length > 0, 'the demo has notifications on neon-rain');
       assert.ok(onTrack.every((item) => item.trackId === 'neon-rain'));
-      await notify(server, 'not on the track');
+      await notify(server(), 'not on the track');
       await client.markAllRead();
       assert.ok(!client.$notifications.get().items.some((item) => item.title === 'not on the track'));
       client.setInvitationTrack('low-tide');
@@ -93,19 +85,19 @@ describe('stores over real HTTP and SSE', () => {
 
 describe('optimistic mutations', () => {
   it('mark read shows at once, then the server stores it', async () => {
-    const client = clientFor(server);
+    const client = clientFor(server());
     try {
       const { items } = await until(client.$notifications, (state) => state.items.some((item) => item.readAt === null));
       const target = items.find((item) => item.readAt === null)!;
       const unread = client.$unreadCount.get();
-      await control(server, '/control/faults', { latencyMs: 400 });
+      await control(server(), '/control/faults', { latencyMs: 400 });
       const done = client.markRead(target.id);
       await until(client.$notifications, (state) => state.items.find((item) => item.id === target.id)?.readAt !== null);
       assert.equal(client.$unreadCount.get(), unread - 1, 'the badge follows at once');
       const stored = await done;
       assert.notEqual(stored.readAt, null);
-      await control(server, '/control/faults', undefined, 'DELETE');
-      assert.equal((await serverCounts(server)).unreadNotifications, unread - 1);
+      await control(server(), '/control/faults', undefined, 'DELETE');
+      assert.equal((await serverCounts(server())).unreadNotifications, unread - 1);
     } finally {
       client.stop();
     }
@@ -113,11 +105,11 @@ describe('optimistic mutations', () => {
 
   it('rolls back with a typed error when the server refuses, and never retries a mutation', async () => {
     const { fetch, calls } = recordingFetch();
-    const client = clientFor(server, { fetch });
+    const client = clientFor(server(), { fetch });
     try {
       const { items } = await until(client.$notifications, (state) => state.items.some((item) => item.readAt === null));
       const target = items.find((item) => item.readAt === null)!;
-      await control(server, '/control/faults', {
+      await control(server(), '/control/faults', {
         error: { status: 503, retryAfter: '1', times: 5, pathPrefix: '/v1/notifications/' },
       });
       const error = await client.markRead(target.id).then(
@@ -134,7 +126,7 @@ describe('optimistic mutations', () => {
         'rolled back',
       );
       assert.equal(calls.filter((call) => call.path.endsWith('/read')).length, 1, 'exactly one attempt');
-      await control(server, '/control/faults', undefined, 'DELETE');
+      await control(server(), '/control/faults', undefined, 'DELETE');
       const dismissFailure = await client.dismiss('no-such-id').catch((e: unknown) => e);
       assert.ok(dismissFailure instanceof PdError && dismissFailure.kind === 'not-found');
     } finally {
@@ -143,14 +135,14 @@ describe('optimistic mutations', () => {
   });
 
   it('mark all read while a new notification arrives leaves exactly that one unread', async () => {
-    const client = clientFor(server);
+    const client = clientFor(server());
     try {
       await until(client.$connection, (state) => state.status === 'live');
       await until(client.$notifications, (state) => state.items.length > 0);
-      await control(server, '/control/faults', { latencyMs: 500 });
+      await control(server(), '/control/faults', { latencyMs: 500 });
       const done = client.markAllRead();
       await until(client.$unreadCount, (count) => count === 0);
-      await fetch(`${server.url}/control/act`, {
+      await fetch(`${server().url}/control/act`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({
@@ -162,21 +154,21 @@ describe('optimistic mutations', () => {
         }),
       });
       await done;
-      await control(server, '/control/faults', undefined, 'DELETE');
+      await control(server(), '/control/faults', undefined, 'DELETE');
       const state = await until(client.$notifications, (s) => s.items[0]?.title === 'arrived meanwhile');
       assert.deepEqual(
         state.items.filter((item) => item.readAt === null).map((item) => item.title),
         ['arrived meanwhile'],
       );
       await until(client.$unreadCount, (count) => count === 1);
-      assert.equal((await serverCounts(server)).unreadNotifications, 1);
+      assert.equal((await serverCounts(server())).unreadNotifications, 1);
     } finally {
       client.stop();
     }
   });
 
   it('dismiss, mark unread and a support quick action reach the server', async () => {
-    const client = clientFor(server);
+    const client = clientFor(server());
     try {
       const { items } = await until(client.$notifications, (state) => state.items.length > 3);
       const ticket = items.find((item) => item.actions.includes('feedback-resolved'))!;
@@ -189,7 +181,7 @@ describe('optimistic mutations', () => {
       const victim = items[items.length - 1]!;
       await client.dismiss(victim.id);
       assert.ok(!client.$notifications.get().items.some((item) => item.id === victim.id));
-      const gone = await fetch(`${server.url}/v1/notifications/${victim.id}`, {
+      const gone = await fetch(`${server().url}/v1/notifications/${victim.id}`, {
         headers: { Authorization: 'Bearer demo-alice' },
       });
       assert.equal(gone.status, 404);
@@ -202,7 +194,7 @@ describe('optimistic mutations', () => {
   });
 
   it('accepting an invitation: the count drops at once, the track comes back, the sync progresses to done', async () => {
-    const client = clientFor(server);
+    const client = clientFor(server());
     try {
       const { items } = await until(client.$invitations, (state) => state.items.length > 0);
       const pending = client.$pendingInviteCount.get();
@@ -214,12 +206,12 @@ describe('optimistic mutations', () => {
       assert.equal(acceptance.track.id, target.track.id);
       assert.equal(acceptance.permission, target.permission);
       await until(client.$syncProgress, (syncs) => syncs[target.track.id]?.done === false);
-      await control(server, '/control/clock/advance', { ms: 60_000 });
+      await control(server(), '/control/clock/advance', { ms: 60_000 });
       await until(client.$syncProgress, (syncs) => syncs[target.track.id]?.done === true);
       const declined = await client.declineInvitation(client.$invitations.get().items[0]!.id);
       assert.equal(declined.status, 'declined');
       await until(client.$pendingInviteCount, (count) => count === pending - 2);
-      assert.equal((await serverCounts(server)).pendingInvitations, pending - 2);
+      assert.equal((await serverCounts(server())).pendingInvitations, pending - 2);
     } finally {
       client.stop();
     }
@@ -228,8 +220,8 @@ describe('optimistic mutations', () => {
 
 describe('preferences', () => {
   it('edits a draft, saves it, and a 409 reloads the server version and says so', async () => {
-    const a = clientFor(server);
-    const b = clientFor(server);
+    const a = clientFor(server());
+    const b = clientFor(server());
     try {
       await until(a.$preferences, (state) => state.status === 'ready');
       await until(b.$preferences, (state) => state.status === 'ready');

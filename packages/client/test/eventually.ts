@@ -10,3 +10,12 @@ export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 800
     }
   }
 }
+
+/** Resolves with a store's value once `predicate` holds (read again until then, as `eventually` does). */
+export function until<T>(store: { get(): T }, predicate: (value: T) => boolean, timeoutMs?: number): Promise<T> {
+  return eventually(() => {
+    const value = store.get();
+    if (!predicate(value)) throw new Error(`not yet: ${JSON.stringify(value).slice(0, 300)}`);
+    return value;
+  }, timeoutMs);
+}

@@ -1,4 +1,5 @@
 /** Test helpers: a reference server per file, waiting on store conditions, recording fetch. */
+import { after, before, beforeEach } from 'node:test';
 import { startServer, type RunningServer, type ServerOptions } from '@pd-notify/mock-server';
 import type { ReadableAtom } from 'nanostores';
 import { createClient, type ClientOptions, type PdClient } from '../src/index.js';
@@ -6,6 +7,43 @@ export { eventually } from './eventually.js';
 
 export async function referenceServer(options: ServerOptions = {}): Promise<RunningServer> {
   return startServer({ seed: 'demo', control: true, heartbeatMs: 200, retryMs: 50, rateLimit: false, ...options });
+}
+
+/**
+ * The reference server of a test file: started before its tests, reset to its
+ * seed before each, closed after them. Returns how to get it.
+ */
+export function referenceServerForFile(options: ServerOptions = {}): () => RunningServer {
+  let current: RunningServer | undefined;
+  before(async () => {
+    current = await referenceServer(options);
+  });
+  after(() => current?.close());
+  beforeEach(() => control(current!, '/control/reset', { seed: options.seed ?? 'demo' }));
+  return () => current!;
+}
+
+/** Every store of a client. */
+export const allStores = (client: PdClient): ReadableAtom<unknown>[] => [
+  client.$notifications,
+  client.$unreadCount,
+  client.$invitations,
+  client.$pendingInviteCount,
+  client.$preferences,
+  client.$connection,
+  client.$syncProgress,
+];
+
+/** A fetch whose answers are computed at once (from the server's state now) and delivered on `release()`. */
+export function heldFetch(): { fetch: typeof fetch; release: () => void } {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const held: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    await gate;
+    return response;
+  };
+  return { fetch: held, release };
 }
 
 /** Resolves with the store's value once `predicate` holds (checked on every change). */
@@ -84,15 +122,7 @@ export const notify = (server: RunningServer, title: string, userId = 'alice') =
 /** A client for the server with test-friendly defaults; `live` subscribes to every store until `stop()`. */
 export function clientFor(server: RunningServer, options: Partial<ClientOptions> = {}): PdClient & { stop(): void } {
   const client = createClient({ baseUrl: server.url, token: 'demo-alice', shareAcrossTabs: false, ...options });
-  const stops = [
-    client.$notifications,
-    client.$unreadCount,
-    client.$invitations,
-    client.$pendingInviteCount,
-    client.$preferences,
-    client.$connection,
-    client.$syncProgress,
-  ].map((store) => (store as ReadableAtom<unknown>).listen(() => {}));
+  const stops = allStores(client).map((store) => store.listen(() => {}));
   return Object.assign(client, {
     stop() {
       for (const stop of stops) stop();

@@ -1,14 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { RunningServer } from '@pd-notify/mock-server';
+import { describe, it } from 'node:test';
 import { areaHarness } from './area-harness.js';
-import { eventually, referenceServer } from './helpers.js';
+import { eventually, referenceServerForFile, heldFetch } from './helpers.js';
 
-let server: RunningServer;
-before(async () => {
-  server = await referenceServer({ seed: 'empty' });
-});
-after(() => server.close());
+const server = referenceServerForFile({ seed: 'empty' });
 
 const invitation = {
   id: 'inv-during-load',
@@ -21,22 +16,10 @@ const invitation = {
   respondedAt: null,
 };
 
-/** A fetch whose answers are computed at once (from the server's state now) and delivered on `release()`. */
-function heldFetch() {
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  const held: typeof fetch = async (input, init) => {
-    const response = await fetch(input, init);
-    await gate;
-    return response;
-  };
-  return { fetch: held, release };
-}
-
 describe('the invitations and counts areas', () => {
   it('keep what the stream delivered while their older answers were in flight', async () => {
     const { fetch, release } = heldFetch();
-    const { invitations, counts, send, settle } = areaHarness({ baseUrl: server.url, fetch });
+    const { invitations, counts, send, settle } = areaHarness({ baseUrl: server().url, fetch });
     const loading = Promise.all([invitations.load(), counts.load()]);
     await eventually(() => assert.equal(invitations.$invitations.get().status, 'loading'));
     send('invitation.created', invitation);
@@ -53,7 +36,7 @@ describe('the invitations and counts areas', () => {
   });
 
   it('take the counts from the stream’s ready event, with no request', async () => {
-    const { counts, router, invitations } = areaHarness({ baseUrl: server.url });
+    const { counts, router, invitations } = areaHarness({ baseUrl: server().url });
     router.apply({
       id: 'cccc-1',
       event: 'ready',
@@ -68,7 +51,7 @@ describe('the invitations and counts areas', () => {
   });
 
   it('hold no invitation from the stream before their first load', async () => {
-    const { invitations, send, settle } = areaHarness({ baseUrl: server.url });
+    const { invitations, send, settle } = areaHarness({ baseUrl: server().url });
     send('invitation.created', invitation);
     await settle();
     assert.deepEqual(invitations.$invitations.get().items, []);

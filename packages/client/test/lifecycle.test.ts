@@ -5,31 +5,25 @@
  */
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { startServer, type RunningServer } from '@pd-notify/mock-server';
+import { afterEach, describe, it } from 'node:test';
+import { startServer } from '@pd-notify/mock-server';
 import type { Notification } from '@pd-notify/protocol';
 import type { ReadableAtom } from 'nanostores';
 import { createClient, PdError, type ClientOptions, type PdClient } from '../src/index.js';
 import { canShareAcrossTabs } from '../src/realtime/link.js';
 import {
+  allStores,
   control,
   eventually,
   notify,
   recordingFetch,
-  referenceServer,
   serverCounts,
   streamCount,
   until,
+  referenceServerForFile,
 } from './helpers.js';
 
-let server: RunningServer;
-before(async () => {
-  server = await referenceServer();
-});
-after(() => server.close());
-beforeEach(async () => {
-  await control(server, '/control/reset', { seed: 'demo' });
-});
+const server = referenceServerForFile();
 
 const clients: PdClient[] = [];
 afterEach(() => {
@@ -39,7 +33,7 @@ afterEach(() => {
 /** A client recording its requests; nothing observed yet. */
 function recorded(options: Partial<ClientOptions> = {}) {
   const { fetch, calls } = recordingFetch();
-  const client = createClient({ baseUrl: server.url, token: 'demo-alice', fetch, ...options });
+  const client = createClient({ baseUrl: server().url, token: 'demo-alice', fetch, ...options });
   clients.push(client);
   const paths = () => calls.map((call) => call.path);
   const count = (path: string) => paths().filter((p) => p === path).length;
@@ -52,7 +46,7 @@ const observe = (...stores: ReadableAtom<unknown>[]) => {
 };
 
 async function serverItems(): Promise<Notification[]> {
-  const response = await fetch(`${server.url}/v1/notifications?limit=20`, {
+  const response = await fetch(`${server().url}/v1/notifications?limit=20`, {
     headers: { Authorization: 'Bearer demo-alice' },
   });
   return ((await response.json()) as { items: Notification[] }).items;
@@ -61,21 +55,11 @@ async function serverItems(): Promise<Notification[]> {
 describe('demand, not reads', () => {
   it('a bare get() of every store starts nothing: observing $connection afterwards opens exactly one stream', async () => {
     const { client, paths } = recorded();
-    for (const store of [
-      client.$notifications,
-      client.$unreadCount,
-      client.$invitations,
-      client.$pendingInviteCount,
-      client.$preferences,
-      client.$connection,
-      client.$syncProgress,
-    ] as ReadableAtom<unknown>[]) {
-      store.get();
-    }
+    for (const store of allStores(client)) store.get();
     const stop = observe(client.$connection);
     await until(client.$connection, (state) => state.status === 'live');
     assert.deepEqual(paths(), ['/v1/events']);
-    assert.equal(await streamCount(server), 1);
+    assert.equal(await streamCount(server()), 1);
     stop();
   });
 
@@ -85,9 +69,9 @@ describe('demand, not reads', () => {
     await until(client.$connection, (state) => state.status === 'live');
     stop();
     stop = observe(client.$unreadCount);
-    const counts = await serverCounts(server);
+    const counts = await serverCounts(server());
     await until(client.$unreadCount, (count) => count === counts.unreadNotifications);
-    await notify(server, 'still live');
+    await notify(server(), 'still live');
     await until(client.$unreadCount, (count) => count === counts.unreadNotifications + 1);
     assert.deepEqual(paths(), ['/v1/events']);
     stop();
@@ -98,7 +82,7 @@ describe('demand, not reads', () => {
     const stop = observe(client.$unreadCount);
     await until(client.$connection, (state) => state.status === 'live');
     stop();
-    await eventually(async () => assert.equal(await streamCount(server), 0));
+    await eventually(async () => assert.equal(await streamCount(server()), 0));
     assert.equal(client.$connection.get().status, 'idle');
   });
 });
@@ -107,7 +91,7 @@ describe('load what is observed, once', () => {
   it('a bell costs the stream alone: its ready event carries the counts', async () => {
     const { client, paths } = recorded();
     const stop = observe(client.$unreadCount, client.$pendingInviteCount);
-    const counts = await serverCounts(server);
+    const counts = await serverCounts(server());
     await until(client.$unreadCount, (count) => count === counts.unreadNotifications);
     await until(client.$pendingInviteCount, (count) => count === counts.pendingInvitations);
     assert.deepEqual(paths(), ['/v1/events']);
@@ -129,7 +113,7 @@ describe('load what is observed, once', () => {
     await until(client.$invitations, (state) => state.status === 'ready');
     await until(client.$preferences, (state) => state.status === 'ready');
     // Whatever a second reload would do, it would do before this event's round trip ends.
-    await notify(server, 'after the load');
+    await notify(server(), 'after the load');
     await until(client.$notifications, (state) => state.items[0]?.title === 'after the load');
     assert.equal(paths()[0], '/v1/events', 'the stream first, so nothing falls between the load and the stream');
     for (const path of ['/v1/events', '/v1/notifications', '/v1/invitations', '/v1/preferences', '/v1/syncs']) {
@@ -157,7 +141,7 @@ describe('load what is observed, once', () => {
 describe('recovery from every fault at startup', () => {
   it('the first page failing past its retries: an error shown, then the server’s items, with no reload of the page', async () => {
     const errors: PdError[] = [];
-    await control(server, '/control/faults', { error: { status: 500, times: 4, pathPrefix: '/v1/notifications' } });
+    await control(server(), '/control/faults', { error: { status: 500, times: 4, pathPrefix: '/v1/notifications' } });
     const { client } = recorded({ onError: (error) => errors.push(error) });
     const stop = observe(client.$notifications);
     const failed = await until(client.$notifications, (state) => state.status === 'error');
@@ -172,11 +156,11 @@ describe('recovery from every fault at startup', () => {
   });
 
   it('invitations failing at start: retried until they load', async () => {
-    await control(server, '/control/faults', { error: { status: 503, times: 8, pathPrefix: '/v1/invitations' } });
+    await control(server(), '/control/faults', { error: { status: 503, times: 8, pathPrefix: '/v1/invitations' } });
     const { client } = recorded();
     const stop = observe(client.$invitations);
     await until(client.$invitations, (state) => state.status === 'error');
-    const counts = await serverCounts(server);
+    const counts = await serverCounts(server());
     await until(
       client.$invitations,
       (state) => state.status === 'ready' && state.items.length === counts.pendingInvitations,
@@ -185,7 +169,7 @@ describe('recovery from every fault at startup', () => {
   });
 
   it('the stream refused with 503 and a long Retry-After: the feed loads meanwhile, $connection says when it retries, refresh() retries now', async () => {
-    await control(server, '/control/faults', {
+    await control(server(), '/control/faults', {
       error: { status: 503, retryAfter: '120', times: 1, pathPrefix: '/v1/events' },
     });
     const errors: PdError[] = [];
@@ -203,13 +187,13 @@ describe('recovery from every fault at startup', () => {
     );
     await client.refresh();
     await until(client.$connection, (state) => state.status === 'live');
-    await notify(server, 'live after the refusal');
+    await notify(server(), 'live after the refusal');
     await until(client.$notifications, (state) => state.items[0]?.title === 'live after the refusal');
     stop();
   });
 
   it('the stream refused with 401 at start: a fresh token, then live', async () => {
-    await control(server, '/control/faults', { error: { status: 401, times: 1, pathPrefix: '/v1/events' } });
+    await control(server(), '/control/faults', { error: { status: 401, times: 1, pathPrefix: '/v1/events' } });
     const asked: boolean[] = [];
     const { client } = recorded({
       token: undefined,
@@ -225,12 +209,12 @@ describe('recovery from every fault at startup', () => {
   });
 
   it('no stream endpoint (404): polling loads what is observed', async () => {
-    await control(server, '/control/faults', { error: { status: 404, times: 1, pathPrefix: '/v1/events' } });
+    await control(server(), '/control/faults', { error: { status: 404, times: 1, pathPrefix: '/v1/events' } });
     const { client, count } = recorded();
     const stop = observe(client.$notifications, client.$unreadCount);
     await until(client.$connection, (state) => state.status === 'polling');
     await until(client.$notifications, (state) => state.status === 'ready');
-    const counts = await serverCounts(server);
+    const counts = await serverCounts(server());
     await until(client.$unreadCount, (value) => value === counts.unreadNotifications);
     assert.equal(count('/v1/notifications'), 1);
     stop();
@@ -272,7 +256,7 @@ describe('recovery from every fault at startup', () => {
 
 describe('truthful errors and events', () => {
   it('onError hears every stream failure once, with its real kind', async () => {
-    await control(server, '/control/faults', { error: { status: 500, times: 3, pathPrefix: '/v1/events' } });
+    await control(server(), '/control/faults', { error: { status: 500, times: 3, pathPrefix: '/v1/events' } });
     const errors: PdError[] = [];
     const { client } = recorded({ onError: (error) => errors.push(error) });
     const stop = observe(client.$connection);
@@ -294,13 +278,13 @@ describe('truthful errors and events', () => {
     const off = client.onNotification((notification, { primary }) => heard.push([notification.title, primary]));
     const stop = observe(client.$notifications);
     await until(client.$notifications, (state) => state.status === 'ready');
-    await notify(server, 'one');
+    await notify(server(), 'one');
     await until(client.$notifications, (state) => state.items[0]?.title === 'one');
-    await control(server, '/control/streams/drop');
-    await notify(server, 'two, replayed after the reconnect');
+    await control(server(), '/control/streams/drop');
+    await notify(server(), 'two, replayed after the reconnect');
     await until(client.$notifications, (state) => state.items[0]?.title === 'two, replayed after the reconnect');
     off();
-    await notify(server, 'after unsubscribing');
+    await notify(server(), 'after unsubscribing');
     await until(client.$notifications, (state) => state.items[0]?.title === 'after unsubscribing');
     assert.deepEqual(heard, [
       ['one', true],

@@ -1,30 +1,22 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import type { RunningServer } from '@pd-notify/mock-server';
+import { describe, it } from 'node:test';
 import type { Notification } from '@pd-notify/protocol';
 import type { NotificationsState } from '../src/index.js';
 import { NotificationList } from '../src/sync/notification-list.js';
 import { areaHarness, notificationItem as item } from './area-harness.js';
-import { control, eventually, referenceServer } from './helpers.js';
+import { control, eventually, referenceServerForFile, heldFetch } from './helpers.js';
 
-let server: RunningServer;
-before(async () => {
-  server = await referenceServer({ seed: 'empty' });
-});
-after(() => server.close());
-beforeEach(async () => {
-  await control(server, '/control/reset', { seed: 'empty' });
-});
+const server = referenceServerForFile({ seed: 'empty' });
 
 async function loaded(options: { pageSize?: number; maxItems?: number } = {}) {
-  const harness = areaHarness({ baseUrl: server.url, ...options });
+  const harness = areaHarness({ baseUrl: server().url, ...options });
   assert.equal(await harness.notifications.load(), true);
   return harness;
 }
 
 const notify = async (title: string): Promise<Notification> =>
   (
-    (await control(server, '/control/act', {
+    (await control(server(), '/control/act', {
       action: 'notify',
       userId: 'alice',
       type: 'comment',
@@ -65,7 +57,7 @@ describe('the notifications area applies events idempotently and in version orde
   });
 
   it('holds nothing from the stream before its first load (a bell-only page keeps no rows)', async () => {
-    const { send, settle, notifications } = areaHarness({ baseUrl: server.url });
+    const { send, settle, notifications } = areaHarness({ baseUrl: server().url });
     send('notification.created', item('early', 1));
     await settle();
     assert.deepEqual(notifications.$notifications.get().items, []);
@@ -77,7 +69,7 @@ describe('loading', () => {
   it('is ready only together with its items: no subscriber ever sees ready and an empty list that is not empty', async () => {
     await notify('first');
     await notify('second');
-    const { notifications } = areaHarness({ baseUrl: server.url });
+    const { notifications } = areaHarness({ baseUrl: server().url });
     const seen: NotificationsState[] = [];
     const stop = notifications.$notifications.listen((state) => seen.push(state));
     await notifications.load();
@@ -93,14 +85,8 @@ describe('loading', () => {
 
   it('keeps what the stream changed while its answer was in flight', async () => {
     const first = await notify('will be read');
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const held: typeof fetch = async (input, init) => {
-      const response = await fetch(input, init); // answered now, from the server's current (older) state
-      await gate;
-      return response;
-    };
-    const { notifications, send, settle } = areaHarness({ baseUrl: server.url, fetch: held });
+    const { fetch: held, release } = heldFetch();
+    const { notifications, send, settle } = areaHarness({ baseUrl: server().url, fetch: held });
     const loading = notifications.load();
     await eventually(() => assert.equal(notifications.$notifications.get().status, 'loading'));
     send('notification.updated', { ...first, version: first.version + 1, readAt: '2026-11-23T10:00:00.000Z' });

@@ -5,20 +5,12 @@
  * alone.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import type { RunningServer } from '@pd-notify/mock-server';
+import { afterEach, describe, it } from 'node:test';
 import type { Notification } from '@pd-notify/protocol';
 import { createClient, PdError, type ClientOptions, type Environment, type PdClient } from '../src/index.js';
-import { control, referenceServer, until } from './helpers.js';
+import { until, referenceServerForFile } from './helpers.js';
 
-let server: RunningServer;
-before(async () => {
-  server = await referenceServer();
-});
-after(() => server.close());
-beforeEach(async () => {
-  await control(server, '/control/reset', { seed: 'demo' });
-});
+const server = referenceServerForFile();
 
 const clients: PdClient[] = [];
 afterEach(async () => {
@@ -27,7 +19,7 @@ afterEach(async () => {
 
 /**
  * A network the test cuts: while `down`, every request fails as an unreachable
- * server does (TypeError from fetch); `lose` sends one mutation to the server
+ * server() does (TypeError from fetch); `lose` sends one mutation to the server
  * and loses its answer.
  */
 function network() {
@@ -69,7 +61,7 @@ function offlineEnvironment() {
 }
 
 async function open(options: Partial<ClientOptions>) {
-  const client = createClient({ baseUrl: server.url, token: 'demo-alice', ...options });
+  const client = createClient({ baseUrl: server().url, token: 'demo-alice', ...options });
   clients.push(client);
   client.$notifications.listen(() => {});
   client.$invitations.listen(() => {});
@@ -80,7 +72,9 @@ async function open(options: Partial<ClientOptions>) {
 }
 
 const stored = (id: string): Notification | undefined =>
-  server.store.listNotifications('alice', { limit: 200 }).items.find((item) => item.id === id);
+  server()
+    .store.listNotifications('alice', { limit: 200 })
+    .items.find((item) => item.id === id);
 
 describe('changes made while the server cannot be reached', () => {
   it('stay shown and pending, then reach the server once it answers again, in order', async () => {
@@ -143,16 +137,18 @@ describe('changes made while the server cannot be reached', () => {
       'shown answered',
     );
     // Meanwhile the invitation was declined in another session: accepting it now is a conflict.
-    await globalThis.fetch(`${server.url}/v1/invitations/${invitation.id}/decline`, {
+    await globalThis.fetch(`${server().url}/v1/invitations/${invitation.id}/decline`, {
       method: 'POST',
       headers: { Authorization: 'Bearer demo-alice' },
     });
-    state.down = false;
-    await client.refresh();
-    const refused = await accepting.then(
+    // Handled from now on: the refusal may come before refresh() resolves.
+    const outcome = accepting.then(
       () => null,
       (error: unknown) => error,
     );
+    state.down = false;
+    await client.refresh();
+    const refused = await outcome;
     assert.ok(refused instanceof PdError && refused.kind === 'conflict', String(refused));
     await reading;
     assert.notEqual(stored(unread.id)?.readAt, null);
@@ -176,12 +172,12 @@ describe('a preferences save made while the server cannot be reached', () => {
     const waiting = await until(client.$preferences, (s) => s.pending);
     assert.equal(waiting.status, 'saving');
     assert.equal(waiting.draft?.reminderLeadDays, wanted);
-    assert.equal(server.store.getPreferences('alice').reminderLeadDays, loaded.server!.reminderLeadDays);
+    assert.equal(server().store.getPreferences('alice').reminderLeadDays, loaded.server!.reminderLeadDays);
     state.down = false;
     await client.refresh();
     const saved = await saving;
     assert.equal(saved.reminderLeadDays, wanted);
-    assert.equal(server.store.getPreferences('alice').reminderLeadDays, wanted);
+    assert.equal(server().store.getPreferences('alice').reminderLeadDays, wanted);
     const shown = await until(client.$preferences, (s) => s.status === 'saved');
     assert.equal(shown.pending, false);
     assert.equal(shown.dirty, false);
@@ -197,18 +193,20 @@ describe('a preferences save made while the server cannot be reached', () => {
     const saving = client.savePreferences();
     await until(client.$preferences, (s) => s.pending);
     // Another session saves a newer version.
-    const theirs = server.store.getPreferences('alice');
-    await globalThis.fetch(`${server.url}/v1/preferences`, {
+    const theirs = server().store.getPreferences('alice');
+    await globalThis.fetch(`${server().url}/v1/preferences`, {
       method: 'PUT',
       headers: { Authorization: 'Bearer demo-alice', 'Content-Type': 'application/json' },
       body: JSON.stringify({ version: theirs.version, categories: theirs.categories, reminderLeadDays: 1 }),
     });
-    state.down = false;
-    await client.refresh();
-    const refused = await saving.then(
+    // Handled from now on: the refusal may come before refresh() resolves.
+    const outcome = saving.then(
       () => null,
       (error: unknown) => error,
     );
+    state.down = false;
+    await client.refresh();
+    const refused = await outcome;
     assert.ok(refused instanceof PdError && refused.kind === 'conflict');
     const shown = await until(client.$preferences, (s) => s.status === 'conflict' && !s.pending);
     assert.equal(shown.server?.reminderLeadDays, 1, 'theirs is loaded');

@@ -6,11 +6,10 @@
  * forgotten on a user switch and on sign-out.
  */
 import { expect } from '@open-wc/testing';
-import type { ReadableAtom } from 'nanostores';
 import type { Notification } from '@pd-notify/protocol';
 import { createClient, type ClientOptions, type PdClient } from '../src/index.js';
 import { CACHE_SCHEMA } from '../src/persist/cache.js';
-import { eventually } from './eventually.js';
+import { eventually, until } from './eventually.js';
 import { clearPersisted, readPersisted, writePersisted } from './persisted.js';
 
 const base = (): string => window.PD_SERVER_URL;
@@ -35,14 +34,6 @@ async function call<T>(
 const control = (path: string, body?: unknown) => call(`/control/${path}`, { method: 'POST', body });
 const serverItems = async (): Promise<string[]> =>
   (await call<{ items: Notification[] }>('/v1/notifications?limit=20', { token: 'demo-alice' })).items.map((n) => n.id);
-
-function until<T>(store: ReadableAtom<T>, predicate: (value: T) => boolean): Promise<T> {
-  return eventually(() => {
-    const value = store.get();
-    if (!predicate(value)) throw new Error(`not yet: ${JSON.stringify(value).slice(0, 300)}`);
-    return value;
-  });
-}
 
 const clients: PdClient[] = [];
 /** A page's client, observing the feed and the bell. */

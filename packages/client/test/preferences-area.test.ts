@@ -1,19 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { RunningServer } from '@pd-notify/mock-server';
+import { describe, it } from 'node:test';
 import { rebaseDraft } from '../src/sync/preferences-editor.js';
 import { areaHarness } from './area-harness.js';
-import { control, referenceServer } from './helpers.js';
+import { control, referenceServerForFile } from './helpers.js';
 
-let server: RunningServer;
-before(async () => {
-  server = await referenceServer({ seed: 'empty' });
-});
-after(() => server.close());
+const server = referenceServerForFile({ seed: 'empty' });
 
 describe('the preferences area', () => {
   it('loads, and a version saved elsewhere while a draft is open becomes incoming', async () => {
-    const { preferences, send } = areaHarness({ baseUrl: server.url });
+    const { preferences, send } = areaHarness({ baseUrl: server().url });
     assert.equal(await preferences.load(), true);
     const loaded = preferences.$preferences.get();
     assert.equal(loaded.status, 'ready');
@@ -25,8 +20,8 @@ describe('the preferences area', () => {
   });
 
   it('shows a failed load as an error, with the server’s problem', async () => {
-    await control(server, '/control/faults', { error: { status: 500, times: 4, pathPrefix: '/v1/preferences' } });
-    const { preferences } = areaHarness({ baseUrl: server.url });
+    await control(server(), '/control/faults', { error: { status: 500, times: 4, pathPrefix: '/v1/preferences' } });
+    const { preferences } = areaHarness({ baseUrl: server().url });
     assert.equal(await preferences.load(), false);
     const state = preferences.$preferences.get();
     assert.equal(state.status, 'error');
@@ -38,7 +33,7 @@ describe('the preferences area', () => {
 
 describe('rebaseDraft', () => {
   it('keeps what the user changed and takes everything else from the newer version', () => {
-    const base = server.store.getPreferences('alice');
+    const base = server().store.getPreferences('alice');
     const draft = structuredClone({ categories: base.categories, reminderLeadDays: base.reminderLeadDays });
     draft.categories.projects.enabled = false;
     draft.reminderLeadDays = 1;

@@ -5,9 +5,8 @@
  * hidden page pauses and catches up; two users on one page stay apart.
  */
 import { expect } from '@open-wc/testing';
-import type { ReadableAtom } from 'nanostores';
 import { createClient, type PdClient } from '../src/index.js';
-import { eventually } from './eventually.js';
+import { eventually, until } from './eventually.js';
 import { clearPersisted } from './persisted.js';
 
 declare global {
@@ -40,14 +39,6 @@ const notify = (title: string, userId = 'alice') =>
 
 async function streams(): Promise<Record<string, number>> {
   return ((await control('/control/state', undefined, 'GET')) as { streams: Record<string, number> }).streams;
-}
-
-function until<T>(store: ReadableAtom<T>, predicate: (value: T) => boolean): Promise<T> {
-  return eventually(() => {
-    const value = store.get();
-    if (!predicate(value)) throw new Error(`not yet: ${JSON.stringify(value).slice(0, 200)}`);
-    return value;
-  });
 }
 
 const frames: HTMLIFrameElement[] = [];

@@ -25,22 +25,22 @@ describe('examples/terminal-feed.ts (the README example)', () => {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
+    let seen = 0; // where the last awaited line ended: each wait looks at what came after it
     child.stdout.setEncoding('utf8');
+    // Read all along: output that comes while the test awaits something else is kept, not dropped.
+    child.stdout.on('data', (chunk: string) => (out += chunk));
     const waitFor = (pattern: RegExp) =>
       new Promise<void>((resolve, reject) => {
         const check = () => {
-          if (pattern.test(out)) {
-            child.stdout.off('data', onData);
-            clearTimeout(timer);
-            resolve();
-          }
+          const match = pattern.exec(out.slice(seen));
+          if (!match) return;
+          seen += match.index + match[0].length;
+          child.stdout.off('data', check);
+          clearTimeout(timer);
+          resolve();
         };
-        const onData = (chunk: string) => {
-          out += chunk;
-          check();
-        };
-        const timer = setTimeout(() => reject(new Error(`no ${pattern} in:\n${out.slice(-1500)}`)), 8000);
-        child.stdout.on('data', onData);
+        const timer = setTimeout(() => reject(new Error(`no ${pattern} in:\n${out.slice(seen).slice(-1500)}`)), 8000);
+        child.stdout.on('data', check);
         check();
       });
     try {
