@@ -3,12 +3,13 @@
  * requirement of the spec, the keyboard paths, axe in every state.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type Notification } from '@pd-notify/client';
 import '../src/index.js';
 import type { PdActivityFeed } from '../src/index.js';
 import { fillTemplate } from '../src/activity-feed/pd-activity-feed.js';
 import { api, base, control, eventually, notify, shadow, shadowAll } from './helpers.js';
+import { emulateMedia, resetMedia } from './media.js';
 
 const rows = (el: Element) => shadowAll(el, 'article');
 const rowByTitle = (el: Element, title: string) => {
@@ -55,7 +56,7 @@ describe('<pd-activity-feed>', () => {
     await control('/control/reset', { seed: 'demo' });
   });
   afterEach(async () => {
-    await emulateMedia({ colorScheme: 'light' });
+    await resetMedia();
   });
 
   it('AF1: a bell named "Notifications" whose badge and description carry the unread count, live', async () => {
@@ -260,7 +261,7 @@ describe('<pd-activity-feed>', () => {
       expect(rows(el).some((row) => row.querySelector('h3')!.textContent === title)).to.equal(false),
     );
     expect(navigated).to.equal(false);
-    expect((await api(`/v1/notifications/${id}`)).status).to.equal(404);
+    await eventually(async () => expect((await api(`/v1/notifications/${id}`)).status).to.equal(404));
   });
 
   it('AF10: an empty feed shows an illustration and "No new notifications."', async () => {
@@ -352,7 +353,7 @@ describe('<pd-activity-feed>', () => {
     await eventually(() => expect(panelOpen(el)).to.equal(false));
     // Compare identities, not elements: a failing chai diff of DOM nodes hangs the page.
     expect(el.shadowRoot!.activeElement === bellButton(el), 'focus is back on the bell').to.equal(true);
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await eventually(() => expect(panelOpen(el)).to.equal(true));
   });
 
