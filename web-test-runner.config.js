@@ -73,10 +73,7 @@ export default {
   concurrency: 1,
   browserStartTimeout: 60_000,
   testsFinishTimeout: Number(process.env.PD_TESTS_FINISH_TIMEOUT ?? 300_000),
-  // PD_TEST_GREP runs only the tests whose title matches (mocha's grep).
-  testFramework: {
-    config: { timeout: 15_000, ...(process.env.PD_TEST_GREP ? { grep: process.env.PD_TEST_GREP } : {}) },
-  },
+  testFramework: { config: { timeout: 15_000 } },
   plugins: [
     referenceServer,
     esbuildPlugin({
