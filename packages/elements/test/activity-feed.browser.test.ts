@@ -22,6 +22,8 @@ const rowByTitle = (el: Element, title: string) => {
     );
   return row;
 };
+const isUnread = (row: Element) => row.getAttribute('part')!.split(' ').includes('row-unread');
+const categoryOf = (row: Element) => [...row.querySelector('[part="icon"]')!.classList].find((c) => c !== 'icon')!;
 const badge = (el: Element) => shadow(el, '.badge');
 const bellButton = (el: Element) => shadow<HTMLButtonElement>(el, '.bell');
 const panelOpen = (el: Element) => shadow(el, '#panel').matches(':popover-open');
@@ -109,8 +111,7 @@ describe('<pd-activity-feed>', () => {
     const byCategory = new Map<string, { svg: string; colour: string }>();
     for (const row of rows(el)) {
       const icon = row.querySelector('[part="icon"]')!;
-      const category = [...icon.classList].find((c) => c !== 'icon')!;
-      byCategory.set(category, { svg: icon.innerHTML, colour: getComputedStyle(icon).color });
+      byCategory.set(categoryOf(row), { svg: icon.innerHTML, colour: getComputedStyle(icon).color });
     }
     expect([...byCategory.keys()].sort()).to.deep.equal([
       'collaboration',
@@ -242,9 +243,10 @@ describe('<pd-activity-feed>', () => {
     await eventually(async () =>
       expect((await api<{ unreadNotifications: number }>('/v1/counts')).body.unreadNotifications).to.equal(0),
     );
-    await eventually(() =>
-      expect(rows(el).every((row) => !row.getAttribute('part')!.includes('row-unread'))).to.equal(true),
-    );
+    await eventually(() => {
+      expect(rows(el)).to.not.be.empty;
+      expect(rows(el).filter(isUnread)).to.deep.equal([]);
+    });
   });
 
   it('AF9: the X dismisses a row without navigating; the server no longer has it', async () => {
@@ -312,13 +314,13 @@ describe('<pd-activity-feed>', () => {
       expect(shadow(el, '[role="tab"][aria-selected="true"]').textContent!.trim()).to.equal('Unread'),
     );
     expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Unread');
-    await eventually(() => expect(rows(el).length).to.equal(8));
-    expect(rows(el).every((row) => row.getAttribute('part')!.includes('row-unread'))).to.equal(true);
+    await eventually(() => expect(rows(el).map(isUnread)).to.deep.equal(new Array(8).fill(true)));
+    const stored = (await api<{ items: Notification[] }>('/v1/notifications?limit=100')).body.items;
+    const collaboration = stored.filter((item) => item.category === 'collaboration').length;
+    expect(collaboration).to.be.greaterThan(0);
     shadowAll<HTMLButtonElement>(el, '[role="tab"]')[2]!.click();
     await eventually(() =>
-      expect(rows(el).every((row) => row.querySelector('[part="icon"]')!.classList.contains('collaboration'))).to.equal(
-        true,
-      ),
+      expect(rows(el).map(categoryOf)).to.deep.equal(new Array(collaboration).fill('collaboration')),
     );
   });
 
@@ -445,7 +447,7 @@ describe('<pd-activity-feed>', () => {
     await openPanel(el);
     expect(shadow(el, '[part="mark-all"]').getAttribute('aria-label')).to.equal('Tout marquer comme lu');
     expect(rowByTitle(el, 'Ben Okafor commented on “Midnight Drive”').querySelector('time')!.textContent).to.equal(
-      new Intl.RelativeTimeFormat('fr', { numeric: 'auto', style: 'short' }).format(-12, 'minute'),
+      'il y a 12\u00a0min',
     );
     await expect(el).to.be.accessible();
   });
