@@ -244,7 +244,7 @@ describe('<pd-activity-feed>', () => {
       expect((await api<{ unreadNotifications: number }>('/v1/counts')).body.unreadNotifications).to.equal(0),
     );
     await eventually(() => {
-      expect(rows(el)).to.not.be.empty;
+      expect(rows(el)).to.have.length.greaterThan(0);
       expect(rows(el).filter(isUnread)).to.deep.equal([]);
     });
   });
