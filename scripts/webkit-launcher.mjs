@@ -6,28 +6,54 @@ import { createServer } from 'node:net';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import { findWebKit, installHint } from './browsers.mjs';
 
-/** Starts `command`; the process is killed when this one exits, whatever the reason. */
-function service(command, args, env) {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const kill = () => child.kill('SIGTERM');
-  process.once('exit', kill);
+const running = new Set();
+/** Ends every service's process group (the driver's includes the browser it started). */
+function stopAll() {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
+process.once('exit', stopAll);
+for (const signal of ['SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    stopAll();
+    process.exit(1);
+  });
+}
+
+/**
+ * Starts `command` in a process group of its own, ended when the run stops or this
+ * process exits. Its output is dropped, but for stdout when `readOutput` is set.
+ */
+function service(command, args, { env = {}, readOutput = false } = {}) {
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', readOutput ? 'pipe' : 'ignore', 'ignore'],
+    detached: true,
+  });
+  running.add(child);
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  exited.then(() => running.delete(child));
   return {
     child,
     exited,
     async stop() {
-      process.off('exit', kill);
-      if (child.exitCode === null && child.signalCode === null) {
-        kill();
-        await exited;
-      }
+      if (!running.has(child)) return;
+      process.kill(-child.pid, 'SIGTERM');
+      await exited;
     },
   };
 }
 
 /** Starts Xvfb on a free display number; resolves with the display (":N") and the service. */
 async function startXvfb(xvfb) {
-  const server = service(xvfb, ['-displayfd', '1', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp']);
+  const server = service(xvfb, ['-displayfd', '1', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+    readOutput: true,
+  });
   let printed = '';
   const display = await new Promise((resolve, reject) => {
     server.child.stdout.on('data', (chunk) => {
@@ -49,12 +75,14 @@ const freePort = () =>
     });
   });
 
-/** Resolves once the driver answers /status, or rejects when it exits first. */
+/** Resolves once the driver answers /status; rejects when it exits first or stays silent for a minute. */
 async function driverReady(port, driver) {
   let exited = false;
   driver.exited.then(() => (exited = true));
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (exited) throw new Error('WebKitWebDriver exited before it was ready');
+    if (Date.now() > deadline) throw new Error(`WebKitWebDriver did not answer on port ${port}`);
     try {
       const status = await fetch(`http://127.0.0.1:${port}/status`);
       if (status.ok) return;
@@ -74,7 +102,7 @@ class WebKitLauncher extends WebdriverLauncher {
     const { display, server } = await startXvfb(webkit.xvfb);
     this.#services.push(server);
     const port = await freePort();
-    const driver = service(webkit.driver, [`--port=${port}`], { DISPLAY: display });
+    const driver = service(webkit.driver, [`--port=${port}`], { env: { DISPLAY: display } });
     this.#services.push(driver);
     await driverReady(port, driver);
     Object.assign(this.options, {
@@ -94,7 +122,7 @@ class WebKitLauncher extends WebdriverLauncher {
 
   async stop() {
     await super.stop();
-    for (const running of this.#services.reverse()) await running.stop();
+    for (const started of this.#services.reverse()) await started.stop();
     this.#services = [];
   }
 }
