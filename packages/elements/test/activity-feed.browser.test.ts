@@ -37,7 +37,9 @@ async function feed(token = 'demo-alice', extra = ''): Promise<PdActivityFeed> {
       href-template=${extra || (null as unknown as string)}
     ></pd-activity-feed>`,
   );
-  await eventually(() => expect(el.shadowRoot!.querySelector('.loading')).to.equal(null));
+  // Loaded: the badge shows the server's unread count (a closed panel renders no loading state to wait on).
+  const { unreadNotifications } = (await api<{ unreadNotifications: number }>('/v1/counts', token)).body;
+  await eventually(() => expect(badge(el).hidden ? 0 : Number(badge(el).textContent)).to.equal(unreadNotifications));
   return el;
 }
 
