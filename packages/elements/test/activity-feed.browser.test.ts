@@ -274,7 +274,7 @@ describe('<pd-activity-feed>', () => {
     bellButton(el).click();
     await eventually(() => expect(shadow(el, '[part="empty"]').textContent!.trim()).to.equal('No new notifications.'));
     expect(el.shadowRoot!.querySelector('[part="empty"] svg')).to.not.equal(null);
-    expect(badge(el).hidden).to.equal(true);
+    await eventually(() => expect(badge(el).hidden).to.equal(true));
     await expect(el).to.be.accessible();
   });
 
@@ -376,15 +376,28 @@ describe('<pd-activity-feed>', () => {
     await eventually(() => expect(row.getAttribute('part')).to.not.contain('row-unread'));
   });
 
-  it('announces each new notification once, in one shared polite live region', async () => {
-    const el = await feed();
-    await openPanel(el);
-    await notify('Mix approved');
-    const region = await eventually(() => {
-      const found = document.querySelector('[data-pd-announcer]');
-      expect(found?.textContent).to.equal('New notification: Mix approved');
-      return found!;
+  it('announces each new notification once, in one shared polite live region; the first page is not news', async () => {
+    const said: string[] = [];
+    const recorder = new MutationObserver((records) => {
+      for (const record of records) {
+        if (!(record.target instanceof HTMLElement) || !('pdAnnouncer' in record.target.dataset)) continue;
+        for (const node of record.addedNodes) said.push(node.textContent!);
+      }
     });
+    recorder.observe(document.body, { subtree: true, childList: true, characterData: true });
+    const el = await feed();
+    await el.updateComplete;
+    await openPanel(el);
+    expect(said, 'nothing said for the notifications already there').to.deep.equal([]);
+    await notify('Mix approved');
+    await eventually(() => expect(said).to.deep.equal(['New notification: Mix approved']));
+    // A second one: had the first been said again meanwhile, it would stand between them.
+    await notify('Stems uploaded');
+    await eventually(() =>
+      expect(said).to.deep.equal(['New notification: Mix approved', 'New notification: Stems uploaded']),
+    );
+    recorder.disconnect();
+    const region = document.querySelector('[data-pd-announcer]')!;
     expect(region.getAttribute('aria-live')).to.equal('polite');
     expect(document.querySelectorAll('[aria-live]')).to.have.length(1);
   });
