@@ -1,15 +1,30 @@
-// Browser tests (`*.browser.test.ts`) in real Chromium, against a reference server
-// started for the run (control API on). Tests read its URL from `window.PD_SERVER_URL`.
+// Browser tests (`*.browser.test.ts`) in one engine per run, PD_BROWSER: chromium (the
+// default), firefox or webkit; `npm test` runs all three, one after the other. Against a
+// reference server started for the run (control API on): tests read its URL from
+// `window.PD_SERVER_URL`, and the engine from `window.PD_ENGINE`.
 import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { register } from 'tsx/esm/api';
-import { CHROME_ARGS, INSTALL_HINT, findChrome } from './scripts/find-chrome.mjs';
+import { CHROME_ARGS, ENGINES, ENGINE_NAMES, findChrome, findFirefox, installHint } from './scripts/browsers.mjs';
 
 register();
-const chrome = findChrome();
-if (!chrome) throw new Error(INSTALL_HINT);
+const engine = process.env.PD_BROWSER ?? 'chromium';
+if (!ENGINES.includes(engine)) throw new Error(`PD_BROWSER=${engine}: choose one of ${ENGINES.join(', ')}`);
+
+/** The launcher of the chosen engine (named as wtr reports it). */
+async function launcher() {
+  if (engine === 'webkit') return (await import('./scripts/webkit-launcher.mjs')).webkitLauncher();
+  const executablePath = engine === 'firefox' ? findFirefox() : findChrome();
+  if (!executablePath) throw new Error(installHint(engine));
+  const options =
+    engine === 'firefox'
+      ? { browser: 'firefox', executablePath, headless: true }
+      : { executablePath, args: CHROME_ARGS };
+  return Object.assign(chromeLauncher({ launchOptions: options }), { name: ENGINE_NAMES[engine] });
+}
 
 let server;
 const referenceServer = {
@@ -23,22 +38,29 @@ const referenceServer = {
   },
 };
 
-/** Writes the run's totals for scripts/test.mjs (PD_TEST_RESULTS). */
+/** Writes the run's totals and failed tests for scripts/test.mjs (PD_TEST_RESULTS). */
 function countReporter() {
   return {
     onTestRunFinished({ sessions }) {
-      const counts = { passed: 0, failed: 0, skipped: 0 };
-      const walk = (suite) => {
+      const counts = { passed: 0, failed: 0, skipped: 0, failures: [] };
+      const walk = (suite, file, path) => {
         for (const test of suite.tests) {
           if (test.skipped) counts.skipped++;
           else if (test.passed) counts.passed++;
-          else counts.failed++;
+          else {
+            counts.failed++;
+            counts.failures.push(`${file}: ${[...path, test.name].join(' > ')}`);
+          }
         }
-        suite.suites.forEach(walk);
+        for (const inner of suite.suites) walk(inner, file, [...path, inner.name]);
       };
       for (const session of sessions) {
-        if (session.testResults) walk(session.testResults);
-        if (!session.passed && session.errors.length > 0) counts.failed++;
+        const file = relative(process.cwd(), session.testFile);
+        if (session.testResults) walk(session.testResults, file, []);
+        if (!session.passed && session.errors.length > 0) {
+          counts.failed++;
+          counts.failures.push(`${file}: ${session.errors.map((error) => error.message).join('; ')}`);
+        }
       }
       if (process.env.PD_TEST_RESULTS) writeFileSync(process.env.PD_TEST_RESULTS, JSON.stringify(counts));
     },
@@ -51,10 +73,7 @@ export default {
   concurrency: 1,
   browserStartTimeout: 60_000,
   testsFinishTimeout: Number(process.env.PD_TESTS_FINISH_TIMEOUT ?? 300_000),
-  // PD_TEST_GREP runs only the tests whose title matches (mocha's grep).
-  testFramework: {
-    config: { timeout: 15_000, ...(process.env.PD_TEST_GREP ? { grep: process.env.PD_TEST_GREP } : {}) },
-  },
+  testFramework: { config: { timeout: 15_000 } },
   plugins: [
     referenceServer,
     esbuildPlugin({
@@ -68,6 +87,7 @@ export default {
 <html lang="en"><head><meta charset="utf-8"></head><body>
 <script>
   window.PD_SERVER_URL = ${JSON.stringify(server?.url ?? '')};
+  window.PD_ENGINE = ${JSON.stringify(engine)};
   // The browser reports "ResizeObserver loop completed with undelivered notifications" when a
   // virtualized list measures rows and resizes within one frame: a notice that some resize
   // callbacks moved to the next frame (w3c/csswg-drafts#5488), not an error. Only it is ignored.
@@ -77,6 +97,6 @@ export default {
 </script>
 <script type="module" src="${testFramework}"></script>
 </body></html>`,
-  browsers: [chromeLauncher({ launchOptions: { executablePath: chrome, args: CHROME_ARGS } })],
+  browsers: [await launcher()],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
 };

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { format, resolveConfig } from 'prettier';
-import { findChrome } from '../scripts/find-chrome.mjs';
+import { findChrome } from '../scripts/browsers.mjs';
 import { benchBrowser } from './browser.js';
 import { benchOffline } from './offline.js';
 import { benchPeers } from './peers.js';

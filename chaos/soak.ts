@@ -23,6 +23,7 @@ export interface SoakOptions {
 
 export interface SoakReport {
   events: number;
+  /** Streams the page opened again after its first one (counted from its requests to /v1/events). */
   reconnects: number;
   heapMb: { start: number; middle: number; end: number };
   /** Why the page's final state differs from the server's, or what the removed elements left behind; null when all is well. */
@@ -65,6 +66,10 @@ export async function soak(rig: ChaosRig, { events, batch }: SoakOptions): Promi
   });
   await page.evaluate((url, token) => window.pdChaos.mount(url, token), rig.server.url, rig.token);
   await page.waitForFunction(() => window.pdChaos.state().connection === 'live', { polling: 100 });
+  let reconnects = 0;
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/v1/events') reconnects++;
+  });
   const batches = Math.ceil(events / batch);
   const heap = { start: await heapMb(page), middle: 0, end: 0 };
   let mismatch: string | null = null;
@@ -78,8 +83,12 @@ export async function soak(rig: ChaosRig, { events, batch }: SoakOptions): Promi
       count: batch,
     });
     await rig.control('clock/advance', { ms: Math.round(DAY / batches) });
+    const before = reconnects;
     await rig.control('streams/drop');
-    mismatch = await until(() => windowDifference(rig, page), 20_000);
+    mismatch = await until(async () => {
+      const back = reconnects > before && (await rig.streams()) === 1;
+      return back ? windowDifference(rig, page) : `the stream did not come back after cut ${round}`;
+    }, 20_000);
     if (round === Math.ceil(batches / 2)) heap.middle = await heapMb(page);
   }
   heap.end = await heapMb(page);
@@ -98,5 +107,5 @@ export async function soak(rig: ChaosRig, { events, batch }: SoakOptions): Promi
       return left.length ? `after removal the page still holds ${left.join('; ')}` : null;
     }, 5000);
   }
-  return { events: batches * batch, reconnects: batches, heapMb: heap, mismatch };
+  return { events: batches * batch, reconnects, heapMb: heap, mismatch };
 }

@@ -4,12 +4,12 @@
  * chaos suite, the screenshot), found the way `npm test` finds it.
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { CHROME_ARGS, INSTALL_HINT, findChrome } from './find-chrome.mjs';
+import { CHROME_ARGS, findChrome, installHint } from './browsers.mjs';
 
 /** Launches Chromium with the project's flags (and `extraArgs`), or says how to install it. */
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   const chrome = findChrome();
-  if (!chrome) throw new Error(INSTALL_HINT);
+  if (!chrome) throw new Error(installHint('chromium'));
   return puppeteer.launch({ executablePath: chrome, args: [...CHROME_ARGS, ...extraArgs] });
 }
 

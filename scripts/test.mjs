@@ -1,9 +1,10 @@
-// `npm test`: every suite (node's test runner, then @web/test-runner in Chromium),
-// ending with one plain totals line "N passed, N failed" over all of them.
+// `npm test`: every suite (node's test runner, then @web/test-runner in Chromium,
+// Firefox and WebKit, one engine after the other), ending with one plain totals line
+// "N passed, N failed[, N skipped]" over all of them (CI reads that last line).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { INSTALL_HINT, findChrome } from './find-chrome.mjs';
+import { ENGINES, ENGINE_NAMES, hasEngine, installHint } from './browsers.mjs';
 
 const RESULTS = '.test-results';
 rmSync(RESULTS, { recursive: true, force: true });
@@ -29,12 +30,18 @@ function readCounts(file) {
 }
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+/** Each suite's counts and failed tests, for the summary. */
+const suites = [];
 
 /** Adds a suite's counts; a runner that failed without reporting a failed test counts as one failure. */
-function addSuite(exitStatus, countsFile) {
-  const counts = readCounts(countsFile) ?? { passed: 0, failed: 0, skipped: 0 };
-  for (const key of Object.keys(totals)) totals[key] += counts[key] ?? 0;
-  if (exitStatus !== 0 && counts.failed === 0) totals.failed++;
+function addSuite(name, exitStatus, countsFile) {
+  const counts = { passed: 0, failed: 0, skipped: 0, failures: [], ...readCounts(countsFile) };
+  if (exitStatus !== 0 && counts.failed === 0) {
+    counts.failed++;
+    counts.failures.push(`the runner exited with ${exitStatus} and reported no failed test`);
+  }
+  for (const key of Object.keys(totals)) totals[key] += counts[key];
+  suites.push({ name, ...counts });
 }
 
 // 1. Node-side suites.
@@ -60,28 +67,34 @@ const nodeRun = spawnSync(
   ],
   { stdio: 'inherit' },
 );
-addSuite(nodeRun.status, `${RESULTS}/node.json`);
+addSuite('node', nodeRun.status, `${RESULTS}/node.json`);
 
-// 2. Browser suites in Chromium.
-const browserFiles = testFiles('packages', true);
-if (browserFiles.length > 0) {
-  const chrome = findChrome();
-  if (!chrome) {
-    console.error(`\n${INSTALL_HINT}\n`);
-    totals.failed++;
-  } else {
+// 2. Browser suites, in each engine in turn (two cores: one browser at a time).
+if (testFiles('packages', true).length > 0) {
+  for (const engine of ENGINES) {
+    const name = ENGINE_NAMES[engine];
+    if (!hasEngine(engine)) {
+      console.error(`\n${installHint(engine)}\n`);
+      suites.push({ name, passed: 0, failed: 1, skipped: 0, failures: [installHint(engine)] });
+      totals.failed++;
+      continue;
+    }
+    console.log(`\n── Browser tests in ${name} ──\n`);
+    const results = `${RESULTS}/browser-${engine}.json`;
     const run = spawnSync(
       process.execPath,
       ['--conditions=source', 'node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.js'],
-      {
-        stdio: 'inherit',
-        env: { ...process.env, CHROME_PATH: chrome, PD_TEST_RESULTS: `${RESULTS}/browser.json` },
-      },
+      { stdio: 'inherit', env: { ...process.env, PD_BROWSER: engine, PD_TEST_RESULTS: results } },
     );
-    addSuite(run.status, `${RESULTS}/browser.json`);
+    addSuite(name, run.status, results);
   }
 }
 
+console.log('\nBy suite (passed / failed / skipped):');
+for (const suite of suites) {
+  console.log(`  ${suite.name.padEnd(9)} ${suite.passed} / ${suite.failed} / ${suite.skipped}`);
+  for (const failure of suite.failures) console.log(`    ✗ ${suite.name}: ${failure}`);
+}
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
 process.exit(totals.failed > 0 ? 1 : 0);

@@ -37,7 +37,7 @@ describe('a short soak (the full one is npm run chaos)', () => {
     try {
       const result = await soak(rig, { events: 3000, batch: 500 });
       assert.equal(result.mismatch, null);
-      assert.equal(result.reconnects, 6);
+      assert.equal(result.reconnects, 6, 'the page reconnected once after each of the 6 cuts');
     } finally {
       await rig.stop();
     }

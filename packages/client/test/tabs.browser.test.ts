@@ -56,9 +56,11 @@ async function openTabWith(
     election === 'broadcast-channel'
       ? "Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined, configurable: true });"
       : '';
+  // An absolute URL: WebKit resolves a root-relative one in a srcdoc document against about:srcdoc.
+  const clientUrl = new URL('/packages/client/src/index.ts', location.href).href;
   frame.srcdoc = `<!doctype html><script type="module">
     ${hideLocks}
-    const { createClient } = await import('/packages/client/src/index.ts');
+    const { createClient } = await import(${JSON.stringify(clientUrl)});
     window.calls = [];
     window.heard = [];
     window.errors = [];

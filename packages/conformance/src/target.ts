@@ -8,6 +8,8 @@ export interface Target {
   /** Tokens of two different users: A has notifications, B is the outsider. */
   tokenA: string;
   tokenB: string;
+  /** Creates a notification for user A through the reference server's control API (only when the suite started the server itself). */
+  notifyA?: (notification: { type: string; title: string; message: string; actions?: string[] }) => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -19,6 +21,14 @@ export async function startTarget(): Promise<Target> {
     return { url, tokenA: tokens[0]!, tokenB: tokens[1]!, close: async () => {} };
   }
   const { startServer } = await import('@pd-notify/mock-server');
-  const server = await startServer({ seed: 'demo', heartbeatMs: 200 });
-  return { url: server.url, tokenA: 'demo-alice', tokenB: 'demo-ben', close: () => server.close() };
+  const server = await startServer({ seed: 'demo', heartbeatMs: 200, control: true });
+  const notifyA: Target['notifyA'] = async (notification) => {
+    const response = await fetch(`${server.url}/control/act`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ action: 'notify', userId: 'alice', ...notification }),
+    });
+    if (!response.ok) throw new Error(`control/act: ${response.status} ${await response.text()}`);
+  };
+  return { url: server.url, tokenA: 'demo-alice', tokenB: 'demo-ben', notifyA, close: () => server.close() };
 }

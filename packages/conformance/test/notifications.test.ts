@@ -157,10 +157,16 @@ describe('read, unread, read-all', () => {
 });
 
 describe('actions and dismiss', () => {
-  it('runs a support-feedback action once; a second run is a conflict', async (t) => {
+  it('runs a support-feedback action once; a second run is a conflict', async () => {
+    await target.notifyA?.({
+      type: 'support-feedback',
+      title: 'Support replied to your ticket',
+      message: 'Is it solved?',
+      actions: ['feedback-resolved', 'feedback-still-open', 'feedback-not-needed'],
+    });
     const items = await allNotifications();
     const ticket = items.find((item) => item.actions.includes('feedback-resolved') && !item.actionTaken);
-    if (!ticket) return t.skip('user A has no support-feedback notification awaiting an answer');
+    assert.ok(ticket, 'user A needs a support-feedback notification awaiting an answer: create one before the run');
     const done = await api<{ notification: Notification }>(
       'POST',
       `/v1/notifications/${ticket.id}/actions/feedback-resolved`,

@@ -1,14 +1,18 @@
+import { fixture, html } from '@open-wc/testing';
 import { clearPersisted } from '../../client/test/persisted.js';
+
 export { eventually } from '../../client/test/eventually.js';
 export { clearPersisted };
 
 // The browser keeps IndexedDB from test to test: each starts as a first visit, with nothing persisted.
 beforeEach(() => clearPersisted());
 
-/** Helpers for element tests in Chromium against the reference server (`window.PD_SERVER_URL`). */
+/** Helpers for element tests against the reference server (`window.PD_SERVER_URL`). */
 declare global {
   interface Window {
     PD_SERVER_URL: string;
+    /** The engine of this run (web-test-runner.config.js). */
+    PD_ENGINE: 'chromium' | 'firefox' | 'webkit';
   }
 }
 
@@ -53,4 +57,28 @@ export function shadow<T extends Element = HTMLElement>(host: Element, selector:
 
 export function shadowAll<T extends Element = HTMLElement>(host: Element, selector: string): T[] {
   return [...host.shadowRoot!.querySelectorAll<T>(selector)];
+}
+
+/**
+ * A page of `width` × `height` CSS pixels (an iframe, removed after the test) showing
+ * `body`, with every element registered: a small screen in every engine (WebDriver
+ * cannot make WebKit's window narrower than about 450 px).
+ */
+export async function smallScreen(width: number, height: number, body: string): Promise<Document> {
+  const frame = await fixture<HTMLIFrameElement>(
+    html`<iframe title="small screen" style=${`width:${width}px;height:${height}px;border:0`}></iframe>`,
+  );
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  // An absolute URL: WebKit resolves a root-relative one in a srcdoc document against about:srcdoc.
+  const elements = new URL('/packages/elements/src/index.ts', location.href).href;
+  frame.srcdoc = `<!doctype html><html lang="en"><body style="margin:0">${body}
+    <script type="module" src="${elements}"></script></body></html>`;
+  await loaded;
+  const view = frame.contentWindow!;
+  await Promise.all(
+    [...new Set([...view.document.querySelectorAll('*')].map((el) => el.localName))]
+      .filter((tag) => tag.startsWith('pd-'))
+      .map((tag) => view.customElements.whenDefined(tag)),
+  );
+  return view.document;
 }

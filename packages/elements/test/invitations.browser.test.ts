@@ -4,11 +4,12 @@
  * `<pd-invite-card>`, the toast and `<pd-sync-status>`.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import type { Invitation, Notification } from '@pd-notify/client';
 import '../src/index.js';
 import type { PdInvitations, PdInviteCard } from '../src/index.js';
 import { api, base, clearPersisted, control, eventually, shadow, shadowAll } from './helpers.js';
+import { emulateMedia, resetMedia } from './media.js';
 
 interface Page {
   root: HTMLElement;
@@ -57,7 +58,7 @@ describe('invitations', () => {
   });
   afterEach(async () => {
     await control('/control/faults', undefined, 'DELETE');
-    await emulateMedia({ reducedMotion: 'no-preference', colorScheme: 'light' });
+    await resetMedia();
     document.querySelectorAll('pd-toaster').forEach((toaster) => toaster.remove());
   });
 
@@ -86,7 +87,7 @@ describe('invitations', () => {
     await eventually(() => expect(dialog(p.modal).open).to.equal(false));
     expect(p.modal.open).to.equal(false);
     expect(document.activeElement === p.badge, 'focus is back on the badge').to.equal(true);
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await eventually(() => expect(dialog(p.modal).open).to.equal(true));
     shadow(p.modal, '[part="close"]').click();
     await eventually(() => expect(dialog(p.modal).open).to.equal(false));

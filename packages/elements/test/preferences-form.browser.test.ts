@@ -4,11 +4,12 @@
  * preferences say, the 409 path, live changes from another session, 360 px.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import type { Preferences } from '@pd-notify/client';
 import '../src/index.js';
 import type { PdPreferencesForm } from '../src/index.js';
 import { api, base, control, eventually, shadow, shadowAll } from './helpers.js';
+import { emulateMedia, resetMedia } from './media.js';
 
 const CATEGORY_NAMES = [
   'Track Activity',
@@ -59,8 +60,7 @@ describe('<pd-preferences-form>', () => {
   });
   afterEach(async () => {
     await control('/control/faults', undefined, 'DELETE');
-    await setViewport({ width: 800, height: 600 });
-    await emulateMedia({ colorScheme: 'light' });
+    await resetMedia();
   });
 
   it('NS1 and NS2: five categories, each with a main switch and a gear that expands its options, lead time and channels', async () => {
@@ -159,7 +159,7 @@ describe('<pd-preferences-form>', () => {
   it('keyboard: Tab reaches the switches and gears; Space toggles a switch, Enter expands a section', async () => {
     const el = await form();
     switchOf(el, 'trackActivity').focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await eventually(() => expect(switchOf(el, 'trackActivity').getAttribute('aria-checked')).to.equal('false'));
     await sendKeys({ press: 'Tab' });
     expect(el.shadowRoot!.activeElement === gearOf(el, 'trackActivity'), 'focus on the gear').to.equal(true);
@@ -167,7 +167,7 @@ describe('<pd-preferences-form>', () => {
     await eventually(() => expect(optionsOf(el, 'trackActivity').hidden).to.equal(false));
     await sendKeys({ press: 'Tab' });
     expect((el.shadowRoot!.activeElement as HTMLInputElement).name).to.equal('comment');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await eventually(() => expect(switchOf(el, 'trackActivity').getAttribute('aria-checked')).to.equal('true'));
   });
 
@@ -220,16 +220,23 @@ describe('<pd-preferences-form>', () => {
   });
 
   it('NS5: one column at 360 px, two on a wide screen; axe-clean, also dark', async () => {
-    await setViewport({ width: 1000, height: 800 });
-    const el = await form();
+    // The form lays itself out by its own width (a container query), so its box stands for the screen.
+    const screen = await fixture<HTMLElement>(
+      html`<div style="width:1000px">
+        <pd-preferences-form base-url=${base()} token="demo-alice"></pd-preferences-form>
+      </div>`,
+    );
+    const el = screen.querySelector('pd-preferences-form')!;
+    await eventually(() => expect(shadowAll(el, '[role="switch"]')).to.have.length(5));
     const lefts = () =>
       new Set(shadowAll(el, '[part="category"]').map((s) => Math.round(s.getBoundingClientRect().left)));
     expect(lefts().size).to.equal(2);
-    await setViewport({ width: 360, height: 640 });
+    screen.style.width = '360px';
     await eventually(() => expect(lefts().size).to.equal(1));
     expect(el.scrollWidth).to.be.at.most(360);
     await expect(el).to.be.accessible();
     await emulateMedia({ colorScheme: 'dark' });
+    expect(getComputedStyle(el).backgroundColor).to.equal('rgb(28, 27, 34)');
     await expect(el).to.be.accessible();
   });
 

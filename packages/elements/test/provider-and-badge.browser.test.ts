@@ -4,11 +4,11 @@
  * reduced motion, the dropdown kept inside the viewport, registering twice.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import '../src/index.js';
 import { define } from '../src/define.js';
 import { PdBellBadge, PdProvider, type PdActivityFeed } from '../src/index.js';
-import { api, base, control, eventually, shadow, shadowAll } from './helpers.js';
+import { api, base, control, eventually, shadow, shadowAll, smallScreen } from './helpers.js';
+import { emulateMedia, resetMedia } from './media.js';
 
 const badgeText = (el: Element) => shadow(el, '.badge').textContent;
 const description = (el: Element) => shadow(el, '#bell-description').textContent;
@@ -20,8 +20,7 @@ describe('<pd-provider> and <pd-bell-badge>', () => {
     await control('/control/reset', { seed: 'demo' });
   });
   afterEach(async () => {
-    await emulateMedia({ reducedMotion: 'no-preference' });
-    await setViewport({ width: 800, height: 600 });
+    await resetMedia();
   });
 
   it('counter="invitations": a button named "Invitations" with the pending count, live', async () => {
@@ -113,19 +112,22 @@ describe('<pd-provider> and <pd-bell-badge>', () => {
   });
 
   it('keeps the dropdown inside a narrow viewport (360 px)', async () => {
-    await setViewport({ width: 360, height: 640 });
-    const el = await fixture<HTMLElement>(
-      html`<div style="display:flex;justify-content:flex-start">
-        <pd-activity-feed base-url=${base()} token="demo-alice"></pd-activity-feed>
+    const page = await smallScreen(
+      360,
+      640,
+      `<div style="display:flex;justify-content:flex-start">
+        <pd-activity-feed base-url="${base()}" token="demo-alice"></pd-activity-feed>
       </div>`,
     );
-    const feed = el.querySelector<PdActivityFeed>('pd-activity-feed')!;
+    const view = page.defaultView!;
+    expect(view.innerWidth).to.equal(360);
+    const feed = page.querySelector('pd-activity-feed')!;
     shadow(feed, '.bell').click();
     await eventually(() => expect(shadowAll(feed, 'article').length).to.be.greaterThan(0));
     const panel = shadow(feed, '#panel').getBoundingClientRect();
     expect(panel.left).to.be.at.least(0);
-    expect(panel.right).to.be.at.most(window.innerWidth);
-    expect(panel.bottom).to.be.at.most(window.innerHeight);
+    expect(panel.right).to.be.at.most(view.innerWidth);
+    expect(panel.bottom).to.be.at.most(view.innerHeight);
   });
 
   it('respects prefers-reduced-motion: no skeleton animation', async () => {

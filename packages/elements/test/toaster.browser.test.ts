@@ -1,6 +1,7 @@
-/** `<pd-toaster>` and `toast()` in Chromium: one polite region, stacking, auto-dismiss, pause, keyboard. */
+/** `<pd-toaster>` and `toast()`: one polite region, stacking, auto-dismiss, pause, keyboard. */
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
+import sinon from 'sinon';
 import '../src/index.js';
 import { toast, type PdToaster } from '../src/index.js';
 import { eventually, shadow, shadowAll } from './helpers.js';
@@ -22,7 +23,7 @@ describe('<pd-toaster>', () => {
     expect(shadow(toaster, '[aria-live]').getAttribute('aria-live')).to.equal('polite');
     expect(items(toaster)[1]!.getAttribute('part')).to.contain('toast-error');
     // Checked once the entrance animation is over (mid-fade, contrast is not what the user reads).
-    await Promise.all(toaster.shadowRoot!.getAnimations().map((animation) => animation.finished));
+    await eventually(() => expect(toaster.shadowRoot!.getAnimations()).to.deep.equal([]));
     await expect(toaster).to.be.accessible();
     await eventually(() => expect(messages(toaster)).to.deep.equal([]));
     expect(document.querySelectorAll('pd-toaster')).to.have.length(1);
@@ -35,18 +36,34 @@ describe('<pd-toaster>', () => {
     await eventually(() => expect(messages(toaster)).to.deep.equal(['Nobody placed a toaster']));
   });
 
-  it('waits while hovered, and goes once the pointer leaves', async () => {
+  it('waits while hovered, however long, and goes once the pointer leaves with the time it had left', async () => {
     const toaster = await fixture<PdToaster>(html`<pd-toaster duration="400"></pd-toaster>`);
-    toast('Hover me');
-    const item = await eventually(() => {
-      expect(items(toaster)).to.have.length(1);
-      return items(toaster)[0]!;
-    });
-    const box = item.getBoundingClientRect();
-    await sendMouse({ type: 'move', position: [Math.round(box.left + 10), Math.round(box.top + 10)] });
-    await eventually(() => expect(item.dataset.paused).to.equal('true'));
-    await sendMouse({ type: 'move', position: [0, 0] });
-    await eventually(() => expect(messages(toaster)).to.deep.equal([]));
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const after = async (ms: number) => {
+      clock.tick(ms);
+      await toaster.updateComplete;
+    };
+    try {
+      toast('Hover me');
+      await toaster.updateComplete;
+      const item = items(toaster)[0]!;
+      await after(300);
+      const box = item.getBoundingClientRect();
+      await sendMouse({ type: 'move', position: [Math.round(box.left + 10), Math.round(box.top + 10)] });
+      await after(0);
+      expect(item.dataset.paused).to.equal('true');
+      await after(60_000);
+      expect(messages(toaster)).to.deep.equal(['Hover me']);
+      await sendMouse({ type: 'move', position: [0, 0] });
+      await after(0);
+      expect(item.dataset.paused).to.equal(undefined);
+      await after(99);
+      expect(messages(toaster), '100 ms were left when the pointer came').to.deep.equal(['Hover me']);
+      await after(1);
+      expect(messages(toaster)).to.deep.equal([]);
+    } finally {
+      clock.restore();
+    }
   });
 
   it('closes with its button from the keyboard, and with Escape; waits while focused', async () => {
