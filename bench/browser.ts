@@ -70,16 +70,15 @@ export async function benchBrowser(): Promise<BrowserResults> {
     seed: 'empty',
     control: true,
     rateLimit: false,
-    extraHandler: (_req, res, url) => {
+    extraHandler: (_request, url) => {
       if (url.pathname === '/bench.js') {
-        res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(script);
-        return true;
+        return new Response(script, { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
       }
-      if (url.pathname !== '/') return false;
-      res
-        .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
-        .end('<!doctype html><html lang="en"><body><script type="module" src="/bench.js"></script></body></html>');
-      return true;
+      if (url.pathname !== '/') return undefined;
+      return new Response(
+        '<!doctype html><html lang="en"><body><script type="module" src="/bench.js"></script></body></html>',
+        { headers: { 'Content-Type': 'text/html; charset=utf-8' } },
+      );
     },
   });
   const browser = await launchChromium(['--js-flags=--expose-gc', '--enable-precise-memory-info']);

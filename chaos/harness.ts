@@ -61,20 +61,17 @@ export class ChaosRig {
       rateLimit: false,
       heartbeatMs: HEARTBEAT_MS,
       retryMs: 200,
-      extraHandler: (_req, res, url) => {
+      extraHandler: (_request, url) => {
         const scripts: Record<string, string> = { '/chaos.js': script, '/instrument.js': instrument };
         if (scripts[url.pathname]) {
-          res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(scripts[url.pathname]);
-          return true;
+          return new Response(scripts[url.pathname], { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
         }
-        if (url.pathname !== '/') return false;
-        res
-          .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
-          .end(
-            '<!doctype html><html lang="en"><body><script src="/instrument.js"></script>' +
-              '<script type="module" src="/chaos.js"></script></body></html>',
-          );
-        return true;
+        if (url.pathname !== '/') return undefined;
+        return new Response(
+          '<!doctype html><html lang="en"><body><script src="/instrument.js"></script>' +
+            '<script type="module" src="/chaos.js"></script></body></html>',
+          { headers: { 'Content-Type': 'text/html; charset=utf-8' } },
+        );
       },
     });
     const browser = await launchChromium();

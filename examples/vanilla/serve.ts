@@ -20,16 +20,14 @@ export async function startDemo(port: number) {
     port,
     seed: 'demo',
     control: true,
-    extraHandler: (_req, res, url) => {
+    extraHandler: (_request, url) => {
       if (url.pathname === '/' || url.pathname === '/index.html') {
-        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
-        return true;
+        return new Response(page, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
       }
       if (url.pathname === '/pd-notify.js') {
-        res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(bundle);
-        return true;
+        return new Response(bundle, { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
       }
-      return false;
+      return undefined;
     },
   });
 }

@@ -1,18 +1,19 @@
-/** Small HTTP helpers: a router, JSON and problem responses, bounded JSON bodies. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+/**
+ * The HTTP layer of the handler, on the Fetch API only (no Node APIs): a router,
+ * JSON and problem answers, bounded JSON bodies, conditional answers.
+ */
 import * as v from 'valibot';
 import { ProblemError, invalid } from './problem.js';
 
 export interface Context {
-  req: IncomingMessage;
-  res: ServerResponse;
+  request: Request;
   url: URL;
   params: Record<string, string>;
   /** The authenticated user (only on `/v1` routes). */
   userId: string;
 }
 
-export type Handler = (ctx: Context) => unknown;
+export type Handler = (ctx: Context) => Response | Promise<Response>;
 
 interface Route {
   method: string;
@@ -51,35 +52,22 @@ export class Router {
   }
 }
 
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-    ...headers,
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
   });
-  res.end(text);
 }
 
-export function sendProblem(res: ServerResponse, error: ProblemError): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  const text = JSON.stringify(error.toProblem());
-  res.writeHead(error.status, {
-    'Content-Type': 'application/problem+json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-    ...error.extra.headers,
+export function problemResponse(error: ProblemError): Response {
+  return new Response(JSON.stringify(error.toProblem()), {
+    status: error.status,
+    headers: {
+      'Content-Type': 'application/problem+json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      ...error.extra.headers,
+    },
   });
-  res.end(text);
 }
 
 /**
@@ -88,30 +76,17 @@ export function sendProblem(res: ServerResponse, error: ProblemError): void {
  * 400 naming the offending field.
  */
 export async function readJson<S extends v.GenericSchema>(
-  req: IncomingMessage,
+  request: Request,
   schema: S,
   limit: number,
   optional = false,
 ): Promise<v.InferOutput<S>> {
-  const declared = Number(req.headers['content-length'] ?? NaN);
-  if (declared > limit) {
-    req.resume();
-    throw tooLarge(limit);
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
-      req.resume();
-      throw tooLarge(limit);
-    }
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (declared > limit) throw tooLarge(limit);
+  const text = new TextDecoder().decode(await readBytes(request, limit));
   // An empty optional body is `{}`, validated like any other (a schema may still require fields).
   if (text.trim() === '' && optional) return validate(schema, {});
-  const type = req.headers['content-type'] ?? '';
+  const type = request.headers.get('content-type') ?? '';
   if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type)) {
     throw new ProblemError('unsupportedMediaType', 415, 'The body must be application/json');
   }
@@ -122,6 +97,29 @@ export async function readJson<S extends v.GenericSchema>(
     throw invalid('', 'The body is not valid JSON');
   }
   return validate(schema, data);
+}
+
+/** The body's bytes; past `limit` the rest is left unread (cancelled) and the answer is a 413. */
+async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.length;
+    if (size > limit) {
+      void reader.cancel();
+      throw tooLarge(limit);
+    }
+    chunks.push(read.value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
 }
 
 /** Validates data; the first issue becomes a 400 naming its field. */
@@ -137,13 +135,11 @@ function tooLarge(limit: number): ProblemError {
   return new ProblemError('payloadTooLarge', 413, `The body is larger than ${limit} bytes`);
 }
 
-/** Answers 304 when the client's `If-None-Match` matches; otherwise sends the JSON with the ETag. */
-export function sendCached(ctx: Context, etag: string, body: () => unknown): void {
-  const header = ctx.req.headers['if-none-match'];
+/** Answers 304 when the client's `If-None-Match` matches; otherwise the JSON with the ETag. */
+export function cached(ctx: Context, etag: string, body: () => unknown): Response {
+  const header = ctx.request.headers.get('if-none-match');
   if (header && header.split(/\s*,\s*/).includes(etag)) {
-    ctx.res.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache' });
-    ctx.res.end();
-    return;
+    return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': 'no-cache' } });
   }
-  sendJson(ctx.res, 200, body(), { ETag: etag, 'Cache-Control': 'no-cache' });
+  return json(200, body(), { ETag: etag, 'Cache-Control': 'no-cache' });
 }

@@ -1,0 +1,101 @@
+/**
+ * Serves a fetch handler over Node's http: each IncomingMessage becomes a
+ * Request, each Response is written back. An event stream is written as it
+ * comes; when the handler fails its body, the connection is dropped.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** A `request` listener for Node's http server that answers with `handle`. */
+export function serveFetch(
+  handle: (request: Request) => Promise<Response>,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    void handle(toRequest(req))
+      .then((response) => write(req, res, response))
+      .catch((error: unknown) => {
+        console.error('pd-mock-server: could not write the answer', error);
+        res.destroy();
+      });
+  };
+}
+
+function toRequest(req: IncomingMessage): Request {
+  const headers = new Headers();
+  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  const method = req.method ?? 'GET';
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  return new Request(new URL(req.url ?? '/', 'http://server'), {
+    method,
+    headers,
+    ...(hasBody ? { body: bodyOf(req), duplex: 'half' } : {}),
+  } as RequestInit);
+}
+
+/**
+ * The request body as a web stream, read only as the handler reads it: a body
+ * the handler never reads is left to Node, which discards it. Cancelling it (a
+ * body over the limit) drains the rest instead of destroying the socket, so the
+ * client still gets the answer.
+ */
+function bodyOf(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let listening = false;
+  let stop = (): void => {};
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (!listening) {
+          listening = true;
+          const onData = (chunk: Buffer): void => {
+            controller.enqueue(new Uint8Array(chunk));
+            req.pause();
+          };
+          const onEnd = (): void => controller.close();
+          const onError = (error: Error): void => controller.error(error);
+          req.on('data', onData).once('end', onEnd).once('error', onError);
+          stop = () => void req.off('data', onData).off('end', onEnd).off('error', onError);
+        }
+        req.resume();
+      },
+      cancel() {
+        stop();
+        req.resume();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+async function write(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
+  const headers = Object.fromEntries(response.headers);
+  if (response.body && /^text\/event-stream/.test(response.headers.get('content-type') ?? '')) {
+    res.writeHead(response.status, headers);
+    res.flushHeaders();
+    req.socket.setNoDelay(true);
+    await pipe(response.body, res);
+    return;
+  }
+  const body = new Uint8Array(await response.arrayBuffer());
+  if (response.body) headers['content-length'] = String(body.length);
+  res.writeHead(response.status, headers);
+  res.end(body);
+}
+
+/** Copies a streamed body to the socket until it ends (end the answer), fails (drop the connection) or the client goes. */
+async function pipe(body: ReadableStream<Uint8Array>, res: ServerResponse): Promise<void> {
+  const reader = body.getReader();
+  res.on('close', () => void reader.cancel().catch(() => {}));
+  for (;;) {
+    let read: ReadableStreamReadResult<Uint8Array>;
+    try {
+      read = await reader.read();
+    } catch {
+      res.destroy();
+      return;
+    }
+    if (read.done) {
+      res.end();
+      return;
+    }
+    res.write(read.value);
+  }
+}
