@@ -10,7 +10,7 @@ import { Clock } from './clock.js';
 import { controlRoutes } from './control.js';
 import { CORS_HEADERS, CorsPolicy, DEFAULT_CORS_ORIGINS } from './cors.js';
 import { Faults } from './faults.js';
-import { problemResponse, type Router } from './http.js';
+import { decodeParams, problemResponse, type Router } from './http.js';
 import { ProblemError } from './problem.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { protocolRoutes } from './routes.js';
@@ -119,7 +119,7 @@ export function createHandler(options: HandlerOptions): ReferenceHandler {
     }
     if (control && url.pathname.startsWith('/control/')) {
       const { handler, params } = control.match(request.method, url.pathname);
-      return handler({ request, url, params, userId: '' });
+      return handler({ request, url, params: decodeParams(params), userId: '' });
     }
     if (options.extraHandler && !url.pathname.startsWith('/v1/')) {
       const answer = await options.extraHandler(request, url);
@@ -155,7 +155,7 @@ export function createHandler(options: HandlerOptions): ReferenceHandler {
         headers: { 'Retry-After': String(wait) },
       });
     }
-    return handler({ request, url, params, userId });
+    return handler({ request, url, params: decodeParams(params), userId });
   };
 
   /** CORS around the route: refuses unknown origins, answers preflights, labels answers for allowed ones. */

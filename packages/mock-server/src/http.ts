@@ -36,7 +36,11 @@ export class Router {
     return this;
   }
 
-  /** Finds the handler for a request, or throws the matching 404 / 405 problem. */
+  /**
+   * Finds the handler for a request, or throws the matching 404 / 405 problem.
+   * The params are as sent, still percent-encoded: `decodeParams` them once the
+   * request may learn something (after authentication).
+   */
   match(method: string, pathname: string): { handler: Handler; params: Record<string, string> } {
     let pathMatched = false;
     for (const route of this.#routes) {
@@ -44,12 +48,27 @@ export class Router {
       if (!match) continue;
       pathMatched = true;
       if (route.method !== method) continue;
-      const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]));
-      return { handler: route.handler, params };
+      return {
+        handler: route.handler,
+        params: Object.fromEntries(route.names.map((name, i) => [name, match[i + 1]!])),
+      };
     }
     if (pathMatched) throw new ProblemError('methodNotAllowed', 405, `${method} is not allowed on ${pathname}`);
     throw new ProblemError('notFound', 404, `No endpoint at ${pathname}`);
   }
+}
+
+/** Decodes path params; one that is not percent-encoded UTF-8 is a 400 naming it. */
+export function decodeParams(params: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => {
+      try {
+        return [name, decodeURIComponent(value)];
+      } catch {
+        throw invalid(name, `${name} is not percent-encoded UTF-8`);
+      }
+    }),
+  );
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {

@@ -26,6 +26,8 @@ const ListQuerySchema = v.object({
   ),
 });
 
+const ActionParamsSchema = v.object({ actionId: ActionIdSchema });
+
 const InvitationQuerySchema = v.object({
   status: v.optional(InvitationStatusSchema, 'pending'),
   trackId: v.optional(v.pipe(v.string(), v.maxLength(128))),
@@ -66,23 +68,33 @@ export function protocolRoutes({ store, bodyLimit, openStream }: RouteOptions): 
       const body = await readJson(ctx.request, ReadAllRequestSchema, bodyLimit, true);
       return ok(store.readAll(ctx.userId, body.upToId));
     })
-    .on('GET', '/v1/notifications/:id', (ctx) => ok(store.getNotification(ctx.userId, ctx.params.id!)))
-    .on('DELETE', '/v1/notifications/:id', (ctx) => {
-      store.dismiss(ctx.userId, ctx.params.id!);
+    .on('GET', '/v1/notifications/:notificationId', (ctx) =>
+      ok(store.getNotification(ctx.userId, ctx.params.notificationId!)),
+    )
+    .on('DELETE', '/v1/notifications/:notificationId', (ctx) => {
+      store.dismiss(ctx.userId, ctx.params.notificationId!);
       return new Response(null, { status: 204 });
     })
-    .on('POST', '/v1/notifications/:id/read', (ctx) => ok(store.markRead(ctx.userId, ctx.params.id!)))
-    .on('POST', '/v1/notifications/:id/unread', (ctx) => ok(store.markUnread(ctx.userId, ctx.params.id!)))
-    .on('POST', '/v1/notifications/:id/actions/:action', (ctx) => {
-      const action = validate(ActionIdSchema, ctx.params.action);
-      return ok(store.runAction(ctx.userId, ctx.params.id!, action));
+    .on('POST', '/v1/notifications/:notificationId/read', (ctx) =>
+      ok(store.markRead(ctx.userId, ctx.params.notificationId!)),
+    )
+    .on('POST', '/v1/notifications/:notificationId/unread', (ctx) =>
+      ok(store.markUnread(ctx.userId, ctx.params.notificationId!)),
+    )
+    .on('POST', '/v1/notifications/:notificationId/actions/:actionId', (ctx) => {
+      const { actionId } = validate(ActionParamsSchema, ctx.params);
+      return ok(store.runAction(ctx.userId, ctx.params.notificationId!, actionId));
     })
     .on('GET', '/v1/invitations', (ctx) => {
       const q = query(ctx, InvitationQuerySchema);
       return cached(ctx, etag(ctx), () => ({ items: store.listInvitations(ctx.userId, q.status, q.trackId) }));
     })
-    .on('POST', '/v1/invitations/:id/accept', (ctx) => ok(store.acceptInvitation(ctx.userId, ctx.params.id!)))
-    .on('POST', '/v1/invitations/:id/decline', (ctx) => ok(store.declineInvitation(ctx.userId, ctx.params.id!)))
+    .on('POST', '/v1/invitations/:invitationId/accept', (ctx) =>
+      ok(store.acceptInvitation(ctx.userId, ctx.params.invitationId!)),
+    )
+    .on('POST', '/v1/invitations/:invitationId/decline', (ctx) =>
+      ok(store.declineInvitation(ctx.userId, ctx.params.invitationId!)),
+    )
     .on('GET', '/v1/preferences', (ctx) => ok(store.getPreferences(ctx.userId)))
     .on('PUT', '/v1/preferences', async (ctx) => {
       const body = await readJson(ctx.request, PreferencesUpdateSchema, bodyLimit);
@@ -90,7 +102,7 @@ export function protocolRoutes({ store, bodyLimit, openStream }: RouteOptions): 
     })
     .on('GET', '/v1/counts', (ctx) => cached(ctx, etag(ctx), () => store.counts(ctx.userId)))
     .on('GET', '/v1/tracks', (ctx) => ok({ items: store.listTracks(ctx.userId) }))
-    .on('GET', '/v1/tracks/:id', (ctx) => ok(store.getTrack(ctx.userId, ctx.params.id!)))
+    .on('GET', '/v1/tracks/:trackId', (ctx) => ok(store.getTrack(ctx.userId, ctx.params.trackId!)))
     .on('GET', '/v1/syncs', (ctx) => ok({ items: store.listSyncs(ctx.userId) }))
     .on('GET', '/v1/events', openStream);
 }

@@ -1,0 +1,73 @@
+/**
+ * HTTP semantics every backend owes the client, whatever its framework: hostile
+ * path ids and bodies get a typed 4xx, 405 names what is allowed, HEAD mirrors
+ * GET, the auth scheme is case-insensitive, only JSON bodies are read, and the
+ * event stream is never compressed. (Every answer is also checked against
+ * docs/openapi.json by the `http` helper.)
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Counts, InvitationList, NotificationPage, Problem, TrackList } from '@pd-notify/protocol';
+import { http, startTarget, type Caller, type Target } from '../src/index.js';
+
+let target: Target;
+let api: Caller;
+
+before(async () => {
+  target = await startTarget();
+  api = http(target.url, target.tokenA);
+});
+after(() => target.close());
+
+/** Percent-encodings that decode to no UTF-8 string: truncated, not hex, invalid or overlong sequences, surrogates, past U+10FFFF. */
+const MISENCODED = ['%', '%zz', '%C3%28', '%FF%FE', '%C0%AE%C0%AE%C0%AF', '%ED%A0%80', '%F4%90%80%80', 'a%2'];
+
+/** Every route with ids, as [method, path with `{name}` placeholders]. */
+const ID_ROUTES: [string, string][] = [
+  ['GET', '/v1/notifications/{notificationId}'],
+  ['DELETE', '/v1/notifications/{notificationId}'],
+  ['POST', '/v1/notifications/{notificationId}/read'],
+  ['POST', '/v1/notifications/{notificationId}/unread'],
+  ['POST', '/v1/notifications/{notificationId}/actions/{actionId}'],
+  ['POST', '/v1/invitations/{invitationId}/accept'],
+  ['POST', '/v1/invitations/{invitationId}/decline'],
+  ['GET', '/v1/tracks/{trackId}'],
+];
+
+/** Real ids of user A, so that only the one mis-encoded parameter is wrong. */
+async function realIds(): Promise<Record<string, string>> {
+  const notification = (await api<NotificationPage>('GET', '/v1/notifications?limit=1')).body.items[0]!;
+  const invitation = (await api<InvitationList>('GET', '/v1/invitations')).body.items[0]!;
+  const track = (await api<TrackList>('GET', '/v1/tracks')).body.items[0]!;
+  return {
+    notificationId: notification.id,
+    invitationId: invitation.id,
+    trackId: track.id,
+    actionId: 'feedback-resolved',
+  };
+}
+
+const counts = async (): Promise<Counts> => (await api<Counts>('GET', '/v1/counts')).body;
+
+describe('path ids that are not percent-encoded UTF-8', () => {
+  it('get a 400 naming the parameter, after the token check, and change nothing', async () => {
+    const ids = await realIds();
+    const before = await counts();
+    for (const [method, template] of ID_ROUTES) {
+      for (const name of template.match(/\{\w+\}/g)!.map((placeholder) => placeholder.slice(1, -1))) {
+        for (const bad of MISENCODED) {
+          const path = template.replace(/\{(\w+)\}/g, (_, param: string) =>
+            param === name ? bad : encodeURIComponent(ids[param]!),
+          );
+          const reply = await api<Problem>(method, path);
+          assert.equal(reply.status, 400, `${method} ${path}`);
+          assert.equal(reply.body.type, 'urn:pd-notify:problem:validation', `${method} ${path}`);
+          assert.equal(reply.body.field, name, `${method} ${path}`);
+          const anonymous = await api(method, path, { token: null });
+          assert.equal(anonymous.status, 401, `${method} ${path} without a token`);
+        }
+      }
+    }
+    assert.deepEqual(await counts(), before);
+  });
+});
