@@ -71,3 +71,24 @@ describe('path ids that are not percent-encoded UTF-8', () => {
     assert.deepEqual(await counts(), before);
   });
 });
+
+describe('bodies', () => {
+  it('refuses a JSON body that is not an object with a 400 naming the body, and changes nothing', async () => {
+    const { id } = (await api<NotificationPage>('GET', '/v1/notifications?limit=1')).body.items[0]!;
+    await api('POST', `/v1/notifications/${id}/unread`);
+    const before = await counts();
+    assert.ok(before.unreadNotifications > 0);
+    for (const raw of ['[]', '[1,2]', '[[[]]]', '[{}]', '"upToId"', '42', 'true', 'null']) {
+      for (const [method, path] of [
+        ['POST', '/v1/notifications/read-all'],
+        ['PUT', '/v1/preferences'],
+      ] as const) {
+        const reply = await api<Problem>(method, path, { raw, headers: { 'Content-Type': 'application/json' } });
+        assert.equal(reply.status, 400, `${method} ${path} ${raw}`);
+        assert.equal(reply.body.type, 'urn:pd-notify:problem:validation');
+        assert.equal(reply.body.field, '', `${method} ${path} ${raw}: the field is the body itself`);
+      }
+    }
+    assert.deepEqual(await counts(), before, 'nothing was marked read');
+  });
+});

@@ -90,9 +90,9 @@ export function problemResponse(error: ProblemError): Response {
 }
 
 /**
- * Reads a JSON body of at most `limit` bytes and validates it. An empty body is
- * read as `{}` when `optional`. Every failure is a typed problem: 413, 415 or a
- * 400 naming the offending field.
+ * Reads a JSON object body of at most `limit` bytes and validates it. An empty
+ * body is read as `{}` when `optional`. Every failure is a typed problem: 413,
+ * 415 or a 400 naming the offending field (`""` for the body as a whole).
  */
 export async function readJson<S extends v.GenericSchema>(
   request: Request,
@@ -114,6 +114,10 @@ export async function readJson<S extends v.GenericSchema>(
     data = JSON.parse(text);
   } catch {
     throw invalid('', 'The body is not valid JSON');
+  }
+  // Every body of the protocol is an object; valibot's object() would also take an array.
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw invalid('', 'The body must be a JSON object');
   }
   return validate(schema, data);
 }

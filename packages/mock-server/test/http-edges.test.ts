@@ -121,5 +121,10 @@ describe('the rest', () => {
     const reply = await http(t.url)('POST', '/control/act', { body: { action: 'invite', as: 'alice' } });
     assert.equal(reply.status, 400);
     assert.equal((reply.body as { field: string }).field, 'trackId');
+    for (const path of ['/control/reset', '/control/faults', '/control/clock/advance']) {
+      const array = await http(t.url)('POST', path, { body: [] });
+      assert.equal(array.status, 400, `${path} with []`);
+      assert.equal((array.body as { field: string }).field, '', 'the field is the body itself');
+    }
   });
 });
