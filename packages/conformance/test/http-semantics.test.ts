@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Counts, InvitationList, NotificationPage, Problem, TrackList } from '@pd-notify/protocol';
-import { http, startTarget, type Caller, type Target } from '../src/index.js';
+import { http, openApi, rawRequest, startTarget, type Caller, type Target } from '../src/index.js';
 
 let target: Target;
 let api: Caller;
@@ -90,5 +90,54 @@ describe('bodies', () => {
       }
     }
     assert.deepEqual(await counts(), before, 'nothing was marked read');
+  });
+});
+
+describe('methods', () => {
+  it('answers a method a path does not have with 405 and the Allow header', async () => {
+    const ids = await realIds();
+    const templates = Object.keys(openApi.paths);
+    for (const template of templates) {
+      const path = template.replace(/\{(\w+)\}/g, (_, param: string) => encodeURIComponent(ids[param]!));
+      // Every documented path this one matches: /read-all is also a notification id to GET or DELETE.
+      const methods = templates
+        .filter((other) => new RegExp(`^${other.replace(/\{\w+\}/g, '[^/]+')}$`).test(path))
+        .flatMap((other) => Object.keys(openApi.paths[other]!).filter((key) => key !== 'parameters'))
+        .map((method) => method.toUpperCase());
+      const allowed = new Set([...methods, ...(methods.includes('GET') ? ['HEAD'] : [])]);
+      for (const method of ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS'].filter((m) => !allowed.has(m))) {
+        const reply = await api<Problem>(method, path);
+        assert.equal(reply.status, 405, `${method} ${path}`);
+        const allow = (reply.headers.get('allow') ?? '').split(/\s*,\s*/).filter(Boolean);
+        assert.deepEqual(new Set(allow), allowed, `${method} ${path}: Allow: ${reply.headers.get('allow')}`);
+      }
+    }
+  });
+
+  it('answers HEAD wherever GET is answered: the same status and headers, no body', async () => {
+    const ids = await realIds();
+    for (const [template, item] of Object.entries(openApi.paths)) {
+      if (!('get' in item) || template === '/v1/events') continue;
+      const path = template.replace(/\{(\w+)\}/g, (_, param: string) => encodeURIComponent(ids[param]!));
+      const headers = { Authorization: `Bearer ${target.tokenA}` };
+      const get = await rawRequest(target.url, { target: path, headers });
+      const head = await rawRequest(target.url, { method: 'HEAD', target: path, headers });
+      assert.equal(head.status, get.status, `HEAD ${path}`);
+      assert.equal(head.body.length, 0, `HEAD ${path} has no body`);
+      for (const name of ['content-type', 'content-length', 'etag', 'cache-control', 'vary']) {
+        assert.equal(head.headers[name], get.headers[name], `HEAD ${path}: ${name}`);
+      }
+    }
+  });
+
+  it('answers HEAD on the event stream with its headers and no body', async () => {
+    const head = await rawRequest(target.url, {
+      method: 'HEAD',
+      target: '/v1/events',
+      headers: { Authorization: `Bearer ${target.tokenA}`, Accept: 'text/event-stream' },
+    });
+    assert.equal(head.status, 200);
+    assert.match(head.headers['content-type'] ?? '', /^text\/event-stream/);
+    assert.equal(head.body.length, 0);
   });
 });

@@ -22,7 +22,7 @@ interface Route {
   handler: Handler;
 }
 
-/** Matches `/v1/notifications/:id/read`-style patterns; answers 404 and 405 itself. */
+/** Matches `/v1/notifications/:id/read`-style patterns; answers 404 and 405 (with `Allow`) itself. */
 export class Router {
   #routes: Route[] = [];
 
@@ -42,19 +42,23 @@ export class Router {
    * request may learn something (after authentication).
    */
   match(method: string, pathname: string): { handler: Handler; params: Record<string, string> } {
-    let pathMatched = false;
+    const allowed = new Set<string>();
     for (const route of this.#routes) {
       const match = route.pattern.exec(pathname);
       if (!match) continue;
-      pathMatched = true;
-      if (route.method !== method) continue;
+      allowed.add(route.method);
+      // HEAD is answered as GET; the transport sends no body.
+      if (route.method !== method && !(method === 'HEAD' && route.method === 'GET')) continue;
       return {
         handler: route.handler,
         params: Object.fromEntries(route.names.map((name, i) => [name, match[i + 1]!])),
       };
     }
-    if (pathMatched) throw new ProblemError('methodNotAllowed', 405, `${method} is not allowed on ${pathname}`);
-    throw new ProblemError('notFound', 404, `No endpoint at ${pathname}`);
+    if (allowed.size === 0) throw new ProblemError('notFound', 404, `No endpoint at ${pathname}`);
+    if (allowed.has('GET')) allowed.add('HEAD');
+    throw new ProblemError('methodNotAllowed', 405, `${method} is not allowed on ${pathname}`, {
+      headers: { Allow: [...allowed].sort().join(', ') },
+    });
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Serves a fetch handler over Node's http: each IncomingMessage becomes a
- * Request, each Response is written back. An event stream is written as it
- * comes; when the handler fails its body, the connection is dropped.
+ * Request, each Response is written back (for HEAD, the headers only: Node
+ * leaves the body out). An event stream is written as it comes; when the
+ * handler fails its body, the connection is dropped.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -69,6 +70,11 @@ async function write(req: IncomingMessage, res: ServerResponse, response: Respon
   const headers = Object.fromEntries(response.headers);
   if (response.body && /^text\/event-stream/.test(response.headers.get('content-type') ?? '')) {
     res.writeHead(response.status, headers);
+    if (req.method === 'HEAD') {
+      await response.body.cancel();
+      res.end();
+      return;
+    }
     res.flushHeaders();
     req.socket.setNoDelay(true);
     await pipe(response.body, res);

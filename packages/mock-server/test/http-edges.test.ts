@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { http, readEvents } from '@pd-notify/conformance';
+import { http, rawRequest, readEvents } from '@pd-notify/conformance';
 import { startServer } from '../src/index.js';
 import { startTestServer, type TestServer } from './helpers.js';
 
@@ -85,6 +85,17 @@ describe('limits', () => {
       a.close();
       b.close();
     }
+  });
+
+  it('answers HEAD on the event stream without keeping a stream open', async () => {
+    const head = await rawRequest(t.url, {
+      method: 'HEAD',
+      target: '/v1/events',
+      headers: { Authorization: 'Bearer demo-ben' },
+    });
+    assert.equal(head.status, 200);
+    const state = await t.control<{ streams: Record<string, number> }>('/control/state', undefined, 'GET');
+    assert.equal(state.streams.ben, undefined);
   });
 
   it('rate-limits requests per token with a 429 and Retry-After in seconds', async () => {
