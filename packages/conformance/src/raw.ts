@@ -22,6 +22,8 @@ export interface RawRequest {
   target: string | Uint8Array;
   headers?: Record<string, string>;
   body?: string;
+  /** Stops before the blank line that ends the headers, as a client that never finishes. */
+  unfinished?: boolean;
 }
 
 /** Sends one request to `baseUrl`'s host and port and reads the whole answer. */
@@ -39,7 +41,7 @@ export function rawRequest(baseUrl: string, request: RawRequest): Promise<RawRep
     Buffer.from(
       ` HTTP/1.1\r\n${Object.entries(headers)
         .map(([name, value]) => `${name}: ${value}\r\n`)
-        .join('')}\r\n`,
+        .join('')}${request.unfinished ? '' : '\r\n'}`,
       'latin1',
     ),
   ]);
@@ -55,7 +57,9 @@ export function rawRequest(baseUrl: string, request: RawRequest): Promise<RawRep
         reject(error instanceof Error ? error : new Error(String(error)));
       }
     });
-    socket.end(request.body === undefined ? head : Buffer.concat([head, Buffer.from(request.body)]));
+    const bytes = request.body === undefined ? head : Buffer.concat([head, Buffer.from(request.body)]);
+    if (request.unfinished) socket.write(bytes);
+    else socket.end(bytes);
   });
 }
 

@@ -2,9 +2,12 @@
  * Serves a fetch handler over Node's http: each IncomingMessage becomes a
  * Request, each Response is written back (for HEAD, the headers only: Node
  * leaves the body out). An event stream is written as it comes; when the
- * handler fails its body, the connection is dropped.
+ * handler fails its body, the connection is dropped. Requests Node refuses
+ * before they reach the handler are answered problem+json too.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { ProblemError } from './problem.js';
 
 /** A `request` listener for Node's http server that answers with `handle`. */
 export function serveFetch(
@@ -104,4 +107,34 @@ async function pipe(body: ReadableStream<Uint8Array>, res: ServerResponse): Prom
     }
     res.write(read.value);
   }
+}
+
+/**
+ * Node's `clientError` listener: a request Node could not take (headers over
+ * its limit, a malformed request line or header, too slow to arrive) gets a
+ * problem+json answer and the connection is closed, as Node would do with a
+ * bare status line. A connection already reset, or one whose current answer has
+ * begun, is only destroyed.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  const current = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || current?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const problem =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? new ProblemError('headersTooLarge', 431, 'The request line and headers are over 16 KB')
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? new ProblemError('requestTimeout', 408, 'The request took too long to arrive')
+        : new ProblemError('malformedRequest', 400, 'The request is not well-formed HTTP/1.1');
+  const body = JSON.stringify(problem.toProblem());
+  socket.end(
+    `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\n` +
+      'Content-Type: application/problem+json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Cache-Control: no-store\r\n' +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
 }

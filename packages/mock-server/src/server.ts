@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from './clock.js';
 import { createHandler, type HandlerOptions } from './handler.js';
-import { serveFetch } from './node-http.js';
+import { answerClientError, serveFetch } from './node-http.js';
 import type { Store } from './store.js';
 
 export interface ServerOptions extends Omit<HandlerOptions, 'baseUrl'> {
@@ -11,6 +11,8 @@ export interface ServerOptions extends Omit<HandlerOptions, 'baseUrl'> {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /** How long a client may take to send a whole request, in ms; then 408. Default 300000 (Node's). */
+  requestTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -24,8 +26,11 @@ export interface RunningServer {
 
 /** Starts the server and resolves once it listens. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const server = createServer();
+  const requestTimeout = options.requestTimeoutMs ?? 300_000;
+  // Node looks for timed-out requests every connectionsCheckingInterval (30 s by default).
+  const server = createServer({ requestTimeout, connectionsCheckingInterval: Math.min(30_000, requestTimeout) });
   server.keepAliveTimeout = 5000;
+  server.on('clientError', answerClientError);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
