@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Counts, InvitationList, NotificationPage, Problem, TrackList } from '@pd-notify/protocol';
+import type { Counts, InvitationList, NotificationPage, Problem, TrackList, User } from '@pd-notify/protocol';
 import { http, openApi, rawRequest, startTarget, type Caller, type Target } from '../src/index.js';
 
 let target: Target;
@@ -139,5 +139,18 @@ describe('methods', () => {
     assert.equal(head.status, 200);
     assert.match(head.headers['content-type'] ?? '', /^text\/event-stream/);
     assert.equal(head.body.length, 0);
+  });
+});
+
+describe('authentication scheme', () => {
+  it('accepts the Bearer scheme in any case (RFC 9110 §11.1), then one or more spaces (§11.4)', async () => {
+    const me = (await api<User>('GET', '/v1/me')).body;
+    for (const credentials of ['bearer', 'BEARER', 'bEaReR', 'Bearer  '].map(
+      (scheme) => `${scheme} ${target.tokenA}`,
+    )) {
+      const reply = await api<User>('GET', '/v1/me', { token: null, headers: { Authorization: credentials } });
+      assert.equal(reply.status, 200, credentials);
+      assert.deepEqual(reply.body, me);
+    }
   });
 });

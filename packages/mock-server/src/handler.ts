@@ -137,7 +137,8 @@ export function createHandler(options: HandlerOptions): ReferenceHandler {
       });
     }
     const { handler, params } = api.match(request.method, url.pathname);
-    const token = /^Bearer ([\x21-\x7e]{1,512})$/.exec(request.headers.get('authorization') ?? '')?.[1];
+    // The scheme is case-insensitive (RFC 9110 §11.1), then 1*SP and the token (§11.4).
+    const token = /^Bearer +([\x21-\x7e]{1,512})$/i.exec(request.headers.get('authorization') ?? '')?.[1];
     const userId = token === undefined ? null : store.authenticate(token);
     if (userId === null) {
       throw new ProblemError(
