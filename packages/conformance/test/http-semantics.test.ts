@@ -7,7 +7,15 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Counts, InvitationList, NotificationPage, Problem, TrackList, User } from '@pd-notify/protocol';
+import type {
+  Counts,
+  InvitationList,
+  NotificationPage,
+  Preferences,
+  Problem,
+  TrackList,
+  User,
+} from '@pd-notify/protocol';
 import { http, openApi, rawRequest, startTarget, type Caller, type Target } from '../src/index.js';
 
 let target: Target;
@@ -90,6 +98,50 @@ describe('bodies', () => {
       }
     }
     assert.deepEqual(await counts(), before, 'nothing was marked read');
+  });
+
+  it('reads application/json bodies only (UTF-8 or no charset); any other type is a 415', async () => {
+    const current = (await api<Preferences>('GET', '/v1/preferences')).body;
+    const update = JSON.stringify({
+      version: current.version,
+      categories: current.categories,
+      reminderLeadDays: current.reminderLeadDays,
+    });
+    for (const type of [
+      'application/json-patch+json',
+      'application/merge-patch+json',
+      'application/vnd.api+json',
+      'application/json; charset=utf-16',
+      'application/json; charset=latin1',
+      'application/json; charset=iso-8859-1',
+      'text/json',
+      'text/plain',
+      'application/jsonx',
+      'application/x-www-form-urlencoded',
+    ]) {
+      for (const [method, path, raw] of [
+        ['PUT', '/v1/preferences', update],
+        ['POST', '/v1/notifications/read-all', '{}'],
+      ] as const) {
+        const reply = await api<Problem>(method, path, { raw, headers: { 'Content-Type': type } });
+        assert.equal(reply.status, 415, `${method} ${path} as ${type}`);
+        assert.equal(reply.body.type, 'urn:pd-notify:problem:unsupported-media-type');
+      }
+    }
+    assert.equal((await api<Preferences>('GET', '/v1/preferences')).body.version, current.version, 'nothing saved');
+    let version = current.version;
+    for (const type of [
+      'application/json',
+      'application/json; charset=utf-8',
+      'application/json;charset=UTF-8',
+      'application/json; charset="utf-8"',
+      'Application/JSON',
+    ]) {
+      const body = JSON.stringify({ ...JSON.parse(update), version });
+      const reply = await api<Preferences>('PUT', '/v1/preferences', { raw: body, headers: { 'Content-Type': type } });
+      assert.equal(reply.status, 200, type);
+      version = reply.body.version;
+    }
   });
 });
 

@@ -109,9 +109,8 @@ export async function readJson<S extends v.GenericSchema>(
   const text = new TextDecoder().decode(await readBytes(request, limit));
   // An empty optional body is `{}`, validated like any other (a schema may still require fields).
   if (text.trim() === '' && optional) return validate(schema, {});
-  const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type)) {
-    throw new ProblemError('unsupportedMediaType', 415, 'The body must be application/json');
+  if (!isJson(request.headers.get('content-type') ?? '')) {
+    throw new ProblemError('unsupportedMediaType', 415, 'The body must be application/json (UTF-8)');
   }
   let data: unknown;
   try {
@@ -124,6 +123,19 @@ export async function readJson<S extends v.GenericSchema>(
     throw invalid('', 'The body must be a JSON object');
   }
   return validate(schema, data);
+}
+
+/**
+ * `application/json` exactly (no `+json` type: JSON Patch or Merge Patch mean
+ * other things), with no charset or UTF-8, the only encoding JSON has (RFC 8259).
+ */
+function isJson(contentType: string): boolean {
+  const [essence = '', ...params] = contentType.split(';');
+  if (essence.trim().toLowerCase() !== 'application/json') return false;
+  return params.every((param) => {
+    const [name = '', value = ''] = param.split('=').map((part) => part.trim().toLowerCase());
+    return name !== 'charset' || ['utf-8', 'utf8', '"utf-8"'].includes(value);
+  });
 }
 
 /** The body's bytes; past `limit` the rest is left unread (cancelled) and the answer is a 413. */
