@@ -16,7 +16,7 @@ import type {
   TrackList,
   User,
 } from '@pd-notify/protocol';
-import { http, openApi, rawRequest, startTarget, type Caller, type Target } from '../src/index.js';
+import { assertDocumented, http, openApi, rawRequest, startTarget, type Caller, type Target } from '../src/index.js';
 
 let target: Target;
 let api: Caller;
@@ -143,6 +143,16 @@ describe('bodies', () => {
       version = reply.body.version;
     }
   });
+
+  it('refuses a body over its limit (4 MiB is over any sensible one) with 413', async () => {
+    const raw = JSON.stringify({ upToId: 'x'.repeat(4 * 1024 * 1024) });
+    const reply = await api<Problem>('POST', '/v1/notifications/read-all', {
+      raw,
+      headers: { 'Content-Type': 'application/json' },
+    });
+    assert.equal(reply.status, 413);
+    assert.equal(reply.body.type, 'urn:pd-notify:problem:payload-too-large');
+  });
 });
 
 describe('methods', () => {
@@ -179,6 +189,12 @@ describe('methods', () => {
       for (const name of ['content-type', 'content-length', 'etag', 'cache-control', 'vary']) {
         assert.equal(head.headers[name], get.headers[name], `HEAD ${path}: ${name}`);
       }
+      assertDocumented('HEAD', path, {
+        status: head.status,
+        headers: new Headers(head.headers),
+        contentType: head.headers['content-type'] ?? '',
+        body: '',
+      });
     }
   });
 
