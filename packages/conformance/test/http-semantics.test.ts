@@ -222,3 +222,23 @@ describe('authentication scheme', () => {
     }
   });
 });
+
+describe('compression', () => {
+  it('never compresses the event stream, whatever the client accepts', async () => {
+    const controller = new AbortController();
+    const response = await fetch(new URL('/v1/events', target.url), {
+      headers: {
+        Authorization: `Bearer ${target.tokenA}`,
+        Accept: 'text/event-stream',
+        'Accept-Encoding': 'br, gzip, deflate',
+      },
+      signal: controller.signal,
+    });
+    try {
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('content-encoding'), null);
+    } finally {
+      controller.abort();
+    }
+  });
+});

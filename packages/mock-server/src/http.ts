@@ -174,11 +174,16 @@ function tooLarge(limit: number): ProblemError {
   return new ProblemError('payloadTooLarge', 413, `The body is larger than ${limit} bytes`);
 }
 
-/** Answers 304 when the client's `If-None-Match` matches; otherwise the JSON with the ETag. */
-export function cached(ctx: Context, etag: string, body: () => unknown): Response {
+/**
+ * Answers 304 when the client's `If-None-Match` matches; otherwise the JSON with
+ * the ETag. The comparison is weak (RFC 9110 §13.1.2), so a tag the transport
+ * made weak when it compressed the answer (`W/"…"`) still matches.
+ */
+export function cached(ctx: Context, tag: string, body: () => unknown): Response {
+  const etag = `"${tag}"`;
+  const opaque = (value: string): string => value.replace(/^W\//, '');
   const header = ctx.request.headers.get('if-none-match');
-  if (header && header.split(/\s*,\s*/).includes(etag)) {
-    return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': 'no-cache' } });
-  }
+  const matches = header?.split(/\s*,\s*/).some((value) => value === '*' || opaque(value) === opaque(etag));
+  if (matches) return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': 'no-cache' } });
   return json(200, body(), { ETag: etag, 'Cache-Control': 'no-cache' });
 }

@@ -1,12 +1,13 @@
 /**
  * Serves a fetch handler over Node's http: each IncomingMessage becomes a
- * Request, each Response is written back (for HEAD, the headers only: Node
- * leaves the body out). An event stream is written as it comes; when the
+ * Request, each Response is written back, compressed when the client accepts
+ * it (for HEAD, the headers only: Node leaves the body out). An event stream is written as it comes; when the
  * handler fails its body, the connection is dropped. Requests Node refuses
  * before they reach the handler are answered problem+json too.
  */
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { compress, compressible, negotiate } from './compression.js';
 import { ProblemError } from './problem.js';
 
 /** A `request` listener for Node's http server that answers with `handle`. */
@@ -83,7 +84,17 @@ async function write(req: IncomingMessage, res: ServerResponse, response: Respon
     await pipe(response.body, res);
     return;
   }
-  const body = new Uint8Array(await response.arrayBuffer());
+  let body: Uint8Array = new Uint8Array(await response.arrayBuffer());
+  if (compressible(headers['content-type'] ?? '', body.length) && !headers['content-encoding']) {
+    headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
+    const coding = negotiate(req.headers['accept-encoding'] ?? '');
+    if (coding) {
+      body = await compress(body, coding);
+      headers['content-encoding'] = coding;
+      // Other bytes than the identity answer's: a strong tag would claim they are the same.
+      if (headers.etag?.startsWith('"')) headers.etag = `W/${headers.etag}`;
+    }
+  }
   if (response.body) headers['content-length'] = String(body.length);
   res.writeHead(response.status, headers);
   res.end(body);

@@ -46,8 +46,8 @@ export interface RouteOptions {
 }
 
 export function protocolRoutes({ store, bodyLimit, openStream }: RouteOptions): Router {
-  /** The ETag of everything a user can see: the id of their newest event. */
-  const etag = (ctx: Context): string => `"${store.log.latestId(ctx.userId)}"`;
+  /** The state of everything a user can see: the id of their newest event. */
+  const etag = (ctx: Context): string => store.log.latestId(ctx.userId);
   const ok = (body: unknown): Response => json(200, body);
 
   return new Router()

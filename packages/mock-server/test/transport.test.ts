@@ -1,9 +1,12 @@
 /**
  * The reference server's Node transport: requests Node refuses before the
- * handler runs still get problem+json.
+ * handler runs still get problem+json, and answers are compressed when the
+ * client accepts it (never the event stream).
  */
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import * as v from 'valibot';
 import { rawRequest, type RawReply } from '@pd-notify/conformance';
 import { ProblemSchema } from '@pd-notify/protocol';
@@ -63,5 +66,84 @@ describe('refusals made before the handler runs', () => {
     } finally {
       await slow.close();
     }
+  });
+});
+
+/** GET over node:http, which neither asks for nor decodes compression unless told. */
+function get(
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    request(new URL(path, t.url), { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+const DECODE: Record<string, (body: Buffer) => Buffer> = { br: brotliDecompressSync, gzip: gunzipSync };
+
+describe('compression', () => {
+  const path = '/v1/notifications?limit=100';
+  const auth = { Authorization: 'Bearer demo-alice' };
+
+  it('compresses JSON answers with br or gzip, as the client prefers, to the same content', async () => {
+    const plain = await get(path, auth);
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.match(String(plain.headers.vary), /Accept-Encoding/);
+    for (const [accept, encoding] of [
+      ['br', 'br'],
+      ['gzip', 'gzip'],
+      ['gzip, deflate, br', 'br'],
+      ['br;q=0.5, gzip', 'gzip'],
+      ['br;q=0, gzip;q=0.1', 'gzip'],
+      ['*', 'br'],
+      ['identity', undefined],
+      ['deflate', undefined],
+      ['br;q=0, gzip;q=0', undefined],
+    ] as const) {
+      const reply = await get(path, { ...auth, 'Accept-Encoding': accept });
+      assert.equal(reply.status, 200, accept);
+      assert.equal(reply.headers['content-encoding'], encoding, accept);
+      assert.match(String(reply.headers.vary), /Accept-Encoding/, accept);
+      const body = encoding ? DECODE[encoding]!(reply.body) : reply.body;
+      assert.deepEqual(JSON.parse(body.toString('utf8')), JSON.parse(plain.body.toString('utf8')), accept);
+      if (encoding) {
+        assert.equal(Number(reply.headers['content-length']), reply.body.length);
+        assert.ok(reply.body.length < plain.body.length / 2, `${accept}: ${reply.body.length} of ${plain.body.length}`);
+      }
+    }
+  });
+
+  it('keeps conditional requests working: a compressed answer has a weak ETag that still matches', async () => {
+    const first = await get(path, { ...auth, 'Accept-Encoding': 'gzip' });
+    const etag = String(first.headers.etag);
+    assert.match(etag, /^W\//);
+    assert.equal((await get(path, auth)).headers.etag, etag.slice(2), 'uncompressed, the same tag, strong');
+    assert.equal((await get(path, { ...auth, 'Accept-Encoding': 'gzip', 'If-None-Match': etag })).status, 304);
+    assert.equal((await get(path, { ...auth, 'If-None-Match': etag })).status, 304, 'the same tag, uncompressed');
+  });
+
+  it('compresses static files too, but not the event stream', async () => {
+    const svg = await get('/artwork/midnight-drive.svg', { 'Accept-Encoding': 'gzip' });
+    assert.equal(svg.headers['content-encoding'], 'gzip');
+    assert.match(gunzipSync(svg.body).toString('utf8'), /^<svg /);
+    const events = await new Promise<Record<string, string | string[] | undefined>>((resolve, reject) => {
+      const req = request(
+        new URL('/v1/events', t.url),
+        { headers: { ...auth, 'Accept-Encoding': 'gzip, br' } },
+        (res) => {
+          resolve(res.headers);
+          req.destroy();
+        },
+      ).on('error', reject);
+      req.end();
+    });
+    assert.match(String(events['content-type']), /^text\/event-stream/);
+    assert.equal(events['content-encoding'], undefined);
   });
 });
