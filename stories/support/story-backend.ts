@@ -3,7 +3,8 @@
  * (`@pd-notify/mock-server/handler`) running in the page with a frozen clock,
  * reached through the client's injected `fetch`. Every reviewer sees the same
  * data; a scenario can hold requests forever (loading, "Accepting…",
- * "Saving…"), fail them, or keep the stream down.
+ * "Saving…"), fail them, change the data just before one (another session's
+ * save), or keep the stream down.
  */
 import { createClient, type Invitation, type PdClient } from '@pd-notify/client';
 import { Clock, Store, applySeed, type SeedName } from '@pd-notify/mock-server/domain';
@@ -20,6 +21,8 @@ export interface Scenario {
   hang?: RegExp;
   /** Requests (`"METHOD /path"`) answered with this error status. */
   fail?: { match: RegExp; status: number };
+  /** Changes the store (as another session would) just before a matching request (`"METHOD /path"`) is answered. */
+  meanwhile?: { match: RegExp; change: (store: Store, user: string) => void };
   /** `down`: the event stream is refused, so the client polls (the connection indicator shows). */
   stream?: 'live' | 'down';
   /** Locale of the client (relative times). */
@@ -60,6 +63,7 @@ export function storyClient(scenario: Scenario = {}): PdClient {
     if (scenario.hang?.test(key)) return new Promise<Response>(() => {});
     if (scenario.fail?.match.test(key)) return problem(scenario.fail.status, 'Story failure');
     if (scenario.stream === 'down' && key === 'GET /v1/events') return problem(503, 'Stream down in this story');
+    if (scenario.meanwhile?.match.test(key)) scenario.meanwhile.change(server.store, user);
     return server.fetch(request);
   };
   return createClient({
@@ -67,6 +71,8 @@ export function storyClient(scenario: Scenario = {}): PdClient {
     token: `demo-${user}`,
     fetch,
     shareAcrossTabs: false,
+    // Every story starts from its own seed: nothing persisted by the story shown before it.
+    persist: false,
     ...(scenario.locale ? { locale: scenario.locale } : {}),
   });
 }
