@@ -8,8 +8,11 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 
 export type Coding = 'br' | 'gzip';
 
-/** Below this, the coding's own framing eats most of the gain. */
-const MIN_BYTES = 256;
+/**
+ * Below this an answer fits in one TCP segment either way, so compressing saves
+ * no round trip and only costs both ends the work (and its delay).
+ */
+const MIN_BYTES = 1024;
 const TEXT = /^(application\/(json|problem\+json|javascript)|text\/(html|css|javascript|plain)|image\/svg\+xml)\b/i;
 
 /** Whether an answer of this type and size is compressed when the client accepts it (and so varies on it). */
