@@ -8,6 +8,7 @@
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { compress, compressible, negotiate } from './compression.js';
+import { problemResponse } from './http.js';
 import { ProblemError } from './problem.js';
 
 /** A `request` listener for Node's http server that answers with `handle`. */
@@ -15,7 +16,14 @@ export function serveFetch(
   handle: (request: Request) => Promise<Response>,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    void handle(toRequest(req))
+    let request: Request;
+    try {
+      request = toRequest(req);
+    } catch (error) {
+      void write(req, res, problemResponse(error as ProblemError));
+      return;
+    }
+    void handle(request)
       .then((response) => write(req, res, response))
       .catch((error: unknown) => {
         console.error('pd-mock-server: could not write the answer', error);
@@ -24,12 +32,26 @@ export function serveFetch(
   };
 }
 
+/** A Host header (RFC 9110 §7.2): a name, an IPv4 or a bracketed IPv6 address, and maybe a port. */
+const HOST = /^([a-z0-9.-]+|\[[0-9a-f:.]+\])(:\d{1,5})?$/i;
+
+/** The Request for a Node request, its URL on the request's own Host; throws a 400 problem when there is none. */
 function toRequest(req: IncomingMessage): Request {
+  const host = req.headers.host ?? '';
+  const target = req.url ?? '/';
+  let url: URL;
+  try {
+    if (!HOST.test(host)) throw new TypeError(host);
+    // An origin-form target is glued to the host, so that `//x/y` stays a path; an absolute-form one stands alone.
+    url = new URL(target.startsWith('/') ? `http://${host}${target}` : target);
+  } catch {
+    throw new ProblemError('malformedRequest', 400, 'The request has no valid Host header or target');
+  }
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
   const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
-  return new Request(new URL(req.url ?? '/', 'http://server'), {
+  return new Request(url, {
     method,
     headers,
     ...(hasBody ? { body: bodyOf(req), duplex: 'half' } : {}),

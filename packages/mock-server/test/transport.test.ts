@@ -50,6 +50,9 @@ describe('refusals made before the handler runs', () => {
       ['a control character in the target', { target: '/v1/\u0001me' }],
       ['a header name with a space', { target: '/v1/me', headers: { 'Bad Header': 'x' } }],
       ['no method', { method: '', target: '/v1/me' }],
+      ['an empty Host', { target: '/v1/me', headers: { Host: '' } }],
+      ['a Host that is not a host', { target: '/v1/me', headers: { Host: 'evil.example/x' } }],
+      ['an asterisk target on GET', { target: '*' }],
     ];
     for (const [what, probe] of cases) {
       const reply = await rawRequest(t.url, probe);
