@@ -61,7 +61,7 @@ export default [
   pkg('react', { index: 'index.ts' }, { platform: 'browser' }),
   pkg(
     'mock-server',
-    { index: 'index.ts', domain: 'domain.ts', cli: 'cli.ts' },
+    { index: 'index.ts', domain: 'domain.ts', handler: 'handler.ts', cli: 'cli.ts' },
     { platform: 'node', banner: '#!/usr/bin/env node' },
   ),
   standalone,

@@ -6,6 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import { startServer, type RunningServer } from '@pd-notify/mock-server';
 import { browserBundle } from '../scripts/browser-bundle.js';
+import { scriptPage } from '../scripts/script-page.js';
 import { launchChromium } from '../scripts/chromium.js';
 import type { Bench } from './page.js';
 import { percentiles, repeat, summarize, type Percentiles, type Summary } from './stats.js';
@@ -70,17 +71,7 @@ export async function benchBrowser(): Promise<BrowserResults> {
     seed: 'empty',
     control: true,
     rateLimit: false,
-    extraHandler: (_req, res, url) => {
-      if (url.pathname === '/bench.js') {
-        res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(script);
-        return true;
-      }
-      if (url.pathname !== '/') return false;
-      res
-        .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
-        .end('<!doctype html><html lang="en"><body><script type="module" src="/bench.js"></script></body></html>');
-      return true;
-    },
+    extraHandler: scriptPage('/', [{ path: '/bench.js', code: script, module: true }]),
   });
   const browser = await launchChromium(['--js-flags=--expose-gc', '--enable-precise-memory-info']);
   try {

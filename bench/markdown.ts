@@ -149,6 +149,12 @@ export function figuresMarkdown(r: Results): string {
       ...Object.entries(r.server.fanOut).map(([count, p]) => row([Number(count).toLocaleString('en'), ...spread(p)])),
       '',
       `\`GET /v1/notifications?limit=20\` from 32 concurrent keep-alive connections: ${r.server.listRequestsPerSecond.toLocaleString('en')} requests/s.`,
+      ...(r.server.memoryPerStream
+        ? [
+            '',
+            `Memory per open stream (${r.server.memoryPerStream.streams.toLocaleString('en')} streams, after a full GC): ${r.server.memoryPerStream.heapKb} KB of JS heap and external memory.`,
+          ]
+        : []),
     );
   }
   const q = r.requests;

@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { startServer, type RunningServer } from '@pd-notify/mock-server';
 import { browserBundle } from '../scripts/browser-bundle.js';
+import { scriptPage } from '../scripts/script-page.js';
 import { launchChromium } from '../scripts/chromium.js';
 import type { OfflineBench } from './offline-page.js';
 import { repeat, type Summary } from './stats.js';
@@ -56,17 +57,7 @@ export async function benchOffline(): Promise<OfflineResults> {
     seed: 'demo',
     control: true,
     rateLimit: false,
-    extraHandler: (_req, res, url) => {
-      if (url.pathname === '/offline.js') {
-        res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(script);
-        return true;
-      }
-      if (url.pathname !== '/offline.html') return false;
-      res
-        .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
-        .end('<!doctype html><html lang="en"><body><script type="module" src="/offline.js"></script></body></html>');
-      return true;
-    },
+    extraHandler: scriptPage('/offline.html', [{ path: '/offline.js', code: script, module: true }]),
   });
   const browser = await launchChromium();
   try {

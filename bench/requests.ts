@@ -240,17 +240,13 @@ export async function startPagesServer(): Promise<RunningServer> {
     seed: 'demo',
     control: true,
     rateLimit: false,
-    extraHandler: (req, res, url) => {
+    extraHandler: (_request, url) => {
       if (url.pathname === BUNDLE) {
-        res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(bundle);
-        return true;
+        return new Response(bundle, { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
       }
       const body = PAGES[url.pathname];
-      if (body === undefined) return false;
-      res
-        .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
-        .end(pageHtml(`http://${req.headers.host}`, body));
-      return true;
+      if (body === undefined) return undefined;
+      return new Response(pageHtml(url.origin, body), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
     },
   });
 }

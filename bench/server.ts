@@ -1,8 +1,8 @@
 /**
  * The reference server under load, in a child process: how long one event takes
  * to reach 100 and 1,000 open SSE streams (from just before the control API is
- * asked to notify until each stream has the event), and how many notification
- * list requests per second it answers.
+ * asked to notify until each stream has the event), how many notification
+ * list requests per second it answers, and the memory one open stream costs.
  */
 import { spawn } from 'node:child_process';
 import { Agent, request, type IncomingMessage } from 'node:http';
@@ -12,20 +12,45 @@ import { percentiles, type Percentiles } from './stats.js';
 export interface ServerResults {
   fanOut: Record<string, Percentiles>;
   listRequestsPerSecond: number;
+  /**
+   * KB of JS heap and external memory per open stream, from the server's memory after a full GC with
+   * none and with `streams` open. (Resident memory is left out: V8 keeps the pages it has, so its growth
+   * says little.)
+   */
+  memoryPerStream?: { streams: number; heapKb: number };
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
 
-async function startServerProcess(): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'bench/server-process.ts'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+interface ServerProcess {
+  url: string;
+  /** The server's process.memoryUsage() after a full GC. */
+  memory: () => Promise<NodeJS.MemoryUsage>;
+  stop: () => void;
+}
+
+async function startServerProcess(): Promise<ServerProcess> {
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', '--conditions=source', '--import', 'tsx', 'bench/server-process.ts'],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   const lines = createInterface({ input: child.stdout });
-  const url = await new Promise<string>((resolve, reject) => {
-    lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`the bench server exited with ${code}`)));
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
+  const nextLine = () =>
+    new Promise<string>((resolve, reject) => {
+      lines.once('line', resolve);
+      child.once('exit', (code) => reject(new Error(`the bench server exited with ${code}`)));
+    });
+  const url = await nextLine();
+  return {
+    url,
+    memory: async () => {
+      const reply = nextLine();
+      child.stdin.write('memory\n');
+      return JSON.parse(await reply) as NodeJS.MemoryUsage;
+    },
+    stop: () => child.kill('SIGTERM'),
+  };
 }
 
 function get(url: string, headers: Record<string, string>): Promise<IncomingMessage> {
@@ -97,6 +122,31 @@ async function fanOut(url: string, count: number): Promise<Percentiles> {
   return percentiles(latencies);
 }
 
+/** Resolves once the server counts no open stream (re-asked every 50 ms). */
+async function noStreamsOpen(url: string): Promise<void> {
+  for (;;) {
+    const response = await get(`${url}/control/state`, {});
+    let text = '';
+    for await (const chunk of response) text += String(chunk);
+    if (Object.keys((JSON.parse(text) as { streams: Record<string, number> }).streams).length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** What one open stream costs the server: the growth from none to `count` open (after a full GC), divided by `count`. */
+async function memoryPerStream(server: ServerProcess, count = 2000): Promise<ServerResults['memoryPerStream']> {
+  await noStreamsOpen(server.url); // the fan-out's streams are closed on the server's side too
+  const before = await server.memory();
+  const streams = await openStreams(server.url, count);
+  const after = await server.memory();
+  for (const stream of streams) stream.close();
+  const perStream = (bytes: number) => Math.round((bytes / count / 1024) * 10) / 10;
+  return {
+    streams: count,
+    heapKb: perStream(after.heapUsed + after.external - before.heapUsed - before.external),
+  };
+}
+
 async function listRequestsPerSecond(url: string, seconds = 3, concurrency = 32): Promise<number> {
   const until = performance.now() + seconds * 1000;
   let done = 0;
@@ -120,7 +170,8 @@ export async function benchServer(): Promise<ServerResults> {
     const listPerSecond = await listRequestsPerSecond(server.url);
     const fan: Record<string, Percentiles> = {};
     for (const count of [100, 1000]) fan[String(count)] = await fanOut(server.url, count);
-    return { fanOut: fan, listRequestsPerSecond: listPerSecond };
+    const memory = await memoryPerStream(server);
+    return { fanOut: fan, listRequestsPerSecond: listPerSecond, memoryPerStream: memory };
   } finally {
     server.stop();
     agent.destroy();

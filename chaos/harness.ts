@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer-core';
 import { startServer, type RunningServer } from '@pd-notify/mock-server';
 import { browserBundle } from '../scripts/browser-bundle.js';
+import { scriptPage } from '../scripts/script-page.js';
 import { launchChromium } from '../scripts/chromium.js';
 import type { Chaos, PageState } from './page.js';
 
@@ -61,21 +62,10 @@ export class ChaosRig {
       rateLimit: false,
       heartbeatMs: HEARTBEAT_MS,
       retryMs: 200,
-      extraHandler: (_req, res, url) => {
-        const scripts: Record<string, string> = { '/chaos.js': script, '/instrument.js': instrument };
-        if (scripts[url.pathname]) {
-          res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(scripts[url.pathname]);
-          return true;
-        }
-        if (url.pathname !== '/') return false;
-        res
-          .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
-          .end(
-            '<!doctype html><html lang="en"><body><script src="/instrument.js"></script>' +
-              '<script type="module" src="/chaos.js"></script></body></html>',
-          );
-        return true;
-      },
+      extraHandler: scriptPage('/', [
+        { path: '/instrument.js', code: instrument },
+        { path: '/chaos.js', code: script, module: true },
+      ]),
     });
     const browser = await launchChromium();
     return new ChaosRig(server, browser);

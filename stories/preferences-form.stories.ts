@@ -57,7 +57,17 @@ export const Saved: Story = {
 };
 /** Saved elsewhere meanwhile: a 409, the server's version is loaded and the edit kept. */
 export const Conflict: Story = {
-  render: () => form({ fail: { match: /^PUT \/v1\/preferences$/, status: 409 } }),
+  render: () =>
+    form({
+      meanwhile: {
+        match: /^PUT \/v1\/preferences$/,
+        // Another session saves first (reminders a week ahead), so this save's version is stale: a real 409.
+        change: (store, user) => {
+          const { version, categories } = store.getPreferences(user);
+          store.savePreferences(user, { version, categories, reminderLeadDays: 7 });
+        },
+      },
+    }),
   play: async ({ canvasElement }) => {
     await save(canvasElement);
     await inShadow(element(canvasElement), '[part="banner"]');

@@ -17,15 +17,14 @@ export async function startReactExample(port: number, outDir = join(here, 'dist'
   return startServer({
     port,
     seed: 'demo',
-    extraHandler: (_req, res, url) => {
+    extraHandler: (_request, url) => {
       const path = url.pathname === '/' ? '/index.html' : url.pathname;
-      if (path.includes('..')) return false;
+      if (path.includes('..')) return undefined;
       try {
         const body = readFileSync(join(outDir, path));
-        res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
-        return true;
+        return new Response(body, { headers: { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' } });
       } catch {
-        return false;
+        return undefined;
       }
     },
   });

@@ -1,8 +1,11 @@
 /**
  * `npm start`: the reference server with its demo seed and control API, plus this
  * page and the elements bundled for it (esbuild, at start), on one origin, and
- * an activity generator that makes the demo users act every few seconds.
+ * an activity generator that makes the demo users act every few seconds. The
+ * bundle's name carries a hash of its content, so browsers keep it for a year
+ * and the page (revalidated every time) names a new one when it changes.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { DEMO_USERS, startServer } from '@pd-notify/mock-server';
 import { browserBundle } from '../../scripts/browser-bundle.js';
@@ -12,24 +15,31 @@ const root = new URL('../../', import.meta.url);
 
 /** Starts the demo on `port` (0: any free port). */
 export async function startDemo(port: number) {
-  const [bundle, page] = await Promise.all([
+  const [bundle, html] = await Promise.all([
     browserBundle(new URL('packages/elements/src/index.ts', root)),
     readFile(new URL('index.html', import.meta.url), 'utf8'),
   ]);
+  const bundlePath = `/pd-notify.${createHash('sha256').update(bundle).digest('hex').slice(0, 16)}.js`;
+  const page = html.replace('src="/pd-notify.js"', `src="${bundlePath}"`);
   return startServer({
     port,
     seed: 'demo',
     control: true,
-    extraHandler: (_req, res, url) => {
+    extraHandler: (_request, url) => {
       if (url.pathname === '/' || url.pathname === '/index.html') {
-        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
-        return true;
+        return new Response(page, {
+          headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' },
+        });
       }
-      if (url.pathname === '/pd-notify.js') {
-        res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(bundle);
-        return true;
+      if (url.pathname === bundlePath) {
+        return new Response(bundle, {
+          headers: {
+            'Content-Type': 'text/javascript; charset=utf-8',
+            'Cache-Control': 'public, max-age=31536000, immutable',
+          },
+        });
       }
-      return false;
+      return undefined;
     },
   });
 }

@@ -1,11 +1,14 @@
 /**
- * The stories' backend: the reference server's domain (store, seed, frozen
- * clock) running in the page, reached through the client's injected `fetch`.
- * Every reviewer sees the same data; a scenario can hold requests forever
- * (loading, "Accepting…", "Saving…"), fail them, or keep the stream down.
+ * The stories' backend: the reference server itself, as a fetch handler
+ * (`@pd-notify/mock-server/handler`) running in the page with a frozen clock,
+ * reached through the client's injected `fetch`. Every reviewer sees the same
+ * data; a scenario can hold requests forever (loading, "Accepting…",
+ * "Saving…"), fail them, change the data just before one (another session's
+ * save), or keep the stream down.
  */
 import { createClient, type Invitation, type PdClient } from '@pd-notify/client';
-import { Clock, ProblemError, Store, applySeed, type SeedName } from '@pd-notify/mock-server/domain';
+import { Clock, Store, applySeed, type SeedName } from '@pd-notify/mock-server/domain';
+import { createHandler } from '@pd-notify/mock-server/handler';
 
 export interface Scenario {
   /** The demo seed (default) or an empty store. */
@@ -18,6 +21,8 @@ export interface Scenario {
   hang?: RegExp;
   /** Requests (`"METHOD /path"`) answered with this error status. */
   fail?: { match: RegExp; status: number };
+  /** Changes the store (as another session would) just before a matching request (`"METHOD /path"`) is answered. */
+  meanwhile?: { match: RegExp; change: (store: Store, user: string) => void };
   /** `down`: the event stream is refused, so the client polls (the connection indicator shows). */
   stream?: 'live' | 'down';
   /** Locale of the client (relative times). */
@@ -26,10 +31,11 @@ export interface Scenario {
 
 export const STORY_ORIGIN = 'https://pd-notify.stories';
 
-const json = (status: number, body: unknown): Response =>
-  new Response(body === undefined ? null : JSON.stringify(body), {
+/** A scenario's failure, as a problem+json answer. */
+const problem = (status: number, title: string): Response =>
+  new Response(JSON.stringify({ type: 'about:blank', title, status }), {
     status,
-    headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
+    headers: { 'Content-Type': 'application/problem+json' },
   });
 
 /** One of the demo user's pending invitations (for a card shown on its own). */
@@ -39,113 +45,34 @@ export function demoInvitation(index = 0): Invitation {
   return store.listInvitations('alice', 'pending')[index]!;
 }
 
-/** A client whose backend is a store in this page, seeded for the story. */
+/** A client whose backend is the reference server's handler in this page, seeded for the story. */
 export function storyClient(scenario: Scenario = {}): PdClient {
   const user = scenario.user ?? 'alice';
-  const store = new Store({ clock: new Clock({ frozen: true }) });
-  applySeed(store, scenario.seed ?? 'demo', `${window.location.origin}`);
-  scenario.setup?.(store, user);
+  const server = createHandler({
+    baseUrl: window.location.origin,
+    seed: scenario.seed ?? 'demo',
+    clock: new Clock({ frozen: true }),
+    heartbeatMs: 3_600_000,
+    rateLimit: false,
+  });
+  scenario.setup?.(server.store, user);
 
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
-    const url = new URL(request.url);
-    const key = `${request.method} ${url.pathname}`;
+    const key = `${request.method} ${new URL(request.url).pathname}`;
     if (scenario.hang?.test(key)) return new Promise<Response>(() => {});
-    if (scenario.fail?.match.test(key)) {
-      return json(scenario.fail.status, { type: 'about:blank', title: 'Story failure', status: scenario.fail.status });
-    }
-    try {
-      return await answer(store, user, request, url, scenario.stream ?? 'live');
-    } catch (error) {
-      if (error instanceof ProblemError) return json(error.status, error.toProblem());
-      throw error;
-    }
+    if (scenario.fail?.match.test(key)) return problem(scenario.fail.status, 'Story failure');
+    if (scenario.stream === 'down' && key === 'GET /v1/events') return problem(503, 'Stream down in this story');
+    if (scenario.meanwhile?.match.test(key)) scenario.meanwhile.change(server.store, user);
+    return server.fetch(request);
   };
   return createClient({
     baseUrl: STORY_ORIGIN,
     token: `demo-${user}`,
     fetch,
     shareAcrossTabs: false,
+    // Every story starts from its own seed: nothing persisted by the story shown before it.
+    persist: false,
     ...(scenario.locale ? { locale: scenario.locale } : {}),
   });
-}
-
-async function answer(
-  store: Store,
-  user: string,
-  request: Request,
-  url: URL,
-  stream: 'live' | 'down',
-): Promise<Response> {
-  const q = url.searchParams;
-  const body = async <T>(): Promise<T> => {
-    const text = await request.text();
-    return (text ? JSON.parse(text) : {}) as T;
-  };
-  // "GET notifications", "POST notifications/:id/read", ...: the resource, then the rest with ids as ":id".
-  const [, , resource = '', id = '', ...rest] = url.pathname.split('/');
-  const route = `${request.method} ${[resource, id && !['read-all'].includes(id) ? ':id' : id, ...rest].filter(Boolean).join('/')}`;
-  switch (route) {
-    case 'GET notifications':
-      return json(
-        200,
-        store.listNotifications(user, {
-          limit: Number(q.get('limit') ?? 20),
-          ...(q.get('cursor') ? { cursor: q.get('cursor')! } : {}),
-          ...(q.get('category') ? { category: q.get('category') as never } : {}),
-          ...(q.get('trackId') ? { trackId: q.get('trackId')! } : {}),
-          ...(q.get('unread') ? { unread: q.get('unread') === 'true' } : {}),
-        }),
-      );
-    case 'POST notifications/read-all':
-      return json(200, store.readAll(user, (await body<{ upToId?: string }>()).upToId));
-    case 'POST notifications/:id/read':
-      return json(200, store.markRead(user, id));
-    case 'POST notifications/:id/unread':
-      return json(200, store.markUnread(user, id));
-    case `POST notifications/:id/actions/${rest[1]}`:
-      return json(200, store.runAction(user, id, rest[1] as never));
-    case 'DELETE notifications/:id':
-      store.dismiss(user, id);
-      return new Response(null, { status: 204 });
-    case 'GET counts':
-      return json(200, store.counts(user));
-    case 'GET invitations':
-      return json(200, { items: store.listInvitations(user, 'pending') });
-    case 'POST invitations/:id/accept':
-      return json(200, store.acceptInvitation(user, id));
-    case 'POST invitations/:id/decline':
-      return json(200, store.declineInvitation(user, id));
-    case 'GET preferences':
-      return json(200, store.getPreferences(user));
-    case 'PUT preferences':
-      return json(200, store.savePreferences(user, await body()));
-    case 'GET syncs':
-      return json(200, { items: store.listSyncs(user) });
-    case 'GET events':
-      return stream === 'down' ? json(503, { title: 'Stream down in this story', status: 503 }) : events(store, user);
-    default:
-      return json(404, { title: `No story endpoint for ${route}`, status: 404 });
-  }
-}
-
-/** The event stream: `ready`, then the store's events for the user as they happen. */
-function events(store: Store, user: string): Response {
-  const encoder = new TextEncoder();
-  let unsubscribe = (): void => {};
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      const ready = { heartbeatMs: 3_600_000, serverTime: store.clock.iso() };
-      controller.enqueue(
-        encoder.encode(`id: ${store.log.latestId(user)}\nevent: ready\ndata: ${JSON.stringify(ready)}\n\n`),
-      );
-      unsubscribe = store.log.subscribe(user, (event) =>
-        controller.enqueue(encoder.encode(`id: ${event.id}\nevent: ${event.event}\ndata: ${event.json}\n\n`)),
-      );
-    },
-    cancel() {
-      unsubscribe();
-    },
-  });
-  return new Response(body, { headers: { 'Content-Type': 'text/event-stream' } });
 }

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { get } from 'node:http';
 import { describe, it } from 'node:test';
+import { brotliDecompressSync } from 'node:zlib';
 import { startDemo } from '../serve.js';
 
 describe('npm start (examples/vanilla)', () => {
@@ -19,15 +22,50 @@ describe('npm start (examples/vanilla)', () => {
       ]) {
         assert.match(html, new RegExp(`<${tag}[ >]`), tag);
       }
-      const bundle = await fetch(`${server.url}/pd-notify.js`);
+      const script = /<script type="module" src="(\/pd-notify\.[0-9a-f]+\.js)"><\/script>/.exec(html)?.[1];
+      assert.ok(script, 'the page loads the bundle by its content-hashed name');
+      const bundle = await fetch(`${server.url}${script}`);
       assert.equal(bundle.status, 200);
       assert.match(bundle.headers.get('content-type') ?? '', /javascript/);
       const code = await bundle.text();
       for (const tag of ['pd-activity-feed', 'pd-invitations', 'pd-preferences-form', 'pd-sync-status']) {
         assert.match(code, new RegExp(tag), tag);
       }
+      const hash = createHash('sha256').update(code).digest('hex');
+      assert.ok(hash.startsWith(script.split('.')[1]!), 'the name is a hash of the content');
       const counts = await fetch(`${server.url}/v1/counts`, { headers: { Authorization: 'Bearer demo-alice' } });
       assert.deepEqual(await counts.json(), { unreadNotifications: 8, pendingInvitations: 3 });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('caches the hashed bundle for a year and compresses page and bundle when the browser accepts it', async () => {
+    const server = await startDemo(0);
+    const fetchRaw = (path: string) =>
+      new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+        get(`${server.url}${path}`, { headers: { 'Accept-Encoding': 'br, gzip' } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    try {
+      const page = await fetchRaw('/');
+      assert.equal(
+        page.headers['cache-control'],
+        'no-cache',
+        'the page is revalidated, so a new bundle is seen at once',
+      );
+      assert.equal(page.headers['content-encoding'], 'br');
+      const html = brotliDecompressSync(page.body).toString('utf8');
+      const script = /src="(\/pd-notify\.[0-9a-f]+\.js)"/.exec(html)![1]!;
+      const bundle = await fetchRaw(script);
+      assert.equal(bundle.headers['cache-control'], 'public, max-age=31536000, immutable');
+      assert.equal(bundle.headers['content-encoding'], 'br');
+      const code = brotliDecompressSync(bundle.body);
+      assert.ok(bundle.body.length < code.length / 3, `${bundle.body.length} bytes for ${code.length}`);
+      assert.equal((await fetch(`${server.url}/pd-notify.js`)).status, 404, 'no unhashed name to go stale');
     } finally {
       await server.close();
     }

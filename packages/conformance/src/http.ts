@@ -1,4 +1,10 @@
-/** A plain fetch wrapper for protocol tests: what was sent and what came back, nothing hidden. */
+/**
+ * A plain fetch wrapper for protocol tests: what was sent and what came back,
+ * nothing hidden. Every answer under `/v1/` is also checked against
+ * docs/openapi.json (`assertDocumented`), so no test sees an undocumented one.
+ */
+import { assertDocumented } from './schema.js';
+
 export interface Reply<T = unknown> {
   status: number;
   headers: Headers;
@@ -30,11 +36,13 @@ export function http(baseUrl: string, token?: string): Caller {
     const response = await fetch(new URL(path, baseUrl), { method, headers, ...(body === undefined ? {} : { body }) });
     const text = await response.text();
     const contentType = response.headers.get('content-type') ?? '';
-    return {
+    const reply = {
       status: response.status,
       headers: response.headers,
       contentType,
       body: (text && /json/.test(contentType) ? JSON.parse(text) : text) as T,
     };
+    if (new URL(path, baseUrl).pathname.startsWith('/v1/')) assertDocumented(method, path, reply);
+    return reply;
   };
 }

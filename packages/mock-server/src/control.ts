@@ -12,7 +12,7 @@ import {
 } from '@pd-notify/protocol';
 import * as v from 'valibot';
 import { FaultsSchema, type Faults } from './faults.js';
-import { Router, readJson, sendJson } from './http.js';
+import { Router, json, readJson, type Context } from './http.js';
 import { SEEDS, type SeedName } from './seed.js';
 import type { Store } from './store.js';
 
@@ -65,13 +65,12 @@ export interface ControlOptions {
 
 export function controlRoutes(options: ControlOptions): Router {
   const { faults, bodyLimit } = options;
-  const read = <S extends v.GenericSchema>(ctx: { req: Parameters<typeof readJson>[0] }, schema: S) =>
-    readJson(ctx.req, schema, bodyLimit, true);
+  const read = <S extends v.GenericSchema>(ctx: Context, schema: S) => readJson(ctx.request, schema, bodyLimit, true);
 
   return new Router()
-    .on('GET', '/control/state', (ctx) => {
+    .on('GET', '/control/state', () => {
       const store = options.store();
-      sendJson(ctx.res, 200, {
+      return json(200, {
         now: store.clock.iso(),
         epoch: store.log.epoch,
         streams: options.streamCounts(),
@@ -81,57 +80,57 @@ export function controlRoutes(options: ControlOptions): Router {
     .on('POST', '/control/reset', async (ctx) => {
       const body = await read(ctx, v.object({ seed: v.optional(v.picklist(SEEDS), 'demo') }));
       options.reset(body.seed);
-      sendJson(ctx.res, 200, { seed: body.seed });
+      return json(200, { seed: body.seed });
     })
-    .on('POST', '/control/restart', (ctx) => {
+    .on('POST', '/control/restart', () => {
       options.restart();
-      sendJson(ctx.res, 200, { epoch: options.store().log.epoch });
+      return json(200, { epoch: options.store().log.epoch });
     })
-    .on('POST', '/control/streams/drop', (ctx) => {
+    .on('POST', '/control/streams/drop', () => {
       options.dropStreams();
-      sendJson(ctx.res, 200, {});
+      return json(200, {});
     })
     .on('POST', '/control/clock/advance', async (ctx) => {
       const body = await read(ctx, v.object({ ms: v.pipe(v.number(), v.minValue(0), v.maxValue(400 * 86_400_000)) }));
       const store = options.store();
       store.clock.advance(body.ms);
-      sendJson(ctx.res, 200, { now: store.clock.iso() });
+      return json(200, { now: store.clock.iso() });
     })
     .on('POST', '/control/faults', async (ctx) => {
       faults.set(await read(ctx, FaultsSchema));
-      sendJson(ctx.res, 200, faults.settings);
+      return json(200, faults.settings);
     })
-    .on('DELETE', '/control/faults', (ctx) => {
+    .on('DELETE', '/control/faults', () => {
       faults.clear();
-      sendJson(ctx.res, 200, {});
+      return json(200, {});
     })
     .on('POST', '/control/tokens', async (ctx) => {
       const body = await read(
         ctx,
         v.object({ userId: text(64), ttlMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
       );
-      sendJson(ctx.res, 200, { token: options.store().issueToken(body.userId, body.ttlMs) });
+      return json(200, { token: options.store().issueToken(body.userId, body.ttlMs) });
     })
     .on('POST', '/control/act', async (ctx) => {
       const body = await read(ctx, ActSchema);
       const store = options.store();
       switch (body.action) {
         case 'invite':
-          return sendJson(ctx.res, 200, store.invite(body.as, body.trackId, body.userId, body.permission));
+          return json(200, store.invite(body.as, body.trackId, body.userId, body.permission));
         case 'comment':
-          return sendJson(ctx.res, 200, { delivered: store.comment(body.as, body.trackId, body.text) });
+          return json(200, { delivered: store.comment(body.as, body.trackId, body.text) });
         case 'stage':
-          return sendJson(ctx.res, 200, { delivered: store.changeStage(body.as, body.trackId, body.stage) });
+          return json(200, { delivered: store.changeStage(body.as, body.trackId, body.stage) });
         case 'metadata': {
           const { action: _action, as, trackId, ...change } = body;
-          return sendJson(ctx.res, 200, { delivered: store.updateMetadata(as, trackId, change) });
+          return json(200, { delivered: store.updateMetadata(as, trackId, change) });
         }
         case 'notify': {
           const { action: _action, userId, count, ...input } = body;
           store.me(userId);
-          if (count === undefined) return sendJson(ctx.res, 200, { notification: store.deliver(userId, input) });
+          if (count === undefined) return json(200, { notification: store.deliver(userId, input) });
           for (let i = 1; i <= count; i++) store.deliver(userId, { ...input, title: `${input.title} ${i}` });
-          return sendJson(ctx.res, 200, { delivered: count });
+          return json(200, { delivered: count });
         }
       }
     });

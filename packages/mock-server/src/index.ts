@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export { startServer, type RunningServer, type ServerOptions } from './server.js';
+export { createHandler, type HandlerOptions, type ReferenceHandler } from './handler.js';
 export { Clock, type ClockOptions } from './clock.js';
 export { DEMO_USERS, SEEDS, type SeedName } from './seed.js';
 export type { FaultSettings } from './faults.js';

@@ -2,12 +2,15 @@ import { PROBLEM_TYPES, type Problem, type ProblemKind } from '@pd-notify/protoc
 
 const TITLES: Record<ProblemKind, string> = {
   validation: 'Invalid request',
+  malformedRequest: 'Malformed request',
   unauthorized: 'Authentication required',
   notFound: 'Not found',
   methodNotAllowed: 'Method not allowed',
   conflict: 'Conflict',
   payloadTooLarge: 'Payload too large',
   unsupportedMediaType: 'Unsupported media type',
+  requestTimeout: 'Request timeout',
+  headersTooLarge: 'Request header fields too large',
   rateLimited: 'Too many requests',
   originNotAllowed: 'Origin not allowed',
   serverError: 'Server error',

@@ -7,7 +7,7 @@ import {
   ReadAllRequestSchema,
 } from '@pd-notify/protocol';
 import * as v from 'valibot';
-import { Router, readJson, sendCached, sendJson, validate, type Context } from './http.js';
+import { Router, cached, json, readJson, validate, type Context, type Handler } from './http.js';
 import type { Store } from './store.js';
 
 const ListQuerySchema = v.object({
@@ -26,6 +26,8 @@ const ListQuerySchema = v.object({
   ),
 });
 
+const ActionParamsSchema = v.object({ actionId: ActionIdSchema });
+
 const InvitationQuerySchema = v.object({
   status: v.optional(InvitationStatusSchema, 'pending'),
   trackId: v.optional(v.pipe(v.string(), v.maxLength(128))),
@@ -40,19 +42,19 @@ function query<S extends v.GenericSchema>(ctx: Context, schema: S): v.InferOutpu
 export interface RouteOptions {
   store: Store;
   bodyLimit: number;
-  openStream: (ctx: Context) => void;
+  openStream: Handler;
 }
 
 export function protocolRoutes({ store, bodyLimit, openStream }: RouteOptions): Router {
-  /** The ETag of everything a user can see: the id of their newest event. */
-  const etag = (ctx: Context): string => `"${store.log.latestId(ctx.userId)}"`;
-  const ok = (ctx: Context, body: unknown): void => sendJson(ctx.res, 200, body);
+  /** The state of everything a user can see: the id of their newest event. */
+  const etag = (ctx: Context): string => store.log.latestId(ctx.userId);
+  const ok = (body: unknown): Response => json(200, body);
 
   return new Router()
-    .on('GET', '/v1/me', (ctx) => ok(ctx, store.me(ctx.userId)))
+    .on('GET', '/v1/me', (ctx) => ok(store.me(ctx.userId)))
     .on('GET', '/v1/notifications', (ctx) => {
       const q = query(ctx, ListQuerySchema);
-      sendCached(ctx, etag(ctx), () =>
+      return cached(ctx, etag(ctx), () =>
         store.listNotifications(ctx.userId, {
           limit: q.limit,
           ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
@@ -63,34 +65,44 @@ export function protocolRoutes({ store, bodyLimit, openStream }: RouteOptions): 
       );
     })
     .on('POST', '/v1/notifications/read-all', async (ctx) => {
-      const body = await readJson(ctx.req, ReadAllRequestSchema, bodyLimit, true);
-      ok(ctx, store.readAll(ctx.userId, body.upToId));
+      const body = await readJson(ctx.request, ReadAllRequestSchema, bodyLimit, true);
+      return ok(store.readAll(ctx.userId, body.upToId));
     })
-    .on('GET', '/v1/notifications/:id', (ctx) => ok(ctx, store.getNotification(ctx.userId, ctx.params.id!)))
-    .on('DELETE', '/v1/notifications/:id', (ctx) => {
-      store.dismiss(ctx.userId, ctx.params.id!);
-      ctx.res.writeHead(204).end();
+    .on('GET', '/v1/notifications/:notificationId', (ctx) =>
+      ok(store.getNotification(ctx.userId, ctx.params.notificationId!)),
+    )
+    .on('DELETE', '/v1/notifications/:notificationId', (ctx) => {
+      store.dismiss(ctx.userId, ctx.params.notificationId!);
+      return new Response(null, { status: 204 });
     })
-    .on('POST', '/v1/notifications/:id/read', (ctx) => ok(ctx, store.markRead(ctx.userId, ctx.params.id!)))
-    .on('POST', '/v1/notifications/:id/unread', (ctx) => ok(ctx, store.markUnread(ctx.userId, ctx.params.id!)))
-    .on('POST', '/v1/notifications/:id/actions/:action', (ctx) => {
-      const action = validate(ActionIdSchema, ctx.params.action);
-      ok(ctx, store.runAction(ctx.userId, ctx.params.id!, action));
+    .on('POST', '/v1/notifications/:notificationId/read', (ctx) =>
+      ok(store.markRead(ctx.userId, ctx.params.notificationId!)),
+    )
+    .on('POST', '/v1/notifications/:notificationId/unread', (ctx) =>
+      ok(store.markUnread(ctx.userId, ctx.params.notificationId!)),
+    )
+    .on('POST', '/v1/notifications/:notificationId/actions/:actionId', (ctx) => {
+      const { actionId } = validate(ActionParamsSchema, ctx.params);
+      return ok(store.runAction(ctx.userId, ctx.params.notificationId!, actionId));
     })
     .on('GET', '/v1/invitations', (ctx) => {
       const q = query(ctx, InvitationQuerySchema);
-      sendCached(ctx, etag(ctx), () => ({ items: store.listInvitations(ctx.userId, q.status, q.trackId) }));
+      return cached(ctx, etag(ctx), () => ({ items: store.listInvitations(ctx.userId, q.status, q.trackId) }));
     })
-    .on('POST', '/v1/invitations/:id/accept', (ctx) => ok(ctx, store.acceptInvitation(ctx.userId, ctx.params.id!)))
-    .on('POST', '/v1/invitations/:id/decline', (ctx) => ok(ctx, store.declineInvitation(ctx.userId, ctx.params.id!)))
-    .on('GET', '/v1/preferences', (ctx) => ok(ctx, store.getPreferences(ctx.userId)))
+    .on('POST', '/v1/invitations/:invitationId/accept', (ctx) =>
+      ok(store.acceptInvitation(ctx.userId, ctx.params.invitationId!)),
+    )
+    .on('POST', '/v1/invitations/:invitationId/decline', (ctx) =>
+      ok(store.declineInvitation(ctx.userId, ctx.params.invitationId!)),
+    )
+    .on('GET', '/v1/preferences', (ctx) => ok(store.getPreferences(ctx.userId)))
     .on('PUT', '/v1/preferences', async (ctx) => {
-      const body = await readJson(ctx.req, PreferencesUpdateSchema, bodyLimit);
-      ok(ctx, store.savePreferences(ctx.userId, body));
+      const body = await readJson(ctx.request, PreferencesUpdateSchema, bodyLimit);
+      return ok(store.savePreferences(ctx.userId, body));
     })
-    .on('GET', '/v1/counts', (ctx) => sendCached(ctx, etag(ctx), () => store.counts(ctx.userId)))
-    .on('GET', '/v1/tracks', (ctx) => ok(ctx, { items: store.listTracks(ctx.userId) }))
-    .on('GET', '/v1/tracks/:id', (ctx) => ok(ctx, store.getTrack(ctx.userId, ctx.params.id!)))
-    .on('GET', '/v1/syncs', (ctx) => ok(ctx, { items: store.listSyncs(ctx.userId) }))
+    .on('GET', '/v1/counts', (ctx) => cached(ctx, etag(ctx), () => store.counts(ctx.userId)))
+    .on('GET', '/v1/tracks', (ctx) => ok({ items: store.listTracks(ctx.userId) }))
+    .on('GET', '/v1/tracks/:trackId', (ctx) => ok(store.getTrack(ctx.userId, ctx.params.trackId!)))
+    .on('GET', '/v1/syncs', (ctx) => ok({ items: store.listSyncs(ctx.userId) }))
     .on('GET', '/v1/events', openStream);
 }

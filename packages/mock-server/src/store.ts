@@ -736,12 +736,19 @@ export function defaultPreferences(updatedAt: string): Preferences {
   return { version: 1, categories, reminderLeadDays: 3, updatedAt };
 }
 
+/** Cursors are base64url (btoa and atob, so that the store also runs in a browser). */
 function encodeCursor(key: SortKey): string {
-  return Buffer.from(`n:${key[0]}:${key[1]}`).toString('base64url');
+  return btoa(`n:${key[0]}:${key[1]}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 function decodeCursor(cursor: string): SortKey {
-  const match = /^n:(\d{1,15}):(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  let text = '';
+  try {
+    text = atob(cursor.replace(/-/g, '+').replace(/_/g, '/'));
+  } catch {
+    // not base64url: refused below like any other cursor this server did not give out
+  }
+  const match = /^n:(\d{1,15}):(\d{1,15})$/.exec(text);
   if (!match) throw invalid('cursor', 'The cursor is not one this server gave out');
   return [Number(match[1]), Number(match[2])];
 }

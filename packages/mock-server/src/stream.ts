@@ -1,9 +1,10 @@
 /**
  * The event stream (`GET /v1/events`): resume by `Last-Event-ID` (replay or
  * reset), a `ready` event when caught up, live events, heartbeat comments, and the
- * stream faults of the control API.
+ * stream faults of the control API. The answer's body is a ReadableStream: the
+ * transport cancels it when the client goes, and sees it fail when the server
+ * cuts it (a dropped connection).
  */
-import type { ServerResponse } from 'node:http';
 import { parseEventId } from '@pd-notify/protocol';
 import type { LoggedEvent } from './event-log.js';
 import type { Faults } from './faults.js';
@@ -21,7 +22,8 @@ export interface StreamOptions {
 
 interface OpenStream {
   userId: string;
-  res: ServerResponse;
+  /** Fails the body, so the transport drops the connection. */
+  cut: () => void;
 }
 
 export class StreamHub {
@@ -41,14 +43,13 @@ export class StreamHub {
 
   /** Cuts every open stream (clients see a dropped connection). */
   closeAll(): void {
-    for (const stream of this.#open) stream.res.destroy();
+    for (const stream of this.#open) stream.cut();
     this.#open.clear();
   }
 
-  open = (ctx: Context): void => {
+  open = (ctx: Context): Response => {
     const { store, faults, heartbeatMs, retryMs, maxStreamsPerUser } = this.#options;
-    const header = ctx.req.headers['last-event-id'];
-    const lastEventId = typeof header === 'string' && header !== '' ? header : undefined;
+    const lastEventId = ctx.request.headers.get('last-event-id') || undefined;
     if (lastEventId !== undefined && !parseEventId(lastEventId)) {
       throw invalid('Last-Event-ID', 'Last-Event-ID is not an event id this protocol uses');
     }
@@ -57,32 +58,25 @@ export class StreamHub {
         headers: { 'Retry-After': '5' },
       });
     }
-    const { res } = ctx;
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    });
-    res.flushHeaders();
-    ctx.req.socket.setNoDelay(true);
-    const stream: OpenStream = { userId: ctx.userId, res };
+    const out = new TextBody();
+    const stream: OpenStream = { userId: ctx.userId, cut: () => out.cut() };
     this.#open.add(stream);
+    out.onClose(() => this.#open.delete(stream));
 
-    const silent = (): boolean => Boolean(faults.settings.stream?.stall) || res.writableEnded || res.destroyed;
+    const silent = (): boolean => Boolean(faults.settings.stream?.stall) || !out.open;
     const write = (text: string): void => {
-      if (!silent()) res.write(text);
+      if (!silent()) out.write(text);
     };
     const send = (event: LoggedEvent): void => {
       if (silent()) return;
-      if (faults.take('malformedNext')) res.write(`event: ${event.event}\ndata: {"id": "broken", "title": \n\n`);
+      if (faults.take('malformedNext')) out.write(`event: ${event.event}\ndata: {"id": "broken", "title": \n\n`);
       const text = `id: ${event.id}\nevent: ${event.event}\ndata: ${event.json}\n\n`;
       if (faults.take('cutNextEvent')) {
-        res.end(text.slice(0, Math.floor(text.length / 2)));
+        out.end(text.slice(0, Math.floor(text.length / 2)));
         return;
       }
-      res.write(text);
-      if (faults.countStreamEvent()) res.end();
+      out.write(text);
+      if (faults.countStreamEvent()) out.end();
     };
 
     write(`retry: ${retryMs}\n\n`);
@@ -95,12 +89,68 @@ export class StreamHub {
     const ready = { heartbeatMs, serverTime: store.clock.iso(), counts: store.counts(ctx.userId) };
     write(`id: ${latest}\nevent: ready\ndata: ${JSON.stringify(ready)}\n\n`);
 
-    const unsubscribe = store.log.subscribe(ctx.userId, send);
+    out.onClose(store.log.subscribe(ctx.userId, send));
     const heartbeat = setInterval(() => write(': heartbeat\n\n'), heartbeatMs);
-    res.on('close', () => {
-      unsubscribe();
-      clearInterval(heartbeat);
-      this.#open.delete(stream);
+    out.onClose(() => clearInterval(heartbeat));
+    return new Response(out.body, {
+      headers: {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'X-Accel-Buffering': 'no',
+      },
     });
   };
+}
+
+/**
+ * A text body written piece by piece. It closes once: when it ends, when it is
+ * cut (the body fails, so the transport drops the connection), or when the
+ * client goes (the transport cancels it); then the `onClose` callbacks run.
+ */
+class TextBody {
+  readonly body: ReadableStream<Uint8Array>;
+  #controller!: ReadableStreamDefaultController<Uint8Array>;
+  #encoder = new TextEncoder();
+  #onClose: (() => void)[] = [];
+  #open = true;
+
+  constructor() {
+    this.body = new ReadableStream<Uint8Array>({
+      start: (controller) => void (this.#controller = controller),
+      cancel: () => this.#close(),
+    });
+  }
+
+  get open(): boolean {
+    return this.#open;
+  }
+
+  /** Runs `callback` when the body closes (at once if it already has). */
+  onClose(callback: () => void): void {
+    if (this.#open) this.#onClose.push(callback);
+    else callback();
+  }
+
+  write(text: string): void {
+    if (this.#open) this.#controller.enqueue(this.#encoder.encode(text));
+  }
+
+  end(text = ''): void {
+    if (!this.#open) return;
+    this.write(text);
+    this.#controller.close();
+    this.#close();
+  }
+
+  cut(): void {
+    if (!this.#open) return;
+    this.#controller.error(new Error('The server cut the stream'));
+    this.#close();
+  }
+
+  #close(): void {
+    if (!this.#open) return;
+    this.#open = false;
+    for (const callback of this.#onClose.splice(0)) callback();
+  }
 }

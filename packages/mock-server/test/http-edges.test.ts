@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { http, readEvents } from '@pd-notify/conformance';
+import { http, rawRequest, readEvents } from '@pd-notify/conformance';
 import { startServer } from '../src/index.js';
 import { startTestServer, type TestServer } from './helpers.js';
 
@@ -87,6 +87,17 @@ describe('limits', () => {
     }
   });
 
+  it('answers HEAD on the event stream without keeping a stream open', async () => {
+    const head = await rawRequest(t.url, {
+      method: 'HEAD',
+      target: '/v1/events',
+      headers: { Authorization: 'Bearer demo-ben' },
+    });
+    assert.equal(head.status, 200);
+    const state = await t.control<{ streams: Record<string, number> }>('/control/state', undefined, 'GET');
+    assert.equal(state.streams.ben, undefined);
+  });
+
   it('rate-limits requests per token with a 429 and Retry-After in seconds', async () => {
     const chloe = t.as('chloe');
     let reply;
@@ -121,5 +132,10 @@ describe('the rest', () => {
     const reply = await http(t.url)('POST', '/control/act', { body: { action: 'invite', as: 'alice' } });
     assert.equal(reply.status, 400);
     assert.equal((reply.body as { field: string }).field, 'trackId');
+    for (const path of ['/control/reset', '/control/faults', '/control/clock/advance']) {
+      const array = await http(t.url)('POST', path, { body: [] });
+      assert.equal(array.status, 400, `${path} with []`);
+      assert.equal((array.body as { field: string }).field, '', 'the field is the body itself');
+    }
   });
 });

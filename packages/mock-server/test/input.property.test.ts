@@ -1,11 +1,13 @@
 /**
  * Property-based tests (fast-check) of the reference server's input
- * validation: no request body, query or path makes it fail (5xx) or corrupt
- * the store, and every refusal is a problem+json 4xx.
+ * validation: no request body, query or path (encoded, raw bytes, or
+ * mis-encoded) makes it fail (5xx) or corrupt the store, and every refusal is a
+ * problem+json 4xx.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
+import { rawRequest } from '@pd-notify/conformance';
 import * as v from 'valibot';
 import { NotificationPageSchema, PreferencesSchema, ProblemSchema, type Preferences } from '@pd-notify/protocol';
 import { startServer, type RunningServer } from '../src/index.js';
@@ -32,6 +34,17 @@ async function probe(method: string, path: string, body?: string): Promise<numbe
     assert.ok(v.is(ProblemSchema, JSON.parse(text)), `${method} ${path}: not a problem: ${text}`);
   }
   return response.status;
+}
+
+/** Sends a request target byte for byte (no URL parser in between) and checks the answer like `probe`. */
+async function probeRaw(method: string, target: Uint8Array): Promise<void> {
+  const reply = await rawRequest(server.url, { method, target, headers: auth });
+  const shown = `${method} ${JSON.stringify(Buffer.from(target).toString('latin1'))}`;
+  assert.ok(reply.status < 500, `${shown} answered ${reply.status}: ${reply.body.toString('utf8')}`);
+  if (reply.status >= 400) {
+    assert.match(reply.headers['content-type'] ?? '', /^application\/problem\+json/, shown);
+    assert.ok(v.is(ProblemSchema, reply.json), `${shown}: not a problem: ${reply.body.toString('utf8')}`);
+  }
 }
 
 /** The store still answers valid notifications and preferences for Alice. */
@@ -112,6 +125,38 @@ describe('reference server input (property-based)', () => {
           await probe('POST', `/v1/notifications/${segment}/actions/${segment}`);
         },
       ),
+      { numRuns: 150 },
+    );
+    await storeIsSound();
+  });
+
+  it('survives any bytes as a path id: raw, un-encoded text, and mis-encoded percent sequences', async () => {
+    const bytes = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
+    const segment = fc.oneof(
+      fc.uint8Array({ minLength: 1, maxLength: 40 }),
+      fc.string({ unit: 'binary', minLength: 1 }).map(bytes),
+      fc
+        .array(
+          fc.oneof(
+            fc.constantFrom('%', '%z', '%C3', '%28', '%ED%A0%80', '%F4%90%80%80', '%FF', '%C0%AE', '%00', '%2F', '%25'),
+            fc.string({ unit: 'grapheme-ascii', maxLength: 3 }),
+          ),
+          { minLength: 1, maxLength: 8 },
+        )
+        .map((parts) => bytes(parts.join(''))),
+    );
+    // CR and LF end the request line: they frame requests, they cannot be part of a path.
+    const join = (...parts: (string | Uint8Array)[]) =>
+      new Uint8Array(Buffer.concat(parts.map((part) => Buffer.from(part)))).filter(
+        (byte) => byte !== 10 && byte !== 13,
+      );
+    await fc.assert(
+      fc.asyncProperty(segment, async (id) => {
+        await probeRaw('GET', join('/v1/notifications/', id));
+        await probeRaw('POST', join('/v1/notifications/', id, '/read'));
+        await probeRaw('POST', join('/v1/invitations/', id, '/decline'));
+        await probeRaw('GET', join('/v1/tracks/', id));
+      }),
       { numRuns: 150 },
     );
     await storeIsSound();

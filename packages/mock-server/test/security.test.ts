@@ -55,7 +55,7 @@ describe('authentication on every endpoint', () => {
       'x'.repeat(10_000),
       'demo-alice;',
       'DEMO-ALICE',
-      ' demo-alice',
+      '\tdemo-alice',
       expired,
     ];
     for (const [method, path, body] of await endpoints()) {

@@ -10,19 +10,38 @@ type Json = Record<string, unknown>;
 const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string): Json => ({ 'application/json': { schema: ref(name) } });
 const ok = (name: string, description = 'OK'): Json => ({ description, content: json(name) });
-const problem = (description: string): Json => ({ $ref: `#/components/responses/${description}` });
+const problem = (name: string): Json => ({ $ref: `#/components/responses/${name}` });
+/** Refusals any request can get: no or a bad token, a foreign origin, the rate limit, server trouble. */
+const ALWAYS = ['401', '403', '429', '500', '503'];
+/** The operation's own refusals, then every one in `ALWAYS`, in status order. */
 const errors = (...codes: string[]): Json =>
-  Object.fromEntries(['401', ...codes].map((code) => [code, problem(PROBLEM_RESPONSES[code]!)]));
+  Object.fromEntries(
+    [...new Set([...codes, ...ALWAYS])].sort().map((code) => [code, problem(PROBLEM_RESPONSES[code]!)]),
+  );
+/** Refusals of an operation with a JSON body. */
+const BODY = ['400', '413', '415'];
+/** Refusals of an operation on a path id: a mis-encoded id (400), nothing of this user's (404). */
+const ID = ['400', '404'];
 
 const PROBLEM_RESPONSES: Record<string, string> = {
   '400': 'BadRequest',
   '401': 'Unauthorized',
+  '403': 'OriginNotAllowed',
   '404': 'NotFound',
   '409': 'Conflict',
   '413': 'PayloadTooLarge',
   '415': 'UnsupportedMediaType',
   '429': 'RateLimited',
+  '500': 'ServerError',
+  '503': 'Unavailable',
 };
+
+const etag = { ETag: { required: true, schema: { type: 'string' } } };
+/** A 200 of a cached list or count, and the 304 that answers a matching If-None-Match. */
+const cached = (name: string): Json => ({
+  '200': { description: 'OK', headers: etag, content: json(name) },
+  '304': { description: 'Not modified: the `If-None-Match` tag still matches', headers: etag },
+});
 
 const idParam = (name: string, description: string): Json => ({
   name,
@@ -63,7 +82,7 @@ const paths: Json = {
         { name: 'trackId', in: 'query', schema: { type: 'string' } },
         { name: 'unread', in: 'query', schema: { type: 'boolean' } },
       ],
-      responses: { '200': ok('NotificationPage'), '304': { description: 'Not modified' }, ...errors('400') },
+      responses: { ...cached('NotificationPage'), ...errors('400') },
     },
   },
   '/v1/notifications/{notificationId}': {
@@ -71,12 +90,12 @@ const paths: Json = {
     get: {
       operationId: 'getNotification',
       summary: 'One notification',
-      responses: { '200': ok('Notification'), ...errors('404') },
+      responses: { '200': ok('Notification'), ...errors(...ID) },
     },
     delete: {
       operationId: 'dismissNotification',
       summary: 'Dismiss (remove) a notification without navigating',
-      responses: { '204': { description: 'Dismissed' }, ...errors('404') },
+      responses: { '204': { description: 'Dismissed' }, ...errors(...ID) },
     },
   },
   '/v1/notifications/{notificationId}/read': {
@@ -84,7 +103,7 @@ const paths: Json = {
     post: {
       operationId: 'markRead',
       summary: 'Mark read (idempotent)',
-      responses: { '200': ok('Notification'), ...errors('404') },
+      responses: { '200': ok('Notification'), ...errors(...ID) },
     },
   },
   '/v1/notifications/{notificationId}/unread': {
@@ -92,7 +111,7 @@ const paths: Json = {
     post: {
       operationId: 'markUnread',
       summary: 'Mark unread (idempotent)',
-      responses: { '200': ok('Notification'), ...errors('404') },
+      responses: { '200': ok('Notification'), ...errors(...ID) },
     },
   },
   '/v1/notifications/read-all': {
@@ -100,7 +119,7 @@ const paths: Json = {
       operationId: 'markAllRead',
       summary: 'Mark every notification up to a point read',
       requestBody: { required: false, content: json('ReadAllRequest') },
-      responses: { '200': ok('ReadAllResult'), ...errors('400', '404', '413', '415') },
+      responses: { '200': ok('ReadAllResult'), ...errors(...BODY, '404') },
     },
   },
   '/v1/notifications/{notificationId}/actions/{actionId}': {
@@ -121,7 +140,7 @@ const paths: Json = {
       summary: "Run one of the notification's actions",
       description:
         "The action must be listed in the notification's `actions` and not spent (409 otherwise). `accept-invite` accepts the linked invitation and answers with the acceptance.",
-      responses: { '200': ok('ActionResult'), ...errors('400', '404', '409') },
+      responses: { '200': ok('ActionResult'), ...errors(...ID, '409') },
     },
   },
   '/v1/invitations': {
@@ -136,7 +155,7 @@ const paths: Json = {
         },
         { name: 'trackId', in: 'query', schema: { type: 'string' } },
       ],
-      responses: { '200': ok('InvitationList'), '304': { description: 'Not modified' }, ...errors('400') },
+      responses: { ...cached('InvitationList'), ...errors('400') },
     },
   },
   '/v1/invitations/{invitationId}/accept': {
@@ -146,7 +165,7 @@ const paths: Json = {
       summary: 'Accept: grants the permission and starts the file sync',
       description:
         'Answers with the track and the granted permission. Sync progress is then pushed as `sync.progress` events until `done`. The sender gets a `membership` notification.',
-      responses: { '200': ok('Acceptance'), ...errors('404', '409') },
+      responses: { '200': ok('Acceptance'), ...errors(...ID, '409') },
     },
   },
   '/v1/invitations/{invitationId}/decline': {
@@ -154,7 +173,7 @@ const paths: Json = {
     post: {
       operationId: 'declineInvitation',
       summary: 'Decline (dismiss) an invitation',
-      responses: { '200': ok('Invitation'), ...errors('404', '409') },
+      responses: { '200': ok('Invitation'), ...errors(...ID, '409') },
     },
   },
   '/v1/preferences': {
@@ -169,14 +188,14 @@ const paths: Json = {
       description:
         'The body carries the `version` the edit started from. If another session saved meanwhile the answer is 409 and nothing changes.',
       requestBody: { required: true, content: json('PreferencesUpdate') },
-      responses: { '200': ok('Preferences'), ...errors('400', '409', '413', '415') },
+      responses: { '200': ok('Preferences'), ...errors(...BODY, '409') },
     },
   },
   '/v1/counts': {
     get: {
       operationId: 'getCounts',
       summary: 'Unread notifications and pending invitations',
-      responses: { '200': ok('Counts'), '304': { description: 'Not modified' }, ...errors() },
+      responses: { ...cached('Counts'), ...errors() },
     },
   },
   '/v1/tracks': {
@@ -188,7 +207,7 @@ const paths: Json = {
   },
   '/v1/tracks/{trackId}': {
     parameters: [pathParams.trackId],
-    get: { operationId: 'getTrack', summary: 'One track', responses: { '200': ok('Track'), ...errors('404') } },
+    get: { operationId: 'getTrack', summary: 'One track', responses: { '200': ok('Track'), ...errors(...ID) } },
   },
   '/v1/syncs': {
     get: {
@@ -212,6 +231,37 @@ const paths: Json = {
     },
   },
 };
+
+/** Every GET also as HEAD: the same responses, headers only. */
+function withHead(all: Json): Json {
+  return Object.fromEntries(
+    Object.entries(all).map(([path, item]) => {
+      const get = (item as Json).get as Json | undefined;
+      if (!get) return [path, item];
+      const responses = Object.fromEntries(
+        Object.entries(get.responses as Record<string, Json>).map(([code, response]) => {
+          const { content: _content, ...headersOnly } = response;
+          return [code, headersOnly];
+        }),
+      );
+      const head = {
+        operationId: `${get.operationId as string}Head`,
+        summary: `${get.summary as string}: headers only`,
+        ...(get.parameters ? { parameters: get.parameters } : {}),
+        responses,
+      };
+      return [path, { ...(item as Json), head }];
+    }),
+  );
+}
+
+const retryAfter = (required: boolean): Json => ({
+  'Retry-After': {
+    required,
+    description: 'Seconds to wait, or an HTTP-date.',
+    schema: { type: 'string' },
+  },
+});
 
 const problemResponse = (description: string, extraHeaders: Json = {}): Json => ({
   description,
@@ -242,27 +292,38 @@ export function buildOpenApi(): Json {
       title: 'pd-notify protocol',
       version: '1.0.0',
       description:
-        'Generated from packages/protocol/src/schema.ts by `npm run build:schema`. Do not edit by hand; see docs/protocol.md.',
+        'Generated from packages/protocol/src/schema.ts by `npm run build:schema`. Do not edit by hand; see docs/protocol.md. ' +
+        'A method a path does not list is answered `MethodNotAllowed` (405, with `Allow`). Requests that cannot be parsed as HTTP are refused before any operation, with problem+json and `Connection: close`: 400 `malformed-request`, 408 `request-timeout`, 431 `headers-too-large`.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     security: [{ bearer: [] }],
     'x-pd-events': eventComponents(),
-    paths,
+    paths: withHead(paths),
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: rewritten,
       responses: {
         BadRequest: problemResponse('The request is malformed; `field` names the offending field.'),
         Unauthorized: problemResponse('Missing, unknown or expired token.', {
-          'WWW-Authenticate': { schema: { type: 'string' } },
+          'WWW-Authenticate': { required: true, schema: { type: 'string' } },
+        }),
+        OriginNotAllowed: problemResponse('A browser origin outside the CORS allow-list.'),
+        MethodNotAllowed: problemResponse('The path exists; the method does not. `Allow` lists its methods.', {
+          Allow: { required: true, schema: { type: 'string' } },
         }),
         NotFound: problemResponse("No such resource for this user (another user's resource is also 404)."),
         Conflict: problemResponse('Stale version, or the resource is no longer in a state that allows this.'),
         PayloadTooLarge: problemResponse('The body is larger than the server accepts.'),
         UnsupportedMediaType: problemResponse('The body is not application/json.'),
-        RateLimited: problemResponse('Too many requests; retry after `Retry-After`.', {
-          'Retry-After': { schema: { type: 'string' } },
-        }),
+        RateLimited: problemResponse(
+          'Too many requests for this token, or too many open streams for this user; retry after `Retry-After`.',
+          retryAfter(true),
+        ),
+        ServerError: problemResponse('The server failed to handle the request.'),
+        Unavailable: problemResponse(
+          'The service is down or overloaded for a while; retry after `Retry-After` when sent.',
+          retryAfter(false),
+        ),
       },
     },
   };

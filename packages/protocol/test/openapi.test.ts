@@ -16,6 +16,45 @@ describe('docs/openapi.json', () => {
     assert.equal(readFileSync(OPENAPI_PATH, 'utf8'), renderOpenApi());
   });
 
+  it('documents on every operation each refusal any request can get, with Retry-After where it is sent', () => {
+    type Response = { $ref?: string; headers?: Record<string, { required?: boolean }> };
+    type Operation = { parameters?: { in: string }[]; requestBody?: unknown; responses: Record<string, Response> };
+    const doc = JSON.parse(renderOpenApi()) as {
+      paths: Record<string, Record<string, Operation | { in: string }[]>>;
+      components: { responses: Record<string, Response> };
+    };
+    const named = (response: Response | undefined) => response?.$ref?.split('/').pop();
+    let operations = 0;
+    for (const [path, item] of Object.entries(doc.paths)) {
+      const { parameters = [], ...methods } = item as Record<string, Operation> & { parameters?: { in: string }[] };
+      if ('get' in methods) assert.ok('head' in methods, `${path}: HEAD is answered wherever GET is`);
+      for (const [method, operation] of Object.entries(methods)) {
+        operations++;
+        const where = `${method.toUpperCase()} ${path}`;
+        const expected: Record<string, string> = {
+          '401': 'Unauthorized',
+          '403': 'OriginNotAllowed',
+          '429': 'RateLimited',
+          '500': 'ServerError',
+          '503': 'Unavailable',
+        };
+        if (operation.requestBody)
+          Object.assign(expected, { '400': 'BadRequest', '413': 'PayloadTooLarge', '415': 'UnsupportedMediaType' });
+        if ([...parameters, ...(operation.parameters ?? [])].some((param) => param.in === 'path')) {
+          Object.assign(expected, { '400': 'BadRequest', '404': 'NotFound' });
+        }
+        for (const [status, name] of Object.entries(expected)) {
+          assert.equal(named(operation.responses[status]), name, `${where} documents ${status}`);
+        }
+      }
+    }
+    assert.ok(operations >= 20);
+    const { responses } = doc.components;
+    assert.equal(responses.RateLimited!.headers!['Retry-After']!.required, true, '429 always carries Retry-After');
+    assert.ok(responses.Unavailable!.headers!['Retry-After'], '503 may carry Retry-After');
+    assert.equal(responses.MethodNotAllowed!.headers!.Allow!.required, true, '405 always carries Allow');
+  });
+
   it('describes every stream event', () => {
     const doc = JSON.parse(renderOpenApi()) as { 'x-pd-events': Record<string, string> };
     assert.deepEqual(Object.keys(doc['x-pd-events']).sort(), [...EVENT_NAMES].sort());
