@@ -7,6 +7,7 @@ export const preferencesStyles = css`
     padding: var(--pd-form-padding, 1rem);
     border-radius: var(--_radius);
     background: var(--_surface);
+    color: var(--_text);
   }
   .form {
     display: grid;
