@@ -369,11 +369,11 @@ export class FeedPanel implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** True when focus is on something other than the bell, a row, or nothing. */
+  /** True when focus is on something other than the bell, a row or a row's button, or nothing. */
   #focusTakenElsewhere(): boolean {
     const active = deepActiveElement();
     if (!active || active === document.body) return false;
-    return !this.#host.renderRoot.contains(active) || !active.matches('.bell, article');
+    return !this.#host.renderRoot.contains(active) || !active.closest('.bell, article');
   }
 
   #selectTab(tab: FeedTab): void {
