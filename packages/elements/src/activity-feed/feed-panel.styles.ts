@@ -39,7 +39,7 @@ export const feedPanelStyles = css`
     scrollbar-width: none;
     scroll-behavior: smooth;
     /* A tab brought into view by the keyboard clears the scroll buttons. */
-    scroll-padding-inline: 2.5rem;
+    scroll-padding-inline: 3rem;
   }
   /* Over each end with tabs out of view: a fade into a button that scrolls them in.
      Drawn for the end; the start one is its mirror image (swapped right-to-left). */

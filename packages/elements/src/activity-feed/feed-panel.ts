@@ -376,7 +376,13 @@ export class FeedPanel implements ReactiveController {
     return !this.#host.renderRoot.contains(active) || !active.closest('.bell, article');
   }
 
-  #selectTab(tab: FeedTab): void {
+  /** Selects a filter tab and brings it into full view (clear of the scroll buttons); `focus` moves focus to it. */
+  #selectTab(tab: FeedTab, focus = false): void {
+    void this.#host.updateComplete.then(() => {
+      const button = this.#query(`#tab-${tab}`);
+      button?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      if (focus) button?.focus({ preventScroll: true });
+    });
     if (tab === this.#tab) return;
     this.#tab = tab;
     this.#focusIndex = 0;
@@ -397,8 +403,7 @@ export class FeedPanel implements ReactiveController {
     const index = TABS.indexOf(this.#tab);
     const next =
       event.key === 'Home' ? 0 : event.key === 'End' ? TABS.length - 1 : (index + delta! + TABS.length) % TABS.length;
-    this.#selectTab(TABS[next]!);
-    void this.#host.updateComplete.then(() => this.#query(`#tab-${TABS[next]}`)?.focus());
+    this.#selectTab(TABS[next]!, true);
   };
 
   /** Observes the tab strip's size once it is rendered, to show the scroll buttons it needs. */
