@@ -10,6 +10,7 @@ import { render, type TemplateResult } from 'lit';
 import type { Invitation, PdClient } from '@pd-notify/client';
 import '../src/index.js';
 import type { PdActivityFeed, PdInvitations, PdToaster } from '../src/index.js';
+import { tokens } from '../src/styles/tokens.js';
 import { api, control, eventually, shadow } from './helpers.js';
 import { backgroundOf, contrast } from './contrast.js';
 import { closeClients, freshClient } from './focus-helpers.js';
@@ -66,6 +67,19 @@ describe('theming that follows the host', () => {
     expect(getComputedStyle(shadow(root.querySelector('pd-activity-feed')!, '.bell svg')).color).to.equal(
       'rgb(15, 118, 110)',
     );
+  });
+
+  it('only theme="auto" follows a dark OS: without it, an element stays light', () => {
+    // Read from the shared styles (a dark OS cannot be set from here in every engine): the
+    // dark tokens under prefers-color-scheme apply to :host([theme='auto']) and nothing else.
+    const rules = [...tokens.styleSheet!.cssRules].filter(
+      (rule): rule is CSSMediaRule =>
+        rule instanceof CSSMediaRule && /prefers-color-scheme:\s*dark/.test(rule.conditionText),
+    );
+    expect(rules.length).to.equal(1);
+    expect([...rules[0]!.cssRules].map((rule) => (rule as CSSStyleRule).selectorText)).to.deep.equal([
+      ':host([theme="auto"])',
+    ]);
   });
 
   it('the panel follows theme: light by default, dark, or the OS with auto; its text 4.5:1 on it', async () => {
