@@ -34,6 +34,8 @@ import type { PdInviteCard } from './pd-invite-card.js';
  * @keyboard Enter / Space - Press the focused button.
  * @keyboard Escape - Close the modal; focus returns to what opened it.
  *
+ * @screenshot images/pd-invitations-french.png - The modal on a page with lang="fr": its cards in French ("Envoyée par", "il y a 5 min", "Contrôle total", "Refuser", "Accepter").
+ *
  * @fires pd-invite-accepted - From a card: an invitation was accepted (`{ invitation, track, permission, sync }`).
  * @fires pd-invite-declined - From a card: an invitation was declined.
  * @fires pd-track-filter-cleared - The user pressed "Show all": `{ trackId }` (the element has cleared `trackId`).
