@@ -188,7 +188,8 @@ export class PdPreferencesForm extends PdElement {
       ${this.#renderBanner(prefs.status, prefs.incoming !== null)}
       <div class="categories">
         ${[PREFERENCE_CATEGORIES.slice(0, 3), PREFERENCE_CATEGORIES.slice(3)].map(
-          (column) => html`<div class="column">${column.map((category) => this.#renderCategory(category, value))}</div>`,
+          (column) =>
+            html`<div class="column">${column.map((category) => this.#renderCategory(category, value))}</div>`,
         )}
       </div>
       <div part="footer" class="footer">
