@@ -43,12 +43,17 @@ async function settle(page: Page): Promise<void> {
 try {
   const page = await browser.newPage();
 
-  await page.setViewport({ width: 1100, height: 700, deviceScaleFactor: 1 });
-  await page.goto(`${server.url}/`);
-  await page.waitForFunction(feedBadge());
-  await openFeed(page);
-  await settle(page);
-  await page.screenshot({ path: 'docs/demo.png' });
+  /** The demo page at `width` × `height` with the feed open. */
+  const demoWithFeedOpen = async (width: number, height: number, path: string) => {
+    await page.setViewport({ width, height, deviceScaleFactor: 1 });
+    await page.goto(`${server.url}/`);
+    await page.waitForFunction(feedBadge());
+    await openFeed(page);
+    await settle(page);
+    await page.screenshot({ path });
+  };
+
+  await demoWithFeedOpen(1100, 700, 'docs/demo.png');
 
   await page.setViewport({ width: 720, height: 150, deviceScaleFactor: 1 });
   await hostPage(
@@ -91,12 +96,7 @@ try {
   await settle(page);
   await page.screenshot({ path: 'docs/elements/images/pd-invitations-french.png' });
 
-  await page.setViewport({ width: 360, height: 740, deviceScaleFactor: 1 });
-  await page.goto(`${server.url}/`);
-  await page.waitForFunction(feedBadge());
-  await openFeed(page);
-  await settle(page);
-  await page.screenshot({ path: 'docs/elements/images/pd-activity-feed-narrow.png' });
+  await demoWithFeedOpen(360, 740, 'docs/elements/images/pd-activity-feed-narrow.png');
 
   console.log('docs/demo.png and docs/elements/images/*.png written');
 } finally {
