@@ -5,15 +5,16 @@
  * (SPEC IN10), and the panel closing after a row navigates.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { resetMouse, sendMouse } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { Invitation } from '@pd-notify/client';
 import '../src/index.js';
-import type {
-  PdActivityFeed,
-  PdInvitations,
-  PdInviteCard,
-  PdInviteReviewEvent,
-  PdNavigateEvent,
+import {
+  toast,
+  type PdActivityFeed,
+  type PdInvitations,
+  type PdInviteCard,
+  type PdInviteReviewEvent,
+  type PdNavigateEvent,
 } from '../src/index.js';
 import { api, control, eventually, shadow, shadowAll } from './helpers.js';
 import { closeClients, expectFocusOn, focused, freshClient, nameOf } from './focus-helpers.js';
@@ -98,6 +99,15 @@ describe('feedback you can see and hear', () => {
     });
     await eventually(() => expect(shadowAll(toaster, 'li').length).to.equal(0));
     expect(modal.open).to.equal(true);
+    // Escape on a toast closes the toast only; the next Escape closes the modal.
+    toast('Second message');
+    await eventually(() => expect(shadowAll(toaster, 'li').length).to.equal(1));
+    shadow(toaster, '[part="close"]').focus();
+    await sendKeys({ press: 'Escape' });
+    await eventually(() => expect(shadowAll(toaster, 'li').length).to.equal(0));
+    expect(modal.open).to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    await eventually(() => expect(modal.open).to.equal(false));
   });
 
   it('accepting from the feed shows the same toast, above the panel, and the row says "Invite accepted"', async () => {

@@ -152,7 +152,14 @@ export class FeedPanel implements ReactiveController {
                   : this.#renderList(state.items, state.hasMore, state.loadingMore)
         }
       </div>
-      ${shown && this.#context.dropdown() ? html`<pd-toaster></pd-toaster>` : nothing}`;
+      ${
+        shown && this.#context.dropdown()
+          ? html`<pd-toaster
+              locale=${this.#context.language()}
+              theme=${this.#host.getAttribute('theme') ?? nothing}
+            ></pd-toaster>`
+          : nothing
+      }`;
   }
 
   #renderConnection() {

@@ -233,17 +233,18 @@ export class PdActivityFeed extends PdElement {
   #escaped = false;
 
   #onKeyDown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape') this.#escaped = true;
+    // Escape that something handled itself (a toast closing) does not close the panel.
+    if (event.key === 'Escape' && !event.defaultPrevented) this.#escaped = true;
   };
 
   #listen(on: boolean): void {
     if (on) {
       window.addEventListener('resize', this.#reposition);
-      // Capture: Escape pressed anywhere, even with focus fallen to <body>, is seen before it closes the panel.
-      document.addEventListener('keydown', this.#onKeyDown, true);
+      // Escape pressed anywhere, even with focus fallen to <body>, reaches the document before it closes the panel.
+      document.addEventListener('keydown', this.#onKeyDown);
     } else {
       window.removeEventListener('resize', this.#reposition);
-      document.removeEventListener('keydown', this.#onKeyDown, true);
+      document.removeEventListener('keydown', this.#onKeyDown);
     }
   }
 

@@ -294,7 +294,7 @@ export class PdInvitations extends PdElement {
           : nothing
       }
       <div class="body">${this.open ? this.#renderBody(state?.status, shown) : nothing}</div>
-      ${this.open ? html`<pd-toaster></pd-toaster>` : nothing}
+      ${this.open ? html`<pd-toaster locale=${this.language} theme=${this.theme ?? nothing}></pd-toaster>` : nothing}
     </dialog>`;
   }
 

@@ -41,7 +41,7 @@ const toasters: PdToaster[] = [];
  *
  * @keyboard Tab / Shift+Tab - Reach a toast's close button (the toast waits while focused).
  * @keyboard Enter / Space - Close the focused toast.
- * @keyboard Escape - Close the toast that has focus.
+ * @keyboard Escape - Close the toast that has focus (only it: a modal or dropdown around it stays open).
  *
  * @csspart region - The fixed container of the stack.
  * @csspart toast - One toast (also `toast-success`, `toast-error`, `toast-info`).
@@ -215,7 +215,10 @@ export class PdToaster extends PdElement {
                 }
               }}
               @keydown=${(event: KeyboardEvent) => {
-                if (event.key === 'Escape') this.dismiss(item.id);
+                if (event.key !== 'Escape') return;
+                // Only the toast: the modal or dropdown around it stays open.
+                event.preventDefault();
+                this.dismiss(item.id);
               }}
             >
               <p part="message">${item.message}</p>
