@@ -108,6 +108,8 @@ async function answer(
     case 'DELETE notifications/:id':
       store.dismiss(user, id);
       return new Response(null, { status: 204 });
+    case 'GET me':
+      return json(200, store.me(user));
     case 'GET counts':
       return json(200, store.counts(user));
     case 'GET invitations':
