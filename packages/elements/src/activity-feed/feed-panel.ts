@@ -45,6 +45,11 @@ export interface FeedContext {
 
 type FeedHost = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
+/**
+ * The panel's contents, rendered into its `<pd-activity-feed>`'s shadow root (so the
+ * feed's parts stay its own): state (tab, current row, busy rows, errors), the
+ * templates, the keys and the actions. Its styles are adopted when it is created.
+ */
 export class FeedPanel implements ReactiveController {
   #host: FeedHost;
   #context: FeedContext;
