@@ -1,5 +1,5 @@
 // `npm run manifest`: custom-elements.json for @pd-notify/elements, read from the
-// elements' JSDoc (@tag, @fires, @csspart, @cssproperty, @slot) and their Lit properties,
+// elements' JSDoc (@tag, @fires, @csspart, @cssproperty, @slot, and our @keyboard and @screenshot) and their Lit properties,
 // plus VS Code's HTML and CSS custom data generated from it.
 import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
 
@@ -21,6 +21,31 @@ const tidy = {
   },
 };
 
+/**
+ * Two tags of our own on an element's class, kept in the manifest for docs/elements/:
+ * `@keyboard Keys - what they do` (its keyboard table, `keyboard: [{ keys, description }]`)
+ * and `@screenshot images/file.png - what it shows` (`screenshots: [{ path, alt }]`).
+ */
+const TAGS = { keyboard: ['keyboard', 'keys', 'description'], screenshot: ['screenshots', 'path', 'alt'] };
+const ownTags = {
+  name: 'pd-own-tags',
+  analyzePhase({ ts, node, moduleDoc }) {
+    if (!ts.isClassDeclaration(node) || !node.name) return;
+    const declaration = moduleDoc.declarations?.find((d) => d.name === node.name.getText());
+    if (!declaration) return;
+    for (const tag of ts.getJSDocTags(node)) {
+      const own = TAGS[tag.tagName.getText()];
+      if (!own) continue;
+      const [field, first, second] = own;
+      const text = (typeof tag.comment === 'string' ? tag.comment : (ts.getTextOfJSDocComment(tag.comment) ?? ''))
+        .replace(/\s+/g, ' ')
+        .trim();
+      const [head, ...rest] = text.split(' - ');
+      (declaration[field] ??= []).push({ [first]: head.trim(), [second]: rest.join(' - ').trim() });
+    }
+  },
+};
+
 /** Where the files go (the freshness test writes to a scratch folder). */
 const outdir = process.env.PD_MANIFEST_OUTDIR ?? 'packages/elements';
 
@@ -32,6 +57,7 @@ export default {
   packagejson: false,
   plugins: [
     tidy,
+    ownTags,
     customElementVsCodePlugin({
       outdir,
       htmlFileName: 'vscode.html-custom-data.json',

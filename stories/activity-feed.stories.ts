@@ -3,7 +3,14 @@ import { html } from 'lit';
 import { storyClient, type Scenario } from './support/story-backend.js';
 import { LONG_MESSAGE, LONG_TITLE, LOOKS, frame, inShadow, type Look } from './support/render.js';
 
-const meta: Meta = { title: 'Elements/pd-activity-feed', component: 'pd-activity-feed' };
+const meta: Meta = {
+  title: 'Elements/pd-activity-feed',
+  component: 'pd-activity-feed',
+  // The panel's contents load on demand: a story is ready (and checked) once they are there.
+  play: async ({ canvasElement }) => {
+    await inShadow(canvasElement.querySelector('pd-activity-feed')!, '[part="tabs"]');
+  },
+};
 export default meta;
 type Story = StoryObj;
 
@@ -61,5 +68,15 @@ export const Dropdown: Story = {
     const feedElement = canvasElement.querySelector('pd-activity-feed')!;
     (await inShadow<HTMLButtonElement>(feedElement, '.bell')).click();
     await inShadow(feedElement, 'article');
+  },
+};
+
+/** An invite accepted from its row: the row says so (the toast shows in the page's toaster). */
+export const InviteAccepted: Story = {
+  render: () => feed(),
+  play: async ({ canvasElement }) => {
+    const feedElement = canvasElement.querySelector('pd-activity-feed')!;
+    (await inShadow<HTMLButtonElement>(feedElement, '[part="action"]')).click();
+    await inShadow(feedElement, '.answered');
   },
 };

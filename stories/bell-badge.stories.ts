@@ -32,3 +32,23 @@ export const OverNinetyNine: Story = {
 };
 export const Dark: Story = { render: () => badges({}, LOOKS.dark) };
 export const French: Story = { render: () => badges({}, LOOKS.french) };
+/** In light and dark host headers, in both themes: the icons take the header's text colour. */
+export const OnHostHeaders: Story = {
+  render: () =>
+    frame(
+      storyClient(),
+      { width: '100%' },
+      html`${[
+        ['#ffffff', '#1d1d22'],
+        ['#111827', '#f9fafb'],
+      ].map(([background, color]) =>
+        ['light', 'dark'].map(
+          (theme) =>
+            html`<div style="display:flex;gap:0.5rem;padding:0.5rem;background:${background};color:${color}">
+              <pd-bell-badge theme=${theme}></pd-bell-badge>
+              <pd-bell-badge counter="invitations" theme=${theme}></pd-bell-badge>
+            </div>`,
+        ),
+      )}`,
+    ),
+};

@@ -74,3 +74,12 @@ export const French: Story = {
   render: () => modal({}, LOOKS.french),
   play: ({ canvasElement }) => open(canvasElement).then(() => {}),
 };
+/** Accepted: the toast shows inside the open modal, above its backdrop. */
+export const AcceptedToast: Story = {
+  render: () => modal(),
+  play: async ({ canvasElement }) => {
+    const element = await open(canvasElement);
+    (await cardButton(element, 'accept')).click();
+    await inShadow(await inShadow(element, 'pd-toaster'), '[part~="message"]');
+  },
+};

@@ -26,11 +26,9 @@ function App() {
           </select>
         </label>
         <PdBellBadge counter="invitations" for="invitations" />
+        {/* Routing here is enough (no href-template to stop): the feed closes its panel itself. */}
         <PdActivityFeed
-          onPdNavigate={(event) => {
-            event.preventDefault();
-            setMessage(`Open ${event.detail.trackId} (${event.detail.widget ?? 'track'})`);
-          }}
+          onPdNavigate={(event) => setMessage(`Open ${event.detail.trackId} (${event.detail.widget ?? 'track'})`)}
         />
       </header>
       <PdInvitations

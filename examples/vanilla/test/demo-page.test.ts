@@ -84,7 +84,9 @@ describe('the demo page (npm start) in Chromium', () => {
     );
     await eventually(async () =>
       assert.deepEqual(
-        await inPage(`return [...document.querySelectorAll('pd-toaster')].flatMap((t) =>
+        // While the modal is open, its toasts show inside it (above its backdrop).
+        await inPage(`return [...document.querySelectorAll('pd-toaster'),
+            ...document.querySelector('pd-invitations').shadowRoot.querySelectorAll('pd-toaster')].flatMap((t) =>
           [...t.shadowRoot.querySelectorAll('[part~=message]')].map((p) => p.textContent))`),
         ['Collaboration accepted — files are syncing.'],
       ),
@@ -100,6 +102,36 @@ describe('the demo page (npm start) in Chromium', () => {
         'full',
       ),
     );
+  });
+
+  it('at 360 px the header wraps: the page is no wider than the screen, the bell and the envelope on it, the panel too', async () => {
+    await page.setViewport({ width: 360, height: 740 });
+    try {
+      await page.goto(`${server.url}/`);
+      await eventually(async () =>
+        assert.match(
+          await inPage<string>(`return q(document.querySelector('pd-activity-feed'), '.badge').textContent`),
+          /^\d+$/,
+        ),
+      );
+      assert.ok((await inPage<number>(`return document.documentElement.scrollWidth`)) <= 360);
+      const right = (selector: string) =>
+        inPage<number>(`return q(document.querySelector('${selector}'), '.bell').getBoundingClientRect().right`);
+      assert.ok((await right('pd-activity-feed')) <= 360, 'the bell is on screen');
+      assert.ok((await right('pd-bell-badge')) <= 360, 'the envelope is on screen');
+      await inPage(`q(document.querySelector('pd-activity-feed'), '.bell').click()`);
+      const panel = await eventually(async () => {
+        const box = await inPage<{ left: number; right: number; width: number }>(
+          `const b = q(document.querySelector('pd-activity-feed'), '#panel').getBoundingClientRect(); return { left: b.left, right: b.right, width: b.width }`,
+        );
+        assert.ok(box.width > 0);
+        return box;
+      });
+      assert.ok(panel.left >= 0 && panel.right <= 360, `the panel fits: ${JSON.stringify(panel)}`);
+      await page.keyboard.press('Escape');
+    } finally {
+      await page.setViewport({ width: 1200, height: 900 });
+    }
   });
 
   it('changes a preference in Settings and saves it', async () => {

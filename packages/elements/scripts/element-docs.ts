@@ -29,6 +29,10 @@ interface Declaration {
   slots?: Item[];
   cssParts?: Item[];
   cssProperties?: Item[];
+  /** Our `@keyboard` tags (custom-elements-manifest.config.mjs). */
+  keyboard?: { keys: string; description: string }[];
+  /** Our `@screenshot` tags: paths relative to docs/elements/. */
+  screenshots?: { path: string; alt: string }[];
 }
 export interface Manifest {
   modules: { path: string; declarations?: Declaration[] }[];
@@ -67,6 +71,14 @@ export function elementPage(declaration: Declaration): string {
     `# \`<${tag}>\`\n`,
     `${declaration.description ?? ''}\n`,
     `\`\`\`js\nimport '@pd-notify/elements/${tag}';\n\`\`\`\n`,
+    section(
+      'Keyboard',
+      table(
+        ['Keys', 'What they do'],
+        (declaration.keyboard ?? []).map((k) => [cell(k.keys), cell(k.description)]),
+      ),
+    ),
+    section('Screenshots', (declaration.screenshots ?? []).map((s) => `![${s.alt}](${s.path})`).join('\n\n')),
     section(
       'Attributes and properties',
       table(

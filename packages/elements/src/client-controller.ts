@@ -2,7 +2,7 @@ import { ContextConsumer, ContextProvider } from '@lit/context';
 import type { PdClient } from '@pd-notify/client';
 import type { ReadableAtom } from 'nanostores';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { clientContext, ensureContextRoot } from './context.js';
+import { clientContext } from './context.js';
 import { OwnClient, type ClientSettings } from './own-client.js';
 
 export type ClientHost = ReactiveControllerHost & HTMLElement & ClientSettings;
@@ -31,7 +31,6 @@ export class ClientController implements ReactiveController {
     select: (client: PdClient) => ReadableAtom<unknown>[],
     { shareWithChildren = false }: { shareWithChildren?: boolean } = {},
   ) {
-    ensureContextRoot();
     this.#host = host;
     this.#select = select;
     host.addController(this);

@@ -4,6 +4,9 @@ import type { PdClient } from '@pd-notify/client';
 /** The client shared by `<pd-provider>` with every pd element inside it. */
 export const clientContext = createContext<PdClient | undefined>(Symbol.for('pd-notify/client'));
 
+/** The `locale` of the `<pd-provider>` around an element (undefined when it has none). */
+export const localeContext = createContext<string | undefined>(Symbol.for('pd-notify/locale'));
+
 const ROOT = Symbol.for('pd-notify/context-root');
 
 /**

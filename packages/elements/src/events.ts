@@ -7,10 +7,30 @@ export interface PdNavigateDetail {
   notification: Notification;
 }
 
-/** A row was opened. Cancel it to navigate yourself; otherwise `href-template` is followed. */
+/**
+ * A row was opened. Cancel it to take over: the feed then neither follows
+ * `href-template` nor closes its panel. Otherwise the panel closes, focus returns
+ * to the bell and `href-template` (when set) is followed.
+ */
 export class PdNavigateEvent extends CustomEvent<PdNavigateDetail> {
   constructor(detail: PdNavigateDetail) {
     super('pd-navigate', { detail, bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+export interface PdInviteReviewDetail {
+  invitationId: string;
+  notification: Notification;
+}
+
+/**
+ * An invitation's row was opened: the user wants to review the invitation before
+ * accepting (the track is not open to them yet). Cancel it to show the invitation
+ * yourself; otherwise the page's `<pd-invitations>` opens on its card.
+ */
+export class PdInviteReviewEvent extends CustomEvent<PdInviteReviewDetail> {
+  constructor(detail: PdInviteReviewDetail) {
+    super('pd-invite-review', { detail, bubbles: true, composed: true, cancelable: true });
   }
 }
 
@@ -52,6 +72,7 @@ export class PdTrackFilterClearedEvent extends CustomEvent<{ trackId: string }> 
 declare global {
   interface HTMLElementEventMap {
     'pd-navigate': PdNavigateEvent;
+    'pd-invite-review': PdInviteReviewEvent;
     'pd-dismiss': PdDismissEvent;
     'pd-invite-accepted': PdInviteAcceptedEvent;
     'pd-invite-declined': PdInviteDeclinedEvent;

@@ -16,6 +16,7 @@ export const gearIcon = icon(
 export const musicIcon = icon(
   svg`<path d="M9 18V5l12-2v13"/><circle cx="6" cy="18" r="3"/><circle cx="18" cy="16" r="3"/>`,
 );
+export const chevronIcon = icon(svg`<path d="m9 18 6-6-6-6"/>`);
 export const closeIcon = icon(svg`<path d="M18 6 6 18M6 6l12 12"/>`);
 export const mailIcon = icon(svg`<rect x="2" y="4" width="20" height="16" rx="2"/><path d="m22 7-10 6L2 7"/>`);
 

@@ -22,8 +22,10 @@ export {
   PdInviteAcceptedEvent,
   PdInviteCardSettledEvent,
   PdInviteDeclinedEvent,
+  PdInviteReviewEvent,
   PdNavigateEvent,
   PdTrackFilterClearedEvent,
+  type PdInviteReviewDetail,
   type PdNavigateDetail,
 } from './events.js';
 export { clientContext } from './context.js';

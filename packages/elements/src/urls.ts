@@ -7,3 +7,10 @@ export function safeHttpUrl(url: string): string | null {
     return null;
   }
 }
+
+/** Fills `{trackId}` and `{widget}` of a feed's `href-template`; null when the result is not an http(s) URL. */
+export function fillTemplate(template: string, trackId: string, widget: string): string | null {
+  return safeHttpUrl(
+    template.replaceAll('{trackId}', encodeURIComponent(trackId)).replaceAll('{widget}', encodeURIComponent(widget)),
+  );
+}

@@ -446,7 +446,7 @@ describe('<pd-activity-feed>', () => {
     await el.updateComplete;
     expect(getComputedStyle(shadow(el, '#panel')).backgroundColor).to.equal('rgb(28, 27, 34)');
     await expect(el).to.be.accessible();
-    el.theme = null;
+    el.theme = 'auto';
     await emulateMedia({ colorScheme: 'dark' });
     await el.updateComplete;
     expect(getComputedStyle(shadow(el, '#panel')).backgroundColor).to.equal('rgb(28, 27, 34)');

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { elementDocs } from '../scripts/element-docs.js';
@@ -33,6 +33,23 @@ const manifest = JSON.parse(read('packages/elements/custom-elements.json')) as M
 const elementModules = manifest.modules.flatMap((module) =>
   (module.declarations ?? []).filter((d) => d.tagName).map((declaration) => ({ path: module.path, declaration })),
 );
+
+/**
+ * An element's module and the modules of its own folder it loads, at once or on
+ * demand (the feed's panel), each read once: what its template and styles are made of.
+ */
+function sourcesOf(path: string): string {
+  const files = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const match of read(file).matchAll(/(?:^import (?!type )[^;]*?from |import\()'\.\/([\w.-]+)\.js'/gm)) {
+      visit(join(dirname(file), `${match[1]}.ts`));
+    }
+  };
+  visit(path);
+  return [...files].map(read).join('\n');
+}
 
 /** Event class → event name, from events.ts. */
 const eventNames = new Map(
@@ -85,7 +102,7 @@ describe('custom-elements.json', () => {
 
   for (const { path, declaration } of elementModules) {
     describe(`<${declaration.tagName}>`, () => {
-      const source = read(path);
+      const source = sourcesOf(path);
       const stylesPath = path.replace(/\.ts$/, '.styles.ts');
       const styles = (() => {
         try {

@@ -119,7 +119,7 @@ describe('<pd-preferences-form>', () => {
     await eventually(() => expect(saveButton(el).disabled).to.equal(false));
     saveButton(el).click();
     await eventually(() => expect(saveButton(el).textContent!.trim()).to.equal('Saving…'));
-    expect(saveButton(el).disabled).to.equal(true);
+    expect(saveButton(el).getAttribute('aria-disabled')).to.equal('true');
     await eventually(() => expect(shadow(el, '[part="status"]').textContent).to.equal('Preferences saved.'));
     await control('/control/faults', undefined, 'DELETE');
     expect((await serverPrefs()).categories.trackActivity.enabled).to.equal(false);

@@ -18,6 +18,7 @@ import {
   type PdInviteAcceptedEvent,
   type PdInviteCardSettledEvent,
   type PdInviteDeclinedEvent,
+  type PdInviteReviewEvent,
   type PdNavigateEvent,
   type PdTrackFilterClearedEvent,
   type Preferences,
@@ -37,6 +38,7 @@ export const PdActivityFeed = createComponent({
   elementClass: PdActivityFeedElement,
   events: {
     onPdNavigate: 'pd-navigate' as EventName<PdNavigateEvent>,
+    onPdInviteReview: 'pd-invite-review' as EventName<PdInviteReviewEvent>,
     onPdDismiss: 'pd-dismiss' as EventName<PdDismissEvent>,
     onPdInviteAccepted: onInviteAccepted,
   },

@@ -26,14 +26,15 @@ export interface VirtualListOptions<T> {
   rows: () => Iterable<HTMLElement>;
   /** Height assumed for a row not yet measured, in px. */
   estimate: number;
-  /** Called after each update that rendered the list, with its window and items. */
+  /** Called after each update that rendered the list (in a microtask, outside the update), with its window and items. */
   onRendered?: (window: VirtualWindow, items: readonly T[]) => void;
 }
 
 /**
  * Renders only the rows in and near the viewport of a scrolling list whose
- * rows have different heights. Rows are measured once rendered and remembered
- * by key; rows never seen count as the average measured height. The list
+ * rows have different heights. Rows are measured by a ResizeObserver once laid
+ * out (never by an extra update cycle) and remembered by key; rows never seen
+ * count as the average measured height. The list
  * itself renders `before` and `after` spacers around the `first`…`end` slice.
  *
  * Written for the feed instead of @lit-labs/virtualizer: that one is 32 KB
@@ -49,7 +50,27 @@ export class VirtualList<T> implements ReactiveController {
   #window: VirtualWindow = { first: 0, end: 0, before: 0, after: 0, nearEnd: false };
   #scroller: HTMLElement | null = null;
   #frame = 0;
+  /** Watches the scroller's size: a new size moves the window. */
   #resize = new ResizeObserver(() => this.#host.requestUpdate());
+  /** Measures rows once laid out, and again when their size changes; new heights move the window. */
+  #measure = new ResizeObserver((entries) => {
+    let changed = false;
+    for (const { target } of entries) {
+      const row = target as HTMLElement;
+      const item = this.#items[Number(row.dataset.index)];
+      if (!row.isConnected || item === undefined) continue;
+      const key = this.#options.key(item);
+      const height = row.getBoundingClientRect().height;
+      const known = this.#heights.get(key);
+      if (height > 0 && known !== height) {
+        this.#measuredTotal += height - (known ?? 0);
+        this.#heights.set(key, height);
+        changed = true;
+      }
+    }
+    if (changed) this.#host.requestUpdate();
+  });
+  #measured = new Set<Element>();
   #onScroll = () => {
     if (this.#frame) return;
     this.#frame = requestAnimationFrame(() => {
@@ -115,28 +136,24 @@ export class VirtualList<T> implements ReactiveController {
 
   hostUpdated(): void {
     this.#attach(this.#options.scroller());
-    let changed = false;
-    for (const row of this.#options.rows()) {
-      const item = this.#items[Number(row.dataset.index)];
-      if (item === undefined) continue;
-      const key = this.#options.key(item);
-      const height = row.getBoundingClientRect().height;
-      const known = this.#heights.get(key);
-      if (height > 0 && known !== height) {
-        this.#measuredTotal += height - (known ?? 0);
-        this.#heights.set(key, height);
-        changed = true;
-      }
-    }
+    const rows = new Set<Element>(this.#options.rows());
+    for (const row of this.#measured) if (!rows.has(row)) this.#measure.unobserve(row);
+    for (const row of rows) if (!this.#measured.has(row)) this.#measure.observe(row);
+    this.#measured = rows;
     // Heights of items no longer in the list are forgotten, so the map stays as small as the list.
     if (this.#heights.size > 2 * this.#items.length + 100) this.#forgetGone();
-    // Measured heights move the window: render again, until nothing new is measured.
-    if (changed) this.#host.requestUpdate();
-    if (this.#scroller) this.#options.onRendered?.(this.#window, this.#items);
+    const { onRendered } = this.#options;
+    // Told after the update, outside it, so what it starts (loading a page) is a new update.
+    if (this.#scroller && onRendered) {
+      const [window, items] = [this.#window, this.#items];
+      queueMicrotask(() => onRendered(window, items));
+    }
   }
 
   hostDisconnected(): void {
     this.#attach(null);
+    this.#measure.disconnect();
+    this.#measured.clear();
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
   }
@@ -148,8 +165,8 @@ export class VirtualList<T> implements ReactiveController {
     this.#scroller = scroller;
     if (!scroller) return;
     scroller.addEventListener('scroll', this.#onScroll, { passive: true });
+    // Its first report (the scroller's size) renders the window for it.
     this.#resize.observe(scroller);
-    this.#host.requestUpdate();
   }
 
   #forgetGone(): void {

@@ -15,11 +15,15 @@ export const bellStyles = css`
     border: 1px solid transparent;
     border-radius: 999px;
     background: var(--pd-bell-background, transparent);
+    /* The host header's text colour (the element sets none), whatever the theme. */
     color: var(--pd-bell-color, currentColor);
     cursor: pointer;
   }
   .bell:hover {
-    background: var(--_hover);
+    background: color-mix(in srgb, currentColor 12%, transparent);
+  }
+  .bell:focus-visible {
+    outline-color: var(--pd-focus-ring-color, currentColor);
   }
   .bell svg {
     inline-size: 1.4rem;

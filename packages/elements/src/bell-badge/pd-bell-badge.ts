@@ -18,12 +18,19 @@ export type Counter = (typeof COUNTERS)[number];
  * and its description carries the count. With `for` set to the id of an element
  * that has a `show()` method (such as `<pd-invitations>`), clicking opens it.
  *
- * Keyboard: a native button (Tab to reach it, Enter or Space to press it).
+ * The icon takes the text colour around the element (the host's header), in
+ * light and dark themes alike, or `--pd-bell-color`.
+ *
+ * @keyboard Tab - Reach the button.
+ * @keyboard Enter / Space - Press it: opens the element named by `for`.
+ *
+ * @screenshot images/pd-bell-badge-headers.png - The notification and invitation badges on a light and on a dark host header: the icons take each header's text colour.
  *
  * @csspart bell - The button.
  * @csspart badge - The count badge.
  * @cssproperty --pd-bell-size - The button's size. Default 2.5rem.
- * @cssproperty --pd-bell-color - The icon's colour.
+ * @cssproperty --pd-bell-color - The icon's colour. Default: the text colour around the element (the host's header).
+ * @cssproperty --pd-focus-ring-color - The focus outline's colour. Default: the icon's colour.
  * @cssproperty --pd-bell-background - The button's background.
  * @cssproperty --pd-color-badge - The badge's background.
  * @cssproperty --pd-color-on-badge - The badge's text colour.

@@ -4,6 +4,7 @@ import { property, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ClientController } from '../client-controller.js';
 import { PdTrackFilterClearedEvent } from '../events.js';
+import { FocusKeeper } from '../focus-keeper.js';
 import { checkIcon, closeIcon } from '../icons.js';
 import { iconButton } from '../icon-button.js';
 import { PdElement } from '../pd-element.js';
@@ -11,16 +12,29 @@ import { tokens } from '../styles/tokens.js';
 import type { PdInviteCard } from './pd-invite-card.js';
 
 /**
- * The Invitations modal (SPEC IN2–IN9): every pending invitation, most recent
- * first, as `<pd-invite-card>`s, in a native modal `<dialog>`. Open it with
- * `show()`, the `open` property, or `<pd-bell-badge counter="invitations" for="…">`
- * pointing at its id. Focus moves in; Escape, the close button or a click on the
- * backdrop close it, and focus returns to what opened it. With `track-id` (set by
- * the host when a track is selected in its grid) only that track's invitations
- * show, with a note and a "Show all" button.
+ * The Invitations modal (SPEC IN2–IN10): every pending invitation, most recent
+ * first, as `<pd-invite-card>`s, in a native modal `<dialog>` anchored near the
+ * top of the window (it does not move when a card leaves). Open it with `show()`,
+ * the `open` property, or `<pd-bell-badge counter="invitations" for="…">`
+ * pointing at its id; `show(invitationId)` opens it on that invitation's card
+ * (what the activity feed does when an invitation's row is clicked). Focus
+ * moves in; Escape, the close button or a click on the backdrop close it, and
+ * focus returns to what opened it. With `track-id` (set by the host when a track
+ * is selected in its grid) only that track's invitations show, with a note
+ * naming the track and a "Show all" button. Toasts shown while it is open (the
+ * "accepted" message) appear inside it, above its backdrop, and are announced.
  *
- * Keyboard: focus moves into the dialog when it opens; Tab cycles through it;
- * Escape closes it and focus returns to what opened it.
+ * Keyboard: focus moves into the dialog when it opens (onto the card, when opened
+ * on an invitation); Tab cycles through the close button, "Show all" and each
+ * card's Decline and Accept; Escape closes it and focus returns to what opened it.
+ * When a card leaves (accepted or declined), focus moves to the next card, else
+ * the previous one, else the close button.
+ *
+ * @keyboard Tab / Shift+Tab - Cycle through the close button, "Show all" and each card's "Decline" and "Accept".
+ * @keyboard Enter / Space - Press the focused button.
+ * @keyboard Escape - Close the modal; focus returns to what opened it.
+ *
+ * @screenshot images/pd-invitations-french.png - The modal on a page with lang="fr": its cards in French ("Envoyée par", "il y a 5 min", "Contrôle total", "Refuser", "Accepter").
  *
  * @fires pd-invite-accepted - From a card: an invitation was accepted (`{ invitation, track, permission, sync }`).
  * @fires pd-invite-declined - From a card: an invitation was declined.
@@ -37,6 +51,7 @@ import type { PdInviteCard } from './pd-invite-card.js';
  * @csspart loading - The loading state.
  * @csspart error - The error state.
  * @cssproperty --pd-dialog-width - The dialog's width. Default 30rem.
+ * @cssproperty --pd-dialog-top - The dialog's distance from the top of the window. Default min(10vh, 5rem).
  * @cssproperty --pd-color-surface - Dialog background.
  * @cssproperty --pd-color-text - Text colour.
  * @cssproperty --pd-color-border - Borders.
@@ -54,8 +69,11 @@ export class PdInvitations extends PdElement {
         display: contents;
       }
       dialog {
+        --_top: var(--pd-dialog-top, min(10vh, 5rem));
         inline-size: min(var(--pd-dialog-width, 30rem), calc(100vw - 2rem));
-        max-block-size: min(40rem, calc(100dvh - 2rem));
+        max-block-size: min(40rem, calc(100dvh - var(--_top) - 1rem));
+        /* Anchored at the top, not centred: the box keeps its place as cards leave. */
+        margin-block: var(--_top) auto;
         padding: 0;
       }
       dialog[open] {
@@ -128,13 +146,36 @@ export class PdInvitations extends PdElement {
   #client = new ClientController(this, (client) => [client.$invitations], { shareWithChildren: true });
   /** Invitations whose card is still answering or fading out: kept on screen until it settles. */
   #kept = new Map<string, Invitation>();
+  /** Track names seen, so the filter note keeps naming the track once its list is empty. */
+  #trackNames = new Map<string, string>();
   #returnFocus: HTMLElement | null = null;
+  /** The invitation to focus once its card is shown (`show(invitationId)`). */
+  #reviewing: string | null = null;
 
-  /** Opens the modal; focus returns to the element focused now when it closes. */
-  show(): void {
+  constructor() {
+    super();
+    // A card that leaves hands focus to the next card, else the previous one, else the close button.
+    new FocusKeeper(this, (lost) => {
+      const gone = ((lost.getRootNode() as ShadowRoot).host as Partial<PdInviteCard> | undefined)?.invitation;
+      const cards = [...this.renderRoot.querySelectorAll<PdInviteCard>('pd-invite-card')].filter(
+        (card) => card.invitation && !card.hidden && !card.leaving,
+      );
+      const next = gone && (cards.find((card) => card.invitation!.sentAt < gone.sentAt) ?? cards.at(-1));
+      return next ?? this.renderRoot.querySelector<HTMLElement>('[part="close"]');
+    });
+  }
+
+  /**
+   * Opens the modal; focus returns to the element focused now when it closes.
+   * With an invitation's id, focus goes to its card (the track filter is cleared
+   * if it hides it).
+   */
+  show(invitationId?: string): void {
     const active = document.activeElement;
     this.#returnFocus = active instanceof HTMLElement && active !== document.body ? active : null;
+    this.#reviewing = invitationId ?? null;
     this.open = true;
+    this.requestUpdate();
   }
 
   /** Closes the modal. */
@@ -151,6 +192,7 @@ export class PdInvitations extends PdElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     const dialog = this.dialog;
+    if (dialog?.open) this.#focusReviewed();
     if (!dialog || !changed.has('open')) return;
     if (this.open && !dialog.open) {
       if (!this.#returnFocus) {
@@ -158,13 +200,34 @@ export class PdInvitations extends PdElement {
         this.#returnFocus = active instanceof HTMLElement && active !== document.body ? active : null;
       }
       dialog.showModal();
+      this.#focusReviewed();
     } else if (!this.open && dialog.open) {
       dialog.close();
     }
   }
 
+  /** Focuses the card of the invitation asked for by `show(invitationId)`, once it is shown. */
+  #focusReviewed(): void {
+    const id = this.#reviewing;
+    const state = this.#client.client?.$invitations.get();
+    if (!id || !state) return;
+    const card = [...this.renderRoot.querySelectorAll<PdInviteCard>('pd-invite-card')].find(
+      (c) => c.invitation?.id === id,
+    );
+    const invitation = state.items.find((inv) => inv.id === id);
+    if (card) {
+      this.#reviewing = null;
+      void card.updateComplete.then(() => card.focus());
+    } else if (invitation && this.trackId && invitation.track.id !== this.trackId) {
+      this.#clearFilter();
+    } else if (state.status === 'ready' || state.status === 'error') {
+      this.#reviewing = null; // no longer pending: the dialog keeps its first focus
+    }
+  }
+
   #onClose = (): void => {
     this.open = false;
+    this.#reviewing = null;
     const target = this.#returnFocus;
     this.#returnFocus = null;
     if (target?.isConnected) target.focus();
@@ -207,10 +270,9 @@ export class PdInvitations extends PdElement {
   override render() {
     const t = this.strings;
     const state = this.#client.client?.$invitations.get();
+    for (const inv of state?.items ?? []) this.#trackNames.set(inv.track.id, inv.track.name);
     const shown = this.#shown(state?.items ?? []);
-    const trackName = this.trackId
-      ? (shown.find((inv) => inv.track.id === this.trackId)?.track.name ?? t.thisTrack)
-      : null;
+    const trackName = this.trackId ? (this.#trackNames.get(this.trackId) ?? t.thisTrack) : null;
     return html`<dialog
       part="dialog"
       class="surface"
@@ -232,6 +294,7 @@ export class PdInvitations extends PdElement {
           : nothing
       }
       <div class="body">${this.open ? this.#renderBody(state?.status, shown) : nothing}</div>
+      ${this.open ? html`<pd-toaster locale=${this.language} theme=${this.theme ?? nothing}></pd-toaster>` : nothing}
     </dialog>`;
   }
 
@@ -246,7 +309,7 @@ export class PdInvitations extends PdElement {
             html`<li>
               <pd-invite-card
                 .invitation=${inv}
-                locale=${this.locale ?? nothing}
+                locale=${this.language}
                 theme=${this.theme ?? nothing}
               ></pd-invite-card>
             </li>`,

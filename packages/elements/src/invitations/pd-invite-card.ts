@@ -23,7 +23,14 @@ const FADE_MS = 240;
  * syncing." and `pd-invite-accepted` tells the host. On failure a message shows
  * and the buttons come back.
  *
- * Keyboard: "Decline" and "Accept" are native buttons; the card is named by its track.
+ * The card takes focus itself (`focus()`: the modal does so when opened on it),
+ * so a screen reader reads the track, the sender, the time and the permission
+ * before the buttons. "Accepting…" and "Declining…" keep focus on the pressed
+ * button (it is only marked `aria-disabled`). Used alone, the card hides itself
+ * once answered: move focus on `pd-invite-card-settled`.
+ *
+ * @keyboard Tab / Shift+Tab - Move between "Decline" and "Accept".
+ * @keyboard Enter / Space - Press the focused button.
  *
  * @fires pd-invite-accepted - Accepted: `{ invitation, track, permission, sync }`, so the host can add the track.
  * @fires pd-invite-declined - Declined: `{ invitation }`.
@@ -62,6 +69,7 @@ export class PdInviteCard extends PdElement {
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
         background: var(--_surface);
+        color: var(--_text);
       }
       .artwork {
         display: grid;
@@ -136,13 +144,24 @@ export class PdInviteCard extends PdElement {
     return this.status === 'accepting' || this.status === 'declining' || this.leaving;
   }
 
+  /** Focuses the card itself (its name and details are read first). */
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector<HTMLElement>('article')?.focus(options);
+  }
+
   override render() {
     const invitation = this.invitation;
     if (!invitation) return nothing;
     const t = this.strings;
     const artwork = invitation.track.artworkUrl ? safeHttpUrl(invitation.track.artworkUrl) : null;
     const working = this.status === 'accepting' || this.status === 'declining' || this.leaving;
-    return html`<article part="card" class="card" aria-labelledby="name" aria-busy=${working ? 'true' : 'false'}>
+    return html`<article
+      part="card"
+      class="card"
+      tabindex="-1"
+      aria-labelledby="name"
+      aria-busy=${working ? 'true' : 'false'}
+    >
       ${
         artwork
           ? html`<img part="artwork" class="artwork" src=${artwork} alt="" loading="lazy" />`
@@ -164,7 +183,7 @@ export class PdInviteCard extends PdElement {
           part="decline"
           class="button"
           type="button"
-          ?disabled=${working}
+          aria-disabled=${working ? 'true' : 'false'}
           @click=${() => this.#answer('decline')}
         >
           ${this.status === 'declining' ? t.declining : t.decline}
@@ -173,7 +192,7 @@ export class PdInviteCard extends PdElement {
           part="accept"
           class="button primary"
           type="button"
-          ?disabled=${working}
+          aria-disabled=${working ? 'true' : 'false'}
           @click=${() => this.#answer('accept')}
         >
           ${this.status === 'accepting' ? t.accepting : t.accept}

@@ -7,6 +7,7 @@ export const preferencesStyles = css`
     padding: var(--pd-form-padding, 1rem);
     border-radius: var(--_radius);
     background: var(--_surface);
+    color: var(--_text);
   }
   .form {
     display: grid;
@@ -16,11 +17,16 @@ export const preferencesStyles = css`
     margin: 0;
     font-size: 1.15rem;
   }
-  .categories {
+  /* Two columns, each a stack of its own categories: one that opens pushes down only
+     those below it, in its column, and leaves no hole beside it. */
+  .categories,
+  .column {
     display: grid;
-    grid-template-columns: repeat(2, minmax(0, 1fr));
     gap: 0.75rem;
     align-items: start;
+  }
+  .categories {
+    grid-template-columns: repeat(2, minmax(0, 1fr));
   }
   @container (max-width: 40rem) {
     .categories {

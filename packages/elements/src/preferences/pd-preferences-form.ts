@@ -8,6 +8,7 @@ import {
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ClientController } from '../client-controller.js';
+import { FocusKeeper } from '../focus-keeper.js';
 import { gearIcon } from '../icons.js';
 import { textsFor } from '../i18n.js';
 import { PdElement } from '../pd-element.js';
@@ -29,11 +30,20 @@ type Option<C extends PreferenceCategory> = (typeof PREFERENCE_OPTIONS)[C][numbe
  * saving and confirms afterwards. A 409 (saved elsewhere meanwhile) loads the
  * server's version, keeps the edit and says so. Saves from another session
  * arrive live; while this form has unsaved edits it asks which to keep instead
- * of overwriting them. One column on narrow screens.
+ * of overwriting them. The categories stand in two columns that each stack
+ * their own (Track Activity, Collaborator Updates, Due Dates; Projects, System),
+ * so opening one never leaves a hole beside another; one column on narrow screens.
  *
- * Keyboard: Tab through the switches, gears and options; Space or Enter toggles
- * a switch; Enter or Space on a gear shows or hides its options; Space checks an
- * option; arrow keys choose the reminder lead time.
+ * When the focused button goes away (Save disabled once saved, Discard gone, a
+ * banner answered), focus moves to the save status ("Preferences saved."), else
+ * the form's heading; never to the page's `<body>`.
+ *
+ * @keyboard Tab / Shift+Tab - Move through the switches, gears, options, then Save and Discard.
+ * @keyboard Space / Enter (switch) - Turn the whole category on or off.
+ * @keyboard Enter / Space (gear) - Show or hide the category's options.
+ * @keyboard Space (option) - Check or uncheck it.
+ * @keyboard Arrow keys (reminder lead time) - Choose 1, 3 or 7 days.
+ * @keyboard Enter (Save Preferences) - Save; focus moves to the status that says so.
  *
  * It is a form-associated element: inside a host's `<form>` with a `name`, it
  * submits the draft as JSON, and the form's reset drops the unsaved edit.
@@ -73,6 +83,14 @@ export class PdPreferencesForm extends PdElement {
 
   #client = new ClientController(this, (client) => [client.$preferences]);
 
+  constructor() {
+    super();
+    new FocusKeeper(this, () => {
+      const status = this.renderRoot.querySelector<HTMLElement>('[part="status"]');
+      return status?.textContent ? status : this.renderRoot.querySelector<HTMLElement>('#title');
+    });
+  }
+
   /** The form's own texts, in the element's language (English until that language has loaded). */
   get #texts(): PreferencesTexts {
     return textsFor(PREFERENCES_TEXTS, this.language, () => this.requestUpdate());
@@ -89,7 +107,8 @@ export class PdPreferencesForm extends PdElement {
   /** Saves the draft (what "Save Preferences" does). */
   async save(): Promise<Preferences | null> {
     const client = this.#client.client;
-    if (!client || !client.$preferences.get().dirty) return null;
+    const prefs = client?.$preferences.get();
+    if (!client || !prefs?.dirty || prefs.status === 'saving') return null;
     try {
       const saved = await client.savePreferences();
       this.dispatchEvent(new CustomEvent('pd-preferences-saved', { detail: saved, bubbles: true, composed: true }));
@@ -165,11 +184,22 @@ export class PdPreferencesForm extends PdElement {
         void this.save();
       }}
     >
-      <h2 part="title" id="title">${t.preferencesTitle}</h2>
+      <h2 part="title" id="title" tabindex="-1">${t.preferencesTitle}</h2>
       ${this.#renderBanner(prefs.status, prefs.incoming !== null)}
-      <div class="categories">${PREFERENCE_CATEGORIES.map((category) => this.#renderCategory(category, value))}</div>
+      <div class="categories">
+        ${[PREFERENCE_CATEGORIES.slice(0, 3), PREFERENCE_CATEGORIES.slice(3)].map(
+          (column) =>
+            html`<div class="column">${column.map((category) => this.#renderCategory(category, value))}</div>`,
+        )}
+      </div>
       <div part="footer" class="footer">
-        <button part="save" class="button primary" type="submit" ?disabled=${!prefs.dirty || saving}>
+        <button
+          part="save"
+          class="button primary"
+          type="submit"
+          ?disabled=${!prefs.dirty}
+          aria-disabled=${saving ? 'true' : 'false'}
+        >
           ${saving ? t.saving : t.save}
         </button>
         ${
@@ -184,7 +214,7 @@ export class PdPreferencesForm extends PdElement {
               </button>`
             : nothing
         }
-        <span part="status" class="status" role="status"
+        <span part="status" class="status" role="status" tabindex="-1"
           >${prefs.status === 'saved' && !prefs.dirty ? t.saved : ''}</span
         >
         ${prefs.status === 'error' ? html`<span class="status error" role="alert">${t.saveFailed}</span>` : nothing}

@@ -2,7 +2,7 @@ import { ContextProvider } from '@lit/context';
 import type { PdClient } from '@pd-notify/client';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { clientContext } from '../context.js';
+import { clientContext, localeContext } from '../context.js';
 import { OwnClient } from '../own-client.js';
 
 /**
@@ -25,18 +25,20 @@ export class PdProvider extends LitElement {
   @property({ attribute: 'base-url' }) baseUrl: string | null = null;
   /** The bearer token; change it to switch users (all data resets). */
   @property() token: string | null = null;
-  /** The locale for texts and relative times. */
+  /** The locale for the texts and relative times of every element inside that sets none itself. */
   @property() locale: string | null = null;
   /** A client to share instead of one made from the attributes. */
   @property({ attribute: false }) client: PdClient | null = null;
 
   #provider = new ContextProvider(this, { context: clientContext });
+  #locale = new ContextProvider(this, { context: localeContext });
   #own = new OwnClient();
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const client = this.client ?? this.#own.update(this);
     if (this.client) this.#own.close();
     if (this.#provider.value !== (client ?? undefined)) this.#provider.setValue(client ?? undefined);
+    this.#locale.setValue(this.locale ?? undefined);
   }
 
   override disconnectedCallback(): void {

@@ -1,7 +1,9 @@
 /**
  * The design tokens every element shares: `--pd-*` custom properties with
- * fallbacks, light and dark (`prefers-color-scheme`, or `theme="light|dark"`),
- * plus the small helpers every element uses.
+ * fallbacks, light (the default) and dark (`theme="dark"`, or `theme="auto"` on
+ * a dark OS), plus the small helpers every element uses. The host element sets
+ * no text colour: a trigger in the host's header inherits the header's, and each
+ * surface (panel, dialog, card, form, toast) sets the theme's own.
  */
 import { css } from 'lit';
 
@@ -53,11 +55,10 @@ export const tokens = css`
     --_c-system: var(--pd-category-system, #4a5568);
     --_c-support: var(--pd-category-support, #b3195a);
     font-family: var(--_font);
-    color: var(--_text);
     color-scheme: light;
   }
   @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
+    :host([theme='auto']) {
       ${dark}
     }
   }
@@ -128,9 +129,17 @@ export const tokens = css`
     color: var(--_on-accent);
     font-weight: 600;
   }
-  .button:disabled {
-    opacity: 0.7;
+  /* Working ("Accepting…"): still focusable, marked aria-disabled. */
+  .button[aria-disabled='true'] {
     cursor: progress;
+  }
+  /* Disabled: an outline instead of a fill, its text and edge still 3:1 or more against the surface. */
+  .button:disabled {
+    border-color: var(--_muted);
+    background: transparent;
+    color: var(--_muted);
+    font-weight: normal;
+    cursor: not-allowed;
   }
   @media (prefers-reduced-motion: reduce) {
     *,
@@ -138,6 +147,7 @@ export const tokens = css`
     *::after {
       animation-duration: 0.01ms !important;
       transition-duration: 0.01ms !important;
+      scroll-behavior: auto !important;
     }
   }
 `;

@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { FocusKeeper } from '../focus-keeper.js';
 import { closeIcon } from '../icons.js';
 import { iconButton } from '../icon-button.js';
 import { PdElement } from '../pd-element.js';
@@ -19,16 +20,28 @@ interface Toast {
   focused: boolean;
 }
 
+/** Connected toasters, in the order they were connected: the last one shows new toasts. */
+const toasters: PdToaster[] = [];
+
 /**
- * The page's single region for toasts (`toast()` from this package, or the
- * messages the elements show, such as "Collaboration accepted — files are
- * syncing."). Polite for screen readers; toasts stack, go after `duration` ms,
- * wait while hovered or focused, and close with their button or Escape.
- * Place one anywhere (it is fixed to the bottom corner); one is added to
- * `<body>` when a toast is shown and the page has none.
+ * The page's region for toasts (`toast()` from this package, or the messages
+ * the elements show, such as "Collaboration accepted — files are syncing.").
+ * Polite for screen readers; toasts stack, go after `duration` ms, wait while
+ * hovered or focused, and close with their button or Escape. Place one anywhere
+ * (it is fixed to the bottom corner); one is added to `<body>` when a toast is
+ * shown and the page has none.
  *
- * Keyboard: Tab reaches a toast's close button (the toast waits while focused);
- * Enter or Space closes it, and so does Escape anywhere in the toast.
+ * The most recently connected toaster shows new toasts: the invitations modal
+ * and the feed's dropdown carry their own while open, so a toast shown then is
+ * above them in the top layer, can be clicked, and is announced (a modal dialog
+ * makes the rest of the page inert, a toast outside it included).
+ *
+ * When a toast closes with focus on it, focus moves to the next toast, else to
+ * where it was before it entered the toasts.
+ *
+ * @keyboard Tab / Shift+Tab - Reach a toast's close button (the toast waits while focused).
+ * @keyboard Enter / Space - Close the focused toast.
+ * @keyboard Escape - Close the toast that has focus (only it: a modal or dropdown around it stays open).
  *
  * @csspart region - The fixed container of the stack.
  * @csspart toast - One toast (also `toast-success`, `toast-error`, `toast-info`).
@@ -97,14 +110,32 @@ export class PdToaster extends PdElement {
 
   @state() private toasts: Toast[] = [];
   #nextId = 1;
+  /** Where focus was before it entered the toasts: it goes back there when the last focused toast closes. */
+  #cameFrom: HTMLElement | null = null;
+  /** The position of the toast that last had focus. */
+  #focusedAt = 0;
+
+  constructor() {
+    super();
+    new FocusKeeper(this, () => {
+      const buttons = this.renderRoot.querySelectorAll<HTMLElement>('[part="close"]');
+      return buttons[Math.min(this.#focusedAt, buttons.length - 1)] ?? this.#cameFrom;
+    });
+    this.addEventListener('focusin', (event) => {
+      const from = event.relatedTarget as HTMLElement | null;
+      if (from && !this.renderRoot.contains(from) && from !== this) this.#cameFrom = from;
+    });
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    toasters.push(this);
     document.addEventListener('pd-toast', this.#onToast);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    toasters.splice(toasters.indexOf(this), 1);
     document.removeEventListener('pd-toast', this.#onToast);
     for (const item of this.toasts) clearTimeout(item.timer);
     this.toasts = [];
@@ -135,7 +166,7 @@ export class PdToaster extends PdElement {
   }
 
   #onToast = (event: PdToastEvent): void => {
-    if (event.handled) return;
+    if (event.handled || toasters.at(-1) !== this) return;
     event.handled = true;
     this.show(event.detail.message, event.detail.kind);
   };
@@ -156,7 +187,8 @@ export class PdToaster extends PdElement {
     } else if (!paused && wasPaused) {
       this.#run(item);
     }
-    this.requestUpdate();
+    // A toast losing focus because it is being removed needs no update.
+    if (this.toasts.includes(item)) this.requestUpdate();
   }
 
   override render() {
@@ -166,21 +198,27 @@ export class PdToaster extends PdElement {
         ${repeat(
           this.toasts,
           (item) => item.id,
-          (item) =>
+          (item, index) =>
             html`<li
               part="toast toast-${item.kind}"
               class="surface ${item.kind}"
               data-paused=${item.hovered || item.focused ? 'true' : nothing}
               @pointerenter=${() => this.#hold(item, 'hovered', true)}
               @pointerleave=${() => this.#hold(item, 'hovered', false)}
-              @focusin=${() => this.#hold(item, 'focused', true)}
+              @focusin=${() => {
+                this.#focusedAt = index;
+                this.#hold(item, 'focused', true);
+              }}
               @focusout=${(event: FocusEvent) => {
                 if (!(event.currentTarget as HTMLElement).contains(event.relatedTarget as Node | null)) {
                   this.#hold(item, 'focused', false);
                 }
               }}
               @keydown=${(event: KeyboardEvent) => {
-                if (event.key === 'Escape') this.dismiss(item.id);
+                if (event.key !== 'Escape') return;
+                // Only the toast: the modal or dropdown around it stays open.
+                event.preventDefault();
+                this.dismiss(item.id);
               }}
             >
               <p part="message">${item.message}</p>

@@ -1,0 +1,572 @@
+/**
+ * The activity feed's panel: its header tools, filter tabs and rows, with their
+ * keyboard and focus rules. Loaded on demand (the first time the dropdown opens,
+ * or at once for an inline feed), so a page pays at start only for the bell.
+ */
+import {
+  $now,
+  CATEGORIES,
+  formatRelativeTime,
+  type ActionId,
+  type Notification,
+  type PdClient,
+} from '@pd-notify/client';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { classMap } from 'lit/directives/class-map.js';
+import { repeat } from 'lit/directives/repeat.js';
+import '../define/pd-toaster.js';
+import { PdDismissEvent, PdInviteAcceptedEvent, PdInviteReviewEvent, PdNavigateEvent } from '../events.js';
+import { FocusKeeper, deepActiveElement } from '../focus-keeper.js';
+import type { Strings } from '../i18n.js';
+import { categoryIcons, checkAllIcon, chevronIcon, closeIcon, emptyIllustration } from '../icons.js';
+import { iconButton } from '../icon-button.js';
+import { toast } from '../toaster/toast.js';
+import { fillTemplate } from '../urls.js';
+import { feedPanelStyles } from './feed-panel.styles.js';
+import { VirtualList } from './virtual-list.js';
+import type { FeedTab } from './pd-activity-feed.js';
+
+const TABS: readonly FeedTab[] = ['all', 'unread', ...CATEGORIES];
+const FEEDBACK_ACTIONS = ['feedback-resolved', 'feedback-still-open', 'feedback-not-needed'] as const;
+
+/** What the panel needs from its `<pd-activity-feed>`. */
+export interface FeedContext {
+  client(): PdClient | null;
+  strings(): Strings;
+  language(): string;
+  /** True while rows should render: the dropdown is open, or the feed is inline. */
+  shown(): boolean;
+  /** True for a dropdown (not an inline feed). */
+  dropdown(): boolean;
+  hrefTemplate(): string | null;
+  /** Closes the dropdown; focus returns to the bell. */
+  close(): void;
+}
+
+type FeedHost = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
+
+/**
+ * The panel's contents, rendered into its `<pd-activity-feed>`'s shadow root (so the
+ * feed's parts stay its own): state (tab, current row, busy rows, errors), the
+ * templates, the keys and the actions. Its styles are adopted when it is created.
+ */
+export class FeedPanel implements ReactiveController {
+  #host: FeedHost;
+  #context: FeedContext;
+  #tab: FeedTab = 'all';
+  /** The row in the Tab order (roving tabindex); its controls are in the Tab order too. */
+  #focusIndex = 0;
+  /** A row to focus once it is rendered (the first page may still be arriving, or the row scrolled in). */
+  #wantFocus: number | null = null;
+  #busy = new Map<string, 'accepting' | 'answering'>();
+  #rowErrors = new Map<string, string>();
+  #headerError: string | null = null;
+  /** Which ends of the tab strip have tabs scrolled out of view. */
+  #tabsHidden = { start: false, end: false };
+  #tabsObserver = new ResizeObserver(() => this.#measureTabs());
+  #observedTabs: Element | null = null;
+  #rows: VirtualList<Notification>;
+
+  constructor(host: FeedHost, context: FeedContext) {
+    this.#host = host;
+    this.#context = context;
+    const root = host.renderRoot as ShadowRoot;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, feedPanelStyles.styleSheet!];
+    this.#rows = new VirtualList<Notification>(host, {
+      scroller: () => this.#query('.list'),
+      key: (item) => item.id,
+      rows: () => root.querySelectorAll<HTMLElement>('article[data-index]'),
+      estimate: 88,
+      onRendered: ({ nearEnd }) => {
+        const client = context.client();
+        const state = client?.$notifications.get();
+        // Scrolled near the end of what is loaded: fetch the next page.
+        if (state?.hasMore && !state.loadingMore && nearEnd) void client!.loadMore().catch(() => {});
+      },
+    });
+    new FocusKeeper(host, () => this.#row(this.#currentIndex()) ?? this.#query('[aria-selected="true"]'));
+    host.addController(this);
+    if (context.shown() && context.dropdown()) this.opened();
+  }
+
+  /** The dropdown opened: the current row takes focus once it is there. */
+  opened(): void {
+    this.focusRow(this.#focusIndex, false);
+  }
+
+  /** Moves focus to row `index`, once it is rendered (scrolling it in when `scroll`). */
+  focusRow(index: number, scroll: boolean): void {
+    this.#focusIndex = this.#wantFocus = index;
+    if (scroll && !this.#row(index)) this.#rows.scrollToIndex(index);
+    this.#host.requestUpdate();
+  }
+
+  hostUpdated(): void {
+    this.#watchTabs();
+    const index = this.#wantFocus;
+    const row = index === null ? null : this.#row(index);
+    if (!this.#context.shown()) this.#wantFocus = null;
+    if (!row) return;
+    this.#wantFocus = null;
+    if (this.#focusTakenElsewhere()) return;
+    queueMicrotask(() => {
+      row.scrollIntoView({ block: 'nearest' });
+      row.focus({ preventScroll: true });
+    });
+  }
+
+  hostDisconnected(): void {
+    this.#tabsObserver.disconnect();
+    this.#observedTabs = null;
+  }
+
+  // ------------------------------------------------------------------ render
+
+  /** The header's tools: the connection indicator and "Mark all as read". */
+  headerTools(): TemplateResult {
+    const t = this.#context.strings();
+    const client = this.#context.client();
+    const unread = client?.$unreadCount.get() ?? 0;
+    return html`${this.#renderConnection()}
+    ${iconButton({
+      part: 'mark-all',
+      label: t.markAllRead,
+      icon: checkAllIcon,
+      disabled: !client || unread === 0,
+      onClick: () => void this.#markAllRead(),
+    })}`;
+  }
+
+  /** Everything under the header: the error line, the tabs and the rows (or the state in their place). */
+  render(): TemplateResult {
+    const client = this.#context.client();
+    const state = client?.$notifications.get();
+    const shown = this.#context.shown();
+    return html`${this.#headerError ? html`<p class="header-error" role="alert">${this.#headerError}</p>` : nothing}
+      ${this.#renderTabs()}
+      <div class="body" role="tabpanel" id="tabpanel" aria-labelledby=${`tab-${this.#tab}`}>
+        ${
+          !shown
+            ? nothing
+            : !client || !state || state.status === 'idle' || (state.status === 'loading' && state.items.length === 0)
+              ? this.#renderLoading()
+              : state.status === 'error' && state.items.length === 0
+                ? this.#renderError()
+                : state.items.length === 0
+                  ? this.#renderEmpty()
+                  : this.#renderList(state.items, state.hasMore, state.loadingMore)
+        }
+      </div>
+      ${
+        shown && this.#context.dropdown()
+          ? html`<pd-toaster
+              locale=${this.#context.language()}
+              theme=${this.#host.getAttribute('theme') ?? nothing}
+            ></pd-toaster>`
+          : nothing
+      }`;
+  }
+
+  #renderConnection() {
+    const connection = this.#context.client()?.$connection.get();
+    const t = this.#context.strings();
+    if (!connection) return nothing;
+    const text =
+      connection.status === 'polling'
+        ? t.polling
+        : connection.status === 'offline'
+          ? t.offline
+          : connection.status === 'connecting' && connection.error
+            ? t.reconnecting
+            : null;
+    if (!text) return nothing;
+    return html`<span part="connection" class="connection" role="status"
+      ><span class="dot ${connection.status}" aria-hidden="true"></span>${text}</span
+    >`;
+  }
+
+  #renderTabs() {
+    const t = this.#context.strings();
+    const scroller = (edge: 'start' | 'end') =>
+      html`<button
+        class="scroll ${edge}"
+        type="button"
+        tabindex="-1"
+        aria-hidden="true"
+        ?hidden=${!this.#tabsHidden[edge]}
+        @click=${() => this.#scrollTabs(edge)}
+      >
+        ${chevronIcon}
+      </button>`;
+    return html`<div part="tabs" class="tab-strip">
+      ${scroller('start')}
+      <div class="tabs" role="tablist" aria-label=${t.filters} @keydown=${this.#onTabKey} @scroll=${this.#measureTabs}>
+        ${TABS.map((tab) => {
+          const selected = tab === this.#tab;
+          const label = tab === 'all' ? t.all : tab === 'unread' ? t.unreadTab : t.category[tab];
+          return html`<button
+            part="tab"
+            class="tab"
+            id=${`tab-${tab}`}
+            type="button"
+            role="tab"
+            aria-selected=${selected ? 'true' : 'false'}
+            aria-controls="tabpanel"
+            tabindex=${selected ? 0 : -1}
+            @click=${() => this.#selectTab(tab)}
+          >
+            ${label}
+          </button>`;
+        })}
+      </div>
+      ${scroller('end')}
+    </div>`;
+  }
+
+  #renderLoading() {
+    return html`<div part="loading" class="loading" role="status" aria-live="polite">
+      <span class="visually-hidden">${this.#context.strings().loading}</span>
+      ${[0, 1, 2].map(() => html`<div class="skeleton" aria-hidden="true"><span></span><span></span></div>`)}
+    </div>`;
+  }
+
+  #renderError() {
+    const t = this.#context.strings();
+    return html`<div part="error" class="state" role="alert">
+      <p>${t.loadFailed}</p>
+      <button part="retry" class="button" type="button" @click=${() => void this.#context.client()?.refresh()}>
+        ${t.retry}
+      </button>
+    </div>`;
+  }
+
+  #renderEmpty() {
+    return html`<div part="empty" class="state empty">
+      ${emptyIllustration}
+      <p>${this.#context.strings().empty}</p>
+    </div>`;
+  }
+
+  #renderList(items: readonly Notification[], hasMore: boolean, loadingMore: boolean) {
+    const focus = Math.min(this.#focusIndex, items.length - 1);
+    const { first, end, before, after } = this.#rows.window(items);
+    return html`<div
+        part="list"
+        class="list"
+        role="feed"
+        aria-labelledby="title"
+        aria-busy=${loadingMore ? 'true' : 'false'}
+        @keydown=${this.#onListKey}
+      >
+        <div aria-hidden="true" .style=${`block-size:${before}px`}></div>
+        ${repeat(
+          items.slice(first, end),
+          (item) => item.id,
+          (item, offset) => this.#renderRow(item, first + offset, first + offset === focus, items.length, hasMore),
+        )}
+        <div aria-hidden="true" .style=${`block-size:${after}px`}></div>
+      </div>
+      ${loadingMore ? html`<p class="loading-more" role="status">${this.#context.strings().loadingMore}</p>` : nothing}`;
+  }
+
+  #renderRow(item: Notification, index: number, current: boolean, total: number, hasMore: boolean) {
+    const t = this.#context.strings();
+    const unread = item.readAt === null;
+    const high = item.priority === 'high';
+    const id = `row-${index}`;
+    const parts = ['row', unread ? 'row-unread' : '', high ? 'row-high-priority' : ''].join(' ').trim();
+    const tabindex = current ? 0 : -1;
+    return html`<article
+      part=${parts}
+      class=${classMap({ row: true, unread, high })}
+      data-index=${index}
+      tabindex=${tabindex}
+      aria-posinset=${index + 1}
+      aria-setsize=${hasMore ? -1 : total}
+      aria-labelledby=${`${id}-title`}
+      aria-describedby=${`${id}-message ${id}-meta`}
+      @click=${() => void this.#openRow(item)}
+      @focusin=${() => this.#setFocusIndex(index)}
+    >
+      <span part="icon" class="icon ${item.category}" aria-hidden="true">${categoryIcons[item.category]}</span>
+      <div class="text">
+        <h3 part="row-title" id=${`${id}-title`} dir="auto">${item.title}</h3>
+        <p part="message" id=${`${id}-message`} dir="auto">${item.message}</p>
+        <p class="meta" id=${`${id}-meta`}>
+          <time part="time" datetime=${item.createdAt}
+            >${formatRelativeTime(item.createdAt, $now.get(), this.#context.language())}</time
+          >${unread ? html`<span class="visually-hidden">, ${t.unread}</span>` : nothing}${
+            high ? html`<span class="priority">${t.highPriority}</span>` : nothing
+          }
+        </p>
+        ${this.#renderActions(item, tabindex)}
+        ${
+          this.#rowErrors.has(item.id)
+            ? html`<p part="row-error" class="row-error" role="alert">${this.#rowErrors.get(item.id)}</p>`
+            : nothing
+        }
+      </div>
+      ${iconButton({
+        part: 'dismiss',
+        className: 'dismiss',
+        label: t.dismiss,
+        icon: closeIcon,
+        tabindex,
+        onClick: (event) => {
+          event.stopPropagation();
+          void this.#dismiss(item);
+        },
+      })}
+    </article>`;
+  }
+
+  #renderActions(item: Notification, tabindex: number) {
+    const t = this.#context.strings();
+    const busy = this.#busy.get(item.id);
+    // Busy buttons stay focusable (aria-disabled): focus stays where the user pressed.
+    const button = (label: string, action: ActionId, primary = false) =>
+      html`<button
+        part="action"
+        class="button ${primary ? 'primary' : ''}"
+        type="button"
+        tabindex=${tabindex}
+        aria-disabled=${busy ? 'true' : 'false'}
+        @click=${(event: Event) => void this.#runAction(event, item, action)}
+      >
+        ${label}
+      </button>`;
+    if (item.actions.includes('accept-invite')) {
+      if (item.actionTaken && !busy) return html`<p class="answered">${t.accepted}</p>`;
+      return html`<div part="actions" class="actions">
+        ${button(busy ? t.accepting : t.acceptInvite, 'accept-invite', true)}
+      </div>`;
+    }
+    if (FEEDBACK_ACTIONS.some((action) => item.actions.includes(action))) {
+      if (item.actionTaken && !busy) return html`<p class="answered">${t.feedbackSent}</p>`;
+      const labels: Record<(typeof FEEDBACK_ACTIONS)[number], string> = {
+        'feedback-resolved': t.feedbackResolved,
+        'feedback-still-open': t.feedbackStillOpen,
+        'feedback-not-needed': t.feedbackNotNeeded,
+      };
+      return html`<div part="actions" class="actions">
+        ${FEEDBACK_ACTIONS.filter((action) => item.actions.includes(action)).map((action) =>
+          button(labels[action], action),
+        )}
+      </div>`;
+    }
+    return nothing;
+  }
+
+  // ------------------------------------------------------------------ behaviour
+
+  #query<T extends HTMLElement = HTMLElement>(selector: string): T | null {
+    return this.#host.renderRoot.querySelector<T>(selector);
+  }
+
+  #row(index: number): HTMLElement | null {
+    return this.#query(`article[data-index="${index}"]`);
+  }
+
+  #items(): readonly Notification[] {
+    return this.#context.client()?.$notifications.get().items ?? [];
+  }
+
+  #currentIndex(): number {
+    return Math.max(0, Math.min(this.#focusIndex, this.#items().length - 1));
+  }
+
+  #setFocusIndex(index: number): void {
+    if (index === this.#focusIndex) return;
+    this.#focusIndex = index;
+    this.#host.requestUpdate();
+  }
+
+  /** True when focus is on something other than the bell, a row or a row's button, or nothing. */
+  #focusTakenElsewhere(): boolean {
+    const active = deepActiveElement();
+    if (!active || active === document.body) return false;
+    return !this.#host.renderRoot.contains(active) || !active.closest('.bell, article');
+  }
+
+  /** Selects a filter tab and brings it into full view (clear of the scroll buttons); `focus` moves focus to it. */
+  #selectTab(tab: FeedTab, focus = false): void {
+    void this.#host.updateComplete.then(() => {
+      const button = this.#query(`#tab-${tab}`);
+      button?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      if (focus) button?.focus({ preventScroll: true });
+    });
+    if (tab === this.#tab) return;
+    this.#tab = tab;
+    this.#focusIndex = 0;
+    this.#host.requestUpdate();
+    const filter = tab === 'all' ? {} : tab === 'unread' ? { unread: true } : { category: tab };
+    void this.#context
+      .client()
+      ?.setFilter(filter)
+      .catch(() => {});
+  }
+
+  #onTabKey = (event: KeyboardEvent): void => {
+    const keys: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1 };
+    let delta = keys[event.key];
+    if (delta === undefined && event.key !== 'Home' && event.key !== 'End') return;
+    event.preventDefault();
+    if (getComputedStyle(this.#host).direction === 'rtl' && delta !== undefined) delta = -delta;
+    const index = TABS.indexOf(this.#tab);
+    const next =
+      event.key === 'Home' ? 0 : event.key === 'End' ? TABS.length - 1 : (index + delta! + TABS.length) % TABS.length;
+    this.#selectTab(TABS[next]!, true);
+  };
+
+  /** Observes the tab strip's size once it is rendered, to show the scroll buttons it needs. */
+  #watchTabs(): void {
+    const tabs = this.#query('.tabs');
+    if (tabs === this.#observedTabs) return;
+    this.#tabsObserver.disconnect();
+    if (tabs) this.#tabsObserver.observe(tabs);
+    this.#observedTabs = tabs;
+  }
+
+  #measureTabs = (): void => {
+    const tabs = this.#observedTabs;
+    if (!tabs) return;
+    // scrollLeft counts from the start edge: negative towards the end in right-to-left.
+    const scrolled = Math.abs(tabs.scrollLeft);
+    const hidden = { start: scrolled > 1, end: scrolled + tabs.clientWidth < tabs.scrollWidth - 1 };
+    if (hidden.start === this.#tabsHidden.start && hidden.end === this.#tabsHidden.end) return;
+    this.#tabsHidden = hidden;
+    this.#host.requestUpdate();
+  };
+
+  #scrollTabs(edge: 'start' | 'end'): void {
+    const tabs = this.#observedTabs!;
+    const rtl = getComputedStyle(tabs).direction === 'rtl';
+    const step = tabs.clientWidth * 0.7 * (edge === 'end' ? 1 : -1) * (rtl ? -1 : 1);
+    tabs.scrollBy({ left: step });
+  }
+
+  #onListKey = (event: KeyboardEvent): void => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target as HTMLElement;
+    const row = target.closest('article');
+    const items = this.#items();
+    const index = Number(row?.dataset.index);
+    const item = items[index];
+    if (!row || !item) return;
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      PageDown: index + 1,
+      ArrowUp: index - 1,
+      PageUp: index - 1,
+      Home: 0,
+      End: items.length - 1,
+    };
+    if (event.key in moves) {
+      event.preventDefault();
+      this.focusRow(Math.max(0, Math.min(items.length - 1, moves[event.key]!)), true);
+      return;
+    }
+    // On a button inside the row, Enter and Space press that button.
+    if (target !== row) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      void this.#openRow(item);
+    } else if (event.key === 'Delete' || event.key === 'Backspace') {
+      event.preventDefault();
+      void this.#dismiss(item);
+    }
+  };
+
+  async #openRow(item: Notification): Promise<void> {
+    const client = this.#context.client();
+    if (!client) return;
+    const reading = item.readAt === null ? client.markRead(item.id).catch(() => {}) : Promise.resolve();
+    if (item.invitationId && item.actions.includes('accept-invite') && !item.actionTaken) {
+      const review = new PdInviteReviewEvent({ invitationId: item.invitationId, notification: item });
+      if (this.#host.dispatchEvent(review)) await this.#review(item.invitationId);
+      return;
+    }
+    if (!item.trackId) return;
+    const event = new PdNavigateEvent({ trackId: item.trackId, widget: item.widget ?? null, notification: item });
+    if (!this.#host.dispatchEvent(event)) return;
+    this.#context.close();
+    const template = this.#context.hrefTemplate();
+    if (!template) return;
+    const target = fillTemplate(template, item.trackId, item.widget ?? '');
+    if (!target) {
+      console.error(`<pd-activity-feed>: href-template gives a URL that is not http(s): ${template}`);
+      return;
+    }
+    await reading;
+    window.location.assign(target);
+  }
+
+  /**
+   * Opens the invitations modal on the invitation's card: the page's
+   * `<pd-invitations>` (in the feed's own document or shadow root), else one the
+   * feed adds to its own shadow root, sharing its client.
+   */
+  async #review(invitationId: string): Promise<void> {
+    const host = this.#host;
+    let modal = (host.getRootNode() as Document | ShadowRoot).querySelector('pd-invitations');
+    if (!modal) {
+      await import('../define/pd-invitations.js');
+      modal = host.renderRoot.querySelector('pd-invitations');
+      if (!modal) {
+        modal = document.createElement('pd-invitations');
+        const theme = host.getAttribute('theme');
+        if (theme) modal.setAttribute('theme', theme);
+        host.renderRoot.append(modal);
+      }
+    }
+    modal.show(invitationId);
+  }
+
+  async #dismiss(item: Notification): Promise<void> {
+    const client = this.#context.client();
+    if (!client || !this.#host.dispatchEvent(new PdDismissEvent(item))) return;
+    try {
+      await client.dismiss(item.id);
+    } catch {
+      this.#setRowError(item.id, this.#context.strings().actionFailed);
+    }
+  }
+
+  async #runAction(event: Event, item: Notification, action: ActionId): Promise<void> {
+    event.stopPropagation();
+    const client = this.#context.client();
+    if (!client || this.#busy.has(item.id)) return;
+    const t = this.#context.strings();
+    this.#busy.set(item.id, action === 'accept-invite' ? 'accepting' : 'answering');
+    this.#setRowError(item.id, null);
+    try {
+      const acceptance = await client.runAction(item.id, action);
+      if (acceptance) {
+        this.#host.dispatchEvent(new PdInviteAcceptedEvent(acceptance));
+        toast(t.collaborationAccepted);
+      }
+    } catch {
+      this.#setRowError(item.id, action === 'accept-invite' ? t.acceptFailed : t.actionFailed);
+    } finally {
+      this.#busy.delete(item.id);
+      this.#host.requestUpdate();
+    }
+  }
+
+  async #markAllRead(): Promise<void> {
+    this.#headerError = null;
+    this.#host.requestUpdate();
+    try {
+      await this.#context.client()?.markAllRead();
+    } catch {
+      this.#headerError = this.#context.strings().actionFailed;
+      this.#host.requestUpdate();
+    }
+  }
+
+  #setRowError(id: string, message: string | null): void {
+    if (message) this.#rowErrors.set(id, message);
+    else this.#rowErrors.delete(id);
+    this.#host.requestUpdate();
+  }
+}
