@@ -81,10 +81,11 @@ export class Mutations {
       return result;
     } catch (error) {
       const pdError = error as PdError;
+      const reported = this.#options.notifications.context.report(pdError);
       // No answer: the change may or may not have reached the server; the same key makes sending it again safe.
       if (pdError.kind === 'network') return (await this.#options.queue()).add(change, shown);
       shown.undo();
-      throw this.#options.notifications.context.report(pdError);
+      throw reported;
     }
   }
 
