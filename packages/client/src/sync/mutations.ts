@@ -7,7 +7,14 @@
  * rejects. Loaded on the first change, or when the browser is idle after a feed
  * is shown, so a page's first paint does not wait for code only a click needs.
  */
-import type { Acceptance, ActionId, Invitation, Notification, PreferencesUpdate } from '@pd-notify/protocol/wire';
+import type {
+  Acceptance,
+  ActionId,
+  Invitation,
+  Notification,
+  Preferences,
+  PreferencesUpdate,
+} from '@pd-notify/protocol/wire';
 import type { PdError } from '../errors.js';
 import type { ActionQueue } from '../offline/queue.js';
 import type { InvitationsArea } from './invitations.js';
@@ -180,6 +187,18 @@ export class Mutations {
       case 'preferences':
         return this.#options.preferences.edit((editor) => editor.send(change));
     }
+  }
+
+  /**
+   * Shows the outcome of a change this tab made (or shows) that another tab
+   * sent for it. Notifications and invitations arrive from that tab on their
+   * own; the preferences' outcome is this tab's to show.
+   */
+  async settledElsewhere(change: Queued, result: unknown, error: PdError | null): Promise<void> {
+    if (change.kind !== 'preferences') return;
+    await this.#options.preferences.edit((editor) =>
+      error ? editor.refused(change, error) : editor.saved(result as Preferences),
+    );
   }
 
   #accepted(acceptance: Acceptance): Acceptance {

@@ -61,7 +61,7 @@ type Option<C extends PreferenceCategory> = (typeof PREFERENCE_OPTIONS)[C][numbe
  * @csspart footer - The save row.
  * @csspart save - "Save Preferences".
  * @csspart discard - "Discard changes".
- * @csspart status - The confirmation or error after saving.
+ * @csspart status - The confirmation or error after saving (or, for a save made offline, that it will be saved once back online).
  * @csspart banner - The message after a conflict or a change from another session.
  * @cssproperty --pd-color-accent - Switches that are on, the save button.
  * @cssproperty --pd-color-border - Borders and switches that are off.
@@ -215,7 +215,7 @@ export class PdPreferencesForm extends PdElement {
             : nothing
         }
         <span part="status" class="status" role="status" tabindex="-1"
-          >${prefs.status === 'saved' && !prefs.dirty ? t.saved : ''}</span
+          >${prefs.pending ? t.savedOffline : prefs.status === 'saved' && !prefs.dirty ? t.saved : ''}</span
         >
         ${prefs.status === 'error' ? html`<span class="status error" role="alert">${t.saveFailed}</span>` : nothing}
       </div>
