@@ -1,18 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { InvitationList, NotificationPage, Problem } from '@pd-notify/protocol';
-import { assertSchema, http, startTarget, type Caller, type Target } from '../src/index.js';
+import { assertSchema } from '../src/index.js';
+import { targetForFile } from './target-for-file.js';
 
-let target: Target;
-let asA: Caller;
-let asB: Caller;
-
-before(async () => {
-  target = await startTarget();
-  asA = http(target.url, target.tokenA);
-  asB = http(target.url, target.tokenB);
-});
-after(() => target.close());
+const { asA, asB } = targetForFile();
 
 const ENDPOINTS: [string, string][] = [
   ['GET', '/v1/me'],

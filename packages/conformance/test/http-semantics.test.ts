@@ -6,7 +6,7 @@
  * docs/openapi.json by the `http` helper.)
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type {
   Counts,
   InvitationList,
@@ -16,16 +16,10 @@ import type {
   TrackList,
   User,
 } from '@pd-notify/protocol';
-import { assertDocumented, http, openApi, rawRequest, startTarget, type Caller, type Target } from '../src/index.js';
+import { assertDocumented, openApi, rawRequest } from '../src/index.js';
+import { targetForFile } from './target-for-file.js';
 
-let target: Target;
-let api: Caller;
-
-before(async () => {
-  target = await startTarget();
-  api = http(target.url, target.tokenA);
-});
-after(() => target.close());
+const { target, asA: api } = targetForFile();
 
 /** Percent-encodings that decode to no UTF-8 string: truncated, not hex, invalid or overlong sequences, surrogates, past U+10FFFF. */
 const MISENCODED = ['%', '%zz', '%C3%28', '%FF%FE', '%C0%AE%C0%AE%C0%AF', '%ED%A0%80', '%F4%90%80%80', 'a%2'];
@@ -181,9 +175,9 @@ describe('methods', () => {
     for (const [template, item] of Object.entries(openApi.paths)) {
       if (!('get' in item) || template === '/v1/events') continue;
       const path = template.replace(/\{(\w+)\}/g, (_, param: string) => encodeURIComponent(ids[param]!));
-      const headers = { Authorization: `Bearer ${target.tokenA}` };
-      const get = await rawRequest(target.url, { target: path, headers });
-      const head = await rawRequest(target.url, { method: 'HEAD', target: path, headers });
+      const headers = { Authorization: `Bearer ${target().tokenA}` };
+      const get = await rawRequest(target().url, { target: path, headers });
+      const head = await rawRequest(target().url, { method: 'HEAD', target: path, headers });
       assert.equal(head.status, get.status, `HEAD ${path}`);
       assert.equal(head.body.length, 0, `HEAD ${path} has no body`);
       for (const name of ['content-type', 'content-length', 'etag', 'cache-control', 'vary']) {
@@ -199,10 +193,10 @@ describe('methods', () => {
   });
 
   it('answers HEAD on the event stream with its headers and no body', async () => {
-    const head = await rawRequest(target.url, {
+    const head = await rawRequest(target().url, {
       method: 'HEAD',
       target: '/v1/events',
-      headers: { Authorization: `Bearer ${target.tokenA}`, Accept: 'text/event-stream' },
+      headers: { Authorization: `Bearer ${target().tokenA}`, Accept: 'text/event-stream' },
     });
     assert.equal(head.status, 200);
     assert.match(head.headers['content-type'] ?? '', /^text\/event-stream/);
@@ -214,7 +208,7 @@ describe('authentication scheme', () => {
   it('accepts the Bearer scheme in any case (RFC 9110 §11.1), then one or more spaces (§11.4)', async () => {
     const me = (await api<User>('GET', '/v1/me')).body;
     for (const credentials of ['bearer', 'BEARER', 'bEaReR', 'Bearer  '].map(
-      (scheme) => `${scheme} ${target.tokenA}`,
+      (scheme) => `${scheme} ${target().tokenA}`,
     )) {
       const reply = await api<User>('GET', '/v1/me', { token: null, headers: { Authorization: credentials } });
       assert.equal(reply.status, 200, credentials);
@@ -226,9 +220,9 @@ describe('authentication scheme', () => {
 describe('compression', () => {
   it('never compresses the event stream, whatever the client accepts', async () => {
     const controller = new AbortController();
-    const response = await fetch(new URL('/v1/events', target.url), {
+    const response = await fetch(new URL('/v1/events', target().url), {
       headers: {
-        Authorization: `Bearer ${target.tokenA}`,
+        Authorization: `Bearer ${target().tokenA}`,
         Accept: 'text/event-stream',
         'Accept-Encoding': 'br, gzip, deflate',
       },

@@ -4,20 +4,11 @@
  * lost can always send it again.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Notification, NotificationPage, Preferences } from '@pd-notify/protocol';
-import { http, startTarget, type Caller, type Target } from '../src/index.js';
+import { targetForFile } from './target-for-file.js';
 
-let target: Target;
-let api: Caller;
-let ben: Caller;
-
-before(async () => {
-  target = await startTarget();
-  api = http(target.url, target.tokenA);
-  ben = http(target.url, target.tokenB);
-});
-after(() => target.close());
+const { asA: api, asB: ben } = targetForFile();
 
 const key = () => `conformance-${crypto.randomUUID()}`;
 const withKey = (value: string, body?: unknown) => ({

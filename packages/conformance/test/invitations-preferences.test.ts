@@ -1,24 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Acceptance, Counts, Invitation, InvitationList, Preferences, TrackList } from '@pd-notify/protocol';
-import {
-  assertEventSchema,
-  assertSchema,
-  http,
-  readEvents,
-  startTarget,
-  type Caller,
-  type Target,
-} from '../src/index.js';
+import { assertEventSchema, assertSchema, readEvents } from '../src/index.js';
+import { targetForFile } from './target-for-file.js';
 
-let target: Target;
-let api: Caller;
-
-before(async () => {
-  target = await startTarget();
-  api = http(target.url, target.tokenA);
-});
-after(() => target.close());
+const { target, asA: api } = targetForFile();
 
 describe('invitations', () => {
   it('lists pending invitations, most recent first, filterable by track', async () => {
@@ -58,7 +44,7 @@ describe('invitations', () => {
   });
 
   it('accepts one: answers track and permission, grants access, pushes sync progress until done', async () => {
-    const stream = await readEvents(target.url, target.tokenA);
+    const stream = await readEvents(target().url, target().tokenA);
     try {
       await stream.next((event) => event.event === 'ready');
       const [invitation] = (await api<InvitationList>('GET', '/v1/invitations')).body.items;

@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Counts, Notification, NotificationPage, ReadAllResult } from '@pd-notify/protocol';
-import { assertSchema, http, startTarget, type Caller, type Target } from '../src/index.js';
+import { assertSchema } from '../src/index.js';
+import { targetForFile } from './target-for-file.js';
 
-let target: Target;
-let api: Caller;
-
-before(async () => {
-  target = await startTarget();
-  api = http(target.url, target.tokenA);
-});
-after(() => target.close());
+const { target, asA: api } = targetForFile();
 
 async function allNotifications(query = ''): Promise<Notification[]> {
   const items: Notification[] = [];
@@ -158,7 +152,7 @@ describe('read, unread, read-all', () => {
 
 describe('actions and dismiss', () => {
   it('runs a support-feedback action once; a second run is a conflict', async () => {
-    await target.notifyA?.({
+    await target().notifyA?.({
       type: 'support-feedback',
       title: 'Support replied to your ticket',
       message: 'Is it solved?',

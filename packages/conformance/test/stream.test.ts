@@ -1,22 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { NotificationPage, ReadyEvent } from '@pd-notify/protocol';
-import { assertEventSchema, http, readEvents, startTarget, type Caller, type Target } from '../src/index.js';
+import { assertEventSchema, readEvents } from '../src/index.js';
+import { targetForFile } from './target-for-file.js';
 
-let target: Target;
-let api: Caller;
-
-before(async () => {
-  target = await startTarget();
-  api = http(target.url, target.tokenA);
-});
-after(() => target.close());
+const { target, asA: api } = targetForFile();
 
 const firstItem = async () => (await api<NotificationPage>('GET', '/v1/notifications?limit=1')).body.items[0]!;
 
 describe('GET /v1/events', () => {
   it('is an event stream that starts with `ready`, carrying an id and the heartbeat interval', async () => {
-    const stream = await readEvents(target.url, target.tokenA);
+    const stream = await readEvents(target().url, target().tokenA);
     try {
       assert.equal(stream.response.status, 200);
       assert.match(stream.response.headers.get('content-type') ?? '', /^text\/event-stream/);
@@ -29,7 +23,7 @@ describe('GET /v1/events', () => {
   });
 
   it('gives in `ready` the counts GET /v1/counts gives (when it sends them)', async () => {
-    const stream = await readEvents(target.url, target.tokenA);
+    const stream = await readEvents(target().url, target().tokenA);
     try {
       const ready = JSON.parse((await stream.next((event) => event.event === 'ready')).data) as ReadyEvent;
       if (ready.counts === undefined) return; // optional: clients then ask GET /v1/counts
@@ -40,7 +34,7 @@ describe('GET /v1/events', () => {
   });
 
   it('pushes changes made over REST, each event with a new id and valid data', async () => {
-    const stream = await readEvents(target.url, target.tokenA);
+    const stream = await readEvents(target().url, target().tokenA);
     try {
       const ready = await stream.next((event) => event.event === 'ready');
       const item = await firstItem();
@@ -59,14 +53,14 @@ describe('GET /v1/events', () => {
   });
 
   it('replays exactly what was missed after a reconnect with Last-Event-ID', async () => {
-    const first = await readEvents(target.url, target.tokenA);
+    const first = await readEvents(target().url, target().tokenA);
     const ready = await first.next((event) => event.event === 'ready');
     first.close();
     const item = await firstItem();
     await api('POST', `/v1/notifications/${item.id}/${item.readAt ? 'unread' : 'read'}`);
     await api('POST', `/v1/notifications/${item.id}/${item.readAt ? 'read' : 'unread'}`);
 
-    const resumed = await readEvents(target.url, target.tokenA, { lastEventId: ready.id });
+    const resumed = await readEvents(target().url, target().tokenA, { lastEventId: ready.id });
     try {
       const caughtUp = await resumed.next((event) => event.event === 'ready');
       const missed = resumed.events.slice(0, resumed.events.indexOf(caughtUp));
@@ -83,7 +77,7 @@ describe('GET /v1/events', () => {
   });
 
   it('sends a reset (then ready) for a well-formed id it does not know', async () => {
-    const stream = await readEvents(target.url, target.tokenA, { lastEventId: 'zzzzzzzz-1' });
+    const stream = await readEvents(target().url, target().tokenA, { lastEventId: 'zzzzzzzz-1' });
     try {
       const reset = await stream.next((event) => event.event === 'reset');
       assertEventSchema(reset);
@@ -103,7 +97,7 @@ describe('GET /v1/events', () => {
   });
 
   it('sends heartbeat comments at the announced interval', async () => {
-    const stream = await readEvents(target.url, target.tokenA);
+    const stream = await readEvents(target().url, target().tokenA);
     try {
       const ready = await stream.next((event) => event.event === 'ready');
       const { heartbeatMs } = JSON.parse(ready.data) as ReadyEvent;
