@@ -51,6 +51,8 @@ export interface RequestResults {
 
 const TOKEN = 'demo-alice';
 const BUNDLE = '/pd-notify.js';
+/** Matches BUNDLE, and the demo's bundle, whose name carries a hash of its content (examples/vanilla/serve.ts). */
+const OUR_BUNDLE = /^\/pd-notify(\.[0-9a-f]{16})?\.js$/;
 
 /** How long any one wait may take before the run fails (a page that never settles). */
 const WAIT_MS = 20_000;
@@ -70,10 +72,10 @@ interface Recorded {
  * Records a page's requests from now on: HTTP requests under `/v1/` of
  * `apiOrigin` (fetches, the event stream) and every WebSocket the page opens
  * (through the DevTools protocol: puppeteer does not report them as requests).
- * `bundles`: the paths of the scripts whose requests are the measured
+ * `bundle` matches the path of the script whose requests are the measured
  * client's; what any other script sends is the host page's own.
  */
-async function record(page: Page, apiOrigin: string, bundles: readonly string[]) {
+async function record(page: Page, apiOrigin: string, bundle: RegExp) {
   /** In the order the page opened them. */
   const recorded: Recorded[] = [];
   const http = new Map<HTTPRequest, Recorded>();
@@ -95,7 +97,7 @@ async function record(page: Page, apiOrigin: string, bundles: readonly string[])
     const sender = new URL(stack?.callFrames[0]?.url || apiOrigin).pathname;
     const entry = {
       line: `${request.method()} ${url.pathname}`,
-      byHost: !bundles.includes(sender),
+      byHost: !bundle.test(sender),
       open: url.pathname === '/v1/events',
       done: false,
     };
@@ -186,8 +188,8 @@ interface PageCase {
   page: string;
   url: string;
   apiOrigin: string;
-  /** The paths of the measured client's scripts. */
-  bundles: string[];
+  /** Matches the path of the measured client's script. */
+  bundle: RegExp;
   /** When the page has settled (a script over IN_PAGE's names). */
   settled: string;
   /** What a user does once the page is open (opening the feed). */
@@ -202,7 +204,7 @@ async function measure(browser: Browser, c: PageCase): Promise<RequestCase> {
     const tabs: { page: Page; recorder: Recorder }[] = [];
     for (let index = 0; index < (c.tabs ?? 1); index++) {
       const page = await context.newPage();
-      const recorder = await record(page, c.apiOrigin, c.bundles);
+      const recorder = await record(page, c.apiOrigin, c.bundle);
       await page.goto(c.url);
       await c.act?.(page);
       tabs.push({ page, recorder });
@@ -279,7 +281,7 @@ function bellCase(server: RunningServer, state: ServerState): PageCase {
     page: '<pd-bell-badge> in a <pd-provider>',
     url: `${server.url}/bell.html`,
     apiOrigin: server.url,
-    bundles: [BUNDLE],
+    bundle: OUR_BUNDLE,
     settled: `${LIVE} && badge('pd-bell-badge') === '${state.unread}'`,
   };
 }
@@ -289,7 +291,7 @@ function feedCase(server: RunningServer, state: ServerState): PageCase {
     page: '<pd-activity-feed> in a <pd-provider>, opened (its bell and its first page)',
     url: `${server.url}/feed.html`,
     apiOrigin: server.url,
-    bundles: [BUNDLE],
+    bundle: OUR_BUNDLE,
     settled: `${LIVE} && badge('pd-activity-feed') === '${state.unread}' && rows === ${state.firstPage}`,
     act: openFeed,
   };
@@ -300,7 +302,7 @@ function demoCase(server: RunningServer, state: ServerState, tabs: number): Page
     page: `the demo page (examples/vanilla, npm start), ${tabs === 1 ? 'one tab' : `${tabs} tabs of one browser`}`,
     url: `${server.url}/`,
     apiOrigin: server.url,
-    bundles: [BUNDLE],
+    bundle: OUR_BUNDLE,
     settled: [
       LIVE,
       `badge('pd-activity-feed') === '${state.unread}'`,
@@ -606,7 +608,7 @@ async function measurePeers(browser: Browser, state: ServerState): Promise<PeerR
     for (const [index, peer] of PEER_PAGES.entries()) {
       const base = {
         apiOrigin: stub.url,
-        bundles: [peerScript(index)],
+        bundle: new RegExp(`^${peerScript(index).replaceAll('.', '\\.')}$`),
       };
       const bell = await measure(browser, {
         ...base,
