@@ -38,6 +38,38 @@ const referenceServer = {
   },
 };
 
+/**
+ * `press-keys` ({ keys: ['Shift', 'Tab'] }): holds every key but the last, presses the last,
+ * releases them. wtr's `send-keys` cannot do that over WebDriver classic (WebKit): it refuses
+ * `down`/`up` there, and `press: 'Shift+Tab'` would type the characters "S", "h", "i"... one by
+ * one. WebDriver's own key actions can: webdriverio's `keys([...])` presses the keys down in
+ * order and lets them all up together, a chord. Puppeteer (Chromium, Firefox) holds and
+ * releases the keys itself.
+ */
+const pressKeys = {
+  name: 'pd-press-keys',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'press-keys') return undefined;
+    const keys = payload?.keys;
+    if (!Array.isArray(keys) || keys.length === 0 || !keys.every((key) => typeof key === 'string')) {
+      throw new Error('press-keys: give { keys: [...held, pressed] }');
+    }
+    if (session.browser.type === 'webdriver') {
+      await session.browser.sendKeys(session.id, keys);
+      return true;
+    }
+    if (session.browser.type === 'puppeteer') {
+      const { keyboard } = session.browser.getPage(session.id);
+      const held = keys.slice(0, -1);
+      for (const key of held) await keyboard.down(key);
+      await keyboard.press(keys.at(-1));
+      for (const key of held.reverse()) await keyboard.up(key);
+      return true;
+    }
+    throw new Error(`press-keys: not supported for browser type ${session.browser.type}`);
+  },
+};
+
 /** Writes the run's totals and failed tests for scripts/test.mjs (PD_TEST_RESULTS). */
 function countReporter() {
   return {
@@ -76,6 +108,7 @@ export default {
   testFramework: { config: { timeout: 15_000 } },
   plugins: [
     referenceServer,
+    pressKeys,
     esbuildPlugin({
       ts: true,
       target: 'es2022',

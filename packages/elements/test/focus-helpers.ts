@@ -1,6 +1,6 @@
 /** Focus as a keyboard user meets it: where it is (through shadow roots), keys that must keep it, a client per test. */
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { createClient, type PdClient } from '@pd-notify/client';
 import { deepActiveElement } from '../src/focus-keeper.js';
 import { base, eventually } from './helpers.js';
@@ -45,12 +45,12 @@ export async function expectFocusInside(...hosts: Element[]): Promise<void> {
   });
 }
 
-/** Presses `key` (`Shift+Tab` holds Shift), then checks focus stayed inside `hosts`. */
+/**
+ * Presses `key` (`Shift+Tab` holds Shift), then checks focus stayed inside `hosts`.
+ * Through the config's `press-keys` command: wtr's `sendKeys` cannot hold a key in WebKit.
+ */
 export async function press(key: string, ...hosts: Element[]): Promise<void> {
-  const [modifier, pressed] = key.includes('+') ? key.split('+') : [null, key];
-  if (modifier) await sendKeys({ down: modifier });
-  await sendKeys({ press: pressed! });
-  if (modifier) await sendKeys({ up: modifier });
+  await executeServerCommand('press-keys', { keys: key.split('+') });
   if (hosts.length > 0) await expectFocusInside(...hosts);
 }
 

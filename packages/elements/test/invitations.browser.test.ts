@@ -259,10 +259,13 @@ describe('invitations', () => {
   });
 
   it('is axe-clean in the dark theme and speaks French', async () => {
+    // Dark as a host asks for it: theme="auto" on a dark OS (light is the default whatever the OS).
     await emulateMedia({ colorScheme: 'dark' });
     const p = await page();
+    p.modal.theme = 'auto';
     p.modal.locale = 'fr';
     await openModal(p);
+    expect(getComputedStyle(dialog(p.modal)).backgroundColor).to.equal('rgb(28, 27, 34)');
     const card = cardFor(p.modal, 'Paper Planes');
     await eventually(() => expect(inCard(card, 'accept').textContent!.trim()).to.equal('Accepter'));
     expect(inCard(card, 'sender').textContent).to.contain('Envoyée par');

@@ -77,6 +77,11 @@ describe('layout', () => {
     const content = [...panel.children].reduce((sum, child) => sum + box(child).height, 0);
     expect(box(panel).height).to.be.closeTo(content + 2, 2); // its 1 px borders
     expect(box(panel).height).to.be.below(320);
+    // ...and that content is the empty state, shown whole (not a body squeezed to nothing under the tabs).
+    const empty = box(shadow(feed, '[part="empty"]'));
+    expect(empty.height).to.be.above(50);
+    expect(box(shadow(feed, '.body')).height).to.be.at.least(empty.height);
+    expect(empty.bottom).to.be.at.most(box(panel).bottom);
     feed = await dropdown('demo');
     const full = shadow(feed, '#panel');
     const available = window.innerHeight - box(full).top - 8;

@@ -235,8 +235,20 @@ describe('<pd-preferences-form>', () => {
     await eventually(() => expect(lefts().size).to.equal(1));
     expect(el.scrollWidth).to.be.at.most(360);
     await expect(el).to.be.accessible();
+    // Dark the ways a host asks for it (README, Theming): light by default even on a dark OS,
+    // theme="auto" follows the OS, theme="dark" is dark whatever the OS says.
+    const background = () => getComputedStyle(el).backgroundColor;
     await emulateMedia({ colorScheme: 'dark' });
-    expect(getComputedStyle(el).backgroundColor).to.equal('rgb(28, 27, 34)');
+    expect(background(), 'no theme, dark OS').to.equal('rgb(255, 255, 255)');
+    el.theme = 'auto';
+    await el.updateComplete;
+    expect(background(), 'theme="auto", dark OS').to.equal('rgb(28, 27, 34)');
+    await expect(el).to.be.accessible();
+    await emulateMedia({ colorScheme: 'light' });
+    expect(background(), 'theme="auto", light OS').to.equal('rgb(255, 255, 255)');
+    el.theme = 'dark';
+    await el.updateComplete;
+    expect(background(), 'theme="dark", light OS').to.equal('rgb(28, 27, 34)');
     await expect(el).to.be.accessible();
   });
 

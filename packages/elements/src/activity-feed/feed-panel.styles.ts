@@ -86,14 +86,19 @@ export const feedPanelStyles = css`
     border-color: var(--_accent);
     color: var(--_on-accent);
   }
+  /* The body and the list start at their content's height and shrink (down to 0, the list
+     then scrolls) to the panel's greatest height, or grow to fill an inline feed. Not "flex: 1":
+     its 0% basis counts as no height at all in WebKit while the dropdown's height is only a
+     max-block-size, so the dropdown collapsed to its header and tabs there, rows and empty
+     state hidden. */
   .body {
-    flex: 1;
+    flex: 1 1 auto;
     min-block-size: 0;
     display: flex;
     flex-direction: column;
   }
   .list {
-    flex: 1;
+    flex: 1 1 auto;
     min-block-size: 0;
     overflow: auto;
     contain: content;

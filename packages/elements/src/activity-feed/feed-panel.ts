@@ -198,9 +198,18 @@ export class FeedPanel implements ReactiveController {
       >
         ${chevronIcon}
       </button>`;
+    // The tablist has tabindex -1: it scrolls sideways, and Firefox puts a scroller in the Tab order even
+    // when the selected tab is already there (an extra stop); the arrow keys bring every tab into view.
     return html`<div part="tabs" class="tab-strip">
       ${scroller('start')}
-      <div class="tabs" role="tablist" aria-label=${t.filters} @keydown=${this.#onTabKey} @scroll=${this.#measureTabs}>
+      <div
+        class="tabs"
+        role="tablist"
+        aria-label=${t.filters}
+        tabindex="-1"
+        @keydown=${this.#onTabKey}
+        @scroll=${this.#measureTabs}
+      >
         ${TABS.map((tab) => {
           const selected = tab === this.#tab;
           const label = tab === 'all' ? t.all : tab === 'unread' ? t.unreadTab : t.category[tab];
@@ -250,12 +259,15 @@ export class FeedPanel implements ReactiveController {
   #renderList(items: readonly Notification[], hasMore: boolean, loadingMore: boolean, pending: readonly string[]) {
     const focus = Math.min(this.#focusIndex, items.length - 1);
     const { first, end, before, after } = this.#rows.window(items);
+    // tabindex -1: Firefox would make the scrolling list a Tab stop of its own between the tabs and the
+    // current row; the feed pattern has one stop, the row, and the arrow keys scroll by moving it.
     return html`<div
         part="list"
         class="list"
         role="feed"
         aria-labelledby="title"
         aria-busy=${loadingMore ? 'true' : 'false'}
+        tabindex="-1"
         @keydown=${this.#onListKey}
       >
         <div aria-hidden="true" .style=${`block-size:${before}px`}></div>

@@ -273,6 +273,8 @@ export class PdInvitations extends PdElement {
     for (const inv of state?.items ?? []) this.#trackNames.set(inv.track.id, inv.track.name);
     const shown = this.#shown(state?.items ?? []);
     const trackName = this.trackId ? (this.#trackNames.get(this.trackId) ?? t.thisTrack) : null;
+    // With cards, the scrolling body has tabindex -1: Firefox puts a scroller in the Tab order even when it
+    // holds controls (an extra stop between the close button and the first card); Tab scrolls each into view.
     return html`<dialog
       part="dialog"
       class="surface"
@@ -293,7 +295,9 @@ export class PdInvitations extends PdElement {
             </p>`
           : nothing
       }
-      <div class="body">${this.open ? this.#renderBody(state?.status, shown) : nothing}</div>
+      <div class="body" tabindex=${shown.length > 0 ? '-1' : nothing}>
+        ${this.open ? this.#renderBody(state?.status, shown) : nothing}
+      </div>
       ${this.open ? html`<pd-toaster locale=${this.language} theme=${this.theme ?? nothing}></pd-toaster>` : nothing}
     </dialog>`;
   }
