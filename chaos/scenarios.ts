@@ -332,6 +332,9 @@ export const OFFLINE_SCENARIOS: Scenario[] = [
     async run(rig) {
       const page = await rig.openTab();
       await rig.settle(this.name, []);
+      // The visit ends, its state written (a page writes what it shows as it closes or reloads, which would
+      // replace an entry put there before); then the entry is one an older version of the page wrote.
+      await page.evaluate(() => window.pdChaos.unmount());
       await page.evaluate(
         (key) =>
           new Promise<void>((resolve, reject) => {
