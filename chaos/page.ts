@@ -43,11 +43,12 @@ const chaos = {
     document.body.append(provider);
   },
 
-  /** Removes the elements and closes the client. */
-  unmount(): void {
+  /** Removes the elements and closes the client; resolves once what it held is written to the persisted cache. */
+  unmount(): Promise<void> {
     document.querySelector('pd-provider')?.remove();
-    client?.close();
+    const closing = client?.close();
     client = null;
+    return closing ?? Promise.resolve();
   },
 
   /** Signs another user in on the same client (a user switch). */

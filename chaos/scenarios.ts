@@ -237,6 +237,40 @@ export const OFFLINE_SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'offline: reloaded at once, cut off, it shows what it showed last',
+    async run(rig) {
+      const page = await rig.openTab();
+      const before = await rig.settle(this.name, []);
+      if (before.mismatch) return before;
+      // An event the page shows, then a reload before its debounced write: only the write made as it hides keeps it.
+      const sent = await rig.burst('just before the reload', 1, 0);
+      await page.waitForFunction(
+        (title) => window.pdChaos.state().items.some((item) => item.title === title),
+        { polling: 20 },
+        sent[0]!,
+      );
+      const shown = await page.evaluate(() => window.pdChaos.state().items.map((item) => item.id));
+      await rig.cutApi(page);
+      await rig.reload(page);
+      // Cut off, it shows what it kept, or (nothing kept) the error of a page that cannot load.
+      await page.waitForFunction(
+        () => ['cached', 'error'].some((status) => window.pdChaos.state().statuses.includes(status)),
+        { polling: 50 },
+      );
+      const { items, statuses } = await page.evaluate(() => window.pdChaos.state());
+      const cached = statuses.includes('cached') ? items.map((item) => item.id) : null;
+      if (JSON.stringify(cached) !== JSON.stringify(shown)) {
+        return {
+          ...before,
+          scenario: this.name,
+          mismatch: 'the cached state is not what the page showed before the reload',
+        };
+      }
+      rig.restoreApi(page);
+      return rig.settle(this.name, sent);
+    },
+  },
+  {
     name: 'offline: changes made offline survive a reload and are applied once',
     async run(rig) {
       const page = await rig.openTab();
@@ -332,6 +366,9 @@ export const OFFLINE_SCENARIOS: Scenario[] = [
     async run(rig) {
       const page = await rig.openTab();
       await rig.settle(this.name, []);
+      // The visit ends, its state written (a page writes what it shows as it closes or reloads, which would
+      // replace an entry put there before); then the entry is one an older version of the page wrote.
+      await page.evaluate(() => window.pdChaos.unmount());
       await page.evaluate(
         (key) =>
           new Promise<void>((resolve, reject) => {

@@ -61,7 +61,7 @@ export async function soak(rig: ChaosRig, { events, batch }: SoakOptions): Promi
   await rig.reset('empty');
   const page = await rig.openTab();
   const baseline = await page.evaluate(() => {
-    window.pdChaos.unmount();
+    void window.pdChaos.unmount();
     return window.pdLive();
   });
   await page.evaluate((url, token) => window.pdChaos.mount(url, token), rig.server.url, rig.token);

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { Invitation } from '@pd-notify/protocol';
 import { areaHarness } from './area-harness.js';
 import { eventually, referenceServerForFile, heldFetch } from './helpers.js';
 
 const server = referenceServerForFile({ seed: 'empty' });
 
-const invitation = {
+const invitation: Invitation = {
   id: 'inv-during-load',
   version: 1,
   track: { id: 't1', name: 'Late Track', artworkUrl: null },
@@ -29,6 +30,23 @@ describe('the invitations and counts areas', () => {
     await settle();
     assert.equal(counts.value.unreadNotifications, 4);
     assert.equal(invitations.$pendingInviteCount.get(), 1);
+    assert.deepEqual(
+      invitations.$invitations.get().items.map((inv) => inv.track.name),
+      ['Late Track'],
+    );
+  });
+
+  it('replacing what is held (another id space): keep what the stream delivered during the load, by the new versions', async () => {
+    const { fetch, release } = heldFetch();
+    const { invitations, send, settle } = areaHarness({ baseUrl: server().url, fetch });
+    // An earlier visit's invitations from another id space: the same id, at a higher version of its own.
+    invitations.restore([{ ...invitation, version: 5, track: { ...invitation.track, name: 'Old Track' } }], 'cached');
+    invitations.replaceNext();
+    const loading = invitations.load();
+    send('invitation.created', invitation);
+    release();
+    assert.equal(await loading, true);
+    await settle();
     assert.deepEqual(
       invitations.$invitations.get().items.map((inv) => inv.track.name),
       ['Late Track'],

@@ -96,6 +96,34 @@ describe('loading', () => {
     assert.notEqual(notifications.$notifications.get().items[0]!.readAt, null);
   });
 
+  it('replacing what is held (another id space): takes what the stream brought during the load over the page, by the new versions', async () => {
+    const kept = await notify('on the server');
+    const gone = await notify('removed during the load');
+    const { fetch: held, release } = heldFetch();
+    const { notifications, send, settle, titles } = areaHarness({ baseUrl: server().url, fetch: held });
+    // An earlier visit's state from another id space: the same ids name other notifications, at higher versions.
+    const old = { createdAt: '2026-01-01T09:00:00.000Z' };
+    notifications.restore(
+      {
+        items: [item('reused', 7, { ...old, title: 'the old id space’s' }), { ...gone, ...old, version: 9 }],
+        cursor: null,
+        hasMore: false,
+        filter: {},
+      },
+      'cached',
+    );
+    notifications.replaceNext();
+    const loading = notifications.load();
+    // While the page is on its way (it was computed before these): one created, one removed.
+    const later = new Date(Date.parse(kept.createdAt) + 60_000).toISOString();
+    send('notification.created', item('reused', 1, { createdAt: later, title: 'created during the load' }));
+    send('notification.removed', { id: gone.id, version: gone.version + 1 });
+    release();
+    assert.equal(await loading, true);
+    await settle();
+    assert.deepEqual(titles(), ['created during the load', 'on the server']);
+  });
+
   it('announces what a reload brings that is newer than what was shown, and nothing of the first load', async () => {
     await notify('old');
     const { notifications, announced } = await loaded();

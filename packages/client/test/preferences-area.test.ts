@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { rebaseDraft } from '../src/sync/preferences-editor.js';
 import { areaHarness } from './area-harness.js';
-import { control, referenceServerForFile } from './helpers.js';
+import { control, heldFetch, referenceServerForFile } from './helpers.js';
 
 const server = referenceServerForFile({ seed: 'empty' });
 
@@ -17,6 +17,23 @@ describe('the preferences area', () => {
     send('preferences.updated', newer);
     assert.equal(preferences.$preferences.get().incoming?.version, newer.version);
     assert.equal(preferences.$preferences.get().draft?.reminderLeadDays, 7);
+  });
+
+  it('replacing what is held (another id space): a version sent during the load is taken over the answer', async () => {
+    const current = await areaHarness({ baseUrl: server().url }).rest.getPreferences();
+    const { fetch, release } = heldFetch();
+    const { preferences, send } = areaHarness({ baseUrl: server().url, fetch });
+    // An earlier visit's preferences from another id space, at a higher version of its own.
+    preferences.restore({ ...current, version: current.version + 10, reminderLeadDays: 3 }, 'cached');
+    preferences.replaceNext();
+    const loading = preferences.load();
+    // Saved elsewhere while the answer (computed before) is on its way.
+    send('preferences.updated', { ...current, version: current.version + 1, reminderLeadDays: 7 });
+    release();
+    assert.equal(await loading, true);
+    const { server: shown } = preferences.$preferences.get();
+    assert.equal(shown?.version, current.version + 1);
+    assert.equal(shown?.reminderLeadDays, 7);
   });
 
   it('shows a failed load as an error, with the server’s problem', async () => {

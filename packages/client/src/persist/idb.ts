@@ -51,6 +51,9 @@ export class KeyValueDb {
     return new Promise((resolve, reject) => {
       const transaction = db.transaction(store, mode);
       const request = act(transaction.objectStore(store));
+      // Commit now, not after a round trip to the page (auto-commit): a write made as the page is
+      // hidden or closed (the last one of a visit) must not be lost when the page goes before that.
+      transaction.commit();
       transaction.oncomplete = () => resolve(request.result);
       transaction.onerror = transaction.onabort = () => reject(transaction.error ?? request.error);
     });

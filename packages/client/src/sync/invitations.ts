@@ -37,8 +37,12 @@ export class InvitationsArea extends Area<InvitationList, readonly Invitation[]>
   #overrides = new Map<string, 'accepted' | 'declined'>();
   #queued = new Set<string>();
   #trackId: string | null = null;
-  /** Ids the stream changed while a load was in flight. */
-  #touched: Set<string> | null = null;
+  /**
+   * What the server sent while a load was in flight: the newest version of each
+   * invitation, measured against each other only (what is held may be void: a
+   * load that replaces it).
+   */
+  #arrived: Map<string, Invitation> | null = null;
 
   constructor(context: AreaContext, counts: CountsArea) {
     super(context);
@@ -53,11 +57,11 @@ export class InvitationsArea extends Area<InvitationList, readonly Invitation[]>
   }
 
   protected begin(): void {
-    this.#touched = new Set();
+    this.#arrived = new Map();
   }
 
   protected end(): void {
-    this.#touched = null;
+    this.#arrived = null;
   }
 
   protected fetch(): Promise<InvitationList> {
@@ -66,9 +70,8 @@ export class InvitationsArea extends Area<InvitationList, readonly Invitation[]>
 
   protected commit({ items }: InvitationList): void {
     const fresh = new Map(items.map((invitation) => [invitation.id, invitation]));
-    for (const id of this.#touched ?? []) {
-      const held = this.#held.get(id);
-      if (held && held.version > (fresh.get(id)?.version ?? -1)) fresh.set(id, held);
+    for (const [id, arrived] of this.#arrived ?? []) {
+      if (arrived.version > (fresh.get(id)?.version ?? -1)) fresh.set(id, arrived);
     }
     this.end();
     this.#held = fresh;
@@ -95,9 +98,10 @@ export class InvitationsArea extends Area<InvitationList, readonly Invitation[]>
   /** Takes a version of an invitation from the server; older versions are ignored, as is all before a load. */
   take(invitation: Invitation): void {
     if (!this.held) return;
+    const arrived = this.#arrived?.get(invitation.id);
+    if (!arrived || arrived.version < invitation.version) this.#arrived?.set(invitation.id, invitation);
     const held = this.#held.get(invitation.id);
     if (held && held.version >= invitation.version) return;
-    this.#touched?.add(invitation.id);
     this.#held.set(invitation.id, invitation);
     this.publish();
   }

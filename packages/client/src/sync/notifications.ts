@@ -64,6 +64,12 @@ export interface NotificationsInternals {
 /** Tells the page about notifications new to the user (see `PdClient.onNotification`). */
 export type Announce = (notification: Notification) => void;
 
+/** A change the server sent: a version of a notification (`created`: just made), a removal, or a read-all. */
+type Change =
+  | { kind: 'item'; item: Notification; created: boolean }
+  | { kind: 'removed'; ref: NotificationRef }
+  | { kind: 'read'; result: ReadAllResult };
+
 export class NotificationsArea extends Area<NotificationPage, NotificationsSnapshot> {
   readonly name = 'notifications';
   readonly $notifications = atom<NotificationsState>({
@@ -87,6 +93,12 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
   #hasMore = false;
   /** Ids the stream changed while a load was in flight. */
   #touched: Set<string> | null = null;
+  /**
+   * The changes themselves, in order: a load that replaces what is held takes
+   * them again over its page (they were measured against versions that no
+   * longer count).
+   */
+  #arrived: Change[] | null = null;
   #loadingMore: Promise<void> | null = null;
   /** How many items the user asked to see by loading more pages: never trimmed below. */
   #loadedByUser = 0;
@@ -110,10 +122,12 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
 
   protected begin(): void {
     this.#touched = new Set();
+    this.#arrived = [];
   }
 
   protected end(): void {
     this.#touched = null;
+    this.#arrived = null;
   }
 
   protected fetch(): Promise<NotificationPage> {
@@ -122,15 +136,13 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
 
   protected commit(page: NotificationPage): void {
     const touched = this.#touched ?? new Set<string>();
+    const arrived = this.#arrived ?? [];
     this.end();
     const keepOlder = !this.replace && this.#list.size > 0;
     const announceAfter = this.status === 'ready' ? this.#list.view()[0] : undefined;
-    if (this.replace) {
-      // What the stream brought during the load is newer than the page; the rest held is void.
-      const arrived = [...touched].flatMap((id) => this.#list.get(id) ?? []);
-      this.#list.clear();
-      this.#list.mergePage(arrived);
-    }
+    // Replacing: what is held is void. In another id space its ids may name other notifications, and its
+    // versions hide newer ones: the stream's changes during the load are taken again below, over the page.
+    if (this.replace) this.#list.clear();
     this.#list.replaceHead(page.items, page.nextCursor === null, (id) => touched.has(id), keepOlder);
     if (!keepOlder || (this.#cursor === null && !this.#refilling) || page.nextCursor === null) {
       this.#cursor = page.nextCursor;
@@ -138,6 +150,7 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
       this.#refilling = false;
       if (!keepOlder) this.#loadedByUser = 0;
     }
+    if (this.replace) for (const change of arrived) this.#change(change);
     if (announceAfter) this.#announceNewerThan(announceAfter, page.items);
   }
 
@@ -225,40 +238,53 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
     switch (name) {
       case 'notification.created':
       case 'notification.updated':
-        if (this.held) this.#take(data as Notification, name === 'notification.created');
+        if (this.held)
+          this.#receive({ kind: 'item', item: data as Notification, created: name === 'notification.created' });
         return true;
-      case 'notification.removed': {
-        const ref = data as NotificationRef;
-        this.#touched?.add(ref.id);
-        this.#list.remove(ref);
-        break;
-      }
-      case 'notifications.read': {
-        const result = data as ReadAllResult;
-        for (const ref of result.items) this.#touched?.add(ref.id);
-        this.#list.markRead(result.items, result.readAt);
-        break;
-      }
+      case 'notification.removed':
+        this.#receive({ kind: 'removed', ref: data as NotificationRef });
+        return true;
+      case 'notifications.read':
+        this.#receive({ kind: 'read', result: data as ReadAllResult });
+        return true;
       default:
         return false;
     }
-    this.publish();
-    return true;
   }
 
   /** Takes a notification from the server (an event, or another tab's mutation). */
   take(item: Notification): void {
     if (!this.held) return;
-    this.#take(item, false);
+    this.#receive({ kind: 'item', item, created: false });
   }
 
-  #take(item: Notification, created: boolean): void {
-    this.#touched?.add(item.id);
-    const oldest = this.#list.oldest();
-    const inWindow = !this.#hasMore || !oldest || item.createdAt >= oldest.createdAt;
-    const inserted = this.#list.upsert(item, inWindow && matches(item, this.#filter), created);
-    if (inserted && created) this.#bound();
+  #receive(change: Change): void {
+    const ids =
+      change.kind === 'item'
+        ? [change.item.id]
+        : change.kind === 'removed'
+          ? [change.ref.id]
+          : change.result.items.map((ref) => ref.id);
+    for (const id of ids) this.#touched?.add(id);
+    this.#arrived?.push(change);
+    if (this.#change(change) && change.kind === 'item' && change.created) this.#bound();
     this.publish();
+  }
+
+  /** Applies a change to what is held, version permitting; returns whether anything changed. */
+  #change(change: Change): boolean {
+    switch (change.kind) {
+      case 'item': {
+        const { item } = change;
+        const oldest = this.#list.oldest();
+        const inWindow = !this.#hasMore || !oldest || item.createdAt >= oldest.createdAt;
+        return this.#list.upsert(item, inWindow && matches(item, this.#filter), change.created);
+      }
+      case 'removed':
+        return this.#list.remove(change.ref);
+      case 'read':
+        return this.#list.markRead(change.result.items, change.result.readAt);
+    }
   }
 
   /**

@@ -49,6 +49,13 @@ export class PreferencesArea extends Area<Preferences> {
   readonly $preferences = atom<PreferencesState>(empty);
   #editor: Promise<PreferencesEditor> | null = null;
   #run: (mutation: Mutation) => Promise<unknown>;
+  #loading = false;
+  /**
+   * The newest version the server sent while a load was in flight, taken again
+   * after the answer (which may be older; a load that replaces what is held
+   * measured it against a void version).
+   */
+  #arrived: Preferences | null = null;
 
   /** `run`: makes a change the way every change is made (see `Mutations.run`). */
   constructor(context: AreaContext, run: (mutation: Mutation) => Promise<unknown>) {
@@ -56,20 +63,29 @@ export class PreferencesArea extends Area<Preferences> {
     this.#run = run;
   }
 
-  protected begin(): void {}
+  protected begin(): void {
+    this.#loading = true;
+    this.#arrived = null;
+  }
 
-  protected end(): void {}
+  protected end(): void {
+    this.#loading = false;
+    this.#arrived = null;
+  }
 
   protected fetch(): Promise<Preferences> {
     return this.context.rest.getPreferences();
   }
 
   protected commit(preferences: Preferences): void {
+    const arrived = this.#arrived;
+    this.end();
     if (this.replace) {
       const state = this.$preferences.value!;
       this.$preferences.set({ ...state, server: null, ...(state.dirty ? {} : { draft: null }) });
     }
     this.take(preferences);
+    if (arrived) this.take(arrived);
   }
 
   protected capture(): Preferences {
@@ -86,7 +102,9 @@ export class PreferencesArea extends Area<Preferences> {
 
   apply(name: EventName, data: unknown): boolean {
     if (name !== 'preferences.updated') return false;
-    this.take(data as Preferences);
+    const preferences = data as Preferences;
+    if (this.#loading && (!this.#arrived || this.#arrived.version < preferences.version)) this.#arrived = preferences;
+    this.take(preferences);
     if (this.status !== 'ready') {
       this.status = 'ready';
       this.error = null;
