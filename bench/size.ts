@@ -96,9 +96,17 @@ export const OUR_ENTRIES = {
  * and the changes themselves load on demand too; what counts and shows the
  * changes waiting ($connection.pending, each store's pending ids) is at start:
  * +0.33 KB. Measured 17.84 / 35.63 / 41.76 KB, hence 18 / 36 / 42 KB.
+ * Then the feed's panel moved behind a dynamic import (it loads the first time
+ * the panel opens): the feed measured 31.2 KB at start, so its budget is back
+ * to issue 13's 34 KB. The fixes for a page reloaded mid-change (each area
+ * re-applies what the stream brought during a full reload; each IndexedDB
+ * write commits at once) took the client from 18.00 to 18.17 KB (+176 bytes,
+ * measured), hence 19 KB for the client. With issue 16 (the user's email,
+ * the browser channel, the help element) merged in a trial: 18.17 / 32.77 /
+ * 41.86 KB.
  */
 export const BUDGETS: Partial<Record<keyof typeof OUR_ENTRIES, number>> = {
-  client: 18 * 1024,
-  'pd-activity-feed': 36 * 1024,
+  client: 19 * 1024,
+  'pd-activity-feed': 34 * 1024,
   'all elements': 42 * 1024,
 };
