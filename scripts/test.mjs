@@ -33,13 +33,18 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 /** Each suite's counts and failed tests, for the summary. */
 const suites = [];
 
-/** Adds a suite's counts; a runner that failed without reporting a failed test counts as one failure. */
-function addSuite(name, exitStatus, countsFile) {
+/** A runner's counts; a runner that failed without reporting a failed test counts as one failure. */
+function countsOf(exitStatus, countsFile) {
   const counts = { passed: 0, failed: 0, skipped: 0, failures: [], ...readCounts(countsFile) };
   if (exitStatus !== 0 && counts.failed === 0) {
     counts.failed++;
     counts.failures.push(`the runner exited with ${exitStatus} and reported no failed test`);
   }
+  return counts;
+}
+
+/** Adds a suite's counts to the totals and the summary. */
+function addSuite(name, counts) {
   for (const key of Object.keys(totals)) totals[key] += counts[key];
   suites.push({ name, ...counts });
 }
@@ -67,37 +72,66 @@ const nodeRun = spawnSync(
   ],
   { stdio: 'inherit' },
 );
-addSuite('node', nodeRun.status, `${RESULTS}/node.json`);
+addSuite('node', countsOf(nodeRun.status, `${RESULTS}/node.json`));
 
 // 2. Browser suites, in each engine in turn (two cores: one browser at a time).
-if (testFiles('packages', true).length > 0) {
+const browserFiles = testFiles('packages', true);
+/**
+ * WebKit's MiniBrowser has dropped its WebDriver session a dozen files into a run
+ * (always at a file's start, never in a test): it gets a fresh browser every 6 files.
+ */
+const BATCH = { webkit: 6 };
+
+/** Runs `files` in `engine`; a runner that stops without reporting a failed test lost its browser, and runs once more. */
+function runBatch(engine, files, results) {
+  const run = () => {
+    rmSync(results, { force: true });
+    const args = [
+      '--conditions=source',
+      'node_modules/@web/test-runner/dist/bin.js',
+      '--config',
+      'web-test-runner.config.js',
+    ];
+    return spawnSync(process.execPath, [...args, '--files', ...files], {
+      stdio: 'inherit',
+      env: { ...process.env, PD_BROWSER: engine, PD_TEST_RESULTS: results },
+    });
+  };
+  let status = run().status;
+  let rerun = false;
+  // A test that fails is never run again: only a runner that reported no failure.
+  if (status !== 0 && !(readCounts(results)?.failed > 0)) {
+    console.log(
+      `\n── ${ENGINE_NAMES[engine]} stopped without reporting a failed test (its browser went away): once more ──\n`,
+    );
+    status = run().status;
+    rerun = true;
+  }
+  return { counts: countsOf(status, results), rerun };
+}
+
+if (browserFiles.length > 0) {
   for (const engine of ENGINES) {
     const name = ENGINE_NAMES[engine];
     if (!hasEngine(engine)) {
       console.error(`\n${installHint(engine)}\n`);
-      suites.push({ name, passed: 0, failed: 1, skipped: 0, failures: [installHint(engine)] });
-      totals.failed++;
+      addSuite(name, { passed: 0, failed: 1, skipped: 0, failures: [installHint(engine)] });
       continue;
     }
     console.log(`\n── Browser tests in ${name} ──\n`);
-    const results = `${RESULTS}/browser-${engine}.json`;
-    const runEngine = () => {
-      rmSync(results, { force: true });
-      return spawnSync(
-        process.execPath,
-        ['--conditions=source', 'node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.js'],
-        { stdio: 'inherit', env: { ...process.env, PD_BROWSER: engine, PD_TEST_RESULTS: results } },
-      );
-    };
-    let run = runEngine();
-    // A runner that stops without reporting a failed test lost its browser (WebKit's MiniBrowser has
-    // been seen to drop its WebDriver session mid-run on a loaded machine): run the engine once more,
-    // and say so. A test that fails is never run again.
-    if (run.status !== 0 && !(readCounts(results)?.failed > 0)) {
-      console.log(`\n── ${name} stopped without reporting a failed test (its browser went away): once more ──\n`);
-      run = runEngine();
-      addSuite(`${name} (second run: the first lost its browser)`, run.status, results);
-    } else addSuite(name, run.status, results);
+    const size = BATCH[engine] ?? browserFiles.length;
+    const counts = { passed: 0, failed: 0, skipped: 0, failures: [] };
+    let reruns = 0;
+    for (let at = 0; at < browserFiles.length; at += size) {
+      const batch = runBatch(engine, browserFiles.slice(at, at + size), `${RESULTS}/browser-${engine}-${at}.json`);
+      for (const key of Object.keys(totals)) counts[key] += batch.counts[key];
+      counts.failures.push(...batch.counts.failures);
+      if (batch.rerun) reruns++;
+    }
+    addSuite(
+      reruns ? `${name} (${reruns} batch${reruns > 1 ? 'es' : ''} run twice: the browser went away)` : name,
+      counts,
+    );
   }
 }
 
