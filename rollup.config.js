@@ -42,7 +42,15 @@ const standalone = {
 
 export default [
   pkg('protocol', { index: 'index.ts', wire: 'wire.ts' }),
-  pkg('client', { index: 'index.ts' }, { platform: 'browser' }),
+  pkg(
+    'client',
+    {
+      index: 'index.ts',
+      'browser-notifications': 'browser-notifications/index.ts',
+      'browser-notifications-attention': 'browser-notifications/attention.ts',
+    },
+    { platform: 'browser' },
+  ),
   pkg(
     'elements',
     {

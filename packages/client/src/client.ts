@@ -7,7 +7,7 @@
  * grace period after the last observer left. Reading a store never starts,
  * stops or restarts anything.
  */
-import type { Acceptance, ActionId, Invitation, Notification, Preferences } from '@pd-notify/protocol';
+import type { Acceptance, ActionId, Invitation, Notification, Preferences, User } from '@pd-notify/protocol';
 import { atom, type ReadableAtom } from 'nanostores';
 import { Demand } from './demand.js';
 import { browserEnvironment, canPersist, type Environment } from './env.js';
@@ -159,6 +159,8 @@ export interface PdClient {
   savePreferences(): Promise<Preferences>;
   /** Retries at once whatever waits to retry, and reloads what the page observes from the server. */
   refresh(): Promise<void>;
+  /** The signed-in user (`GET /v1/me`): name, and the address email notifications go to. */
+  me(): Promise<User>;
   /**
    * Switches to another token (sign-in, user switch): all state is cleared,
    * including the previous user's persisted state. `userId`: the new user's id,
@@ -496,6 +498,7 @@ export function createClient(options: ClientOptions): PdClient {
     discardPreferences: () => preferences.edit((editor) => editor.discard()),
     resolveIncoming: (choice) => preferences.edit((editor) => editor.resolveIncoming(choice)),
     savePreferences: () => preferences.edit((editor) => editor.save()),
+    me: () => rest.me(),
     async refresh() {
       identify.wake();
       link?.wake();
