@@ -63,6 +63,7 @@ export default [
       'pd-toaster': 'define/pd-toaster.ts',
       'pd-sync-status': 'define/pd-sync-status.ts',
       'pd-preferences-form': 'define/pd-preferences-form.ts',
+      'pd-notification-help': 'define/pd-notification-help.ts',
     },
     { platform: 'browser' },
   ),
