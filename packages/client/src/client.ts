@@ -270,6 +270,7 @@ export function createClient(options: ClientOptions): PdClient {
         new ActionQueue({
           show: (change) => changes.show(change),
           send: (change) => changes.send(change),
+          settledElsewhere: (change, result, error) => changes.settledElsewhere(change, result, error),
           report,
           store: persist
             ? {
@@ -279,6 +280,7 @@ export function createClient(options: ClientOptions): PdClient {
             : null,
           broadcast: (message) => link?.share({ kind: 'queue', message }),
           leading,
+          online: () => env.online(),
           onSize: (size) => {
             pending = size;
             setConnection();
@@ -333,7 +335,7 @@ export function createClient(options: ClientOptions): PdClient {
       else {
         const { message } = result;
         void actionQueue().then((waiting) =>
-          message.kind === 'queued' ? waiting.mirror(message.change) : waiting.settled(message),
+          message.kind === 'queued' ? waiting.mirror(message.change) : void waiting.settled(message),
         );
       }
     },

@@ -213,3 +213,29 @@ describe('a preferences save made while the server cannot be reached', () => {
     assert.equal(shown.draft?.categories.projects.enabled, false, 'mine stays on top');
   });
 });
+
+describe('a change whose answer was lost', () => {
+  it('is sent again with its key and applied once: a support answer is not refused as already given', async () => {
+    const { state, fetch } = network();
+    const errors: PdError[] = [];
+    const client = await open({ fetch, onError: (error) => errors.push(error) });
+    const ticket = client.$notifications.get().items.find((item) => item.actions.includes('feedback-resolved'));
+    assert.ok(ticket && !ticket.actionTaken, 'the demo has a support ticket awaiting an answer');
+    state.lose = 1; // the server gets the answer, the client never sees the reply
+    const answering = client.runAction(ticket.id, 'feedback-resolved');
+    await until(client.$connection, (s) => s.pending === 1);
+    assert.equal(stored(ticket.id)?.actionTaken, 'feedback-resolved', 'the server made the change');
+    await client.refresh();
+    await answering;
+    assert.equal(stored(ticket.id)?.actionTaken, 'feedback-resolved');
+    assert.deepEqual(
+      errors.map((error) => error.kind),
+      ['network'],
+      'only the lost answer: sending it again was not refused',
+    );
+    assert.deepEqual(state.sent, [
+      `POST /v1/notifications/${ticket.id}/actions/feedback-resolved`,
+      `POST /v1/notifications/${ticket.id}/actions/feedback-resolved`,
+    ]);
+  });
+});

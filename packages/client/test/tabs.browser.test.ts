@@ -161,6 +161,31 @@ for (const election of ['web-locks', 'broadcast-channel'] as const)
       for (const { client } of tabs) await until(client.$connection, (s) => s.pending === 0);
     });
 
+    it('a preferences save made offline in a tab that does not hold the stream shows saved there once sent', async () => {
+      const tabs = [await openTab(), await openTab()];
+      const follower = tabs[1]!.client;
+      follower.$preferences.listen(() => {});
+      const loaded = await until(follower.$preferences, (s) => s.status === 'ready');
+      await follower.editPreferences(
+        (draft) => void (draft.reminderLeadDays = loaded.server!.reminderLeadDays === 7 ? 1 : 7),
+      );
+      const wanted = follower.$preferences.get().draft!.reminderLeadDays;
+      for (const { window: tab } of tabs) {
+        Object.defineProperty(tab.navigator, 'onLine', { configurable: true, get: () => false });
+        tab.dispatchEvent(new Event('offline'));
+      }
+      const saving = follower.savePreferences();
+      await until(follower.$preferences, (s) => s.pending && s.status === 'saving');
+      for (const { window: tab } of tabs) {
+        Object.defineProperty(tab.navigator, 'onLine', { configurable: true, get: () => true });
+        tab.dispatchEvent(new Event('online'));
+      }
+      expect((await saving).reminderLeadDays).to.equal(wanted);
+      const shown = await until(follower.$preferences, (s) => s.status === 'saved' && !s.pending);
+      expect(shown.dirty).to.equal(false);
+      expect(shown.server?.reminderLeadDays).to.equal(wanted);
+    });
+
     it('every tab hears the stream’s errors with their real kind', async () => {
       const tabs = [await openTab(), await openTab()];
       await eventually(async () => expect((await streams()).alice).to.equal(1));

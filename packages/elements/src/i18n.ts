@@ -60,6 +60,8 @@ export interface Strings {
   closeToast: string;
   syncing(done: number, total: number): string;
   syncLabel: string;
+  /** A change made offline, shown, waiting for the connection. */
+  willSync: string;
 }
 
 const en: Strings = {
@@ -121,6 +123,7 @@ const en: Strings = {
   closeToast: 'Close message',
   syncing: (done, total) => `Syncing files: ${done} of ${total}`,
   syncLabel: 'File sync',
+  willSync: 'Will sync when you’re back online',
 };
 
 /**

@@ -283,8 +283,10 @@ describe('<pd-activity-feed>', () => {
     await openPanel(el);
     const overdue = rowByTitle(el, '“Neon Rain” is overdue');
     expect(overdue.querySelector('[part="icon"]')!.classList.contains('deadline')).to.equal(true);
-    const reminder = rowByTitle(el, '“Midnight Drive” is due in 2 days');
-    expect(reminder.querySelector('[part="icon"]')!.classList.contains('reminder')).to.equal(true);
+    const nearing = rowByTitle(el, '“Midnight Drive” is due in 2 days');
+    expect(nearing.querySelector('[part="icon"]')!.classList.contains('deadline')).to.equal(true);
+    const prompt = rowByTitle(el, 'Reminder: send the “Golden Hour” stems to Chloé');
+    expect(prompt.querySelector('[part="icon"]')!.classList.contains('reminder')).to.equal(true);
   });
 
   it('shows markup in server text as plain text', async () => {

@@ -23,6 +23,6 @@ export const CORS_HEADERS = {
   'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
   'Access-Control-Allow-Headers':
     'Authorization, Content-Type, Last-Event-ID, If-None-Match, Cache-Control, Idempotency-Key',
-  'Access-Control-Expose-Headers': 'ETag, Retry-After, WWW-Authenticate',
+  'Access-Control-Expose-Headers': 'ETag, Retry-After, WWW-Authenticate, Idempotent-Replayed',
   'Access-Control-Max-Age': '600',
 };

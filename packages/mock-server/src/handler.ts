@@ -13,6 +13,7 @@ import { Faults } from './faults.js';
 import { decodeParams, problemResponse, type Router } from './http.js';
 import { ProblemError } from './problem.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { IdempotencyKeys } from './idempotency.js';
 import { protocolRoutes } from './routes.js';
 import { applySeed, type SeedName } from './seed.js';
 import { Store } from './store.js';
@@ -79,10 +80,12 @@ export function createHandler(options: HandlerOptions): ReferenceHandler {
   let store: Store;
   let streams: StreamHub;
   let api: Router;
+  let idempotency: IdempotencyKeys;
   const start = (seed: SeedName): void => {
     store = newStore();
     streams = new StreamHub({ ...streamOptions, store });
     api = protocolRoutes({ store, bodyLimit, openStream: streams.open });
+    idempotency = new IdempotencyKeys(clock);
     applySeed(store, seed, options.baseUrl);
   };
   start(options.seed ?? 'demo');
@@ -156,7 +159,10 @@ export function createHandler(options: HandlerOptions): ReferenceHandler {
         headers: { 'Retry-After': String(wait) },
       });
     }
-    return handler({ request, url, params: decodeParams(params), userId });
+    const answer = async () => handler({ request, url, params: decodeParams(params), userId });
+    return request.method === 'GET' || request.method === 'HEAD'
+      ? answer()
+      : idempotency.run(userId, request, url, answer);
   };
 
   /** CORS around the route: refuses unknown origins, answers preflights, labels answers for allowed ones. */

@@ -7,6 +7,7 @@ const TITLES: Record<ProblemKind, string> = {
   notFound: 'Not found',
   methodNotAllowed: 'Method not allowed',
   conflict: 'Conflict',
+  idempotencyKeyReused: 'Idempotency key reused',
   payloadTooLarge: 'Payload too large',
   unsupportedMediaType: 'Unsupported media type',
   requestTimeout: 'Request timeout',

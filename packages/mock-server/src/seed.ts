@@ -117,6 +117,14 @@ export function applySeed(store: Store, seed: SeedName, baseUrl: string): void {
     ...past(40 * MINUTE, false),
   });
   store.deliver('alice', {
+    type: 'reminder',
+    title: 'Reminder: send the “Golden Hour” stems to Chloé',
+    message: 'You asked to be reminded this morning.',
+    trackId: 'golden-hour',
+    widget: 'files',
+    ...past(1 * HOUR, true),
+  });
+  store.deliver('alice', {
     type: 'comment',
     title: 'Ben Okafor commented on “Midnight Drive”',
     message: 'The kick clips at 1:42. Can you pull the sub down about 2 dB before I print the stems?',

@@ -211,7 +211,7 @@ describe('due dates drive reminders on the clock (AF13)', () => {
     await t.control('/control/clock/advance', { ms: 1 * DAY });
     assert.deepEqual(await types('alice'), ['due-reminder']);
     const [reminder] = await list('alice');
-    assert.equal(reminder!.category, 'reminder');
+    assert.equal(reminder!.category, 'deadline', 'a track nearing its due date is a deadline (calendar)');
     assert.equal(reminder!.title, '“Track song” is due in 3 days');
 
     await t.control('/control/clock/advance', { ms: 2.6 * DAY });

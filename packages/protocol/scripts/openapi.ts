@@ -31,6 +31,7 @@ const PROBLEM_RESPONSES: Record<string, string> = {
   '409': 'Conflict',
   '413': 'PayloadTooLarge',
   '415': 'UnsupportedMediaType',
+  '422': 'IdempotencyKeyReused',
   '429': 'RateLimited',
   '500': 'ServerError',
   '503': 'Unavailable',
@@ -281,6 +282,38 @@ function eventComponents(): Record<string, string> {
   );
 }
 
+/** Every operation that changes something takes an `Idempotency-Key` (and can be refused for reusing one). */
+function withIdempotency(all: Json): Json {
+  return Object.fromEntries(
+    Object.entries(all).map(([path, item]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(item as Json).map(([method, operation]) => {
+          if (!['post', 'put', 'delete'].includes(method)) return [method, operation];
+          const op = operation as Json;
+          return [
+            method,
+            {
+              ...op,
+              parameters: [
+                ...((op.parameters as Json[] | undefined) ?? []),
+                { $ref: '#/components/parameters/IdempotencyKey' },
+              ],
+              responses: Object.fromEntries(
+                Object.entries({
+                  ...(op.responses as Json),
+                  '409': problem('Conflict'),
+                  '422': problem('IdempotencyKeyReused'),
+                }).sort(([a], [b]) => a.localeCompare(b)),
+              ),
+            },
+          ];
+        }),
+      ),
+    ]),
+  );
+}
+
 /** The whole OpenAPI 3.1 document. */
 export function buildOpenApi(): Json {
   const schemas = toJsonSchemaDefs(COMPONENT_SCHEMAS, { target: 'draft-2020-12' });
@@ -298,9 +331,19 @@ export function buildOpenApi(): Json {
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     security: [{ bearer: [] }],
     'x-pd-events': eventComponents(),
-    paths: withHead(paths),
+    paths: withHead(withIdempotency(paths)),
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      parameters: {
+        IdempotencyKey: {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description:
+            'A key the client makes for this change (e.g. a random UUID). The same request sent again with the same key gets the first answer again (with `Idempotent-Replayed: true`) and is not applied twice; keys are kept 24 hours. Sent with another request, the key is refused (422); while its first request is still being handled, 409.',
+          schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' },
+        },
+      },
       schemas: rewritten,
       responses: {
         BadRequest: problemResponse('The request is malformed; `field` names the offending field.'),
@@ -312,7 +355,10 @@ export function buildOpenApi(): Json {
           Allow: { required: true, schema: { type: 'string' } },
         }),
         NotFound: problemResponse("No such resource for this user (another user's resource is also 404)."),
-        Conflict: problemResponse('Stale version, or the resource is no longer in a state that allows this.'),
+        Conflict: problemResponse(
+          'Stale version, the resource is no longer in a state that allows this, or a request with the same `Idempotency-Key` is still being handled.',
+        ),
+        IdempotencyKeyReused: problemResponse('The `Idempotency-Key` was already used for another request.'),
         PayloadTooLarge: problemResponse('The body is larger than the server accepts.'),
         UnsupportedMediaType: problemResponse('The body is not application/json.'),
         RateLimited: problemResponse(

@@ -9,7 +9,8 @@ const CATEGORY_OF_TYPE: Record<NotificationType, Category> = {
   invitation: 'collaboration',
   membership: 'collaboration',
   'profile-changed': 'collaboration',
-  'due-reminder': 'reminder',
+  // Tracks nearing or past their due date are deadlines (calendar); reminders (clock) are prompts the user set.
+  'due-reminder': 'deadline',
   'due-passed': 'deadline',
   overdue: 'deadline',
   'track-added': 'workflow',
@@ -19,6 +20,7 @@ const CATEGORY_OF_TYPE: Record<NotificationType, Category> = {
   'account-verification': 'system',
   'service-announcement': 'system',
   'support-feedback': 'support',
+  reminder: 'reminder',
 };
 
 /** The feed category (icon and colour) a notification type is shown under. */

@@ -6,7 +6,8 @@ export const CATEGORIES = ['collaboration', 'deadline', 'workflow', 'reminder', 
 /**
  * The preference categories of the settings page (SPEC NS1), each with its
  * granular options. A notification's `type` is one of these options, or
- * `support-feedback`, which answers the user's own support ticket and cannot be
+ * `support-feedback` (it answers the user's own support ticket) or `reminder`
+ * (a time-based prompt the user set), which the user asked for and cannot be
  * switched off.
  */
 export const PREFERENCE_OPTIONS = {
@@ -20,8 +21,8 @@ export const PREFERENCE_CATEGORIES = Object.keys(PREFERENCE_OPTIONS) as Preferen
 export type PreferenceCategory = keyof typeof PREFERENCE_OPTIONS;
 export type PreferenceOption = (typeof PREFERENCE_OPTIONS)[PreferenceCategory][number];
 
-export const NOTIFICATION_TYPES = [...Object.values(PREFERENCE_OPTIONS).flat(), 'support-feedback'] as (
-  PreferenceOption | 'support-feedback'
+export const NOTIFICATION_TYPES = [...Object.values(PREFERENCE_OPTIONS).flat(), 'support-feedback', 'reminder'] as (
+  PreferenceOption | 'support-feedback' | 'reminder'
 )[];
 
 /** Actions a notification row can carry (SPEC AF6, AF7). */

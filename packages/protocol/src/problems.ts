@@ -10,6 +10,8 @@ export const PROBLEM_TYPES = {
   notFound: 'urn:pd-notify:problem:not-found',
   methodNotAllowed: 'urn:pd-notify:problem:method-not-allowed',
   conflict: 'urn:pd-notify:problem:conflict',
+  /** 422: an `Idempotency-Key` already used for another request. */
+  idempotencyKeyReused: 'urn:pd-notify:problem:idempotency-key-reused',
   payloadTooLarge: 'urn:pd-notify:problem:payload-too-large',
   unsupportedMediaType: 'urn:pd-notify:problem:unsupported-media-type',
   /** 408: the client took too long to send its request. */

@@ -32,12 +32,16 @@ export interface QueueStore {
 export interface QueueOptions {
   show(change: Queued): Shown;
   send(change: Queued): Promise<unknown>;
+  /** Another tab sent a change this tab shows: its outcome, to show here too. */
+  settledElsewhere(change: Queued, result: unknown, error: PdError | null): Promise<void>;
   report(error: PdError): void;
   store: QueueStore | null;
   /** Tells the other tabs. */
   broadcast(message: QueueMessage): void;
   /** Whether this tab sends the waiting changes (it holds the link). */
   leading(): boolean;
+  /** Whether the browser says it is online (sending waits for the `online` event otherwise). */
+  online(): boolean;
   /** The number of waiting changes changed. */
   onSize(size: number): void;
 }
@@ -79,18 +83,20 @@ export class ActionQueue {
   }
 
   /** The tab that sends told how a change ended. */
-  settled(message: Extract<QueueMessage, { kind: 'settled' }>): void {
+  async settled(message: Extract<QueueMessage, { kind: 'settled' }>): Promise<void> {
+    const waiting = this.#waiting.get(message.key);
+    if (!waiting) return;
     const { error } = message;
-    this.#finish(
-      message.key,
-      error ? new PdError(error.kind, error.message, error.status === undefined ? {} : { status: error.status }) : null,
-      message.result,
-    );
+    const pdError = error
+      ? new PdError(error.kind, error.message, error.status === undefined ? {} : { status: error.status })
+      : null;
+    await this.#options.settledElsewhere(waiting.change, message.result, pdError);
+    this.#finish(message.key, pdError, message.result);
   }
 
   /** Sends the waiting changes, oldest first (only the tab that holds the link; one pass at a time). */
   async send(): Promise<void> {
-    if (this.#sending || !this.#options.leading() || this.#waiting.size === 0) return;
+    if (this.#sending || !this.#options.leading() || !this.#options.online() || this.#waiting.size === 0) return;
     this.#sending = true;
     this.#retry.cancel();
     try {

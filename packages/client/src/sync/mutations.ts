@@ -7,7 +7,14 @@
  * rejects. Loaded on the first change, or when the browser is idle after a feed
  * is shown, so a page's first paint does not wait for code only a click needs.
  */
-import type { Acceptance, ActionId, Invitation, Notification, PreferencesUpdate } from '@pd-notify/protocol/wire';
+import type {
+  Acceptance,
+  ActionId,
+  Invitation,
+  Notification,
+  Preferences,
+  PreferencesUpdate,
+} from '@pd-notify/protocol/wire';
 import type { PdError } from '../errors.js';
 import type { ActionQueue } from '../offline/queue.js';
 import type { InvitationsArea } from './invitations.js';
@@ -81,10 +88,11 @@ export class Mutations {
       return result;
     } catch (error) {
       const pdError = error as PdError;
+      const reported = this.#options.notifications.context.report(pdError);
       // No answer: the change may or may not have reached the server; the same key makes sending it again safe.
       if (pdError.kind === 'network') return (await this.#options.queue()).add(change, shown);
       shown.undo();
-      throw this.#options.notifications.context.report(pdError);
+      throw reported;
     }
   }
 
@@ -179,6 +187,18 @@ export class Mutations {
       case 'preferences':
         return this.#options.preferences.edit((editor) => editor.send(change));
     }
+  }
+
+  /**
+   * Shows the outcome of a change this tab made (or shows) that another tab
+   * sent for it. Notifications and invitations arrive from that tab on their
+   * own; the preferences' outcome is this tab's to show.
+   */
+  async settledElsewhere(change: Queued, result: unknown, error: PdError | null): Promise<void> {
+    if (change.kind !== 'preferences') return;
+    await this.#options.preferences.edit((editor) =>
+      error ? editor.refused(change, error) : editor.saved(result as Preferences),
+    );
   }
 
   #accepted(acceptance: Acceptance): Acceptance {

@@ -72,47 +72,61 @@ export class PreferencesEditor {
 
   /** Sends a save with its key and shows the outcome; throws the PdError of a failure. */
   async send(change: Extract<Queued, { kind: 'preferences' }>): Promise<Preferences> {
-    const { version, ...sent } = change.update;
+    let saved: Preferences;
     try {
-      const saved = await this.#rest.savePreferences(change.update, change.key);
-      const now = this.#store.get();
-      const editedMeanwhile = now.draft !== null && !sameDraft(now.draft, saved);
-      this.#store.set({
-        ...now,
-        server: saved,
-        draft: editedMeanwhile ? now.draft : null,
-        dirty: editedMeanwhile,
-        status: 'saved',
-        error: null,
-        incoming: null,
-      });
-      return saved;
+      saved = await this.#rest.savePreferences(change.update, change.key);
     } catch (error) {
       const pdError = error as PdError;
-      if (pdError.kind === 'network') throw pdError; // it waits with the other changes, still shown saving
-      if (pdError.kind === 'conflict') {
-        const base = this.#store.get().server;
-        try {
-          const fresh = await this.#rest.getPreferences();
-          const now = this.#store.get();
-          const draft = now.draft ?? sent;
-          const rebased = base && base.version === version ? rebaseDraft(base, draft, fresh) : draft;
-          this.#store.set({
-            ...now,
-            server: fresh,
-            draft: rebased,
-            dirty: !sameDraft(rebased, fresh),
-            status: 'conflict',
-            error: pdError,
-            incoming: null,
-          });
-        } catch {
-          this.#store.set({ ...this.#store.get(), status: 'conflict', error: pdError });
-        }
-      } else {
-        this.#store.set({ ...this.#store.get(), status: 'error', error: pdError });
-      }
+      // No answer: it waits with the other changes, still shown saving.
+      if (pdError.kind !== 'network') await this.refused(change, pdError);
       throw pdError;
+    }
+    this.saved(saved);
+    return saved;
+  }
+
+  /** Shows a save the server made (here, or in the tab that sent it for this one). */
+  saved(saved: Preferences): void {
+    const now = this.#store.get();
+    const editedMeanwhile = now.draft !== null && !sameDraft(now.draft, saved);
+    this.#store.set({
+      ...now,
+      server: saved,
+      draft: editedMeanwhile ? now.draft : null,
+      dirty: editedMeanwhile,
+      status: 'saved',
+      error: null,
+      incoming: null,
+    });
+  }
+
+  /**
+   * Shows a save the server refused. On a 409 (saved elsewhere meanwhile) the
+   * server's version is loaded and the user's change replayed on top of it.
+   */
+  async refused(change: Extract<Queued, { kind: 'preferences' }>, error: PdError): Promise<void> {
+    if (error.kind !== 'conflict') {
+      this.#store.set({ ...this.#store.get(), status: 'error', error });
+      return;
+    }
+    const { version, ...sent } = change.update;
+    const base = this.#store.get().server;
+    try {
+      const fresh = await this.#rest.getPreferences();
+      const now = this.#store.get();
+      const draft = now.draft ?? sent;
+      const rebased = base && base.version === version ? rebaseDraft(base, draft, fresh) : draft;
+      this.#store.set({
+        ...now,
+        server: fresh,
+        draft: rebased,
+        dirty: !sameDraft(rebased, fresh),
+        status: 'conflict',
+        error,
+        incoming: null,
+      });
+    } catch {
+      this.#store.set({ ...this.#store.get(), status: 'conflict', error });
     }
   }
 }

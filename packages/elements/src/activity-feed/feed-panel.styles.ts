@@ -177,6 +177,9 @@ export const feedPanelStyles = css`
     color: var(--_high);
     font-weight: 600;
   }
+  .pending {
+    font-style: italic;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;

@@ -154,7 +154,7 @@ export class FeedPanel implements ReactiveController {
                 ? this.#renderError()
                 : state.items.length === 0
                   ? this.#renderEmpty()
-                  : this.#renderList(state.items, state.hasMore, state.loadingMore)
+                  : this.#renderList(state.items, state.hasMore, state.loadingMore, state.pending)
         }
       </div>
       ${
@@ -247,7 +247,7 @@ export class FeedPanel implements ReactiveController {
     </div>`;
   }
 
-  #renderList(items: readonly Notification[], hasMore: boolean, loadingMore: boolean) {
+  #renderList(items: readonly Notification[], hasMore: boolean, loadingMore: boolean, pending: readonly string[]) {
     const focus = Math.min(this.#focusIndex, items.length - 1);
     const { first, end, before, after } = this.#rows.window(items);
     return html`<div
@@ -262,14 +262,22 @@ export class FeedPanel implements ReactiveController {
         ${repeat(
           items.slice(first, end),
           (item) => item.id,
-          (item, offset) => this.#renderRow(item, first + offset, first + offset === focus, items.length, hasMore),
+          (item, offset) =>
+            this.#renderRow(
+              item,
+              first + offset,
+              first + offset === focus,
+              items.length,
+              hasMore,
+              pending.includes(item.id),
+            ),
         )}
         <div aria-hidden="true" .style=${`block-size:${after}px`}></div>
       </div>
       ${loadingMore ? html`<p class="loading-more" role="status">${this.#context.strings().loadingMore}</p>` : nothing}`;
   }
 
-  #renderRow(item: Notification, index: number, current: boolean, total: number, hasMore: boolean) {
+  #renderRow(item: Notification, index: number, current: boolean, total: number, hasMore: boolean, pending: boolean) {
     const t = this.#context.strings();
     const unread = item.readAt === null;
     const high = item.priority === 'high';
@@ -297,9 +305,9 @@ export class FeedPanel implements ReactiveController {
             >${formatRelativeTime(item.createdAt, $now.get(), this.#context.language())}</time
           >${unread ? html`<span class="visually-hidden">, ${t.unread}</span>` : nothing}${
             high ? html`<span class="priority">${t.highPriority}</span>` : nothing
-          }
+          }${pending ? html`<span part="pending" class="pending">${t.willSync}</span>` : nothing}
         </p>
-        ${this.#renderActions(item, tabindex)}
+        ${this.#renderActions(item, tabindex, pending)}
         ${
           this.#rowErrors.has(item.id)
             ? html`<p part="row-error" class="row-error" role="alert">${this.#rowErrors.get(item.id)}</p>`
@@ -320,9 +328,10 @@ export class FeedPanel implements ReactiveController {
     </article>`;
   }
 
-  #renderActions(item: Notification, tabindex: number) {
+  #renderActions(item: Notification, tabindex: number, pending: boolean) {
     const t = this.#context.strings();
-    const busy = this.#busy.get(item.id);
+    // A change waiting for the connection is shown done (with its 'will sync' mark), not busy.
+    const busy = pending ? undefined : this.#busy.get(item.id);
     // Busy buttons stay focusable (aria-disabled): focus stays where the user pressed.
     const button = (label: string, action: ActionId, primary = false) =>
       html`<button

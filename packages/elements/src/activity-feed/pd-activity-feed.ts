@@ -83,6 +83,7 @@ export type FeedTab = 'all' | 'unread' | Category;
  * @csspart row-title - A row's title.
  * @csspart message - A row's message.
  * @csspart time - A row's relative time.
+ * @csspart pending - A row's mark for a change made offline: "Will sync when you're back online".
  * @csspart actions - A row's action buttons.
  * @csspart action - One action button ("Accept Invite", the support answers).
  * @csspart dismiss - A row's dismiss button.

@@ -300,6 +300,7 @@ export class PdInvitations extends PdElement {
 
   #renderBody(status: string | undefined, shown: Invitation[]) {
     const t = this.strings;
+    const pending = this.#client.client?.$invitations.get().pending ?? [];
     if (shown.length > 0) {
       return html`<ul part="list" aria-labelledby="title">
         ${repeat(
@@ -309,6 +310,7 @@ export class PdInvitations extends PdElement {
             html`<li>
               <pd-invite-card
                 .invitation=${inv}
+                ?pending=${pending.includes(inv.id)}
                 locale=${this.language}
                 theme=${this.theme ?? nothing}
               ></pd-invite-card>

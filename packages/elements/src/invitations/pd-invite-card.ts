@@ -46,6 +46,7 @@ const FADE_MS = 240;
  * @csspart accept - The "Accept" button.
  * @csspart decline - The "Decline" button.
  * @csspart error - The failure message.
+ * @csspart pending - "Will sync when you're back online", while an answer made offline waits.
  * @cssproperty --pd-color-surface - Card background.
  * @cssproperty --pd-color-border - Card border.
  * @cssproperty --pd-color-accent - The "Accept" button.
@@ -111,10 +112,16 @@ export class PdInviteCard extends PdElement {
         gap: 0.5rem;
         justify-content: flex-end;
       }
-      .error {
+      .error,
+      .pending {
         grid-column: 1 / -1;
         margin: 0;
+      }
+      .error {
         color: var(--_danger);
+      }
+      .pending {
+        font-style: italic;
       }
     `,
   ];
@@ -123,6 +130,8 @@ export class PdInviteCard extends PdElement {
   @property({ attribute: false }) invitation: Invitation | null = null;
   /** Present while the card fades out after an answer. */
   @property({ type: Boolean, reflect: true }) leaving = false;
+  /** The answer was made offline: shown, and sent when the connection is back ("Will sync…"). */
+  @property({ type: Boolean, reflect: true }) pending = false;
 
   @state() private status: InviteCardStatus = 'idle';
 
@@ -178,6 +187,7 @@ export class PdInviteCard extends PdElement {
         <span part="permission" class="permission">${t.permission[invitation.permission]}</span>
       </div>
       ${this.status === 'failed' ? html`<p part="error" class="error" role="alert">${this.#failure}</p>` : nothing}
+      ${this.pending ? html`<p part="pending" class="pending" role="status">${t.willSync}</p>` : nothing}
       <div part="actions" class="actions">
         <button
           part="decline"

@@ -39,6 +39,7 @@ const fr: PreferencesTexts = {
   save: 'Enregistrer les préférences',
   saving: 'Enregistrement…',
   saved: 'Préférences enregistrées.',
+  savedOffline: 'Vos préférences seront enregistrées au retour de la connexion.',
   discard: 'Annuler les modifications',
   saveFailed: 'Vos préférences n’ont pas pu être enregistrées. Réessayez.',
   conflict:

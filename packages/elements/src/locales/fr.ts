@@ -68,6 +68,7 @@ const fr: Strings = {
   closeToast: 'Fermer le message',
   syncing: (done, total) => `Synchronisation des fichiers : ${done} sur ${total}`,
   syncLabel: 'Synchronisation des fichiers',
+  willSync: 'Sera synchronisé au retour de la connexion',
 };
 
 export default fr;

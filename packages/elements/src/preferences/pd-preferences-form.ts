@@ -70,7 +70,7 @@ type Option<C extends PreferenceCategory> = (typeof PREFERENCE_OPTIONS)[C][numbe
  * @csspart footer - The save row.
  * @csspart save - "Save Preferences".
  * @csspart discard - "Discard changes".
- * @csspart status - The confirmation or error after saving.
+ * @csspart status - The confirmation or error after saving (or, for a save made offline, that it will be saved once back online).
  * @csspart banner - The message after a conflict or a change from another session.
  * @csspart browser - The browser notifications section: the permission and what to do about it.
  * @csspart allow-browser - "Turn on browser notifications" (while the browser has not been asked).
@@ -237,7 +237,7 @@ export class PdPreferencesForm extends PdElement {
             : nothing
         }
         <span part="status" class="status" role="status" tabindex="-1"
-          >${prefs.status === 'saved' && !prefs.dirty ? t.saved : ''}</span
+          >${prefs.pending ? t.savedOffline : prefs.status === 'saved' && !prefs.dirty ? t.saved : ''}</span
         >
         ${prefs.status === 'error' ? html`<span class="status error" role="alert">${t.saveFailed}</span>` : nothing}
       </div>

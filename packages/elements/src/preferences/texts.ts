@@ -17,6 +17,8 @@ export interface PreferencesTexts {
   save: string;
   saving: string;
   saved: string;
+  /** A save made offline, waiting for the connection. */
+  savedOffline: string;
   discard: string;
   saveFailed: string;
   conflict: string;
@@ -65,6 +67,7 @@ const en: PreferencesTexts = {
   save: 'Save Preferences',
   saving: 'Saving…',
   saved: 'Preferences saved.',
+  savedOffline: 'Your preferences will be saved when you’re back online.',
   discard: 'Discard changes',
   saveFailed: 'Your preferences could not be saved. Try again.',
   conflict:

@@ -1,0 +1,99 @@
+/**
+ * Idempotency keys (the `Idempotency-Key` request header of the IETF httpapi
+ * draft) on the protocol's mutations: a request sent again with the key of one
+ * already answered gets that answer again, and its change is not made a second
+ * time; a client whose answer was lost can always send the same change again.
+ * Keys are the user's own, kept for 24 hours (at most 1,000 per user). The
+ * same key on another request is a 422; the same key while its first request
+ * is still being handled is a 409. Answers of 500 and above are not kept: the
+ * change did not happen, so sending it again is a first try.
+ */
+import type { Clock } from './clock.js';
+import { problemResponse } from './http.js';
+import { ProblemError, invalid } from './problem.js';
+
+interface Kept {
+  /** What the key was first used for: method, path and body. */
+  fingerprint: string;
+  at: number;
+  /** The answer, once there is one. */
+  answer?: { status: number; headers: [string, string][]; body: ArrayBuffer };
+}
+
+const KEY = /^[\x21-\x7e]{1,255}$/;
+const KEPT_MS = 24 * 3_600_000;
+const KEPT_PER_USER = 1000;
+
+export class IdempotencyKeys {
+  #clock: Clock;
+  #byUser = new Map<string, Map<string, Kept>>();
+
+  constructor(clock: Clock) {
+    this.#clock = clock;
+  }
+
+  /** Answers `request` with `handle`, or with the answer kept for its key. */
+  async run(userId: string, request: Request, url: URL, handle: () => Promise<Response>): Promise<Response> {
+    const key = request.headers.get('idempotency-key');
+    if (key === null) return handle();
+    if (!KEY.test(key)) throw invalid('Idempotency-Key', 'Idempotency-Key must be 1 to 255 visible ASCII characters');
+    const fingerprint = `${request.method} ${url.pathname} ${await request.clone().text()}`;
+    const kept = this.#keys(userId);
+    const earlier = kept.get(key);
+    if (earlier) {
+      if (earlier.fingerprint !== fingerprint) {
+        throw new ProblemError(
+          'idempotencyKeyReused',
+          422,
+          'This Idempotency-Key was already used for another request',
+          {
+            field: 'Idempotency-Key',
+          },
+        );
+      }
+      if (!earlier.answer) {
+        throw new ProblemError('conflict', 409, 'A request with this Idempotency-Key is still being handled');
+      }
+      const { status, headers, body } = earlier.answer;
+      return new Response(status === 204 ? null : body.slice(0), {
+        status,
+        headers: [...headers, ['Idempotent-Replayed', 'true']],
+      });
+    }
+    const entry: Kept = { fingerprint, at: this.#clock.now() };
+    kept.set(key, entry);
+    if (kept.size > KEPT_PER_USER) kept.delete(kept.keys().next().value!);
+    let response: Response;
+    try {
+      response = await handle();
+    } catch (error) {
+      // A refusal is an answer like any other: kept, and given again. Anything else is the server's failure.
+      if (!(error instanceof ProblemError) || error.status >= 500) {
+        kept.delete(key);
+        throw error;
+      }
+      response = problemResponse(error);
+    }
+    if (response.status >= 500) kept.delete(key);
+    else {
+      entry.answer = {
+        status: response.status,
+        headers: [...response.headers],
+        body: await response.clone().arrayBuffer(),
+      };
+    }
+    return response;
+  }
+
+  /** The user's keys, the expired ones forgotten. */
+  #keys(userId: string): Map<string, Kept> {
+    let kept = this.#byUser.get(userId);
+    if (!kept) this.#byUser.set(userId, (kept = new Map()));
+    const oldest = this.#clock.now() - KEPT_MS;
+    for (const [key, entry] of kept) {
+      if (entry.at >= oldest) break;
+      kept.delete(key);
+    }
+    return kept;
+  }
+}
