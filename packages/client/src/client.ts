@@ -537,16 +537,13 @@ export function createClient(options: ClientOptions): PdClient {
 }
 
 function checkBaseUrl(baseUrl: string): string {
-  let url: URL;
   try {
-    url = new URL(baseUrl);
+    const url = new URL(baseUrl);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.href.replace(/\/+$/, '');
   } catch {
-    throw new TypeError(`pd-notify: baseUrl must be an absolute http(s) URL, got "${baseUrl}"`);
+    // Not a URL: refused below, as another scheme is.
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new TypeError(`pd-notify: baseUrl must be an http(s) URL, got "${baseUrl}"`);
-  }
-  return url.href.replace(/\/+$/, '');
+  throw new TypeError(`pd-notify: baseUrl must be an absolute http(s) URL, got "${baseUrl}"`);
 }
 
 function tokenSource(options: ClientOptions): TokenSource {

@@ -112,14 +112,15 @@ describe('keyboard only', () => {
     );
     await expectFocusOn(row);
 
-    // Dismiss by its button: the row that takes its place gets focus.
+    // Dismiss by its button: the row that takes its place gets focus (the seed's next row, whatever it is).
     const index = row.dataset.index;
+    const next = nameOf(rows(el)[rows(el).indexOf(row) + 1]!);
     await press('Tab', el);
     expect(nameOf(focused())).to.equal('Dismiss');
     await press('Enter', el);
     await eventually(() => expect(rowTitled(el, 'Support replied to ticket #4821') === null).to.equal(true));
     await eventually(() => expect((focused() as HTMLElement).dataset.index).to.equal(index));
-    expect(nameOf(focused())).to.equal('Dev Patel invited you to “Low Tide”');
+    expect(nameOf(focused())).to.equal(next);
 
     // Delete on the last row: the previous row gets focus.
     await press('End', el);

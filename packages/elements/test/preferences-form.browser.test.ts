@@ -235,6 +235,8 @@ describe('<pd-preferences-form>', () => {
     await eventually(() => expect(lefts().size).to.equal(1));
     expect(el.scrollWidth).to.be.at.most(360);
     await expect(el).to.be.accessible();
+    // Light by default (the host page decides); theme="auto" follows the OS's dark setting.
+    el.setAttribute('theme', 'auto');
     await emulateMedia({ colorScheme: 'dark' });
     expect(getComputedStyle(el).backgroundColor).to.equal('rgb(28, 27, 34)');
     await expect(el).to.be.accessible();
