@@ -99,6 +99,17 @@ describe('the email channel and the outbox', () => {
     assert.equal((await outbox('alice')).length, 1);
   });
 
+  it('never emails a reminder or a support answer (no category, in-app only), whatever the channels say', async () => {
+    await setPreferences((prefs) => {
+      for (const category of Object.values(prefs.categories)) category.channels.email = true;
+    });
+    await notify('reminder', 'Send the stems');
+    await notify('support-feedback', 'Support replied');
+    assert.deepEqual(await outbox('alice'), []);
+    const titles = (await t.as('alice')<NotificationPage>('GET', '/v1/notifications')).body.items.map((n) => n.title);
+    assert.deepEqual(titles.sort(), ['Send the stems', 'Support replied'], 'both are in the feed');
+  });
+
   it('lists newest first, per user or everyone’s, and starts empty after a reset, the seed’s history included', async () => {
     await notify('security-alert', 'first');
     t.server.clock.advance(1000);

@@ -151,8 +151,15 @@ export class HelpView implements ReactiveController {
     const root = host.renderRoot as ShadowRoot;
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet!];
     this.#permission = new PermissionView(host, context.language);
-    // A button gone (a category turned on, the permission answered): its check's heading takes focus.
-    new FocusKeeper(host, (lost) => this.#query(`#${lost.dataset.check ?? 'title'}-title`) ?? this.#query('#title'));
+    // A button gone: a category turned on gives focus to the next "Turn on", else its check's heading;
+    // the permission answered, to the browser check's heading.
+    new FocusKeeper(host, (lost) =>
+      lost.part.contains('turn-on')
+        ? (this.#query('[part~="turn-on"]') ?? this.#query('#categories-title'))
+        : lost.part.contains('allow-browser')
+          ? this.#query('#browser-title')
+          : this.#query('#title'),
+    );
     host.addController(this);
     this.#ask();
   }
@@ -324,11 +331,11 @@ export class HelpView implements ReactiveController {
       html`${
         me === null
           ? html`<p>${t.checking}</p>`
-          : email
-            ? html`<p>${t.emailGoesTo} <strong class="address">${email}</strong>.</p>`
-            : email === null
-              ? html`<p>${t.noEmail}</p>`
-              : nothing
+          : me === 'failed'
+            ? html`<p>${t.emailUnknown}</p>`
+            : email
+              ? html`<p>${t.emailGoesTo} <strong class="address">${email}</strong>.</p>`
+              : html`<p>${t.noEmail}</p>`
       }
       ${server ? html`<p>${sending.length ? t.emailOnFor(list(sending)) : t.emailOff}</p>` : nothing}
       ${profile ? html`<p><a part="link" href=${profile}>${t.profileLink}</a></p>` : nothing}`,
@@ -337,8 +344,19 @@ export class HelpView implements ReactiveController {
 
   #renderBrowser(server: Preferences | null, showing: PreferenceCategory[], list: (c: PreferenceCategory[]) => string) {
     const t = this.#texts;
-    const granted = this.#permission.permission === 'granted';
-    const state: CheckState = !granted ? 'attention' : !server ? 'checking' : showing.length ? 'ok' : 'attention';
+    const permission = this.#permission.permission;
+    const granted = permission === 'granted';
+    // A browser without notifications: nothing the user can do about it here, so no mark.
+    const state: CheckState | null =
+      permission === 'unsupported'
+        ? null
+        : !granted
+          ? 'attention'
+          : !server
+            ? 'checking'
+            : showing.length
+              ? 'ok'
+              : 'attention';
     return this.#check(
       'browser',
       state,
@@ -351,12 +369,16 @@ export class HelpView implements ReactiveController {
   #renderConnection(connection: ConnectionState | undefined) {
     const t = this.#texts;
     const status = connection?.status ?? 'idle';
+    // Connecting again after a failure (waiting to retry): the user may want to reconnect now.
+    const retrying = status === 'connecting' && Boolean(connection?.error);
     const text =
       status === 'error'
         ? t.connectionError(connection?.reason ?? connection?.error?.message ?? '')
-        : t.connection[status];
+        : retrying
+          ? t.connectionRetrying
+          : t.connection[status];
     const state: CheckState =
-      status === 'live' ? 'ok' : status === 'idle' || status === 'connecting' ? 'checking' : 'attention';
+      status === 'live' ? 'ok' : (status === 'idle' || status === 'connecting') && !retrying ? 'checking' : 'attention';
     return this.#check(
       'connection',
       state,

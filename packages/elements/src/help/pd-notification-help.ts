@@ -72,11 +72,13 @@ export class PdNotificationHelp extends PdElement {
   #client = new ClientController(this, (client) => [client.$preferences, client.$connection]);
   /** The checks, once their code has loaded. */
   #view: HelpView | null = null;
-  #loading: Promise<void> | null = null;
+  #loading = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#loading ??= import('./help-view.js').then(({ HelpView }) => {
+    if (this.#loading) return;
+    this.#loading = true;
+    void import('./help-view.js').then(({ HelpView }) => {
       this.#view = new HelpView(this, {
         client: () => this.#client.client,
         language: () => this.language,

@@ -18,6 +18,8 @@ export interface HelpTexts {
   emailCheck: string;
   emailGoesTo: string;
   noEmail: string;
+  /** `/v1/me` could not be asked. */
+  emailUnknown: string;
   profileLink: string;
   emailOnFor(categories: string): string;
   emailOff: string;
@@ -28,6 +30,8 @@ export interface HelpTexts {
   connectionCheck: string;
   connection: Record<Exclude<ConnectionStatus, 'error'>, string>;
   connectionError(reason: string): string;
+  /** Connecting again after a failure, waiting to retry. */
+  connectionRetrying: string;
   reconnect: string;
   reconnectHint: string;
   tooMany: string;
@@ -47,6 +51,7 @@ const en: HelpTexts = {
   emailCheck: 'Verify your email address is correct in Profile settings',
   emailGoesTo: 'Email notifications go to',
   noEmail: 'There is no email address on your profile.',
+  emailUnknown: 'Your email address could not be checked right now.',
   profileLink: 'Open Profile settings',
   emailOnFor: (categories) => `Email is on for ${categories}.`,
   emailOff: 'Email is off for every category: turn it on in a category’s channels.',
@@ -63,6 +68,7 @@ const en: HelpTexts = {
     offline: 'Offline: new notifications arrive once you are back online.',
   },
   connectionError: (reason) => `Not connected: ${reason}`,
+  connectionRetrying: 'The connection dropped. It will try again by itself, or reconnect now.',
   reconnect: 'Reconnect',
   reconnectHint: 'Reconnect refreshes the connection, as signing out and back in would.',
   tooMany: 'Receiving too many notifications?',

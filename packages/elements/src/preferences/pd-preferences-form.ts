@@ -339,10 +339,13 @@ export class PdPreferencesForm extends PdElement {
                   type="checkbox"
                   name=${`${category}-${channel}`}
                   .checked=${section.channels[channel] ?? false}
-                  @change=${(event: Event) =>
+                  @change=${(event: Event) => {
+                    // Read now: the edit runs later, once the editor has loaded, when the event no longer has a target.
+                    const on = (event.target as HTMLInputElement).checked;
                     this.#edit((draft) => {
-                      draft.categories[category].channels[channel] = (event.target as HTMLInputElement).checked;
-                    })}
+                      draft.categories[category].channels[channel] = on;
+                    });
+                  }}
                 />
                 ${channel === 'inApp' ? t.inApp : channel === 'email' ? t.email : this.#browser!.texts.browser}
               </label>`,
