@@ -253,13 +253,6 @@ describe('<pd-notification-help>', () => {
     await putPreferences((prefs) => (prefs.categories.system.channels.browser = true));
     const el = await help();
     expect(text(shadow(el, '#title'))).to.equal('Not receiving notifications?');
-    expect(shadowAll(el, 'h3').map(text)).to.deep.equal([
-      'Check that the specific category is toggled on in your preferences',
-      'Verify your email address is correct in Profile settings',
-      'Check your spam or junk folder for email notifications',
-      'Ensure your browser or desktop app has notification permissions enabled',
-      'Try signing out and back in to refresh the notification connection',
-    ]);
     await eventually(() => expect(stateOf(el, 'categories')).to.equal('ok'));
     expect(text(check(el, 'categories'))).to.contain('Every category is on.');
     await eventually(() =>
@@ -273,6 +266,15 @@ describe('<pd-notification-help>', () => {
     expect(stateOf(el, 'browser')).to.equal('ok');
     await eventually(() => expect(text(check(el, 'connection'))).to.contain('Connected'));
     expect(stateOf(el, 'connection')).to.equal('ok');
+    // Each check's heading is the product's sentence; its mark (an image) is said to screen readers.
+    expect(shadowAll(el, 'h3').map(text)).to.deep.equal([
+      'Check that the specific category is toggled on in your preferences: OK',
+      'Verify your email address is correct in Profile settings: OK',
+      'Check your spam or junk folder for email notifications',
+      'Ensure your browser or desktop app has notification permissions enabled: OK',
+      'Try signing out and back in to refresh the notification connection: OK',
+    ]);
+    expect(shadow(el, '[data-check="categories"] .mark').getAttribute('aria-hidden')).to.equal('true');
     expect(text(shadow(el, '#too-many-title'))).to.equal('Receiving too many notifications?');
     expect(text(el.shadowRoot!)).to.contain('Disable categories that don’t apply to your workflow.');
     const preferencesLink = shadow<HTMLAnchorElement>(el, '#too-many-title ~ p a');
@@ -290,6 +292,9 @@ describe('<pd-notification-help>', () => {
     const el = await help();
     await eventually(() => expect(stateOf(el, 'categories')).to.equal('attention'));
     expect(text(check(el, 'categories'))).to.contain('These categories are switched off:');
+    expect(text(shadow(el, '#categories-title'))).to.equal(
+      'Check that the specific category is toggled on in your preferences: needs your attention',
+    );
     const buttons = () => shadowAll<HTMLButtonElement>(el, '[part~="turn-on"]');
     expect(buttons().map((button) => button.getAttribute('aria-label'))).to.deep.equal([
       'Turn on Track Activity',

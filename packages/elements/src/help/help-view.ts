@@ -102,6 +102,9 @@ const styles = css`
   .body > .permission > :last-child {
     margin-block-end: 0;
   }
+  .body > .permission + p {
+    margin-block-start: 0.5rem;
+  }
   .off {
     display: grid;
     gap: 0.35rem;
@@ -261,7 +264,10 @@ export class HelpView implements ReactiveController {
     </section>`;
   }
 
-  /** One check: its mark, the product's sentence as its heading, and what applies now. */
+  /**
+   * One check: its mark, the product's sentence as its heading (with the mark's
+   * meaning for screen readers: the mark itself is an image), and what applies now.
+   */
   #check(id: string, state: CheckState | null, lead: string, body: TemplateResult | typeof nothing) {
     return html`<li
       part="check ${state ? `check-${state}` : ''}"
@@ -273,7 +279,9 @@ export class HelpView implements ReactiveController {
         >${state === 'ok' ? checkIcon : state === 'attention' ? attentionIcon : nothing}</span
       >
       <div class="body">
-        <h3 id=${`${id}-title`} tabindex="-1">${lead}</h3>
+        <h3 id=${`${id}-title`} tabindex="-1">
+          ${lead}${state ? html`<span class="visually-hidden">: ${this.#texts.checkState[state]}</span>` : nothing}
+        </h3>
         ${body}
       </div>
     </li>`;

@@ -8,6 +8,8 @@ import type { Texts } from '../i18n.js';
 
 export interface HelpTexts {
   title: string;
+  /** What a check's mark says, for screen readers. */
+  checkState: Record<'ok' | 'attention' | 'checking', string>;
   checking: string;
   categoriesCheck: string;
   allCategoriesOn: string;
@@ -41,6 +43,7 @@ export interface HelpTexts {
 
 const en: HelpTexts = {
   title: 'Not receiving notifications?',
+  checkState: { ok: 'OK', attention: 'needs your attention', checking: 'checking' },
   checking: 'Checking…',
   categoriesCheck: 'Check that the specific category is toggled on in your preferences',
   allCategoriesOn: 'Every category is on.',

@@ -3,6 +3,7 @@ import type { HelpTexts } from '../help/texts.js';
 /** The troubleshooting view's texts in French. */
 const fr: HelpTexts = {
   title: 'Vous ne recevez pas de notifications ?',
+  checkState: { ok: 'OK', attention: 'à vérifier', checking: 'vérification en cours' },
   checking: 'Vérification…',
   categoriesCheck: 'Vérifiez que la catégorie concernée est activée dans vos préférences',
   allCategoriesOn: 'Toutes les catégories sont activées.',
