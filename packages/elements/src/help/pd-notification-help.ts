@@ -20,9 +20,12 @@ import type { HelpView } from './help-view.js';
  *   while it has not been asked, how to allow notifications again when they are
  *   blocked, a line where the browser cannot show them, and which categories
  *   use them;
- * - the realtime connection (`$connection`: live, polling, offline, or the
- *   error and its reason) with "Reconnect", which refreshes the connection (as
- *   signing out and in would) and checks again.
+ * - the realtime connection (`$connection`: live, polling, offline, dropped
+ *   and waiting to retry, or the error and its reason) with "Reconnect", which
+ *   refreshes the connection (`client.refresh()`: a connection waiting to retry
+ *   tries at once, and what is shown is reloaded) and checks the address again.
+ *   A server that refuses the user's token needs them to sign in again, as the
+ *   product's sentence says.
  *
  * Then "Receiving too many notifications?" points to switching categories off,
  * with a link to the host's preferences page (`preferences-href`). Every check
@@ -30,15 +33,22 @@ import type { HelpView } from './help-view.js';
  * permission granted in another tab, the connection dropping) shows at once.
  * Its code loads when it is first connected.
  *
- * When a focused button goes away (a category turned on, the permission
- * answered), focus moves to its check's heading; never to the page's `<body>`.
+ * It is an element of its own, not a section of `<pd-preferences-form>`, so a
+ * host places it where its users look for help: a help page, a dialog, beside
+ * the form. Each check's heading is the product's sentence, followed (for
+ * screen readers) by what its mark shows: OK, needs your attention, checking.
+ *
+ * When a focused button goes away, focus moves on, never to the page's
+ * `<body>`: after a category is turned on, to the next "Turn on", else the
+ * check's heading; after the browser answers the permission, to the browser
+ * check's heading.
  *
  * @keyboard Tab / Shift+Tab - Move through the checks' buttons and links: "Turn on" per category switched off, the profile link, "Turn on browser notifications", "Reconnect", the preferences link.
  * @keyboard Enter / Space - Run the focused button.
  *
  * @csspart help - The view.
  * @csspart title - The two headings ("Not receiving notifications?", "Receiving too many notifications?").
- * @csspart check - One check (also `check-ok`, `check-attention`).
+ * @csspart check - One check (also `check-ok`, `check-attention` or `check-checking` by its state; none for the spam-folder reminder and a browser without notifications).
  * @csspart turn-on - A category's "Turn on" button.
  * @csspart allow-browser - "Turn on browser notifications" (while the browser has not been asked).
  * @csspart reconnect - "Reconnect".

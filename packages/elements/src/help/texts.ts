@@ -73,7 +73,7 @@ const en: HelpTexts = {
   connectionError: (reason) => `Not connected: ${reason}`,
   connectionRetrying: 'The connection dropped. It will try again by itself, or reconnect now.',
   reconnect: 'Reconnect',
-  reconnectHint: 'Reconnect refreshes the connection, as signing out and back in would.',
+  reconnectHint: 'Reconnect tries the connection again now and reloads your notifications.',
   tooMany: 'Receiving too many notifications?',
   tooManyAdvice: 'Disable categories that don’t apply to your workflow.',
   preferencesLink: 'Open notification preferences',

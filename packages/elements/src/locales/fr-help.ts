@@ -35,7 +35,7 @@ const fr: HelpTexts = {
   connectionError: (reason) => `Non connecté : ${reason}`,
   connectionRetrying: 'La connexion a été interrompue. Elle réessaiera d’elle-même, ou reconnectez-vous maintenant.',
   reconnect: 'Se reconnecter',
-  reconnectHint: 'Se reconnecter rafraîchit la connexion, comme une déconnexion suivie d’une reconnexion.',
+  reconnectHint: 'Se reconnecter réessaie la connexion tout de suite et recharge vos notifications.',
   tooMany: 'Vous recevez trop de notifications ?',
   tooManyAdvice: 'Désactivez les catégories qui ne concernent pas votre façon de travailler.',
   preferencesLink: 'Ouvrir les préférences de notification',
