@@ -15,7 +15,7 @@ import '../src/index.js';
 import type { PdNotificationHelp, PdPreferencesForm } from '../src/index.js';
 import { closeClients, expectFocusOn, focused, freshClient, nameOf, press } from './focus-helpers.js';
 import { until } from '../../client/test/eventually.js';
-import { api, base, control, eventually, notify, shadow, shadowAll } from './helpers.js';
+import { api, base, control, eventually, notify, shadow, shadowAll, smallScreen } from './helpers.js';
 import { emulateMedia, resetMedia } from './media.js';
 import { stubNotification, type NotificationStub } from './notification-stub.js';
 
@@ -444,6 +444,20 @@ describe('<pd-notification-help>', () => {
       'Open notification preferences',
     ]);
     before.remove();
+  });
+
+  it('on a 360 px screen, nothing is wider than the screen', async () => {
+    const page = await smallScreen(
+      360,
+      900,
+      `<pd-notification-help base-url="${base()}" token="demo-alice" profile-href="/profile"></pd-notification-help>`,
+    );
+    const el = page.querySelector('pd-notification-help')!;
+    await eventually(() => expect(text(el.shadowRoot!.querySelector('[data-check="email"]'))).to.contain('alice@'));
+    expect(page.documentElement.scrollWidth).to.be.at.most(360);
+    for (const check of shadowAll(el, '[part~="check"]')) {
+      expect(check.getBoundingClientRect().right, check.dataset.check).to.be.at.most(360);
+    }
   });
 
   it('in French, and dark', async () => {
