@@ -45,7 +45,7 @@ const outbox = () => control<Outbox>('/control/outbox?userId=alice', undefined, 
 /** What the stub records of a request made in a user's gesture: true, where the browser can tell (`navigator.userActivation`). */
 const activation = 'userActivation' in navigator ? true : null;
 
-const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const text = (element: Node | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 let stub: NotificationStub | null = null;
 function permission(state: Parameters<typeof stubNotification>[0], answer?: NotificationPermission) {
