@@ -42,7 +42,15 @@ const standalone = {
 
 export default [
   pkg('protocol', { index: 'index.ts', wire: 'wire.ts' }),
-  pkg('client', { index: 'index.ts' }, { platform: 'browser' }),
+  pkg(
+    'client',
+    {
+      index: 'index.ts',
+      'browser-notifications': 'browser-notifications/index.ts',
+      'browser-notifications-attention': 'browser-notifications/attention.ts',
+    },
+    { platform: 'browser' },
+  ),
   pkg(
     'elements',
     {
@@ -55,6 +63,7 @@ export default [
       'pd-toaster': 'define/pd-toaster.ts',
       'pd-sync-status': 'define/pd-sync-status.ts',
       'pd-preferences-form': 'define/pd-preferences-form.ts',
+      'pd-notification-help': 'define/pd-notification-help.ts',
     },
     { platform: 'browser' },
   ),

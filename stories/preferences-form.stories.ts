@@ -1,10 +1,16 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { PdPreferencesForm } from '../packages/elements/src/index.js';
+import { permission } from './support/notification-permission.js';
 import { storyClient, type Scenario } from './support/story-backend.js';
 import { LOOKS, frame, inShadow, waitFor, type Look } from './support/render.js';
 
-const meta: Meta = { title: 'Elements/pd-preferences-form', component: 'pd-preferences-form' };
+/** The browser's notification permission is "not asked yet" unless a story says otherwise: the same in every browser. */
+const meta: Meta = {
+  title: 'Elements/pd-preferences-form',
+  component: 'pd-preferences-form',
+  beforeEach: permission('default'),
+};
 export default meta;
 type Story = StoryObj;
 
@@ -86,3 +92,27 @@ export const Dark: Story = { render: () => form({}, LOOKS.dark) };
 export const RightToLeft: Story = { render: () => form({}, LOOKS.rtl) };
 export const French: Story = { render: () => form({}, LOOKS.french) };
 export const Narrow: Story = { render: () => form({}, LOOKS.narrow) };
+
+// The browser channel, by the browser's permission (replaced per story: it is the browser's).
+/** Not asked yet: "Turn on browser notifications" (clicking it answers "allow" in this story). */
+export const BrowserNotAsked: Story = { beforeEach: permission('default'), render: () => form() };
+/** Allowed: each category's channels offer "Browser" (System's is on here). */
+export const BrowserAllowed: Story = {
+  beforeEach: permission('granted'),
+  render: () =>
+    form({
+      setup: (store, user) => {
+        const { version, categories, reminderLeadDays } = structuredClone(store.getPreferences(user));
+        categories.system.channels.browser = true;
+        store.savePreferences(user, { version, categories, reminderLeadDays });
+      },
+    }),
+  play: async ({ canvasElement }) => {
+    await click(canvasElement, '[aria-controls="system-options"]');
+    await inShadow(element(canvasElement), 'input[name="system-browser"]');
+  },
+};
+/** Blocked: how to allow notifications again in the site settings. */
+export const BrowserBlocked: Story = { beforeEach: permission('denied'), render: () => form() };
+/** A browser without the Notification API: said, with no control. */
+export const BrowserUnsupported: Story = { beforeEach: permission('unsupported'), render: () => form() };

@@ -6,7 +6,7 @@
  * "Saving…"), fail them, change the data just before one (another session's
  * save), or keep the stream down.
  */
-import { createClient, type Invitation, type PdClient } from '@pd-notify/client';
+import { createClient, type Environment, type Invitation, type PdClient } from '@pd-notify/client';
 import { Clock, Store, applySeed, type SeedName } from '@pd-notify/mock-server/domain';
 import { createHandler } from '@pd-notify/mock-server/handler';
 
@@ -27,9 +27,14 @@ export interface Scenario {
   stream?: 'live' | 'down';
   /** Locale of the client (relative times). */
   locale?: string;
+  /** `false`: the client behaves as in a browser that is offline (the connection says so). */
+  online?: boolean;
 }
 
 export const STORY_ORIGIN = 'https://pd-notify.stories';
+
+/** A browser that is offline, as the client sees one. */
+const offline: Environment = { hidden: () => false, online: () => false, watch: () => () => {} };
 
 /** A scenario's failure, as a problem+json answer. */
 const problem = (status: number, title: string): Response =>
@@ -74,5 +79,6 @@ export function storyClient(scenario: Scenario = {}): PdClient {
     // Every story starts from its own seed: nothing persisted by the story shown before it.
     persist: false,
     ...(scenario.locale ? { locale: scenario.locale } : {}),
+    ...(scenario.online === false ? { environment: offline } : {}),
   });
 }

@@ -1,6 +1,7 @@
 /**
  * The demo page as a user drives it, in Chromium, against `npm start`'s server:
- * open the feed, accept an invitation, change a preference and save. Also the
+ * open the feed, accept an invitation, change a preference and save, turn on an
+ * email channel and see the server's outbox, read the troubleshooting view. Also the
  * activity generator that keeps the page alive.
  */
 import assert from 'node:assert/strict';
@@ -147,6 +148,56 @@ describe('the demo page (npm start) in Chromium', () => {
     );
     const preferences = await serverJson<{ categories: { projects: { enabled: boolean } } }>('/v1/preferences');
     assert.equal(preferences.categories.projects.enabled, false);
+    assert.deepEqual(pageErrors, []);
+  });
+
+  it('Settings shows the browser channel, and "Emails sent" lists what the server emailed (its outbox, read through the control API)', async () => {
+    await page.goto(`${server.url}/#settings`);
+    const form = `document.querySelector('pd-preferences-form')`;
+    await eventually(async () =>
+      assert.equal(await inPage(`return q(${form}, '#browser-title')?.textContent`), 'Browser notifications'),
+    );
+    assert.equal(await inPage(`return document.getElementById('outbox-list').textContent.trim()`), 'No email yet.');
+    await inPage(`q(${form}, '[aria-controls=trackActivity-options]').click()`);
+    await inPage(`q(${form}, 'input[name=trackActivity-email]').click()`);
+    await eventually(async () => assert.equal(await inPage(`return q(${form}, '[part=save]').disabled`), false));
+    await inPage(`q(${form}, '[part=save]').click()`);
+    await eventually(async () =>
+      assert.equal(await inPage(`return q(${form}, '[part=status]').textContent`), 'Preferences saved.'),
+    );
+    await fetch(`${server.url}/control/act`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ action: 'comment', as: 'ben', trackId: 'midnight-drive', text: 'Stems are up' }),
+    });
+    // The panel reads the outbox every few seconds while Settings is shown.
+    await eventually(
+      async () =>
+        assert.match(
+          await inPage<string>(`return document.getElementById('outbox-list').textContent`),
+          /Ben Okafor commented on “Midnight Drive” to alice@moreno\.studio \(trackActivity\)/,
+        ),
+      15_000,
+    );
+    assert.deepEqual(pageErrors, []);
+  });
+
+  it('Help answers "Not receiving notifications?" live, with the address from /v1/me and a link to Profile', async () => {
+    await page.goto(`${server.url}/#help`);
+    const help = `document.querySelector('pd-notification-help')`;
+    await eventually(async () =>
+      assert.equal(await inPage(`return q(${help}, '#title')?.textContent`), 'Not receiving notifications?'),
+    );
+    await eventually(async () =>
+      assert.match(await inPage<string>(`return q(${help}, '[data-check=email]').textContent`), /alice@moreno\.studio/),
+    );
+    await eventually(async () =>
+      assert.match(await inPage<string>(`return q(${help}, '[data-check=connection]').textContent`), /Connected/),
+    );
+    await inPage(`q(${help}, '[data-check=email] a').click()`);
+    await eventually(async () =>
+      assert.equal(await inPage(`return document.getElementById('profile-email').textContent`), 'alice@moreno.studio'),
+    );
     assert.deepEqual(pageErrors, []);
   });
 });

@@ -7,7 +7,7 @@
  * grace period after the last observer left. Reading a store never starts,
  * stops or restarts anything.
  */
-import type { Acceptance, ActionId, Invitation, Notification, Preferences } from '@pd-notify/protocol';
+import type { Acceptance, ActionId, Invitation, Notification, Preferences, User } from '@pd-notify/protocol';
 import { atom, type ReadableAtom } from 'nanostores';
 import { Demand } from './demand.js';
 import { browserEnvironment, canPersist, type Environment } from './env.js';
@@ -159,6 +159,8 @@ export interface PdClient {
   savePreferences(): Promise<Preferences>;
   /** Retries at once whatever waits to retry, and reloads what the page observes from the server. */
   refresh(): Promise<void>;
+  /** The signed-in user (`GET /v1/me`): name, and the address email notifications go to. */
+  me(): Promise<User>;
   /**
    * Switches to another token (sign-in, user switch): all state is cleared,
    * including the previous user's persisted state. `userId`: the new user's id,
@@ -498,6 +500,7 @@ export function createClient(options: ClientOptions): PdClient {
     discardPreferences: () => preferences.edit((editor) => editor.discard()),
     resolveIncoming: (choice) => preferences.edit((editor) => editor.resolveIncoming(choice)),
     savePreferences: () => preferences.edit((editor) => editor.save()),
+    me: () => rest.me(),
     async refresh() {
       identify.wake();
       link?.wake();
@@ -534,16 +537,13 @@ export function createClient(options: ClientOptions): PdClient {
 }
 
 function checkBaseUrl(baseUrl: string): string {
-  let url: URL;
   try {
-    url = new URL(baseUrl);
+    const url = new URL(baseUrl);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.href.replace(/\/+$/, '');
   } catch {
-    throw new TypeError(`pd-notify: baseUrl must be an absolute http(s) URL, got "${baseUrl}"`);
+    // Not a URL: refused below, as another scheme is.
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new TypeError(`pd-notify: baseUrl must be an http(s) URL, got "${baseUrl}"`);
-  }
-  return url.href.replace(/\/+$/, '');
+  throw new TypeError(`pd-notify: baseUrl must be an absolute http(s) URL, got "${baseUrl}"`);
 }
 
 function tokenSource(options: ClientOptions): TokenSource {

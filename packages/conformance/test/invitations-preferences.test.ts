@@ -101,6 +101,39 @@ describe('preferences', () => {
     assert.deepEqual(stored.body, saved.body, 'the stale save changed nothing');
   });
 
+  it('has a browser channel per category: saved, sent live, and kept by a save that leaves it out', async () => {
+    const { body: current } = await api<Preferences>('GET', '/v1/preferences');
+    for (const [name, category] of Object.entries(current.categories)) {
+      assert.equal(typeof category.channels.browser, 'boolean', `categories.${name}.channels.browser`);
+    }
+    const stream = await readEvents(target().url, target().tokenA);
+    try {
+      await stream.next((event) => event.event === 'ready');
+      const categories = structuredClone(current.categories);
+      const browser = !categories.collaborators.channels.browser;
+      categories.collaborators.channels.browser = browser;
+      const saved = await api<Preferences>('PUT', '/v1/preferences', {
+        body: { version: current.version, categories, reminderLeadDays: current.reminderLeadDays },
+      });
+      assert.equal(saved.status, 200);
+      assert.equal(saved.body.categories.collaborators.channels.browser, browser);
+      const event = await stream.next((e) => e.event === 'preferences.updated');
+      assertEventSchema(event);
+      assert.equal((JSON.parse(event.data) as Preferences).categories.collaborators.channels.browser, browser);
+
+      // A client older than the channel sends the channels without it: the stored value stays.
+      const older = structuredClone(saved.body.categories);
+      for (const category of Object.values(older)) delete category.channels.browser;
+      const kept = await api<Preferences>('PUT', '/v1/preferences', {
+        body: { version: saved.body.version, categories: older, reminderLeadDays: saved.body.reminderLeadDays },
+      });
+      assert.equal(kept.status, 200);
+      assert.deepEqual(kept.body.categories, saved.body.categories);
+    } finally {
+      stream.close();
+    }
+  });
+
   it('rejects malformed bodies with typed problems', async () => {
     const { body: current } = await api<Preferences>('GET', '/v1/preferences');
     const missing = await api<{ field: string }>('PUT', '/v1/preferences', {

@@ -23,9 +23,11 @@ async function allNotifications(query = ''): Promise<Notification[]> {
 
 describe('GET /v1/me', () => {
   it('answers the user the token belongs to', async () => {
-    const me = await api('GET', '/v1/me');
+    const me = await api<{ email?: unknown }>('GET', '/v1/me');
     assert.equal(me.status, 200);
     assertSchema('User', me.body);
+    // The troubleshooting view shows where email notifications go (NS7).
+    assert.ok('email' in me.body, 'the user has `email`: the address, or null when there is none');
   });
 });
 

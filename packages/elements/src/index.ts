@@ -13,6 +13,7 @@ export { PdInvitations } from './define/pd-invitations.js';
 export { PdToaster } from './define/pd-toaster.js';
 export { PdSyncStatus } from './define/pd-sync-status.js';
 export { PdPreferencesForm } from './define/pd-preferences-form.js';
+export { PdNotificationHelp } from './define/pd-notification-help.js';
 export type { InviteCardStatus } from './invitations/pd-invite-card.js';
 export { toast, PdToastEvent, type ToastKind, type ToastRequest } from './toaster/toast.js';
 export { COUNTERS, type Counter } from './bell-badge/pd-bell-badge.js';

@@ -18,6 +18,7 @@ import {
   press,
   tabStops,
 } from './focus-helpers.js';
+import { stubNotification, type NotificationStub } from './notification-stub.js';
 
 const rows = (feed: Element) => shadowAll(feed, 'article');
 const rowTitled = (feed: Element, title: string) =>
@@ -50,10 +51,14 @@ async function arrowTo(feed: PdActivityFeed, title: string): Promise<HTMLElement
 }
 
 describe('keyboard only', () => {
+  /** The browser's Notification, replaced where a test needs one permission in every engine. */
+  let notifications: NotificationStub | null = null;
   beforeEach(async () => {
     await control('/control/reset', { seed: 'demo' });
   });
   afterEach(async () => {
+    notifications?.restore();
+    notifications = null;
     await control('/control/faults', undefined, 'DELETE');
     closeClients();
   });
@@ -213,13 +218,17 @@ describe('keyboard only', () => {
   });
 
   it('<pd-preferences-form>: every switch, gear, option and Save by keys; after saving, focus is on the status that says so', async () => {
+    // The browser has not been asked for notifications yet (the same in every engine): its button comes first.
+    notifications = stubNotification('default');
     const { el, before } = await page<HTMLElement>(
       html`<pd-preferences-form></pd-preferences-form>`,
       'pd-preferences-form',
     );
     await eventually(() => expect(shadowAll(el, '[role="switch"]').length).to.equal(5));
+    await eventually(() => shadow(el, '[part="allow-browser"]'));
     before.focus();
-    expect(await tabStops(10)).to.deep.equal([
+    expect(await tabStops(11)).to.deep.equal([
+      'Turn on browser notifications',
       'Track Activity',
       'Options for Track Activity',
       'Collaborator Updates',

@@ -10,6 +10,7 @@ import '../src/index.js';
 import type { PdPreferencesForm } from '../src/index.js';
 import { api, base, control, eventually, shadow, shadowAll } from './helpers.js';
 import { emulateMedia, resetMedia } from './media.js';
+import { stubNotification, type NotificationStub } from './notification-stub.js';
 
 const CATEGORY_NAMES = [
   'Track Activity',
@@ -55,10 +56,14 @@ async function putPreferences(change: (prefs: Preferences) => void): Promise<voi
 }
 
 describe('<pd-preferences-form>', () => {
+  /** Not asked for notifications yet, in every engine: the channels are in-app and email (browser-notifications.browser.test.ts has the rest). */
+  let notifications: NotificationStub;
   beforeEach(async () => {
+    notifications = stubNotification('default');
     await control('/control/reset', { seed: 'demo' });
   });
   afterEach(async () => {
+    notifications.restore();
     await control('/control/faults', undefined, 'DELETE');
     await resetMedia();
   });

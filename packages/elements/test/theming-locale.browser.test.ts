@@ -163,6 +163,14 @@ const ELEMENTS: {
     french: /Préférences de notification|Chargement des préférences/,
     english: /Notification preferences|Loading preferences/,
   },
+  {
+    tag: 'pd-notification-help',
+    template: (locale) =>
+      html`<pd-notification-help locale=${locale ?? (null as unknown as string)}></pd-notification-help>`,
+    text: (el) => el.shadowRoot?.querySelector('[part="reconnect"]')?.textContent?.trim(),
+    french: /^Se reconnecter$/,
+    english: /^Reconnect$/,
+  },
 ];
 
 const INVITATION: Invitation = {

@@ -12,7 +12,7 @@ import {
 } from '@pd-notify/protocol';
 import * as v from 'valibot';
 import { FaultsSchema, type Faults } from './faults.js';
-import { Router, json, readJson, type Context } from './http.js';
+import { Router, json, readJson, validate, type Context } from './http.js';
 import { SEEDS, type SeedName } from './seed.js';
 import type { Store } from './store.js';
 
@@ -76,6 +76,10 @@ export function controlRoutes(options: ControlOptions): Router {
         streams: options.streamCounts(),
         faults: faults.settings,
       });
+    })
+    .on('GET', '/control/outbox', (ctx) => {
+      const { userId } = validate(v.object({ userId: v.optional(text(64)) }), Object.fromEntries(ctx.url.searchParams));
+      return json(200, { items: options.store().outbox(userId) });
     })
     .on('POST', '/control/reset', async (ctx) => {
       const body = await read(ctx, v.object({ seed: v.optional(v.picklist(SEEDS), 'demo') }));

@@ -9,10 +9,10 @@ export type SeedName = (typeof SEEDS)[number];
 
 /** The demo users and their bearer tokens (printed by `npm start`). */
 export const DEMO_USERS = [
-  { id: 'alice', name: 'Alice Moreno', role: 'producer', token: 'demo-alice' },
-  { id: 'ben', name: 'Ben Okafor', role: 'mix engineer', token: 'demo-ben' },
-  { id: 'chloe', name: 'Chloé Laurent', role: 'vocalist', token: 'demo-chloe' },
-  { id: 'dev', name: 'Dev Patel', role: 'mastering engineer', token: 'demo-dev' },
+  { id: 'alice', name: 'Alice Moreno', role: 'producer', token: 'demo-alice', email: 'alice@moreno.studio' },
+  { id: 'ben', name: 'Ben Okafor', role: 'mix engineer', token: 'demo-ben', email: 'ben@okafor.audio' },
+  { id: 'chloe', name: 'Chloé Laurent', role: 'vocalist', token: 'demo-chloe', email: 'chloe@laurent.music' },
+  { id: 'dev', name: 'Dev Patel', role: 'mastering engineer', token: 'demo-dev', email: 'dev@patel.audio' },
 ] as const;
 
 const MINUTE = 60_000;
@@ -22,7 +22,7 @@ const DAY = 24 * HOUR;
 /** Fills an empty store. `baseUrl` is where the server serves artwork. */
 export function applySeed(store: Store, seed: SeedName, baseUrl: string): void {
   for (const user of DEMO_USERS) {
-    store.addUser({ id: user.id, name: user.name, avatarUrl: null }, [user.token]);
+    store.addUser({ id: user.id, name: user.name, avatarUrl: null, email: user.email }, [user.token]);
   }
   if (seed === 'empty') return;
 
@@ -167,4 +167,6 @@ export function applySeed(store: Store, seed: SeedName, baseUrl: string): void {
 
   // Due dates produce the reminders, overdue notices and deadline rows.
   store.checkReminders();
+  // The history was mailed before the server's time began: the outbox starts empty.
+  store.clearOutbox();
 }

@@ -21,6 +21,7 @@ import {
   type NotificationPage,
   type NotificationType,
   type Permission,
+  type PreferenceCategory,
   type Preferences,
   type PreferencesUpdate,
   type Priority,
@@ -86,6 +87,20 @@ export interface NotificationInput {
   readAt?: number | null;
 }
 
+/** An email the server would have sent (the control API's outbox). */
+export interface OutboxEmail {
+  /** The recipient's address. */
+  to: string;
+  /** The preference category whose email channel sent it, e.g. `trackActivity`. */
+  category: PreferenceCategory;
+  /** The notification's title. */
+  subject: string;
+  /** The in-app notification it accompanies; null when the category's in-app channel is off. */
+  notificationId: string | null;
+  sentAt: string;
+  userId: string;
+}
+
 export interface ListQuery {
   limit: number;
   cursor?: string;
@@ -118,6 +133,8 @@ export class Store {
   #syncs = new Map<string, Map<string, SyncProgress>>();
   #syncTimers = new Set<number>();
   #remindersSent = new Set<string>();
+  /** Emails sent, oldest first. */
+  #outbox: OutboxEmail[] = [];
   #lastCreated = new Map<string, number>();
   /** Unread notifications per user, kept as items change (counts are sent after every change). */
   #unread = new Map<string, number>();
@@ -160,23 +177,51 @@ export class Store {
 
   me(userId: string): User {
     const { tokens: _tokens, ...user } = this.#user(userId);
-    return user;
+    return { ...user, email: user.email ?? null };
   }
 
   // ---------------------------------------------------------------- notifications
 
   /**
-   * Creates a notification for `userId` if the recipient's preferences allow it
-   * in-app (main switch, option and channel); returns null when they do not.
+   * Produces a notification for `userId` as the recipient's preferences allow
+   * (main switch and option): in-app when the category's in-app channel is on,
+   * and an email in the outbox when its email channel is on. Returns the in-app
+   * notification, or null when there is none.
    */
   deliver(userId: string, input: NotificationInput): Notification | null {
     const preferences = this.#preferences.get(userId);
     const section = preferenceCategoryOfType(input.type);
-    if (preferences && section) {
-      const category = preferences.categories[section];
-      const options = category.options as Record<string, boolean>;
-      if (!category.enabled || !options[input.type] || !category.channels.inApp) return null;
+    const category = section && preferences?.categories[section];
+    if (category && (!category.enabled || !(category.options as Record<string, boolean>)[input.type])) return null;
+    const notification = !category || category.channels.inApp ? this.#create(userId, input) : null;
+    const to = this.#user(userId).email;
+    if (section && category?.channels.email && to) {
+      this.#outbox.push({
+        to,
+        category: section,
+        subject: input.title,
+        notificationId: notification?.id ?? null,
+        sentAt: this.clock.iso(),
+        userId,
+      });
     }
+    return notification;
+  }
+
+  /** The emails sent to `userId` (everyone's without it), newest first. */
+  outbox(userId?: string): Omit<OutboxEmail, 'userId'>[] {
+    return this.#outbox
+      .filter((email) => userId === undefined || email.userId === userId)
+      .reverse()
+      .map(({ userId: _userId, ...email }) => email);
+  }
+
+  /** Forgets the emails sent so far (the seed's history is not mail anyone is waiting for). */
+  clearOutbox(): void {
+    this.#outbox = [];
+  }
+
+  #create(userId: string, input: NotificationInput): Notification {
     const seq = ++this.#seq;
     const createdMs = input.createdAt ?? this.#liveCreationTime(userId);
     const actor = input.actorId ? this.#actor(input.actorId) : null;
@@ -401,9 +446,14 @@ export class Store {
         `These preferences were saved elsewhere meanwhile (version ${current.version}, the edit started from ${update.version})`,
       );
     }
+    const categories = structuredClone(update.categories);
+    // A client older than the browser channel leaves it out: what is stored is kept.
+    for (const name of PREFERENCE_CATEGORIES) {
+      categories[name].channels.browser ??= current.categories[name].channels.browser ?? false;
+    }
     const saved: Preferences = {
       version: current.version + 1,
-      categories: structuredClone(update.categories),
+      categories,
       reminderLeadDays: update.reminderLeadDays,
       updatedAt: this.clock.iso(),
     };
@@ -729,7 +779,7 @@ export function defaultPreferences(updatedAt: string): Preferences {
       {
         enabled: true,
         options: Object.fromEntries(PREFERENCE_OPTIONS[category].map((option) => [option, true])),
-        channels: { inApp: true, email: category === 'system' },
+        channels: { inApp: true, email: category === 'system', browser: false },
       },
     ]),
   ) as Preferences['categories'];

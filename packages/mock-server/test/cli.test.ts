@@ -10,8 +10,10 @@ const run = (...args: string[]) =>
   });
 
 describe('pd-mock-server CLI', () => {
-  it('starts with a seed, prints its URL and the demo tokens, serves them, and stops on SIGTERM', async () => {
+  it('starts with a seed, prints its URL and the demo tokens, serves them, and stops on SIGTERM', async (t) => {
     const child = run('--port', '0', '--seed', 'demo');
+    // A failed assertion must not leave the server running (the test file would never end).
+    t.after(() => void (child.exitCode === null && child.kill('SIGKILL')));
     let out = '';
     child.stdout.setEncoding('utf8');
     const url = await new Promise<string>((resolve, reject) => {
@@ -24,7 +26,12 @@ describe('pd-mock-server CLI', () => {
     });
     assert.match(out, /Alice Moreno\s+producer\s+demo-alice/);
     const me = await fetch(`${url}/v1/me`, { headers: { Authorization: 'Bearer demo-alice' } });
-    assert.deepEqual(await me.json(), { id: 'alice', name: 'Alice Moreno', avatarUrl: null });
+    assert.deepEqual(await me.json(), {
+      id: 'alice',
+      name: 'Alice Moreno',
+      avatarUrl: null,
+      email: 'alice@moreno.studio',
+    });
     assert.equal((await fetch(`${url}/control/state`)).status, 404, 'no control API without --control');
     child.kill('SIGTERM');
     const [code] = await once(child, 'exit');

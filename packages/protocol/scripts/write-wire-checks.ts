@@ -11,6 +11,7 @@ export const WIRE_CHECKS_PATH = new URL('../src/wire-checks.generated.ts', impor
 
 /** The schemas the client checks, by the name of their generated check, with the type they stand for. */
 const CHECKED = {
+  Actor: [s.ActorSchema, 'Actor'],
   Notification: [s.NotificationSchema, 'Notification'],
   NotificationPage: [s.NotificationPageSchema, 'NotificationPage'],
   NotificationRef: [s.NotificationRefSchema, 'NotificationRef'],
@@ -23,6 +24,7 @@ const CHECKED = {
   SyncList: [s.SyncListSchema, 'SyncList'],
   Acceptance: [s.AcceptanceSchema, 'Acceptance'],
   ActionResult: [s.ActionResultSchema, 'ActionResult'],
+  Channels: [s.ChannelsSchema, 'Channels'],
   Preferences: [s.PreferencesSchema, 'Preferences'],
   Counts: [s.CountsSchema, 'Counts'],
   User: [s.UserSchema, 'User'],

@@ -1,5 +1,5 @@
 import type { Category, NotificationType } from './types.js';
-import { PREFERENCE_CATEGORIES, PREFERENCE_OPTIONS, type PreferenceCategory } from './schema.js';
+import { PREFERENCE_CATEGORIES, PREFERENCE_OPTIONS, type PreferenceCategory } from './constants.js';
 
 const CATEGORY_OF_TYPE: Record<NotificationType, Category> = {
   comment: 'workflow',

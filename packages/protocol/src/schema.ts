@@ -139,7 +139,23 @@ export const ActionResultSchema = v.object({
   acceptance: v.optional(AcceptanceSchema),
 });
 
-export const ChannelsSchema = v.object({ inApp: v.boolean(), email: v.boolean() });
+/**
+ * Where a category's notifications reach the user. `browser` (a system
+ * notification while no page of the app is in front) is left out by servers
+ * older than it: absent means off.
+ */
+export const ChannelsSchema = v.object({
+  inApp: v.boolean(),
+  email: v.boolean(),
+  browser: v.optional(
+    v.pipe(
+      v.boolean(),
+      v.description(
+        'System notifications in the browser (default off). Absent (a server older than this channel): off. In a save, absent: the stored value is kept.',
+      ),
+    ),
+  ),
+});
 
 function categoryPreferences<const O extends readonly string[]>(options: O) {
   return v.object({
@@ -188,6 +204,17 @@ export const UserSchema = v.object({
   id,
   name: v.pipe(v.string(), v.maxLength(200)),
   avatarUrl: v.nullable(httpUrl),
+  email: v.optional(
+    v.nullable(
+      v.pipe(
+        v.string(),
+        v.maxLength(320),
+        v.description(
+          'Where email notifications go. Null: the user has no address; absent: a server older than this field.',
+        ),
+      ),
+    ),
+  ),
 });
 
 /** RFC 9457 problem details; `type` is one of `PROBLEM_TYPES`. */

@@ -10,6 +10,7 @@ import {
   PdBellBadge as PdBellBadgeElement,
   PdInvitations as PdInvitationsElement,
   PdInviteCard as PdInviteCardElement,
+  PdNotificationHelp as PdNotificationHelpElement,
   PdPreferencesForm as PdPreferencesFormElement,
   PdProvider as PdProviderElement,
   PdSyncStatus as PdSyncStatusElement,
@@ -91,6 +92,13 @@ export const PdPreferencesForm = createComponent({
   tagName: 'pd-preferences-form',
   elementClass: PdPreferencesFormElement,
   events: { onPdPreferencesSaved: 'pd-preferences-saved' as EventName<CustomEvent<Preferences>> },
+});
+
+/** `<pd-notification-help>`: "Not receiving notifications?", checked live. */
+export const PdNotificationHelp = createComponent({
+  react: React,
+  tagName: 'pd-notification-help',
+  elementClass: PdNotificationHelpElement,
 });
 
 export { toast } from '@pd-notify/elements';

@@ -305,7 +305,7 @@ export class FeedPanel implements ReactiveController {
       aria-setsize=${hasMore ? -1 : total}
       aria-labelledby=${`${id}-title`}
       aria-describedby=${`${id}-message ${id}-meta`}
-      @click=${() => void this.#openRow(item)}
+      @click=${() => void this.open(item)}
       @focusin=${() => this.#setFocusIndex(index)}
     >
       <span part="icon" class="icon ${item.category}" aria-hidden="true">${categoryIcons[item.category]}</span>
@@ -491,14 +491,19 @@ export class FeedPanel implements ReactiveController {
     if (target !== row) return;
     if (event.key === 'Enter') {
       event.preventDefault();
-      void this.#openRow(item);
+      void this.open(item);
     } else if (event.key === 'Delete' || event.key === 'Backspace') {
       event.preventDefault();
       void this.#dismiss(item);
     }
   };
 
-  async #openRow(item: Notification): Promise<void> {
+  /**
+   * Opens a notification as its row does (a click, Enter, or a click on its
+   * system notification): marks it read, then an invitation's opens its card,
+   * one with a track fires `pd-navigate` and, unless cancelled, navigates.
+   */
+  async open(item: Notification): Promise<void> {
     const client = this.#context.client();
     if (!client) return;
     const reading = item.readAt === null ? client.markRead(item.id).catch(() => {}) : Promise.resolve();

@@ -4,6 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { announce } from '../announcer.js';
 import { bell } from '../bell-badge/bell.js';
 import { bellStyles } from '../bell-badge/bell.styles.js';
+import { BrowserNotificationsController } from '../browser/browser-notifications-controller.js';
 import { ClientController } from '../client-controller.js';
 import { PdElement } from '../pd-element.js';
 import { tokens } from '../styles/tokens.js';
@@ -38,6 +39,16 @@ export type FeedTab = 'all' | 'unread' | Category;
  * cancelled, closes the panel (focus back on the bell) and follows `href-template`.
  * Accepting from a row shows the same toast as the modal, and the row then says
  * "Invite accepted".
+ *
+ * Browser notifications (SPEC NS6): when a notification new to the user arrives
+ * while no page of the app is visible and focused, its category's browser channel
+ * is on and the browser allows notifications (ask with `<pd-preferences-form>` or
+ * `<pd-notification-help>`), exactly one tab of the browser shows it as a system
+ * notification (title, message, category icon, `tag` = its id). Clicking it
+ * focuses that tab and opens the notification as its row would: marked read,
+ * then `pd-invite-review` or `pd-navigate` (cancelable). Every page of the app
+ * should have its feed (it is in the header): the tab that shows is the one
+ * holding the stream, and each page's focus counts.
  *
  * @keyboard Enter / Space (bell) - Open or close the panel; focus goes to the current row.
  * @keyboard Arrow Down / Page Down - Next row.
@@ -136,6 +147,16 @@ export class PdActivityFeed extends PdElement {
   /** The top of the list when last rendered: null when it was empty, undefined before it was first ready. */
   #top: Notification | null | undefined = undefined;
   #reposition = () => this.#position();
+
+  constructor() {
+    super();
+    // A click on a system notification opens it as its row would (the panel's code loads if it has not).
+    new BrowserNotificationsController(this, {
+      client: () => this.#client.client,
+      language: () => this.language,
+      open: (notification) => void this.#load().then(() => this.#view!.open(notification)),
+    });
+  }
 
   /** Focuses the bell (or, inline, the current row), so a dialog opened from the feed can give focus back. */
   override focus(options?: FocusOptions): void {

@@ -155,6 +155,14 @@ export const preferencesStyles = css`
   .status.error {
     color: var(--_danger);
   }
+  .browser {
+    padding: 0.75rem 0.9rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .browser h3 {
+    margin-block-end: 0.35rem;
+  }
   .state p {
     margin: 0 0 0.5rem;
   }

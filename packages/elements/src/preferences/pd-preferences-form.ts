@@ -6,6 +6,7 @@ import {
   type PreferencesDraft,
 } from '@pd-notify/client';
 import { html, nothing, type PropertyValues } from 'lit';
+import type { PermissionView } from '../browser/permission-view.js';
 import { property, state } from 'lit/decorators.js';
 import { ClientController } from '../client-controller.js';
 import { FocusKeeper } from '../focus-keeper.js';
@@ -23,8 +24,15 @@ type Option<C extends PreferenceCategory> = (typeof PREFERENCE_OPTIONS)[C][numbe
  * The notification preferences form (SPEC NS1–NS6): the five categories, each
  * with a main switch (`role="switch"`, turns the whole category and all its
  * options on or off) and a gear that expands its options; the reminder lead
- * time (1, 3 or 7 days); channels (in-app, email) per category. System is on by
+ * time (1, 3 or 7 days); channels (in-app, email, browser) per category. System is on by
  * default; switching security alerts off is allowed, with a warning.
+ *
+ * Browser notifications need the browser's permission, per browser (the channels
+ * are the user's, everywhere). While it is not asked yet, "Turn on browser
+ * notifications" asks for it (from the click, as browsers require); once granted,
+ * each category's channels offer "Browser"; when denied, the form says how to
+ * allow notifications again in the site settings; where the browser has no
+ * Notification API, it says so. That part loads after the form's first render.
  *
  * "Save Preferences" is enabled once something changed, reads "Saving…" while
  * saving and confirms afterwards. A 409 (saved elsewhere meanwhile) loads the
@@ -36,7 +44,8 @@ type Option<C extends PreferenceCategory> = (typeof PREFERENCE_OPTIONS)[C][numbe
  *
  * When the focused button goes away (Save disabled once saved, Discard gone, a
  * banner answered), focus moves to the save status ("Preferences saved."), else
- * the form's heading; never to the page's `<body>`.
+ * the form's heading; "Turn on browser notifications" answered, to its section's
+ * heading; never to the page's `<body>`.
  *
  * @keyboard Tab / Shift+Tab - Move through the switches, gears, options, then Save and Discard.
  * @keyboard Space / Enter (switch) - Turn the whole category on or off.
@@ -63,6 +72,8 @@ type Option<C extends PreferenceCategory> = (typeof PREFERENCE_OPTIONS)[C][numbe
  * @csspart discard - "Discard changes".
  * @csspart status - The confirmation or error after saving (or, for a save made offline, that it will be saved once back online).
  * @csspart banner - The message after a conflict or a change from another session.
+ * @csspart browser - The browser notifications section: the permission and what to do about it.
+ * @csspart allow-browser - "Turn on browser notifications" (while the browser has not been asked).
  * @cssproperty --pd-color-accent - Switches that are on, the save button.
  * @cssproperty --pd-color-border - Borders and switches that are off.
  * @cssproperty --pd-color-surface - Background.
@@ -82,10 +93,14 @@ export class PdPreferencesForm extends PdElement {
   @state() private expanded = new Set<PreferenceCategory>();
 
   #client = new ClientController(this, (client) => [client.$preferences]);
+  /** The browser's permission and its section, once their code has loaded. */
+  #browser: PermissionView | null = null;
 
   constructor() {
     super();
-    new FocusKeeper(this, () => {
+    new FocusKeeper(this, (lost) => {
+      // "Turn on browser notifications" answered: the section's heading.
+      if (lost.part.contains('allow-browser')) return this.renderRoot.querySelector<HTMLElement>('#browser-title');
       const status = this.renderRoot.querySelector<HTMLElement>('[part="status"]');
       return status?.textContent ? status : this.renderRoot.querySelector<HTMLElement>('#title');
     });
@@ -121,6 +136,13 @@ export class PdPreferencesForm extends PdElement {
   /** A host form's reset: drops the unsaved edit. */
   formResetCallback(): void {
     void this.#client.client?.discardPreferences();
+  }
+
+  protected override firstUpdated(): void {
+    void import('../browser/permission-view.js').then(({ PermissionView }) => {
+      this.#browser = new PermissionView(this, () => this.language);
+      this.requestUpdate();
+    });
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -185,7 +207,7 @@ export class PdPreferencesForm extends PdElement {
       }}
     >
       <h2 part="title" id="title" tabindex="-1">${t.preferencesTitle}</h2>
-      ${this.#renderBanner(prefs.status, prefs.incoming !== null)}
+      ${this.#renderBanner(prefs.status, prefs.incoming !== null)} ${this.#renderBrowser()}
       <div class="categories">
         ${[PREFERENCE_CATEGORIES.slice(0, 3), PREFERENCE_CATEGORIES.slice(3)].map(
           (column) =>
@@ -220,6 +242,15 @@ export class PdPreferencesForm extends PdElement {
         ${prefs.status === 'error' ? html`<span class="status error" role="alert">${t.saveFailed}</span>` : nothing}
       </div>
     </form>`;
+  }
+
+  #renderBrowser() {
+    const browser = this.#browser;
+    if (!browser) return nothing;
+    return html`<section part="browser" class="browser" aria-labelledby="browser-title">
+      <h3 id="browser-title" tabindex="-1">${browser.texts.browserTitle}</h3>
+      ${browser.render()}
+    </section>`;
   }
 
   #renderBanner(status: string, incoming: boolean) {
@@ -298,19 +329,25 @@ export class PdPreferencesForm extends PdElement {
         ${category === 'dueDates' ? this.#renderLeadTime(value) : nothing}
         <fieldset>
           <legend>${t.channels}</legend>
-          ${(['inApp', 'email'] as const).map(
+          ${(this.#browser?.permission === 'granted'
+            ? (['inApp', 'email', 'browser'] as const)
+            : (['inApp', 'email'] as const)
+          ).map(
             (channel) =>
               html`<label class="check">
                 <input
                   type="checkbox"
                   name=${`${category}-${channel}`}
-                  .checked=${section.channels[channel]}
-                  @change=${(event: Event) =>
+                  .checked=${section.channels[channel] ?? false}
+                  @change=${(event: Event) => {
+                    // Read now: the edit runs later, once the editor has loaded, when the event no longer has a target.
+                    const on = (event.target as HTMLInputElement).checked;
                     this.#edit((draft) => {
-                      draft.categories[category].channels[channel] = (event.target as HTMLInputElement).checked;
-                    })}
+                      draft.categories[category].channels[channel] = on;
+                    });
+                  }}
                 />
-                ${channel === 'inApp' ? t.inApp : t.email}
+                ${channel === 'inApp' ? t.inApp : channel === 'email' ? t.email : this.#browser!.texts.browser}
               </label>`,
           )}
         </fieldset>
