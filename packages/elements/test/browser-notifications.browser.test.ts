@@ -10,32 +10,25 @@
  * browser's, not ours.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { createClient, type PdClient, type Notification as PdNotification, type Preferences } from '@pd-notify/client';
+import { createClient, type PdClient, type Notification as PdNotification } from '@pd-notify/client';
 import '../src/index.js';
 import type { PdNotificationHelp, PdPreferencesForm } from '../src/index.js';
 import { closeClients, expectFocusOn, focused, freshClient, nameOf, press } from './focus-helpers.js';
 import { until } from '../../client/test/eventually.js';
-import { api, base, control, eventually, notify, shadow, shadowAll, smallScreen } from './helpers.js';
+import {
+  api,
+  base,
+  control,
+  eventually,
+  notify,
+  shadow,
+  shadowAll,
+  smallScreen,
+  putPreferences,
+  serverPrefs,
+} from './helpers.js';
 import { emulateMedia, resetMedia } from './media.js';
 import { stubNotification, type NotificationStub } from './notification-stub.js';
-
-const serverPrefs = async () => (await api<Preferences>('/v1/preferences')).body;
-
-/** Saves a change to Alice's preferences, as another session would. */
-async function putPreferences(change: (prefs: Preferences) => void): Promise<void> {
-  const prefs = await serverPrefs();
-  change(prefs);
-  const response = await fetch(`${base()}/v1/preferences`, {
-    method: 'PUT',
-    headers: { Authorization: 'Bearer demo-alice', 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      version: prefs.version,
-      categories: prefs.categories,
-      reminderLeadDays: prefs.reminderLeadDays,
-    }),
-  });
-  expect(response.status).to.equal(200);
-}
 
 interface Outbox {
   items: { to: string; category: string; subject: string; notificationId: string | null }[];

@@ -1,4 +1,5 @@
-import { fixture, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import type { Preferences } from '@pd-notify/client';
 import { clearPersisted } from '../../client/test/persisted.js';
 
 export { eventually } from '../../client/test/eventually.js';
@@ -47,6 +48,25 @@ export async function api<T = unknown>(
   const response = await fetch(`${base()}${path}`, { method, headers: { Authorization: `Bearer ${token}` } });
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+/** A user's preferences as the server stored them. */
+export const serverPrefs = async (token = 'demo-alice') => (await api<Preferences>('/v1/preferences', token)).body;
+
+/** Saves a change to Alice's preferences, as another session would. */
+export async function putPreferences(change: (prefs: Preferences) => void): Promise<void> {
+  const prefs = await serverPrefs();
+  change(prefs);
+  const response = await fetch(`${base()}/v1/preferences`, {
+    method: 'PUT',
+    headers: { Authorization: 'Bearer demo-alice', 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      version: prefs.version,
+      categories: prefs.categories,
+      reminderLeadDays: prefs.reminderLeadDays,
+    }),
+  });
+  expect(response.status).to.equal(200);
 }
 
 export function shadow<T extends Element = HTMLElement>(host: Element, selector: string): T {

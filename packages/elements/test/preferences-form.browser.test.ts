@@ -5,10 +5,9 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { Preferences } from '@pd-notify/client';
 import '../src/index.js';
 import type { PdPreferencesForm } from '../src/index.js';
-import { api, base, control, eventually, shadow, shadowAll } from './helpers.js';
+import { api, base, control, eventually, shadow, shadowAll, putPreferences, serverPrefs } from './helpers.js';
 import { emulateMedia, resetMedia } from './media.js';
 import { stubNotification, type NotificationStub } from './notification-stub.js';
 
@@ -37,23 +36,7 @@ const gearOf = (el: Element, category: string) =>
 const optionsOf = (el: Element, category: string) => shadow(el, `#${category}-options`);
 const checkbox = (el: Element, name: string) => shadow<HTMLInputElement>(el, `input[name="${name}"]`);
 const saveButton = (el: Element) => shadow<HTMLButtonElement>(el, '[part="save"]');
-const serverPrefs = async (token = 'demo-alice') => (await api<Preferences>('/v1/preferences', token)).body;
 const unread = async () => (await api<{ unreadNotifications: number }>('/v1/counts')).body.unreadNotifications;
-
-async function putPreferences(change: (prefs: Preferences) => void): Promise<void> {
-  const prefs = await serverPrefs();
-  change(prefs);
-  const response = await fetch(`${base()}/v1/preferences`, {
-    method: 'PUT',
-    headers: { Authorization: 'Bearer demo-alice', 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      version: prefs.version,
-      categories: prefs.categories,
-      reminderLeadDays: prefs.reminderLeadDays,
-    }),
-  });
-  expect(response.status).to.equal(200);
-}
 
 describe('<pd-preferences-form>', () => {
   /** Not asked for notifications yet, in every engine: the channels are in-app and email (browser-notifications.browser.test.ts has the rest). */
