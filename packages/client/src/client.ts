@@ -1,34 +1,40 @@
 /**
- * `createClient()`: the typed client core. It composes the areas of state
- * (notifications, counts, invitations, preferences, file syncs), the event
- * router, the loader, and the realtime link (this tab's own, or shared with the
- * user's other tabs). Its stores are lazy: the network starts when a page first
- * observes one, each area loads when first observed, and the network stops a
- * grace period after the last observer left. Reading a store never starts,
- * stops or restarts anything.
+ * `createClient()`: the typed client core. It composes, top to bottom: the
+ * client's health (one failure state for every request), the HTTP layer, the
+ * areas of state (notifications, counts, invitations, preferences, file
+ * syncs), the user's changes, the event router, the loader, the user's
+ * identity, the persisted cache, and the realtime link (this tab's own, or
+ * shared with the user's other tabs). Its stores are lazy: the network starts
+ * when a page first observes one, each area loads when first observed, and the
+ * network stops a grace period after the last observer left. Reading a store
+ * never starts, stops or restarts anything.
  */
 import type { Acceptance, ActionId, Invitation, Notification, Preferences, User } from '@pd-notify/protocol';
-import { atom, type ReadableAtom } from 'nanostores';
+import type { ReadableAtom } from 'nanostores';
+import { Announcements, type NotificationHandler } from './announcements.js';
+import { Connection } from './connection.js';
 import { Demand } from './demand.js';
 import { browserEnvironment, canPersist, type Environment } from './env.js';
 import { PdError } from './errors.js';
-import { Retry } from './realtime/backoff.js';
-import { Realtime, type TransportMode } from './realtime/realtime.js';
+import { Health, type HealthOptions } from './health.js';
+import { Identity } from './identity.js';
+import { Persisted } from './persist/persisted.js';
 import { canShareAcrossTabs, ownLink, type Link, type LinkHandlers, type RealtimeFactory } from './realtime/link.js';
-import type { ConnectionState, LinkState } from './realtime/types.js';
+import { Realtime, type TransportMode } from './realtime/realtime.js';
+import type { ConnectionState, ConnectionStatus } from './realtime/types.js';
 import { Rest } from './rest.js';
 import type { AreaContext, AreaName } from './sync/area.js';
+import { Changes } from './sync/changes.js';
 import { CountsArea } from './sync/counts.js';
 import { EventRouter } from './sync/events.js';
 import { InvitationsArea, type InvitationsState } from './sync/invitations.js';
-import type { Persistence } from './persist/persistence.js';
 import { Loader } from './sync/loader.js';
-import type { Mutations } from './sync/mutations.js';
-import type { ActionQueue } from './offline/queue.js';
 import { NotificationsArea, type NotificationFilter, type NotificationsState } from './sync/notifications.js';
 import { PreferencesArea, type PreferencesDraft, type PreferencesState } from './sync/preferences.js';
 import { SyncsArea, type SyncsByTrack } from './sync/syncs.js';
 import { Tokens, type TokenSource } from './tokens.js';
+
+export type { NotificationContext, NotificationHandler } from './announcements.js';
 
 export interface ClientOptions {
   /** Where the protocol is served, e.g. `https://notify.example.com`. */
@@ -46,6 +52,15 @@ export interface ClientOptions {
   pollInterval?: number;
   /** A fetch to use instead of the global one (tests, SSR, instrumentation). */
   fetch?: typeof fetch;
+  /**
+   * While the server fails (no answer, a timeout, 408, 429, 5xx, an answer that
+   * is not the protocol), the client sends one probe at a time, waiting between
+   * half and all of `baseMs` doubling up to `capMs` (the server's Retry-After a
+   * floor), and sends nothing else until an answer comes; then everything
+   * observed loads. Back online, the page shown and `refresh()` probe at once.
+   * Default `{ baseMs: 1000, capMs: 30000 }`.
+   */
+  failureBackoff?: HealthOptions;
   /** BCP 47 locale for relative times and texts. Default `en`. */
   locale?: string;
   /** Notifications per page. Default 20. */
@@ -88,20 +103,6 @@ export interface ClientOptions {
   environment?: Environment;
 }
 
-/** Where a notification came from, for `onNotification` handlers. */
-export interface NotificationContext {
-  /**
-   * True in exactly one tab of the browser for this user (the tab that holds
-   * the realtime link): the one that should act for the whole browser, e.g.
-   * show a system notification. True in every client that does not share
-   * across tabs.
-   */
-  primary: boolean;
-}
-
-/** Hears of a notification new to the user. */
-export type NotificationHandler = (notification: Notification, context: NotificationContext) => void;
-
 /** The client: stores to read, methods for every protocol operation. */
 export interface PdClient {
   /** Notifications, newest first, with `hasMore`, load status and filter. */
@@ -136,14 +137,28 @@ export interface PdClient {
   setFilter(filter: NotificationFilter): Promise<void>;
   /** Narrows `$invitations` to one track (null: all). */
   setInvitationTrack(trackId: string | null): void;
+  /**
+   * Marks a notification read: shown at once, then sent. Resolves with the
+   * server's notification; when the server cannot be reached the change waits
+   * (`$connection.pending`) and is sent again once it answers; a refusal rolls
+   * it back and rejects with a PdError.
+   */
   markRead(id: string): Promise<Notification>;
+  /** Marks a notification unread, as `markRead` does. */
   markUnread(id: string): Promise<Notification>;
   /** Marks everything shown read; notifications that arrive meanwhile stay unread. */
   markAllRead(): Promise<void>;
+  /** Deletes a notification for good, as `markRead` does (one already gone counts as done). */
   dismiss(id: string): Promise<void>;
   /** Runs a row action; `accept-invite` answers with the acceptance. */
   runAction(id: string, action: ActionId): Promise<Acceptance | null>;
+  /**
+   * Accepts an invitation: it shows accepted at once; resolves with the track,
+   * the permission granted and the file sync (followed in `$syncProgress`).
+   * Waits and is sent again like `markRead` when the server cannot be reached.
+   */
   acceptInvitation(id: string): Promise<Acceptance>;
+  /** Declines an invitation, as `acceptInvitation` does; resolves with the declined invitation. */
   declineInvitation(id: string): Promise<Invitation>;
   /**
    * Edits the preferences draft; `$preferences` changes when it resolves (the
@@ -159,7 +174,11 @@ export interface PdClient {
   savePreferences(): Promise<Preferences>;
   /** Retries at once whatever waits to retry, and reloads what the page observes from the server. */
   refresh(): Promise<void>;
-  /** The signed-in user (`GET /v1/me`): name, and the address email notifications go to. */
+  /**
+   * The signed-in user (`GET /v1/me`): name, and the address email
+   * notifications go to. Asked of the server once per token and browser (the
+   * answer is remembered with the persisted cache).
+   */
   me(): Promise<User>;
   /**
    * Switches to another token (sign-in, user switch): all state is cleared,
@@ -174,67 +193,58 @@ export interface PdClient {
   close(options?: { forget?: boolean }): Promise<void>;
 }
 
-/** How many notification ids `onNotification` remembers, to announce each once. */
-const ANNOUNCED_BOUND = 1000;
-
 /** Creates a client. Nothing happens on the network until a store is observed. */
 export function createClient(options: ClientOptions): PdClient {
   const baseUrl = checkBaseUrl(options.baseUrl);
   const env = options.environment ?? browserEnvironment;
-  const reported = new WeakSet<PdError>();
-  const report = (error: unknown): PdError => {
-    const pdError = error instanceof PdError ? error : new PdError('network', String(error), { cause: error });
-    if (!reported.has(pdError)) {
-      reported.add(pdError);
-      options.onError?.(pdError);
-    }
-    return pdError;
-  };
-  const tokens = new Tokens(tokenSource(options));
-  const rest = new Rest({ baseUrl, tokens, ...(options.fetch ? { fetch: options.fetch } : {}) });
+
+  const share = (options.shareAcrossTabs ?? true) && canShareAcrossTabs();
+  const persist = options.persist ?? canPersist();
+  const maxItems = options.maxItems ?? 500;
   let link: Link | null = null;
+  const leading = (): boolean => link?.leading ?? false;
+
+  // Every request goes through the client's one failure state.
+  const health = new Health(options.failureBackoff);
+  const report = reporter(health, options.onError);
+  const tokens = new Tokens(tokenSource(options));
+  const rest = new Rest({ baseUrl, tokens, health, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const connection = new Connection(health);
+  const announcements = new Announcements(() => link?.leading ?? true);
+
+  // The areas of state, and the user's changes shown in them.
+  const changes = new Changes({
+    online: () => env.online(),
+    leading,
+    report,
+    broadcast: (message) => link?.share({ kind: 'queue', message }),
+    onSize: (size) => connection.pending(size),
+    later: health.later(),
+  });
   const context: AreaContext = { rest, report, share: (result) => link?.share(result) };
-
-  const handlers = new Set<NotificationHandler>();
-  const announced = new Set<string>();
-  const announce = (notification: Notification): void => {
-    if (announced.has(notification.id)) return;
-    announced.add(notification.id);
-    if (announced.size > ANNOUNCED_BOUND) announced.delete(announced.values().next().value!);
-    const primary = link?.leading ?? true;
-    for (const handler of [...handlers]) handler(notification, { primary });
-  };
-
   const counts = new CountsArea(context);
   const notifications = new NotificationsArea(context, {
     counts,
-    announce,
+    announce: announcements.announce,
     pageSize: options.pageSize ?? 20,
-    maxItems: options.maxItems ?? 500,
+    maxItems,
   });
   const invitations = new InvitationsArea(context, counts);
-  const preferences = new PreferencesArea(context, (mutation) => mutate().then((changes) => changes.run(mutation)));
+  const preferences = new PreferencesArea(context, (mutation) => changes.run(mutation));
   const syncs = new SyncsArea(context);
   const areas = { counts, notifications, invitations, preferences, syncs };
-  const $connection = atom<ConnectionState>({ status: 'idle', reason: null, error: null, retryAt: null, pending: 0 });
-  let linkState: LinkState = $connection.value!;
-  /** Changes waiting for the connection. */
-  let pending = 0;
-  const setConnection = (state: LinkState = linkState): void => {
-    linkState = state;
-    const now = $connection.value!;
-    if (
-      now.status !== state.status ||
-      now.reason !== state.reason ||
-      now.error !== state.error ||
-      now.retryAt !== state.retryAt ||
-      now.pending !== pending
-    ) {
-      $connection.set({ ...state, pending });
-    }
-  };
+  const areaNames = Object.keys(areas) as AreaName[];
 
-  const leading = (): boolean => link?.leading ?? false;
+  // What the page observes, and when each area loads.
+  let linkStatus: ConnectionStatus = 'idle';
+  const demand = new Demand<AreaName>(options.lingerMs ?? 5000, {
+    active: () => void start(),
+    idle: () => void stop(),
+    want: (names) => {
+      void loader.fill();
+      if (names.includes('notifications')) globalThis.requestIdleCallback?.(() => void changes.mutations());
+    },
+  });
   const router = new EventRouter(Object.values(areas), counts, {
     report,
     ready: (fresh) => {
@@ -246,56 +256,7 @@ export function createClient(options: ClientOptions): PdClient {
     },
     // The leading tab reloads and sends the result to the others.
     missed: (reset) => void (leading() && loader.resync(reset)),
-    created: announce,
-  });
-  /** The changes the user makes, loaded on the first one, or when the browser is idle after a feed is observed. */
-  let mutations: Promise<Mutations> | null = null;
-  const mutate = (): Promise<Mutations> =>
-    (mutations ??= import('./sync/mutations.js').then(
-      ({ Mutations }) =>
-        new Mutations({
-          notifications: notifications.internals(),
-          invitations,
-          preferences,
-          syncs,
-          offline: () => !env.online(),
-          queue: actionQueue,
-        }),
-    ));
-  /** Changes waiting for the connection, loaded the first time one waits (or one is kept from an earlier visit). */
-  let queue: Promise<ActionQueue> | null = null;
-  const actionQueue = (): Promise<ActionQueue> =>
-    (queue ??= Promise.all([import('./offline/queue.js'), mutate()]).then(
-      ([{ ActionQueue }, changes]) =>
-        new ActionQueue({
-          show: (change) => changes.show(change),
-          send: (change) => changes.send(change),
-          settledElsewhere: (change, result, error) => changes.settledElsewhere(change, result, error),
-          report,
-          store: persist
-            ? {
-                put: async (change) => userId && (await persisted()).cache.putQueued(userId, change),
-                delete: async (key) => userId && (await persisted()).cache.deleteQueued(userId, key),
-              }
-            : null,
-          broadcast: (message) => link?.share({ kind: 'queue', message }),
-          leading,
-          online: () => env.online(),
-          onSize: (size) => {
-            pending = size;
-            setConnection();
-          },
-        }),
-    ));
-  /** Sends what waits, if anything does (the link is back, the browser is online, a refresh). */
-  const sendWaiting = (): void => void queue?.then((waiting) => waiting.send());
-  const demand = new Demand<AreaName>(options.lingerMs ?? 5000, {
-    active: () => void start(),
-    idle: () => void stop(),
-    want: (names) => {
-      void loader.fill();
-      if (names.includes('notifications')) globalThis.requestIdleCallback?.(() => void mutate());
-    },
+    created: announcements.announce,
   });
   const loader = new Loader({
     areas,
@@ -303,10 +264,11 @@ export function createClient(options: ClientOptions): PdClient {
     source: () => link,
     position: () => router.lastEventId,
     setPosition: (id) => router.position(id),
-    reloaded: () => {
-      if (leading())
-        void loader.collect(Object.keys(areas) as AreaName[]).then((snapshot) => link?.broadcast(snapshot));
-    },
+    reloaded: () => void (leading() && loader.collect(areaNames).then((snapshot) => link?.broadcast(snapshot))),
+    // The stream's `ready` carries the counts: until it is live, they load over REST only when polling.
+    deferred: (name) =>
+      name === 'counts' && options.transport !== 'polling' && linkStatus !== 'polling' && linkStatus !== 'live',
+    later: health.later(),
   });
   demand.watch(notifications.$notifications, ['notifications']);
   demand.watch(notifications.$unreadCount, ['counts']);
@@ -314,13 +276,48 @@ export function createClient(options: ClientOptions): PdClient {
   demand.watch(invitations.$pendingInviteCount, ['counts']);
   demand.watch(preferences.$preferences, ['preferences']);
   demand.watch(syncs.$syncProgress, ['syncs']);
-  demand.watch($connection, []);
+  demand.watch(connection.$connection, []);
 
+  // Who the user is, and what an earlier visit left.
+  const persisted = new Persisted(
+    persist
+      ? {
+          baseUrl,
+          maxAgeMs: options.persistMaxAgeMs ?? 7 * 86_400_000,
+          maxItems,
+          stores: [
+            notifications.$notifications,
+            notifications.$unreadCount,
+            invitations.$invitations,
+            preferences.$preferences,
+            syncs.$syncProgress,
+          ] as ReadableAtom<unknown>[],
+          collect: () => (leading() ? loader.collect(areaNames) : null),
+          blank: () => Object.values(areas).every((area) => !area.held || area.status === 'loading'),
+          restore: (snapshot) => loader.restore(snapshot, 'cached'),
+          mirror: (waiting) => changes.mirror(waiting),
+        }
+      : null,
+  );
+  changes.use({
+    notifications: notifications.internals(),
+    invitations,
+    preferences,
+    syncs,
+    store: persisted.queueStore,
+  });
+  const identity = new Identity(
+    { rest, tokens, cache: () => persisted.cache(), later: health.later(), lock: `pd-notify identity ${baseUrl}` },
+    options.userId ?? null,
+  );
+
+  // The realtime link.
   const linkHandlers: LinkHandlers = {
     onEvent: (wire) => router.apply(wire),
     onState: (state) => {
-      setConnection(state);
-      if (leading() && (state.status === 'live' || state.status === 'polling')) sendWaiting();
+      linkStatus = state.status;
+      connection.link(state);
+      if (leading() && (state.status === 'live' || state.status === 'polling')) changes.sendWaiting();
       if (!leading() || loader.linked) return;
       // Polling's first answer asks for a resync, which loads what is observed.
       if (state.status === 'polling') loader.link('nothing');
@@ -332,12 +329,7 @@ export function createClient(options: ClientOptions): PdClient {
     onShared: (result) => {
       if (result.kind === 'notification') notifications.take(result.notification);
       else if (result.kind === 'invitation') invitations.take(result.invitation);
-      else {
-        const { message } = result;
-        void actionQueue().then((waiting) =>
-          message.kind === 'queued' ? waiting.mirror(message.change) : void waiting.settled(message),
-        );
-      }
+      else changes.heard(result.message);
     },
     onSnapshot: (snapshot) => {
       loader.restore(snapshot);
@@ -346,7 +338,7 @@ export function createClient(options: ClientOptions): PdClient {
     collect: (names) => loader.collect(names),
     onLeading: () => {
       void loader.fill();
-      sendWaiting();
+      changes.sendWaiting();
     },
   };
   const factory: RealtimeFactory = (realtimeHandlers, linkEnv) =>
@@ -361,98 +353,38 @@ export function createClient(options: ClientOptions): PdClient {
       ...(options.streamRetryMs === undefined ? {} : { streamRetryMs: options.streamRetryMs }),
     });
 
+  // Starting and stopping with the page's demand.
   let closed = false;
   let session = 0;
-  /** The user, from the host, the persisted cache, or `/v1/me` (asked once per token, only by pages that need it). */
-  let userId: string | null = options.userId ?? null;
-  const identify = new Retry();
   let unwatch: (() => void) | null = null;
-
-  const persist = options.persist ?? canPersist();
-  let persistence: Promise<Persistence> | null = null;
-  /** The persisted cache's code and database, opened the first time a page needs them. */
-  const persisted = (): Promise<Persistence> =>
-    (persistence ??= import('./persist/persistence.js').then(
-      ({ Persistence }) =>
-        new Persistence({
-          baseUrl,
-          maxAgeMs: options.persistMaxAgeMs ?? 7 * 86_400_000,
-          maxItems: options.maxItems ?? 500,
-          stores: [
-            notifications.$notifications,
-            notifications.$unreadCount,
-            invitations.$invitations,
-            preferences.$preferences,
-            syncs.$syncProgress,
-          ] as ReadableAtom<unknown>[],
-          collect: () => (link?.leading ? loader.collect(Object.keys(areas) as AreaName[]) : null),
-        }),
-    ));
-  /** Shows the user's persisted state, if any, while nothing else is shown, and their changes still waiting. */
-  const showPersisted = async (store: Persistence, user: string): Promise<void> => {
-    store.use(user);
-    const [snapshot, waiting] = await Promise.all([store.read(user), store.cache.listQueued(user).catch(() => [])]);
-    if (snapshot && Object.values(areas).every((area) => !area.held || area.status === 'loading')) {
-      loader.restore(snapshot, 'cached');
-    }
-    if (waiting.length > 0) {
-      const changes = await actionQueue();
-      for (const change of waiting) changes.mirror(change);
-    }
+  const retryNow = (): void => {
+    health.wake();
+    identity.wake();
+    loader.wake();
+    changes.sendWaiting();
   };
-
   const start = async (): Promise<void> => {
     if (closed) return;
     const current = ++session;
     unwatch = env.watch(() => {
-      if (env.hidden()) void persistence?.then((store) => store.save());
-      else if (env.online()) {
-        identify.wake();
-        loader.wake();
-        sendWaiting();
-      }
+      if (env.hidden()) persisted.save();
+      else if (env.online()) retryNow();
     });
-    const share = (options.shareAcrossTabs ?? true) && canShareAcrossTabs();
-    const store = persist ? await persisted() : null;
-    if (store) {
-      userId ??= await tokens
-        .current()
-        .then((token) => store.cache.userOf(token))
-        .catch(() => null);
-      if (current !== session) return;
-      if (userId) await showPersisted(store, userId);
-    }
-    while ((share || store) && userId === null) {
-      try {
-        const user = (await rest.me()).id;
-        userId = user;
-        identify.succeeded();
-        if (store) {
-          void tokens
-            .current()
-            .then((token) => store.cache.rememberUser(token, user))
-            .catch(() => {});
-          await showPersisted(store, user);
-        }
-      } catch (error) {
-        if (current !== session) return;
-        const pdError = report(error);
-        loader.fail(pdError);
-        const retried = new Promise<void>((resolve) => identify.schedule(resolve, pdError.retryAfterMs ?? 0));
-        setConnection({
-          status: pdError.kind === 'auth' ? 'error' : pdError.kind === 'network' ? 'offline' : 'connecting',
-          reason: `could not identify the user (${pdError.message}); retrying`,
-          error: pdError,
-          retryAt: identify.at,
-        });
-        await retried;
-      }
-      if (current !== session) return;
-    }
+    // Tabs share a link per user, and state persists per user: both need to know who it is.
+    const user =
+      share || persist
+        ? await identity.identify((error) => {
+            loader.fail(error);
+            connection.unidentified(error, health.probeAt ?? identity.retryAt);
+          })
+        : null;
+    if (current !== session) return;
+    if (user) await persisted.show(user);
     // Only pages that share a link across tabs load the code that does it.
-    const shared = share
-      ? new (await import('./realtime/tab-link.js')).TabLink(`${baseUrl}|${userId}`, factory, env, linkHandlers)
-      : null;
+    const shared =
+      share && user
+        ? new (await import('./realtime/tab-link.js')).TabLink(`${baseUrl}|${user}`, factory, env, linkHandlers)
+        : null;
     if (current !== session) return;
     link = shared ?? ownLink(factory, env, linkHandlers);
     link.start();
@@ -460,16 +392,16 @@ export function createClient(options: ClientOptions): PdClient {
   };
   /** Stops the network; resolves when what was waiting to be persisted is written. */
   const stop = (): Promise<void> | undefined => {
-    const held = link?.leading ? loader.collect(Object.keys(areas) as AreaName[]) : null;
-    const saved = persistence?.then((store) => store.flush(held));
+    const saved = persisted.flush(leading() ? loader.collect(areaNames) : null);
     session++;
-    identify.cancel();
+    identity.cancel();
     unwatch?.();
     unwatch = null;
     link?.stop();
     link = null;
+    linkStatus = 'idle';
     loader.unlink();
-    setConnection({ status: 'idle', reason: null, error: null, retryAt: null });
+    connection.link();
     return saved;
   };
 
@@ -479,60 +411,72 @@ export function createClient(options: ClientOptions): PdClient {
     $invitations: invitations.$invitations,
     $pendingInviteCount: invitations.$pendingInviteCount,
     $preferences: preferences.$preferences,
-    $connection,
+    $connection: connection.$connection,
     $syncProgress: syncs.$syncProgress,
     locale: options.locale ?? 'en',
-    onNotification(handler) {
-      handlers.add(handler);
-      return () => void handlers.delete(handler);
-    },
+    onNotification: (handler) => announcements.listen(handler),
     loadMore: () => notifications.loadMore(),
     setFilter: (filter) => notifications.setFilter(filter).then(() => {}),
     setInvitationTrack: (trackId) => invitations.setTrack(trackId),
-    markRead: (id) => mutate().then((changes) => changes.markRead(id)),
-    markUnread: (id) => mutate().then((changes) => changes.markUnread(id)),
-    markAllRead: () => mutate().then((changes) => changes.markAllRead()),
-    dismiss: (id) => mutate().then((changes) => changes.dismiss(id)),
-    runAction: (id, action) => mutate().then((changes) => changes.runAction(id, action)),
-    acceptInvitation: (id) => mutate().then((changes) => changes.accept(id)),
-    declineInvitation: (id) => mutate().then((changes) => changes.decline(id)),
+    markRead: (id) => changes.mutations().then((made) => made.markRead(id)),
+    markUnread: (id) => changes.mutations().then((made) => made.markUnread(id)),
+    markAllRead: () => changes.mutations().then((made) => made.markAllRead()),
+    dismiss: (id) => changes.mutations().then((made) => made.dismiss(id)),
+    runAction: (id, action) => changes.mutations().then((made) => made.runAction(id, action)),
+    acceptInvitation: (id) => changes.mutations().then((made) => made.accept(id)),
+    declineInvitation: (id) => changes.mutations().then((made) => made.decline(id)),
     editPreferences: (change) => preferences.edit((editor) => editor.edit(change)),
     discardPreferences: () => preferences.edit((editor) => editor.discard()),
     resolveIncoming: (choice) => preferences.edit((editor) => editor.resolveIncoming(choice)),
     savePreferences: () => preferences.edit((editor) => editor.save()),
-    me: () => rest.me(),
+    me: () => identity.me(),
     async refresh() {
-      identify.wake();
+      retryNow();
       link?.wake();
-      sendWaiting();
       await loader.resync();
     },
     setToken(token, user) {
       tokens.use(typeof token === 'string' ? () => token : token);
-      const previous = userId;
-      userId = user ?? null;
-      if (previous) void persistence?.then((store) => store.forget(previous));
+      const previous = identity.id;
+      identity.reset(user ?? null);
+      if (previous) void persisted.forget(previous);
       // Their waiting changes are never sent with another user's token (kept ones wait for their next visit).
-      void queue?.then((waiting) => waiting.drop(new PdError('auth', 'The user changed before this change was sent')));
+      changes.drop(new PdError('auth', 'The user changed before this change was sent'));
       const running = demand.active && !closed;
       void stop();
       for (const area of Object.values(areas)) area.clear();
       router.position('');
-      announced.clear();
+      announcements.clear();
       if (running) void start();
     },
     async close(options) {
-      const user = userId;
-      const dropping =
-        options?.forget && user ? persistence?.then((store) => store.forget(user, { queue: true })) : null;
-      void queue?.then((waiting) =>
-        waiting.drop(new PdError('network', 'The client closed before this change was sent')),
-      );
+      const user = identity.id;
+      const dropping = options?.forget && user ? persisted.forget(user, { queue: true }) : null;
+      changes.drop(new PdError('network', 'The client closed before this change was sent'));
       closed = true;
       demand.stop();
+      health.stop();
       await stop();
       await dropping;
     },
+  };
+}
+
+/**
+ * Reports each error once to the host's `onError`, as a PdError; a request not
+ * sent while the server fails is that failure, already reported. What is not a
+ * PdError is a bug (ours or a handler's): it is rethrown, not passed off as a
+ * network failure.
+ */
+function reporter(health: Health, onError: ((error: PdError) => void) | undefined): (error: unknown) => PdError {
+  const reported = new WeakSet<PdError>();
+  return (error) => {
+    if (!(error instanceof PdError)) throw error;
+    if (!reported.has(error) && !health.notSent(error)) {
+      reported.add(error);
+      onError?.(error);
+    }
+    return error;
   };
 }
 

@@ -1,11 +1,12 @@
 /**
  * The HTTP layer, on ky: typed calls for every protocol operation and the
  * opening of the event stream. ky sends the bearer token (beforeRequest), asks
- * for a fresh one once after a 401 and tries again (afterResponse), times
- * requests out, and retries reads (GET only, never a mutation) with
- * exponential backoff and full jitter, waiting for Retry-After when the server
- * sends one. Every answer is validated against the protocol; every failure
- * becomes a PdError here, in one place.
+ * for a fresh one once after a 401 and tries again (afterResponse), and times
+ * requests out. ky retries nothing else: every request goes through the
+ * client's health (`health.ts`), whose one backoff stands for every retry, so a
+ * failing server gets one probe at a time however many areas wait. Every answer
+ * is validated against the protocol; every failure becomes a PdError here, in
+ * one place.
  */
 import {
   AcceptanceCheck,
@@ -31,6 +32,7 @@ import {
 } from '@pd-notify/protocol/wire';
 import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from 'ky';
 import { PdError, kindOfStatus, parseRetryAfter } from './errors.js';
+import { Health } from './health.js';
 import type { Tokens } from './tokens.js';
 
 export interface RestOptions {
@@ -39,8 +41,8 @@ export interface RestOptions {
   fetch?: typeof fetch;
   /** Per-request timeout in ms. Default 10000. */
   timeoutMs?: number;
-  /** Retries of a failed read. Default 3. */
-  retries?: number;
+  /** The client's failure state, which every request goes through. Default: one of its own. */
+  health?: Health;
 }
 
 export interface ListQuery {
@@ -59,25 +61,18 @@ export interface Conditional<T> {
 
 export class Rest {
   readonly baseUrl: string;
+  readonly health: Health;
   #ky: KyInstance;
 
-  constructor({ baseUrl, tokens, fetch, timeoutMs = 10_000, retries = 3 }: RestOptions) {
+  constructor({ baseUrl, tokens, fetch, timeoutMs = 10_000, health = new Health() }: RestOptions) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
+    this.health = health;
     this.#ky = ky.create({
       prefixUrl: this.baseUrl,
       timeout: timeoutMs,
       ...(fetch ? { fetch } : {}),
-      retry: {
-        limit: retries,
-        methods: ['get'],
-        statusCodes: [408, 429, 500, 502, 503, 504],
-        afterStatusCodes: [429, 503],
-        maxRetryAfter: 60_000,
-        backoffLimit: 10_000,
-        jitter: true,
-        // A token the host's source could not give is not worth asking the server again.
-        shouldRetry: ({ error }) => (error instanceof PdError ? false : undefined),
-      },
+      // Only the retry afterResponse forces once a token was refreshed.
+      retry: { limit: 1, methods: [] },
       hooks: {
         beforeRequest: [
           async (request) => {
@@ -119,7 +114,7 @@ export class Rest {
   markAllRead = (upToId?: string, key?: string) =>
     this.#post('v1/notifications/read-all', ReadAllResultCheck, key, upToId === undefined ? {} : { upToId });
   dismiss = (id: string, key?: string) =>
-    this.#request(`v1/notifications/${enc(id)}`, { method: 'delete', headers: idempotent(key) }).then(() => {});
+    this.#exchange(`v1/notifications/${enc(id)}`, { method: 'delete', headers: idempotent(key) }, async () => {});
   runAction = (id: string, action: ActionId, key?: string) =>
     this.#post(`v1/notifications/${enc(id)}/actions/${enc(action)}`, ActionResultCheck, key);
 
@@ -131,79 +126,92 @@ export class Rest {
 
   getPreferences = () => this.#get('v1/preferences', PreferencesCheck);
   savePreferences = (update: PreferencesUpdate, key?: string) =>
-    this.#parse(
-      this.#request('v1/preferences', { method: 'put', json: update, headers: idempotent(key) }),
-      PreferencesCheck,
-    );
+    this.#get('v1/preferences', PreferencesCheck, { method: 'put', json: update, headers: idempotent(key) });
 
   getCounts = () => this.#get('v1/counts', CountsCheck);
   listTracks = () => this.#get('v1/tracks', TrackListCheck);
   listSyncs = () => this.#get('v1/syncs', SyncListCheck);
 
   /** Counts with If-None-Match: `data` is null when nothing changed since `etag`. */
-  async pollCounts(etag: string | null): Promise<Conditional<Counts>> {
-    const response = await this.#request('v1/counts', {
-      ...(etag ? { headers: { 'If-None-Match': etag } } : {}),
-      throwHttpErrors: (status) => status !== 304,
-    });
-    const newTag = response.headers.get('etag');
-    if (response.status === 304) return { data: null, etag: newTag ?? etag };
-    return { data: await this.#parse(Promise.resolve(response), CountsCheck), etag: newTag };
+  pollCounts(etag: string | null): Promise<Conditional<Counts>> {
+    return this.#exchange(
+      'v1/counts',
+      {
+        ...(etag ? { headers: { 'If-None-Match': etag } } : {}),
+        throwHttpErrors: (status) => status !== 304,
+      },
+      async (response) => ({
+        data: response.status === 304 ? null : await parse(response, CountsCheck),
+        etag: response.headers.get('etag') ?? (response.status === 304 ? etag : null),
+      }),
+    );
   }
 
   /**
    * Opens the event stream (no timeout, no retry but the one after a refreshed
-   * token): the response as it came, whatever its status, for the stream to judge.
+   * token): the response for the stream to judge when the server has no stream
+   * for it (204, 404, 405, another content type); a PdError for a refusal.
    */
   openStream(lastEventId: string, signal: AbortSignal): Promise<Response> {
-    return this.#request('v1/events', {
-      headers: { Accept: 'text/event-stream', ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) },
-      timeout: false,
-      retry: { limit: 1, methods: [] },
-      throwHttpErrors: false,
-      cache: 'no-store',
-      signal,
-    });
-  }
-
-  #get<T>(path: string, check: TypedWireCheck<T>, options: Options = {}): Promise<T> {
-    return this.#parse(this.#request(path, options), check);
-  }
-
-  #post<T>(path: string, check: TypedWireCheck<T>, key?: string, json?: unknown): Promise<T> {
-    return this.#parse(
-      this.#request(path, { method: 'post', headers: idempotent(key), ...(json === undefined ? {} : { json }) }),
-      check,
+    return this.#exchange(
+      'v1/events',
+      {
+        headers: { Accept: 'text/event-stream', ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) },
+        timeout: false,
+        throwHttpErrors: (status) => status !== 404 && status !== 405,
+        cache: 'no-store',
+        signal,
+      },
+      async (response) => response,
     );
   }
 
-  async #request(path: string, options: Options): Promise<Response> {
-    try {
-      return await this.#ky(path, options);
-    } catch (error) {
-      throw await toPdError(error);
-    }
+  #get<T>(path: string, check: TypedWireCheck<T>, options: Options = {}): Promise<T> {
+    return this.#exchange(path, options, (response) => parse(response, check));
   }
 
-  async #parse<T>(request: Promise<Response>, check: TypedWireCheck<T>): Promise<T> {
-    const response = await request;
-    let data: unknown;
-    try {
-      data = await response.json();
-    } catch (cause) {
-      throw new PdError('invalid-response', `The server's answer to ${response.url} is not JSON`, {
-        status: response.status,
-        cause,
-      });
-    }
-    const problem = wireProblem(check, data);
-    if (problem) {
-      throw new PdError('invalid-response', `The server's answer does not follow the protocol at ${problem}`, {
-        status: response.status,
-      });
-    }
-    return data as T;
+  #post<T>(path: string, check: TypedWireCheck<T>, key?: string, json?: unknown): Promise<T> {
+    return this.#get(path, check, {
+      method: 'post',
+      headers: idempotent(key),
+      ...(json === undefined ? {} : { json }),
+    });
   }
+
+  /** Sends a request through the client's health and reads its answer; throws a PdError. */
+  async #exchange<T>(path: string, options: Options, read: (response: Response) => Promise<T>): Promise<T> {
+    const probe = this.health.admit();
+    let outcome: PdError | null | 'aborted' = null;
+    try {
+      return await read(await this.#ky(path, options));
+    } catch (error) {
+      const pdError = await toPdError(error);
+      outcome = options.signal?.aborted ? 'aborted' : pdError;
+      throw pdError;
+    } finally {
+      this.health.settle(probe, outcome);
+    }
+  }
+}
+
+/** Reads an answer's JSON and checks it against the protocol. */
+async function parse<T>(response: Response, check: TypedWireCheck<T>): Promise<T> {
+  let data: unknown;
+  try {
+    data = await response.json();
+  } catch (cause) {
+    throw new PdError('invalid-response', `The server's answer to ${response.url} is not JSON`, {
+      status: response.status,
+      cause,
+    });
+  }
+  const problem = wireProblem(check, data);
+  if (problem) {
+    throw new PdError('invalid-response', `The server's answer does not follow the protocol at ${problem}`, {
+      status: response.status,
+    });
+  }
+  return data as T;
 }
 
 /** Turns what ky threw (a refused answer, a timeout, no answer at all) into a PdError. */

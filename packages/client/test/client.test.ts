@@ -103,7 +103,7 @@ describe('optimistic mutations', () => {
     }
   });
 
-  it('rolls back with a typed error when the server refuses, and never retries a mutation', async () => {
+  it('rolls back with a typed error when the server refuses, never retries it, and a change made while the server fails waits for it', async () => {
     const { fetch, calls } = recordingFetch();
     const client = clientFor(server(), { fetch });
     try {
@@ -127,8 +127,17 @@ describe('optimistic mutations', () => {
       );
       assert.equal(calls.filter((call) => call.path.endsWith('/read')).length, 1, 'exactly one attempt');
       await control(server(), '/control/faults', undefined, 'DELETE');
-      const dismissFailure = await client.dismiss('no-such-id').catch((e: unknown) => e);
-      assert.ok(dismissFailure instanceof PdError && dismissFailure.kind === 'not-found');
+      // Within the second the server asked for, nothing is sent: the change waits, then goes once.
+      const sentBefore = calls.length;
+      const refusal = client.markRead('no-such-id').catch((e: unknown) => e);
+      await until(client.$connection, (state) => state.pending === 1);
+      assert.equal(calls.length, sentBefore, 'not sent while the server asked to wait');
+      const notFound = await refusal;
+      assert.ok(notFound instanceof PdError && notFound.kind === 'not-found');
+      assert.deepEqual(
+        calls.slice(sentBefore).map((call) => `${call.path} ${call.status}`),
+        ['/v1/notifications/no-such-id/read 404'],
+      );
     } finally {
       client.stop();
     }

@@ -139,10 +139,13 @@ describe('load what is observed, once', () => {
 });
 
 describe('recovery from every fault at startup', () => {
+  /** The client's backoff while the server fails, shortened so that four failures pass quickly. */
+  const failureBackoff = { baseMs: 20, capMs: 200 };
+
   it('the first page failing past its retries: an error shown, then the server’s items, with no reload of the page', async () => {
     const errors: PdError[] = [];
     await control(server(), '/control/faults', { error: { status: 500, times: 4, pathPrefix: '/v1/notifications' } });
-    const { client } = recorded({ onError: (error) => errors.push(error) });
+    const { client } = recorded({ onError: (error) => errors.push(error), failureBackoff });
     const stop = observe(client.$notifications);
     const failed = await until(client.$notifications, (state) => state.status === 'error');
     assert.equal(failed.error?.kind, 'server');
@@ -157,7 +160,7 @@ describe('recovery from every fault at startup', () => {
 
   it('invitations failing at start: retried until they load', async () => {
     await control(server(), '/control/faults', { error: { status: 503, times: 8, pathPrefix: '/v1/invitations' } });
-    const { client } = recorded();
+    const { client } = recorded({ failureBackoff });
     const stop = observe(client.$invitations);
     await until(client.$invitations, (state) => state.status === 'error');
     const counts = await serverCounts(server());
@@ -168,25 +171,28 @@ describe('recovery from every fault at startup', () => {
     stop();
   });
 
-  it('the stream refused with 503 and a long Retry-After: the feed loads meanwhile, $connection says when it retries, refresh() retries now', async () => {
+  it('the stream refused with 503 and a long Retry-After: nothing more is sent meanwhile, $connection says when, refresh() asks at once and everything loads', async () => {
     await control(server(), '/control/faults', {
       error: { status: 503, retryAfter: '120', times: 1, pathPrefix: '/v1/events' },
     });
     const errors: PdError[] = [];
-    const { client } = recorded({ onError: (error) => errors.push(error) });
+    const { client, paths } = recorded({ onError: (error) => errors.push(error) });
     const stop = observe(client.$notifications, client.$connection);
     const waiting = await until(client.$connection, (state) => state.retryAt !== null);
     assert.equal(waiting.status, 'connecting');
     assert.equal(waiting.error?.status, 503);
     assert.ok(waiting.retryAt! > Date.now() + 60_000, 'the server asked for two minutes');
-    await until(client.$notifications, (state) => state.status === 'ready');
+    // The stream's failure lets the feed try to load: it is not sent, and waits with the stream.
+    await until(client.$notifications, (state) => state.status === 'error');
+    assert.deepEqual(paths(), ['/v1/events'], 'one request until the server’s time');
     assert.deepEqual(
       errors.map((error) => error.status),
       [503],
-      'reported once',
+      'reported once (the requests not sent are that failure)',
     );
     await client.refresh();
     await until(client.$connection, (state) => state.status === 'live');
+    await until(client.$notifications, (state) => state.status === 'ready');
     await notify(server(), 'live after the refusal');
     await until(client.$notifications, (state) => state.items[0]?.title === 'live after the refusal');
     stop();

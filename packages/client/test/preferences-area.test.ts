@@ -36,13 +36,14 @@ describe('the preferences area', () => {
     assert.equal(shown?.reminderLeadDays, 7);
   });
 
-  it('shows a failed load as an error, with the server’s problem', async () => {
-    await control(server(), '/control/faults', { error: { status: 500, times: 4, pathPrefix: '/v1/preferences' } });
-    const { preferences } = areaHarness({ baseUrl: server().url });
+  it('shows a failed load as an error, with the server’s problem; the next try loads', async () => {
+    await control(server(), '/control/faults', { error: { status: 500, times: 1, pathPrefix: '/v1/preferences' } });
+    const { preferences, rest } = areaHarness({ baseUrl: server().url });
     assert.equal(await preferences.load(), false);
     const state = preferences.$preferences.get();
     assert.equal(state.status, 'error');
     assert.equal(state.error?.kind, 'server');
+    rest.health.wake(); // a refresh: the probe goes now
     assert.equal(await preferences.load(), true);
     assert.equal(preferences.$preferences.get().status, 'ready');
   });

@@ -3,15 +3,15 @@
  * stays shown, is kept here (and in IndexedDB, so closing the page keeps it for
  * the next visit), and is told to the user's other tabs, which show it too. The
  * tab that holds the link sends the waiting changes again, in the order they
- * were made and each with its own idempotency key (so each is applied exactly
+ * joined the queue (a sequence number, kept with them) and each with its own idempotency key (so each is applied exactly
  * once), when the connection is back: on its own backoff, and at once when the
  * stream comes back, the browser is online again, or on `refresh()`. A change
  * the server refuses is rolled back alone and reported; the promise of the tab
  * that made it settles with the outcome.
  */
 import { PdError, type PdErrorKind } from '../errors.js';
-import { Retry } from '../realtime/backoff.js';
-import type { Queued, Shown } from '../sync/mutations.js';
+import { Backoff, Retry, type Later } from '../realtime/backoff.js';
+import type { Queued, Shown } from '../sync/change.js';
 
 /** What the tabs tell each other about the queue. */
 export type QueueMessage =
@@ -44,6 +44,8 @@ export interface QueueOptions {
   online(): boolean;
   /** The number of waiting changes changed. */
   onSize(size: number): void;
+  /** How a retry waits (the client's health). */
+  later: Later;
 }
 
 interface Waiting {
@@ -56,11 +58,14 @@ interface Waiting {
 export class ActionQueue {
   #options: QueueOptions;
   #waiting = new Map<string, Waiting>();
-  #retry = new Retry();
+  #retry: Retry;
   #sending = false;
+  /** The last sequence number given or seen. */
+  #seq = 0;
 
   constructor(options: QueueOptions) {
     this.#options = options;
+    this.#retry = new Retry(new Backoff(), options.later);
   }
 
   get size(): number {
@@ -68,7 +73,8 @@ export class ActionQueue {
   }
 
   /** Keeps a change this tab made; resolves or rejects when it is sent. */
-  add(change: Queued, shown: Shown): Promise<unknown> {
+  add(made: Queued, shown: Shown): Promise<unknown> {
+    const change = { ...made, seq: ++this.#seq };
     return new Promise((resolve, reject) => {
       this.#keep({ change, shown, settle: { resolve, reject } });
       void this.#options.store?.put(change).catch(() => {});
@@ -79,6 +85,7 @@ export class ActionQueue {
 
   /** Shows a change another tab made, or one kept from an earlier visit. */
   mirror(change: Queued, show = this.#options.show): void {
+    this.#seq = Math.max(this.#seq, change.seq ?? 0);
     if (!this.#waiting.has(change.key)) this.#keep({ change, shown: show(change) });
   }
 
@@ -100,7 +107,7 @@ export class ActionQueue {
     this.#sending = true;
     this.#retry.cancel();
     try {
-      const oldestFirst = [...this.#waiting.values()].sort((a, b) => (a.change.at < b.change.at ? -1 : 1));
+      const oldestFirst = [...this.#waiting.values()].sort((a, b) => (a.change.seq ?? 0) - (b.change.seq ?? 0));
       for (const { change } of oldestFirst) {
         let result: unknown;
         try {

@@ -6,7 +6,7 @@
  * versioned and checked against the protocol when read: an older schema, a
  * corrupt or an expired entry is dropped, never shown. Which user a token
  * belongs to is remembered (by a hash of the token, never the token), so a
- * page with the same token needs no request to find its cache.
+ * page with the same token asks the server nothing to find its cache.
  */
 import {
   CountsCheck,
@@ -14,11 +14,13 @@ import {
   NotificationCheck,
   PreferencesCheck,
   SyncProgressCheck,
+  UserCheck,
   wireProblem,
+  type User,
   type WireCheck,
 } from '@pd-notify/protocol/wire';
 import type { TabSnapshot } from '../sync/loader.js';
-import type { Queued } from '../sync/mutations.js';
+import type { Queued } from '../sync/change.js';
 import { KeyValueDb } from './idb.js';
 
 /** Bumped when what is stored changes shape: entries of another schema are dropped. */
@@ -35,7 +37,7 @@ interface CacheEntry {
 
 interface UserEntry {
   tokenHash: string;
-  userId: string;
+  user: User;
 }
 
 export interface PersistOptions {
@@ -59,15 +61,15 @@ export class PersistedCache {
   }
 
   /** The user the token was last seen to belong to, if it is the token remembered. */
-  async userOf(token: string): Promise<string | null> {
+  async userOf(token: string): Promise<User | null> {
     const hash = await tokenHash(token);
     const entry = hash && (await this.#db.get<UserEntry>('users', this.#options.baseUrl).catch(() => undefined));
-    return entry && entry.tokenHash === hash ? entry.userId : null;
+    return entry && entry.tokenHash === hash && wireProblem(UserCheck, entry.user) === null ? entry.user : null;
   }
 
-  async rememberUser(token: string, userId: string): Promise<void> {
+  async rememberUser(token: string, user: User): Promise<void> {
     const hash = await tokenHash(token);
-    if (hash) await this.#db.put('users', this.#options.baseUrl, { tokenHash: hash, userId } satisfies UserEntry);
+    if (hash) await this.#db.put('users', this.#options.baseUrl, { tokenHash: hash, user } satisfies UserEntry);
   }
 
   /** The user's cached state, or null (none, another schema, expired, or not the protocol: then it is dropped). */
@@ -128,7 +130,7 @@ export class PersistedCache {
       for (const change of await this.listQueued(userId).catch(() => [])) await this.deleteQueued(userId, change.key);
     await this.#db.delete('cache', this.#key(userId)).catch(() => {});
     const remembered = await this.#db.get<UserEntry>('users', this.#options.baseUrl).catch(() => undefined);
-    if (remembered?.userId === userId) await this.#db.delete('users', this.#options.baseUrl).catch(() => {});
+    if (remembered?.user?.id === userId) await this.#db.delete('users', this.#options.baseUrl).catch(() => {});
   }
 }
 

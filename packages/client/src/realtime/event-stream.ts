@@ -7,11 +7,15 @@
  * error; 204, a wrong content type or a missing endpoint report the stream
  * unavailable; a watchdog reconnects when nothing at all (not even a heartbeat)
  * arrives for twice the heartbeat interval. Every failure is reported once.
+ * While the server fails, the stream waits through the client's health (it
+ * probes when nothing else waits); a failure to connect counts toward
+ * `maxFailures` only when the server answered something else since the last
+ * one (the stream, not the server, is failing), a stream cut early always.
  */
 import { PdError } from '../errors.js';
-import { errorOfResponse, type Rest } from '../rest.js';
+import type { Rest } from '../rest.js';
 import { SseOverflowError, SseParser } from '../sse/parser.js';
-import { Backoff } from './backoff.js';
+import { Backoff, type Later } from './backoff.js';
 import type { RealtimeHandlers } from './types.js';
 
 export interface EventStreamOptions {
@@ -39,15 +43,19 @@ export class EventStream {
   lastEventId: string;
   #options: EventStreamOptions;
   #backoff: Backoff;
+  #later: Later;
   #heartbeatMs: number;
   #abort: AbortController | null = null;
   #stopped = true;
   #wake: (() => void) | null = null;
+  /** Failures in a row that count toward `maxFailures`. */
+  #failures = 0;
 
   constructor(options: EventStreamOptions) {
     this.#options = options;
     this.lastEventId = options.lastEventId ?? '';
     this.#backoff = options.backoff ?? new Backoff();
+    this.#later = options.rest.health.later('stream');
     this.#heartbeatMs = options.heartbeatMs ?? 15_000;
   }
 
@@ -69,7 +77,9 @@ export class EventStream {
   }
 
   async #run(): Promise<void> {
-    const { handlers } = this.#options;
+    const { handlers, rest } = this.#options;
+    /** The server's answers when the stream last failed. */
+    let answers = -1;
     while (!this.#stopped) {
       handlers.onState({ status: 'connecting', reason: null, error: null, retryAt: null });
       const outcome = await this.#connect();
@@ -85,19 +95,28 @@ export class EventStream {
         this.#options.onUnavailable(outcome.reason);
         return;
       }
-      if (outcome.error) handlers.onError(outcome.error);
-      if (outcome.kind === 'closed' && outcome.healthy) this.#backoff.reset();
-      if (this.#backoff.attempt >= (this.#options.maxFailures ?? Infinity)) {
+      const sent = !rest.health.notSent(outcome.error);
+      if (sent) {
+        if (outcome.error) handlers.onError(outcome.error);
+        if (outcome.kind === 'closed' && outcome.healthy) {
+          this.#backoff.reset();
+          this.#failures = 0;
+        } else if (outcome.kind === 'closed' || rest.health.answers !== answers) {
+          this.#failures++;
+        }
+        answers = rest.health.answers;
+      }
+      if (this.#failures >= (this.#options.maxFailures ?? Infinity)) {
         this.#stopped = true;
         this.#options.onUnavailable('the stream keeps failing');
         return;
       }
-      const wait = Math.max(this.#backoff.next(), outcome.error?.retryAfterMs ?? 0);
+      const wait = sent ? Math.max(this.#backoff.next(), outcome.error?.retryAfterMs ?? 0) : 0;
       handlers.onState({
         status: 'connecting',
-        reason: `reconnecting in ${Math.round(wait / 100) / 10}s`,
+        reason: rest.health.failure ? 'waiting for the server' : `reconnecting in ${Math.round(wait / 100) / 10}s`,
         error: outcome.error,
-        retryAt: Date.now() + wait,
+        retryAt: rest.health.probeAt ?? Date.now() + wait,
       });
       await this.#sleep(wait);
     }
@@ -118,10 +137,6 @@ export class EventStream {
     if (response.status === 204 || response.status === 404 || response.status === 405) {
       void response.body?.cancel();
       return { kind: 'unavailable', reason: `the server answered ${response.status} to the stream` };
-    }
-    if (!response.ok) {
-      const error = await errorOfResponse(response, `The event stream answered ${response.status}`);
-      return error.status === 401 ? { kind: 'refused', error } : { kind: 'failed', error };
     }
     if (!/^text\/event-stream\b/i.test(type) || !response.body) {
       void response.body?.cancel();
@@ -178,13 +193,16 @@ export class EventStream {
     return { kind: 'closed', healthy: Date.now() - openedAt >= (this.#options.stableMs ?? 5000), error };
   }
 
+  /** Waits `ms` (while the server fails: until the health runs it), or until woken. */
   #sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
+      let cancel = (): void => {};
+      const done = (): void => {
+        cancel();
+        this.#wake = null;
         resolve();
-      }
+      };
+      cancel = this.#later(done, ms);
       this.#wake = done;
     });
   }

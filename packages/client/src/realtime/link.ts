@@ -4,13 +4,17 @@
  * loaded only by pages that share).
  */
 import type { Environment } from '../env.js';
+import type { QueueMessage } from '../offline/queue.js';
 import type { AreaName, SharedResult } from '../sync/area.js';
 import type { LoaderSource, TabSnapshot } from '../sync/loader.js';
 import type { Realtime } from './realtime.js';
 import type { RealtimeHandlers } from './types.js';
 
+/** What a tab tells the others: a change's result, or news of the queue of changes waiting. */
+export type Shared = SharedResult | { kind: 'queue'; message: QueueMessage };
+
 export interface LinkHandlers extends RealtimeHandlers {
-  onShared(result: SharedResult): void;
+  onShared(result: Shared): void;
   /** A leading tab's state, sent to all after its resync. */
   onSnapshot(snapshot: TabSnapshot): void;
   /** Leader: what this tab can give of these areas. */
@@ -22,7 +26,7 @@ export interface LinkHandlers extends RealtimeHandlers {
 export interface Link extends LoaderSource {
   start(): void;
   stop(): void;
-  share(result: SharedResult): void;
+  share(result: Shared): void;
   /** Leader: sends this tab's state to every other tab. */
   broadcast(snapshot: TabSnapshot): void;
   /** Tries at once whatever the link is waiting to retry. */

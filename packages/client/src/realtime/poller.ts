@@ -1,11 +1,12 @@
 /**
  * Polling: asks for the counts with If-None-Match at an interval with jitter; a
  * 304 changes nothing, anything else asks the client to resync. Failures are
- * reported and back off like the stream does.
+ * reported and back off; while the server fails, polls wait through the
+ * client's health like every retry.
  */
 import type { PdError } from '../errors.js';
 import type { Rest } from '../rest.js';
-import { Backoff } from './backoff.js';
+import { Backoff, timer } from './backoff.js';
 import type { RealtimeHandlers } from './types.js';
 
 export interface PollerOptions {
@@ -19,7 +20,7 @@ export interface PollerOptions {
 export class Poller {
   #options: PollerOptions;
   #etag: string | null = null;
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  #cancel = (): void => {};
   #running = false;
   #backoff = new Backoff();
 
@@ -35,19 +36,20 @@ export class Poller {
 
   stop(): void {
     this.#running = false;
-    clearTimeout(this.#timer);
+    this.#cancel();
   }
 
   /** Polls now if the last poll failed (back online, page shown, an explicit refresh). */
   wake(): void {
     if (!this.#running || this.#backoff.attempt === 0) return;
-    clearTimeout(this.#timer);
+    this.#cancel();
     void this.#poll();
   }
 
   async #poll(): Promise<void> {
     const { rest, handlers, intervalMs, reason } = this.#options;
     let wait = intervalMs * (0.8 + Math.random() * 0.4);
+    let failed = false;
     try {
       const { data, etag } = await rest.pollCounts(this.#etag);
       if (!this.#running) return;
@@ -58,16 +60,19 @@ export class Poller {
     } catch (error) {
       if (!this.#running) return;
       const pdError = error as PdError;
-      handlers.onError(pdError);
+      const sent = !rest.health.notSent(pdError);
+      if (sent) handlers.onError(pdError);
       if (pdError.kind === 'auth') {
         handlers.onState({ status: 'error', reason: 'not signed in', error: pdError, retryAt: null });
         this.#running = false;
         return;
       }
-      wait = Math.max(this.#backoff.next(), pdError.retryAfterMs ?? 0);
+      failed = true;
+      wait = sent ? Math.max(this.#backoff.next(), pdError.retryAfterMs ?? 0) : 0;
       const status = pdError.kind === 'network' ? 'offline' : 'polling';
-      handlers.onState({ status, reason: pdError.message, error: pdError, retryAt: Date.now() + wait });
+      const retryAt = rest.health.probeAt ?? Date.now() + wait;
+      handlers.onState({ status, reason: pdError.message, error: pdError, retryAt });
     }
-    if (this.#running) this.#timer = setTimeout(() => void this.#poll(), wait);
+    if (this.#running) this.#cancel = (failed ? rest.health.later() : timer)(() => void this.#poll(), wait);
   }
 }

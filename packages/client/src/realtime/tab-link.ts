@@ -13,10 +13,10 @@
 import type { Problem } from '@pd-notify/protocol/wire';
 import { PdError, type PdErrorKind } from '../errors.js';
 import type { Environment } from '../env.js';
-import type { AreaName, SharedResult } from '../sync/area.js';
+import type { AreaName } from '../sync/area.js';
 import type { TabSnapshot } from '../sync/loader.js';
 import type { BroadcastElection, ElectionMessage } from './broadcast-election.js';
-import type { Link, LinkHandlers, RealtimeFactory } from './link.js';
+import type { Link, LinkHandlers, RealtimeFactory, Shared } from './link.js';
 import type { Realtime } from './realtime.js';
 import type { LinkState, WireEvent } from './types.js';
 
@@ -49,7 +49,7 @@ type Message =
   | { type: 'event'; wire: WireEvent }
   | { type: 'state'; state: WireState }
   | { type: 'error'; error: PdErrorData }
-  | { type: 'shared'; result: SharedResult }
+  | { type: 'shared'; result: Shared }
   | { type: 'want'; tab: string; request: number; areas: AreaName[] }
   | { type: 'snapshot'; to: string | null; request: number; snapshot: TabSnapshot }
   | { type: 'wake' }
@@ -142,7 +142,7 @@ export class TabLink implements Link {
     this.#answerAll(null);
   }
 
-  share(result: SharedResult): void {
+  share(result: Shared): void {
     this.#post({ type: 'shared', result });
   }
 

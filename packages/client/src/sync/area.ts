@@ -7,7 +7,6 @@
  */
 import type { EventName, Invitation, Notification } from '@pd-notify/protocol/wire';
 import type { PdError } from '../errors.js';
-import type { QueueMessage } from '../offline/queue.js';
 import type { Rest } from '../rest.js';
 
 export type LoadStatus = 'idle' | 'loading' | 'cached' | 'ready' | 'error';
@@ -16,9 +15,7 @@ export type AreaName = 'counts' | 'notifications' | 'invitations' | 'preferences
 
 /** What a tab tells the other tabs after a change, so they converge at once. */
 export type SharedResult =
-  | { kind: 'notification'; notification: Notification }
-  | { kind: 'invitation'; invitation: Invitation }
-  | { kind: 'queue'; message: QueueMessage };
+  { kind: 'notification'; notification: Notification } | { kind: 'invitation'; invitation: Invitation };
 
 export interface AreaContext {
   rest: Rest;

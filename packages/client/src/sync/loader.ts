@@ -3,13 +3,14 @@
  * the link can keep it fresh (the stream is ready, polling works, or the
  * leading tab answers); a tab that follows another takes the leader's copy
  * instead of loading when the leader has it. A failed load is retried with
- * backoff (sooner when the page comes back online or into view, at once on
- * `refresh()`). A resync (a gap, a reset, a change seen by polling) reloads
+ * backoff, through the client's health while the server fails (sooner when the
+ * page comes back online or into view, at once on `refresh()`). The counts wait
+ * for the stream while it is the link: its `ready` event carries them. A resync (a gap, a reset, a change seen by polling) reloads
  * what is observed and marks the rest stale, to load when next observed.
  */
 import type { Counts, Invitation, Preferences } from '@pd-notify/protocol/wire';
 import type { PdError } from '../errors.js';
-import { Retry } from '../realtime/backoff.js';
+import { Backoff, Retry, type Later } from '../realtime/backoff.js';
 import type { Area, AreaName } from './area.js';
 import type { NotificationsArea, NotificationsSnapshot } from './notifications.js';
 import type { SyncsByTrack } from './syncs.js';
@@ -45,17 +46,22 @@ export interface LoaderOptions {
   setPosition(id: string): void;
   /** A resync finished (a leading tab tells the others). */
   reloaded(): void;
+  /** Whether an area waits for the link rather than loading (the counts, until the stream is ready). */
+  deferred(name: AreaName): boolean;
+  /** How a retry waits (the client's health). */
+  later: Later;
 }
 
 export class Loader {
   #options: LoaderOptions;
   #linked = false;
-  #retry = new Retry();
+  #retry: Retry;
   #filling: Promise<void> | null = null;
   #fillAgain = false;
 
   constructor(options: LoaderOptions) {
     this.#options = options;
+    this.#retry = new Retry(new Backoff(), options.later);
   }
 
   get linked(): boolean {
@@ -112,7 +118,7 @@ export class Loader {
         this.#linked = true;
       }
     }
-    if (this.#linked) await this.#load(missing);
+    if (this.#linked) await this.#load(missing.filter((area) => !this.#options.deferred(area.name)));
   }
 
   /**
@@ -126,7 +132,7 @@ export class Loader {
       if (drop) area.replaceNext();
       if (area.held && !this.#options.wants(area.name)) area.stale = true;
     }
-    await this.#load(this.#observed());
+    await this.#load(this.#observed().filter((area) => !this.#options.deferred(area.name)));
     this.#options.reloaded();
   }
 
@@ -167,12 +173,6 @@ export class Loader {
   /** Retries a failed load now. */
   wake(): void {
     this.#retry.wake();
-  }
-
-  /** Retries every failed load now, and loads what is observed and not loaded. */
-  retryNow(): Promise<void> {
-    this.#retry.cancel();
-    return this.fill();
   }
 
   async #load(areas: readonly Area<unknown, unknown>[]): Promise<void> {

@@ -7,38 +7,14 @@
  * rejects. Loaded on the first change, or when the browser is idle after a feed
  * is shown, so a page's first paint does not wait for code only a click needs.
  */
-import type {
-  Acceptance,
-  ActionId,
-  Invitation,
-  Notification,
-  Preferences,
-  PreferencesUpdate,
-} from '@pd-notify/protocol/wire';
+import type { Acceptance, ActionId, Invitation, Notification, Preferences } from '@pd-notify/protocol/wire';
 import type { PdError } from '../errors.js';
 import type { ActionQueue } from '../offline/queue.js';
+import type { Mutation, Queued, Shown } from './change.js';
 import type { InvitationsArea } from './invitations.js';
 import type { NotificationsInternals } from './notifications.js';
 import type { PreferencesArea } from './preferences.js';
 import type { SyncsArea } from './syncs.js';
-
-/** A change, as it is queued, persisted and sent again. */
-export type Mutation =
-  | { kind: 'read' | 'unread' | 'dismiss'; id: string }
-  /** `upTo`: the newest notification shown; it and every older unread one become read. */
-  | { kind: 'read-all'; upTo: Notification }
-  | { kind: 'action'; id: string; action: ActionId; invitationId: string | null }
-  | { kind: 'accept' | 'decline'; id: string }
-  | { kind: 'preferences'; update: PreferencesUpdate };
-
-/** A change with its idempotency key and the time it was made. */
-export type Queued = Mutation & { key: string; at: string };
-
-/** A change shown before the server has it. */
-export interface Shown {
-  undo(): void;
-  queued(): void;
-}
 
 export interface MutationsOptions {
   notifications: NotificationsInternals;

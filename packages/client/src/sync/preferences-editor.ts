@@ -8,7 +8,7 @@ import type { Preferences } from '@pd-notify/protocol/wire';
 import type { WritableAtom } from 'nanostores';
 import { PdError } from '../errors.js';
 import type { Rest } from '../rest.js';
-import type { Mutation, Queued } from './mutations.js';
+import type { Mutation, Queued } from './change.js';
 import type { PreferencesDraft, PreferencesState } from './preferences.js';
 
 export class PreferencesEditor {

@@ -8,7 +8,7 @@ import type { EventName, Preferences, PreferencesUpdate } from '@pd-notify/proto
 import { atom } from 'nanostores';
 import type { PdError } from '../errors.js';
 import { Area, type AreaContext } from './area.js';
-import type { Mutation, Shown } from './mutations.js';
+import type { Mutation, Shown } from './change.js';
 import type { PreferencesEditor } from './preferences-editor.js';
 
 /** The editable part of the preferences. */
