@@ -53,6 +53,11 @@ export interface ClientOptions {
   /** A fetch to use instead of the global one (tests, SSR, instrumentation). */
   fetch?: typeof fetch;
   /**
+   * How long a request waits for its answer (the event stream: for its
+   * headers) before it fails as a `network` error. Default 10000.
+   */
+  requestTimeoutMs?: number;
+  /**
    * While the server fails (no answer, a timeout, 408, 429, 5xx, an answer that
    * is not the protocol), the client sends one probe at a time, waiting between
    * half and all of `baseMs` doubling up to `capMs` (the server's Retry-After a
@@ -208,7 +213,13 @@ export function createClient(options: ClientOptions): PdClient {
   const health = new Health(options.failureBackoff);
   const report = reporter(health, options.onError);
   const tokens = new Tokens(tokenSource(options));
-  const rest = new Rest({ baseUrl, tokens, health, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const rest = new Rest({
+    baseUrl,
+    tokens,
+    health,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}),
+  });
   const connection = new Connection(health);
   const announcements = new Announcements(() => link?.leading ?? true);
 

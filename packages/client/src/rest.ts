@@ -148,16 +148,16 @@ export class Rest {
   }
 
   /**
-   * Opens the event stream (no timeout, no retry but the one after a refreshed
-   * token): the response for the stream to judge when the server has no stream
-   * for it (204, 404, 405, another content type); a PdError for a refusal.
+   * Opens the event stream (its timeout ends once the headers come; no retry
+   * but the one after a refreshed token): the response for the stream to judge
+   * when the server has no stream for it (204, 404, 405, another content type);
+   * a PdError for a refusal.
    */
   openStream(lastEventId: string, signal: AbortSignal): Promise<Response> {
     return this.#exchange(
       'v1/events',
       {
         headers: { Accept: 'text/event-stream', ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) },
-        timeout: false,
         throwHttpErrors: (status) => status !== 404 && status !== 405,
         cache: 'no-store',
         signal,
