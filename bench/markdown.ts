@@ -167,8 +167,9 @@ export function figuresMarkdown(r: Results): string {
         `pd-notify ${requestList(q.ours[name].tabs[0]!.requests)}`,
         ...peers.map((peer) => `${short(peer)} ${requestList(peer[name].tabs[0]!.requests)}`),
       ].join('; ');
-    const threeTabs = q.ours.demoThreeTabs.tabs;
-    const others = threeTabs.slice(1).map((tab) => requestList(tab.requests) || 'none');
+    const others = [...q.ours.demoThreeTabs.tabs.slice(1), ...q.ours.demoThreeTabsAtOnce.tabs.slice(1)].map(
+      (tab) => requestList(tab.requests) || 'none',
+    );
     const joining = others.every((list) => list === others[0])
       ? `each of the others makes ${others[0]}`
       : others.map((list, index) => `tab ${index + 2} makes ${list}`).join('; ');
@@ -192,12 +193,22 @@ export function figuresMarkdown(r: Results): string {
       row(['---', '--:', ...peers.map(() => '--:')]),
       row(['a bell', requestCount(q.ours.bell), ...peerCell('bell')]),
       row(["a bell and the feed's first page", requestCount(q.ours.bellAndFeed), ...peerCell('bellAndFeed')]),
-      row(['the demo page, one tab', requestCount(q.ours.demo), ...peers.map(() => '')]),
-      row(['the demo page, three tabs', requestCount(q.ours.demoThreeTabs), ...peers.map(() => '')]),
+      row(['the demo page, one tab (a fresh profile)', requestCount(q.ours.demo), ...peers.map(() => '')]),
+      row(['the demo page, reloaded (its persisted cache)', requestCount(q.ours.demoReload), ...peers.map(() => '')]),
+      row([
+        'the demo page, three tabs, each settled first',
+        requestCount(q.ours.demoThreeTabs),
+        ...peers.map(() => ''),
+      ]),
+      row([
+        'the demo page, three tabs opened together',
+        requestCount(q.ours.demoThreeTabsAtOnce),
+        ...peers.map(() => ''),
+      ]),
       '',
       `- A bell: ${listed('bell')}.`,
       `- A bell and the feed's first page: ${listed('bellAndFeed')}.`,
-      `- The demo page: ${requestList(q.ours.demo.tabs[0]!.requests)}. In three tabs, the first makes the same ones; ${joining}. The demo's own script also asks for ${requestList(host)} for its tracks table on load and every 5 s (not counted: the host page's, not pd-notify's).`,
+      `- The demo page: ${requestList(q.ours.demo.tabs[0]!.requests)}. Reloaded, with what the first visit persisted: ${requestList(q.ours.demoReload.tabs[0]!.requests)}. In three tabs, the first makes the same ones as one tab; ${joining}, whether they open once it has settled or while it is still loading. The demo's own script also asks for ${requestList(host)} for its tracks table on load and every 5 s (not counted: the host page's, not pd-notify's).`,
     );
   }
   const o = r.offline;

@@ -35,7 +35,7 @@ export interface RequestCase {
   total: number;
 }
 
-export type OurCase = 'bell' | 'bellAndFeed' | 'demo' | 'demoThreeTabs';
+export type OurCase = 'bell' | 'bellAndFeed' | 'demo' | 'demoReload' | 'demoThreeTabs' | 'demoThreeTabsAtOnce';
 
 export interface PeerRequests {
   name: string;
@@ -184,7 +184,7 @@ async function settle(page: Page, recorder: Recorder, condition: string): Promis
   }
 }
 
-interface PageCase {
+export interface PageCase {
   page: string;
   url: string;
   apiOrigin: string;
@@ -195,22 +195,41 @@ interface PageCase {
   /** What a user does once the page is open (opening the feed). */
   act?: (page: Page) => Promise<void>;
   tabs?: number;
+  /**
+   * `settled` (default): each tab settles before the next opens; `at-once`: every
+   * tab opens before any has settled; `reload`: one tab settles, then only its
+   * reload is counted (a visit with the persisted cache of the first).
+   */
+  opening?: 'settled' | 'at-once' | 'reload';
 }
 
-/** Loads the page in `tabs` tabs of one fresh browser context, one after the other, each settled before the next. */
-async function measure(browser: Browser, c: PageCase): Promise<RequestCase> {
+/** Loads the page in `tabs` tabs of one fresh browser context (a fresh profile), as `c.opening` says. */
+export async function measure(browser: Browser, c: PageCase): Promise<RequestCase> {
   const context = await browser.createBrowserContext();
   try {
     const tabs: { page: Page; recorder: Recorder }[] = [];
-    for (let index = 0; index < (c.tabs ?? 1); index++) {
+    const open = async (): Promise<{ page: Page; recorder: Recorder }> => {
       const page = await context.newPage();
       const recorder = await record(page, c.apiOrigin, c.bundle);
       await page.goto(c.url);
       await c.act?.(page);
-      tabs.push({ page, recorder });
-      await settle(page, recorder, c.settled);
+      return { page, recorder };
+    };
+    if (c.opening === 'reload') {
+      const first = await open();
+      await settle(first.page, first.recorder, c.settled);
+      const recorder = await record(first.page, c.apiOrigin, c.bundle);
+      await first.page.reload();
+      await c.act?.(first.page);
+      tabs.push({ page: first.page, recorder });
+    } else {
+      for (let index = 0; index < (c.tabs ?? 1); index++) {
+        const tab = await open();
+        tabs.push(tab);
+        if (c.opening !== 'at-once') await settle(tab.page, tab.recorder, c.settled);
+      }
     }
-    // Every tab still shows the data, with nothing in flight, once the last one has joined.
+    // Every tab shows the data, with nothing in flight, once the last one has joined.
     for (const tab of tabs) await settle(tab.page, tab.recorder, c.settled);
     const perTab = tabs.map((tab) => tab.recorder.requests());
     return { page: c.page, tabs: perTab, total: perTab.reduce((sum, tab) => sum + tab.requests.length, 0) };
@@ -254,7 +273,7 @@ export async function startPagesServer(): Promise<RunningServer> {
 }
 
 /** What the server holds for Alice, asked from Node (not the page's requests). */
-async function serverState(origin: string) {
+export async function serverState(origin: string) {
   const get = async <T>(path: string): Promise<T> => {
     const response = await fetch(`${origin}${path}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
     if (!response.ok) throw new Error(`${path}: ${response.status}`);
@@ -297,9 +316,22 @@ function feedCase(server: RunningServer, state: ServerState): PageCase {
   };
 }
 
-function demoCase(server: RunningServer, state: ServerState, tabs: number): PageCase {
+const OPENINGS = {
+  settled: 'each settled before the next opens',
+  'at-once': 'opened together',
+  reload: 'reloaded once settled (the persisted cache of the first visit)',
+} as const;
+
+/** The demo page in `tabs` tabs of one browser, opened as `opening` says. */
+export function demoCase(
+  server: RunningServer,
+  state: ServerState,
+  tabs: number,
+  opening: keyof typeof OPENINGS = 'settled',
+): PageCase {
+  const many = `${tabs} tabs of one browser, ${OPENINGS[opening]}`;
   return {
-    page: `the demo page (examples/vanilla, npm start), ${tabs === 1 ? 'one tab' : `${tabs} tabs of one browser`}`,
+    page: `the demo page (examples/vanilla, npm start), ${tabs === 1 ? (opening === 'reload' ? OPENINGS.reload : 'one tab') : many}`,
     url: `${server.url}/`,
     apiOrigin: server.url,
     bundle: OUR_BUNDLE,
@@ -313,6 +345,7 @@ function demoCase(server: RunningServer, state: ServerState, tabs: number): Page
       `document.querySelectorAll('#tracks tbody tr').length > 0`,
     ].join(' && '),
     tabs,
+    opening,
   };
 }
 
@@ -650,7 +683,9 @@ export async function benchRequests(): Promise<RequestResults> {
       bell: await measureElement(browser, pages, 'bell'),
       bellAndFeed: await measureElement(browser, pages, 'bellAndFeed'),
       demo: await measure(browser, demoCase(demo, demoState, 1)),
+      demoReload: await measure(browser, demoCase(demo, demoState, 1, 'reload')),
       demoThreeTabs: await measure(browser, demoCase(demo, demoState, 3)),
+      demoThreeTabsAtOnce: await measure(browser, demoCase(demo, demoState, 3, 'at-once')),
     };
     return { ours, peers: await measurePeers(browser, await serverState(pages.url)) };
   } finally {

@@ -45,10 +45,11 @@ const frames: HTMLIFrameElement[] = [];
 
 type Election = 'web-locks' | 'broadcast-channel';
 
-/** Opens a "tab": a same-origin document that creates its own client for `token`. */
+/** Opens a "tab": a same-origin document that creates its own client for `token`; `live`: resolves once its link is. */
 async function openTabWith(
   election: Election,
   token = 'demo-alice',
+  live = true,
 ): Promise<{ frame: HTMLIFrameElement; client: PdClient; window: Window }> {
   const frame = document.createElement('iframe');
   // The broadcast-channel tabs hide Web Locks before the client loads, as an older browser would.
@@ -85,7 +86,7 @@ async function openTabWith(
     if (!found) throw new Error('the tab has not started yet');
     return found;
   });
-  await until(client.$connection, (state) => state.status === 'live');
+  if (live) await until(client.$connection, (state) => state.status === 'live');
   return { frame, client, window: frame.contentWindow! };
 }
 
@@ -93,7 +94,7 @@ const titles = (client: PdClient) => client.$notifications.get().items.map((item
 
 for (const election of ['web-locks', 'broadcast-channel'] as const)
   describe(`tabs of one browser (${election})`, () => {
-    const openTab = (token?: string) => openTabWith(election, token);
+    const openTab = (token?: string, live?: boolean) => openTabWith(election, token, live);
     beforeEach(async () => {
       await clearPersisted();
       await control('/control/reset', { seed: 'demo' });
@@ -123,6 +124,20 @@ for (const election of ['web-locks', 'broadcast-channel'] as const)
       expect(leader.window.calls).to.include('/v1/me');
       expect(follower.window.calls).to.deep.equal([]);
     });
+
+    if (election === 'web-locks')
+      it('tabs opened together ask who the user is once among them, and me() asks nothing more', async () => {
+        const tabs = await Promise.all([
+          openTab(undefined, false),
+          openTab(undefined, false),
+          openTab(undefined, false),
+        ]);
+        for (const { client } of tabs) await until(client.$notifications, (s) => s.status === 'ready');
+        const users = await Promise.all(tabs.map(({ client }) => client.me()));
+        expect(users.map((user) => user.id)).to.deep.equal(['alice', 'alice', 'alice']);
+        const asked = tabs.flatMap((tab) => tab.window.calls!.filter((path) => path === '/v1/me'));
+        expect(asked).to.have.length(1);
+      });
 
     it('a new notification is heard in every tab, and exactly one of them is primary', async () => {
       const tabs = [await openTab(), await openTab(), await openTab()];
