@@ -3,7 +3,8 @@
  * faults, and compares what every tab shows with what the server stored.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, BrowserContext, Page } from 'puppeteer-core';
+import type { ClientOptions } from '@pd-notify/client';
 import { startServer, type RunningServer } from '@pd-notify/mock-server';
 import { browserBundle } from '../scripts/browser-bundle.js';
 import { scriptPage } from '../scripts/script-page.js';
@@ -14,6 +15,13 @@ declare global {
   interface Window {
     pdChaos: Chaos;
   }
+}
+
+/** One API request a page sent: when, and whether the server answered it (null while waiting). */
+export interface SentRequest {
+  path: string;
+  at: number;
+  answered: boolean | null;
 }
 
 /** What a scenario did and what the page ended with. */
@@ -91,7 +99,37 @@ export class ChaosRig {
   async reset(seed: 'demo' | 'empty' = 'demo'): Promise<void> {
     for (const tab of this.#tabs) await tab.close().catch(() => {});
     this.#tabs = [];
+    for (const context of this.#contexts.splice(0)) await context.close().catch(() => {});
     await this.control('reset', { seed });
+  }
+
+  #contexts: BrowserContext[] = [];
+  #sent = new WeakMap<Page, SentRequest[]>();
+
+  /** The API requests `page` sent since it opened (opened with `record`). */
+  sent(page: Page): readonly SentRequest[] {
+    return this.#sent.get(page) ?? [];
+  }
+
+  #record(page: Page): void {
+    const sent: SentRequest[] = [];
+    const entries = new Map<unknown, SentRequest>();
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (!path.startsWith('/v1/')) return;
+      const entry = { path, at: Date.now(), answered: null };
+      sent.push(entry);
+      entries.set(request, entry);
+    });
+    page.on('response', (response) => {
+      const entry = entries.get(response.request());
+      if (entry) entry.answered = response.status() < 500;
+    });
+    page.on('requestfailed', (request) => {
+      const entry = entries.get(request);
+      if (entry) entry.answered = false;
+    });
+    this.#sent.set(page, sent);
   }
 
   /**
@@ -100,19 +138,40 @@ export class ChaosRig {
    * scenario of faults at startup).
    * `expiredFirst`: the page's token source gives an expired token first.
    * `unreachable`: every request to the API fails as if the server were down,
-   * until the returned page's `reachable()` is called.
+   * until `restoreApi(page)`. `fresh`: in a browser profile of its own (a first
+   * visit: no persisted cache, no other tab). `record`: its API requests are
+   * kept for `sent(page)`. `timing`: the client's backoff and request timeout.
    */
-  async openTab({ connected = true, expiredFirst = false, unreachable = false } = {}): Promise<Page> {
-    const page = await this.browser.newPage();
+  async openTab({
+    connected = true,
+    expiredFirst = false,
+    unreachable = false,
+    fresh = false,
+    record = false,
+    timing = {},
+  }: {
+    connected?: boolean;
+    expiredFirst?: boolean;
+    unreachable?: boolean;
+    fresh?: boolean;
+    record?: boolean;
+    timing?: Pick<ClientOptions, 'failureBackoff' | 'requestTimeoutMs'>;
+  } = {}): Promise<Page> {
+    const context = fresh ? await this.browser.createBrowserContext() : null;
+    if (context) this.#contexts.push(context);
+    const page = await (context ?? this.browser).newPage();
+    if (record) this.#record(page);
     await page.goto(`${this.server.url}/`);
     // Polling by time: hidden tabs get no animation frames, puppeteer's default.
     await page.waitForFunction(() => 'pdChaos' in window, { polling: 100 });
     if (unreachable) await this.cutApi(page);
     await page.evaluate(
-      (url, token, expired) => window.pdChaos.mount(url, token, { expiredFirst: expired }),
+      (url, token, expired, clientTiming) =>
+        window.pdChaos.mount(url, token, { expiredFirst: expired, timing: clientTiming }),
       this.server.url,
       this.token,
       expiredFirst,
+      timing,
     );
     if (connected) {
       // Connected, and showing the server's state (not an earlier visit's, persisted in this browser).

@@ -3,7 +3,7 @@
  * feed, a badge and the client, and `window.pdChaos` for the driver to act as
  * the user and read what the page shows.
  */
-import { createClient, type PdClient } from '@pd-notify/client';
+import { createClient, type ClientOptions, type PdClient } from '@pd-notify/client';
 import '@pd-notify/elements';
 
 let client: PdClient | null = null;
@@ -24,15 +24,24 @@ const chaos = {
   /**
    * Mounts the page's elements on a client of `baseUrl` for `token`; with
    * `expiredFirst`, the page's token source first gives an expired token (the
-   * fresh one only when asked to refresh after a 401).
+   * fresh one only when asked to refresh after a 401). `timing`: the client's
+   * backoff while the server fails and its request timeout, when not the defaults.
    */
-  mount(baseUrl: string, token: string, { expiredFirst = false } = {}): void {
+  mount(
+    baseUrl: string,
+    token: string,
+    {
+      expiredFirst = false,
+      timing = {},
+    }: { expiredFirst?: boolean; timing?: Pick<ClientOptions, 'failureBackoff' | 'requestTimeoutMs'> } = {},
+  ): void {
     client = createClient({
       baseUrl,
       getToken: ({ refresh }) => (expiredFirst && !refresh ? 'demo-expired' : token),
       pageSize: 100,
       pollInterval: 1000,
       streamRetryMs: 3000,
+      ...timing,
     });
     client.$notifications.subscribe(({ status }) => {
       if (statuses.at(-1) !== status) statuses.push(status);
@@ -77,6 +86,8 @@ const chaos = {
       pending: client!.$connection.get().pending,
       statuses: [...statuses],
       connectionError: client!.$connection.get().error?.kind ?? null,
+      /** When the client tries the server next, while it waits to (ms since the epoch). */
+      retryAt: client!.$connection.get().retryAt,
       actions: actions.map((action) => ({ ...action })),
     };
   },

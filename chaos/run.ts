@@ -13,7 +13,7 @@ const events = Number(process.argv.find((arg) => arg.startsWith('--events='))?.s
 const rig = await ChaosRig.start();
 let failed: boolean;
 try {
-  const reports = await runScenarios(rig, { offlineMs: 60_000 });
+  const reports = await runScenarios(rig, { offlineMs: 60_000, timeScale: 1 });
   console.log(formatReports(reports));
   const scenariosFailed = reports.some((report) => report.mismatch !== null);
 

@@ -2,13 +2,17 @@
  * The fault scenarios: each drives the page and the server, then checks that
  * every tab ends in the server's true state with no duplicate rows and no lost
  * user action. `offlineMs` is short inside npm test and a full minute in
- * `npm run chaos`.
+ * `npm run chaos`; `timeScale` shrinks the client's backoff, its request
+ * timeout and the windows measured with them (1/20 inside npm test, 1 in
+ * `npm run chaos`).
  */
 import type { Page } from 'puppeteer-core';
+import { probesWithin } from '../packages/client/src/health.js';
 import type { ChaosRig, Report } from './harness.js';
 
 export interface ScenarioOptions {
   offlineMs: number;
+  timeScale: number;
 }
 
 export interface Scenario {
@@ -418,14 +422,104 @@ export const OFFLINE_SCENARIOS: Scenario[] = [
 ];
 
 /** Runs every scenario on a fresh demo store; collects the reports. */
+/** How a server fails, from the page's side, and how it recovers. */
+interface Failure {
+  name: string;
+  begin(rig: ChaosRig, timeScale: number): Promise<void>;
+  /** Whether the tab opens cut off from the API (connection refused). */
+  refused?: boolean;
+  end(rig: ChaosRig, page: Page): Promise<void>;
+}
+
+const clearFaults = async (rig: ChaosRig) => void (await rig.control('faults', undefined, 'DELETE'));
+const FAILURES: Failure[] = [
+  {
+    name: '503',
+    begin: async (rig) => void (await rig.control('faults', { error: { status: 503, times: 1e6, pathPrefix: '/v1' } })),
+    end: clearFaults,
+  },
+  {
+    name: '500',
+    begin: async (rig) => void (await rig.control('faults', { error: { status: 500, times: 1e6, pathPrefix: '/v1' } })),
+    end: clearFaults,
+  },
+  {
+    name: 'no answer within the timeout',
+    // Answers come after twice the client's timeout: every request times out.
+    begin: async (rig, timeScale) => void (await rig.control('faults', { latencyMs: 20_000 * timeScale })),
+    end: clearFaults,
+  },
+  {
+    name: 'connection refused',
+    begin: async () => {},
+    refused: true,
+    end: async (rig, page) => rig.restoreApi(page),
+  },
+];
+
+/**
+ * A page opened on a failing server, with the state an earlier visit persisted
+ * or on a fresh profile: in the schedule's window (30 s) it sends no more API
+ * requests than one probe at a time allows; once the server answers again, no
+ * request fails and it shows the server's state, with what happened meanwhile.
+ */
+export const FAILING_SERVER_SCENARIOS: Scenario[] = FAILURES.flatMap((failure) =>
+  (['a cached visit', 'a first visit'] as const).map((visit): Scenario => ({
+    name: `failing server: ${visit} while it fails (${failure.name})`,
+    async run(rig, { timeScale }) {
+      const timing = {
+        failureBackoff: { baseMs: 1000 * timeScale, capMs: 30_000 * timeScale },
+        requestTimeoutMs: 10_000 * timeScale,
+      };
+      const windowMs = 30_000 * timeScale;
+      if (visit === 'a cached visit') {
+        const earlier = await rig.openTab();
+        const healthy = await rig.settle(this.name, []);
+        if (healthy.mismatch) return healthy;
+        await rig.closeTab(earlier);
+      }
+      await failure.begin(rig, timeScale);
+      const start = Date.now();
+      const page = await rig.openTab({
+        connected: false,
+        fresh: visit === 'a first visit',
+        unreachable: failure.refused ?? false,
+        record: true,
+        timing,
+      });
+      const sent = await rig.burst('while the server fails', 3);
+      // Once its next try is due past the window, nothing more can fall in it.
+      await page.waitForFunction(
+        (end) => (window.pdChaos.state().retryAt ?? 0) > end,
+        { polling: 50, timeout: windowMs * 4 + 15_000 },
+        start + windowMs,
+      );
+      const inWindow = rig.sent(page).filter((request) => request.at <= start + windowMs);
+      const allowed = 1 + probesWithin(windowMs, timing.failureBackoff);
+      await failure.end(rig, page);
+      const recovered = Date.now();
+      const report = await rig.settle(this.name, sent, 30_000);
+      const failedSince = rig.sent(page).filter((request) => request.at >= recovered && request.answered === false);
+      const mismatch =
+        report.mismatch ??
+        (inWindow.length > allowed
+          ? `${inWindow.length} API requests in the window, the schedule allows ${allowed}: ${inWindow.map((r) => r.path).join(', ')}`
+          : failedSince.length > 0
+            ? `requests failed after the server recovered: ${failedSince.map((r) => r.path).join(', ')}`
+            : null);
+      return { ...report, mismatch };
+    },
+  })),
+);
+
 export async function runScenarios(
   rig: ChaosRig,
   options: ScenarioOptions,
   only: (name: string) => boolean = () => true,
 ): Promise<Report[]> {
   const reports: Report[] = [];
-  for (const scenario of [...SCENARIOS, ...STARTUP_SCENARIOS, ...OFFLINE_SCENARIOS].filter((candidate) =>
-    only(candidate.name),
+  for (const scenario of [...SCENARIOS, ...STARTUP_SCENARIOS, ...OFFLINE_SCENARIOS, ...FAILING_SERVER_SCENARIOS].filter(
+    (candidate) => only(candidate.name),
   )) {
     await rig.reset();
     reports.push(

@@ -13,21 +13,13 @@ import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '@pd-notify/mock-server';
 import type { Notification } from '@pd-notify/protocol';
+import { probesWithin } from '../src/health.js';
 import { createClient, type PdClient } from '../src/index.js';
 import { allStores, control, referenceServer, until } from './helpers.js';
 
 const SCALE = 20;
 const failureBackoff = { baseMs: 1000 / SCALE, capMs: 30_000 / SCALE };
 const WINDOW_MS = 30_000 / SCALE;
-
-/** The most probes the schedule allows in `windowMs`: each waits at least half its step (base·2^k, capped). */
-function probesWithin(windowMs: number): number {
-  let probes = 0;
-  for (let at = 0; ; probes++) {
-    at += Math.min(failureBackoff.capMs, failureBackoff.baseMs * 2 ** probes) / 2;
-    if (at > windowMs) return probes;
-  }
-}
 
 interface Sent {
   path: string;
@@ -77,7 +69,7 @@ function page(url: string) {
 async function assertBounded(client: PdClient, sent: Sent[], start: number, sentBefore: number): Promise<void> {
   await until(client.$connection, (state) => state.retryAt !== null && state.retryAt > start + WINDOW_MS, 10_000);
   const inWindow = sent.slice(sentBefore).filter((entry) => entry.at <= start + WINDOW_MS);
-  const allowed = 1 + probesWithin(WINDOW_MS);
+  const allowed = 1 + probesWithin(WINDOW_MS, failureBackoff);
   assert.ok(
     inWindow.length <= allowed,
     `${inWindow.length} requests in the window, the schedule allows ${allowed}: ${inWindow.map((e) => e.path).join(', ')}`,
