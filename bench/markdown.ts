@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 import type { BrowserResults } from './browser.js';
 import type { OfflineResults } from './offline.js';
+import type { OutageResults } from './outage.js';
 import type { PeerResult } from './peers.js';
 import type { RequestCase, RequestResults } from './requests.js';
 import type { ServerResults } from './server.js';
@@ -33,6 +34,7 @@ export interface Results {
   server?: ServerResults;
   requests?: RequestResults;
   offline?: OfflineResults;
+  outage?: OutageResults;
 }
 
 const DOC = new URL('../docs/benchmarks.md', import.meta.url);
@@ -225,6 +227,28 @@ export function figuresMarkdown(r: Results): string {
       row(['the next (the persisted cache)', ...timing(o.bell.cached)]),
       '',
       `${o.storage.notifications} notifications persisted: ${kb(o.storage.entryBytes)} KB as JSON; the browser reports ${kb(o.storage.usageBytes)} KB of storage used by the origin (Chromium compresses IndexedDB values).`,
+    );
+  }
+  const down = r.outage;
+  if (down) {
+    lines.push(
+      '',
+      '### While the API is down',
+      '',
+      `API requests of the demo page in ${down.outageMs / 1000} s of outage, in Chromium: pd-notify's, and the host page's own (its tracks table, every 5 s).`,
+      '',
+      row(['visit', 'pd-notify', 'which', "the host page's"]),
+      row(['---', '--:', '---', '--:']),
+      ...down.cases.map((c) =>
+        row([
+          c.visit,
+          String(c.ours),
+          Object.entries(c.byPath)
+            .map(([line, count]) => `\`${line}\` ${count}`)
+            .join(', '),
+          String(c.host),
+        ]),
+      ),
     );
   }
   return lines.join('\n');

@@ -52,7 +52,7 @@ export interface RequestResults {
 const TOKEN = 'demo-alice';
 const BUNDLE = '/pd-notify.js';
 /** Matches BUNDLE, and the demo's bundle, whose name carries a hash of its content (examples/vanilla/serve.ts). */
-const OUR_BUNDLE = /^\/pd-notify(\.[0-9a-f]{16})?\.js$/;
+export const OUR_BUNDLE = /^\/pd-notify(\.[0-9a-f]{16})?\.js$/;
 
 /** How long any one wait may take before the run fails (a page that never settles). */
 const WAIT_MS = 20_000;
@@ -75,7 +75,7 @@ interface Recorded {
  * `bundle` matches the path of the script whose requests are the measured
  * client's; what any other script sends is the host page's own.
  */
-async function record(page: Page, apiOrigin: string, bundle: RegExp) {
+export async function record(page: Page, apiOrigin: string, bundle: RegExp) {
   /** In the order the page opened them. */
   const recorded: Recorded[] = [];
   const http = new Map<HTTPRequest, Recorded>();
@@ -152,7 +152,7 @@ async function record(page: Page, apiOrigin: string, bundle: RegExp) {
   };
 }
 
-type Recorder = Awaited<ReturnType<typeof record>>;
+export type Recorder = Awaited<ReturnType<typeof record>>;
 
 /**
  * Names a script can use in a settle condition: `client` (the pd-notify client
@@ -175,7 +175,7 @@ const IN_PAGE = `
 `;
 
 /** Waits until `condition` (a script over IN_PAGE's names) holds in the page with no request waiting for an answer. */
-async function settle(page: Page, recorder: Recorder, condition: string): Promise<void> {
+export async function settle(page: Page, recorder: Recorder, condition: string): Promise<void> {
   const holds = new Function(`${IN_PAGE}; return Boolean(${condition});`) as () => boolean;
   for (;;) {
     await page.waitForFunction(holds, { timeout: WAIT_MS });

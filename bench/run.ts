@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: sizes (ours and the peers'), the elements in Chromium, the
  * store, the reference server under load, the requests of a page load (ours
- * and the peers'), and offline first (the bell from the persisted cache, and
- * its size). Writes bench/results.json and prints the tables (the
+ * and the peers'), offline first (the bell from the persisted cache, and its
+ * size), and what a page sends while the API is down. Writes bench/results.json and prints the tables (the
  * same ones docs/benchmarks.md shows, rewritten after a full run).
  * `npm run bench -- --only=size,store` runs some sections.
  * Timings are medians of several runs after a warm-up, with min and max.
@@ -14,6 +14,7 @@ import { format, resolveConfig } from 'prettier';
 import { findChrome } from '../scripts/browsers.mjs';
 import { benchBrowser } from './browser.js';
 import { benchOffline } from './offline.js';
+import { benchOutage } from './outage.js';
 import { benchPeers } from './peers.js';
 import { benchServer } from './server.js';
 import { BUDGETS, OUR_ENTRIES, measure } from './size.js';
@@ -21,7 +22,7 @@ import { formattedFigures, writeFigures, type Results } from './markdown.js';
 import { benchRequests } from './requests.js';
 import { benchStore } from './store.js';
 
-const SECTIONS = ['size', 'peers', 'browser', 'store', 'server', 'requests', 'offline'] as const;
+const SECTIONS = ['size', 'peers', 'browser', 'store', 'server', 'requests', 'offline', 'outage'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const only = process.argv
@@ -75,6 +76,7 @@ if (wanted('store')) results.store = await benchStore();
 if (wanted('server')) results.server = await benchServer();
 if (wanted('requests')) results.requests = await benchRequests();
 if (wanted('offline')) results.offline = await benchOffline();
+if (wanted('outage')) results.outage = await benchOutage();
 
 load.end = oneMinuteLoad();
 // Formatted as the linter wants it (short lists of requests on one line).
