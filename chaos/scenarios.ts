@@ -120,7 +120,7 @@ export const SCENARIOS: Scenario[] = [
       const { unread } = await targets(page);
       await page.setOfflineMode(true);
       const sent = await rig.burst('while offline', 10);
-      // An action while offline fails and is rolled back, shown to the user; it is not lost silently.
+      // An action while offline is kept, shown pending, and sent once back online: the server ends with it.
       await page.evaluate((id) => window.pdChaos.markRead(id), unread[0]!);
       await pause(Math.max(0, offlineMs - 10 * 20));
       await page.setOfflineMode(false);

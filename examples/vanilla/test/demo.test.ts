@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { describe, it } from 'node:test';
 import { brotliDecompressSync } from 'node:zlib';
@@ -66,6 +68,34 @@ describe('npm start (examples/vanilla)', () => {
       const code = brotliDecompressSync(bundle.body);
       assert.ok(bundle.body.length < code.length / 3, `${bundle.body.length} bytes for ${code.length}`);
       assert.equal((await fetch(`${server.url}/pd-notify.js`)).status, 404, 'no unhashed name to go stale');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("the README's curl lines work on another port, with PD set as the README says", async () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const block = /```sh\n(PD=http:\/\/127\.0\.0\.1:4010\n[\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(block, 'the README has its curl block, starting with PD=http://127.0.0.1:4010');
+    const server = await startDemo(0);
+    try {
+      const commands = block
+        .replace(/\\\n\s*/g, ' ')
+        .split('\n')
+        .filter((line) => line.startsWith('curl'));
+      assert.equal(commands.length, 3);
+      const outputs: string[] = [];
+      for (const command of commands) {
+        // The stream never ends by itself: each command gets two seconds.
+        const run = spawn('bash', ['-c', `PD=${server.url}; ${command} --max-time 2 --silent`]);
+        let output = '';
+        run.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        await new Promise((resolve) => run.on('close', resolve));
+        outputs.push(output);
+      }
+      assert.equal((JSON.parse(outputs[0]!) as { items: unknown[] }).items.length, 3);
+      assert.match(outputs[1]!, /^event: ready$/m);
+      assert.match(outputs[2]!, /"ok"|"notification"|\{/);
     } finally {
       await server.close();
     }

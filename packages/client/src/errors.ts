@@ -4,7 +4,7 @@ import type { Problem } from '@pd-notify/protocol';
 export type PdErrorKind =
   /** No answer: offline, DNS, connection refused, timeout. Retry later. */
   | 'network'
-  /** 401: no token, or the token was refused even after asking `getToken` again. */
+  /** 401 (no token, or the token was refused even after asking `getToken` again) or 403 (not allowed). */
   | 'auth'
   /** 404: the item does not exist for this user (or no longer). */
   | 'not-found'

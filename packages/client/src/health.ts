@@ -21,6 +21,21 @@ export interface HealthOptions {
   capMs?: number;
 }
 
+const BASE_MS = 1000;
+const CAP_MS = 30_000;
+
+/**
+ * The most probes a window of failure can see after the request that found the
+ * server failing: each waits at least half its step (base·2^k, capped).
+ */
+export function probesWithin(windowMs: number, { baseMs = BASE_MS, capMs = CAP_MS }: HealthOptions = {}): number {
+  let probes = 0;
+  for (let at = 0; ; probes++) {
+    at += Math.min(capMs, baseMs * 2 ** probes) / 2;
+    if (at > windowMs) return probes;
+  }
+}
+
 /** Who waits: the event stream probes only when no one else waits. */
 export type Waiter = 'rest' | 'stream';
 
@@ -50,7 +65,7 @@ export class Health {
   #listeners = new Set<() => void>();
 
   constructor(options: HealthOptions = {}) {
-    this.#backoff = new Backoff({ baseMs: options.baseMs ?? 1000, capMs: options.capMs ?? 30_000, jitter: 'equal' });
+    this.#backoff = new Backoff({ baseMs: options.baseMs ?? BASE_MS, capMs: options.capMs ?? CAP_MS, jitter: 'equal' });
   }
 
   /** Calls back when an episode starts or ends, or its next probe moves; returns the unsubscribe. */

@@ -9,6 +9,7 @@
  * window, all divided by 20) so that the file runs in seconds.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '@pd-notify/mock-server';
@@ -203,4 +204,13 @@ describe('the server unreachable (connection refused)', () => {
       }
     });
   }
+});
+
+describe('the schedule, as the client README states it', () => {
+  it('allows at most 6 requests in 30 s of failure (1 s doubling to 30 s)', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    const allowed = 1 + probesWithin(30_000);
+    assert.equal(allowed, 6);
+    assert.ok(readme.includes(`In a 30 s window of failure a page therefore sends at most ${allowed} requests`));
+  });
 });
