@@ -1,9 +1,10 @@
 /**
  * `onNotification`: tells the host's handlers of each notification new to the
  * user, once (the ids told are remembered, up to a bound), with whether this
- * tab acts for the browser.
+ * tab acts for the browser. A handler that throws does not stop the stream.
  */
 import type { Notification } from '@pd-notify/protocol/wire';
+import { surface } from './errors.js';
 
 /** Where a notification came from, for `onNotification` handlers. */
 export interface NotificationContext {
@@ -44,7 +45,14 @@ export class Announcements {
     this.#told.add(notification.id);
     if (this.#told.size > TOLD_BOUND) this.#told.delete(this.#told.values().next().value!);
     const primary = this.#primary();
-    for (const handler of [...this.#handlers]) handler(notification, { primary });
+    // A handler that throws is the host's bug: it shows as such, and the others still hear.
+    for (const handler of [...this.#handlers]) {
+      try {
+        handler(notification, { primary });
+      } catch (error) {
+        surface(error);
+      }
+    }
   };
 
   /** Forgets what was told (another user). */

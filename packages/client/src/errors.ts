@@ -63,3 +63,13 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+
+/**
+ * Shows an error that is not a failure of the network or the server (a bug,
+ * ours or a host's handler's) as the browser shows an uncaught one, with its
+ * own type and stack, without stopping the caller.
+ */
+export function surface(error: unknown): void {
+  if (typeof globalThis.reportError === 'function') globalThis.reportError(error);
+  else console.error(error);
+}

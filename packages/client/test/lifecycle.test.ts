@@ -261,6 +261,34 @@ describe('recovery from every fault at startup', () => {
 });
 
 describe('truthful errors and events', () => {
+  it('an onNotification handler that throws shows as its own error; the stream stays up and no network error is made of it', async () => {
+    const surfaced: unknown[] = [];
+    const original = globalThis.reportError;
+    globalThis.reportError = (error: unknown) => void surfaced.push(error);
+    const errors: PdError[] = [];
+    const heard: string[] = [];
+    const { client, count } = recorded({ onError: (error) => errors.push(error) });
+    try {
+      client.onNotification(() => {
+        throw new TypeError('the host’s bug');
+      });
+      client.onNotification((notification) => void heard.push(notification.title));
+      const stop = observe(client.$notifications, client.$connection);
+      await until(client.$connection, (state) => state.status === 'live');
+      await until(client.$notifications, (state) => state.status === 'ready');
+      await notify(server(), 'heard despite the bug');
+      await until(client.$notifications, (state) => state.items[0]?.title === 'heard despite the bug');
+      assert.deepEqual(heard, ['heard despite the bug'], 'the other handler still hears');
+      assert.ok(surfaced.length === 1 && surfaced[0] instanceof TypeError, 'the bug shows as what it is');
+      assert.deepEqual(errors, [], 'not reported as a network failure');
+      assert.equal(client.$connection.get().status, 'live');
+      assert.equal(count('/v1/events'), 1, 'the stream was not cut');
+      stop();
+    } finally {
+      globalThis.reportError = original;
+    }
+  });
+
   it('onError hears every stream failure once, with its real kind', async () => {
     await control(server(), '/control/faults', { error: { status: 500, times: 3, pathPrefix: '/v1/events' } });
     const errors: PdError[] = [];

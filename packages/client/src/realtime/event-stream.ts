@@ -12,7 +12,7 @@
  * `maxFailures` only when the server answered something else since the last
  * one (the stream, not the server, is failing), a stream cut early always.
  */
-import { PdError } from '../errors.js';
+import { PdError, surface } from '../errors.js';
 import type { Rest } from '../rest.js';
 import { SseOverflowError, SseParser } from '../sse/parser.js';
 import { Backoff, type Later } from './backoff.js';
@@ -156,7 +156,12 @@ export class EventStream {
     const parser = new SseParser({
       onEvent: (message) => {
         if (message.id) this.lastEventId = message.id;
-        handlers.onEvent(message);
+        // A bug while taking an event is not the stream's failure: it shows as what it is.
+        try {
+          handlers.onEvent(message);
+        } catch (error) {
+          surface(error);
+        }
         if (message.event === 'ready') {
           const heartbeat = readyHeartbeat(message.data);
           if (heartbeat) this.#heartbeatMs = heartbeat;
