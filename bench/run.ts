@@ -4,7 +4,7 @@
  * and the peers'), offline first (the bell from the persisted cache, and its
  * size), and what a page sends while the API is down. Writes bench/results.json and prints the tables (the
  * same ones docs/benchmarks.md shows, rewritten after a full run).
- * `npm run bench -- --only=size,store` runs some sections.
+ * `npm run bench -- --only=size,store` runs some sections and only prints them.
  * Timings are medians of several runs after a warm-up, with min and max.
  */
 import { execFileSync } from 'node:child_process';
@@ -79,16 +79,16 @@ if (wanted('offline')) results.offline = await benchOffline();
 if (wanted('outage')) results.outage = await benchOutage();
 
 load.end = oneMinuteLoad();
-// Formatted as the linter wants it (short lists of requests on one line).
-const resultsFile = new URL('results.json', import.meta.url).pathname;
-const prettierOptions = (await resolveConfig(resultsFile)) ?? {};
-writeFileSync(
-  resultsFile,
-  await format(JSON.stringify(results, null, 2), { ...prettierOptions, filepath: resultsFile }),
-);
 console.log(await formattedFigures(results));
-console.log('\nwritten: bench/results.json');
+// A partial run writes nothing: results.json and the docs hold one full run's figures.
 if (!only) {
+  // Formatted as the linter wants it (short lists of requests on one line).
+  const resultsFile = new URL('results.json', import.meta.url).pathname;
+  const prettierOptions = (await resolveConfig(resultsFile)) ?? {};
+  writeFileSync(
+    resultsFile,
+    await format(JSON.stringify(results, null, 2), { ...prettierOptions, filepath: resultsFile }),
+  );
   await writeFigures(results);
-  console.log('written: the figures of docs/benchmarks.md');
+  console.log('\nwritten: bench/results.json and the figures of docs/benchmarks.md');
 }
