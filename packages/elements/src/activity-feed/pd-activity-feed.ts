@@ -192,10 +192,10 @@ export class PdActivityFeed extends PdElement {
       @toggle=${this.#onToggle}
       @focusout=${this.#onPanelFocusOut}
     >
-      <header part="header" class="header">
+      <div part="header" class="header">
         <h2 id="title" part="title">${t.notifications}</h2>
         ${view?.headerTools()}
-      </header>
+      </div>
       ${
         view
           ? view.render()

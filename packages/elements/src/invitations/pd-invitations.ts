@@ -83,7 +83,7 @@ export class PdInvitations extends PdElement {
       dialog::backdrop {
         background: rgb(10 10 20 / 0.45);
       }
-      header {
+      .header {
         display: flex;
         align-items: center;
         justify-content: space-between;
@@ -283,10 +283,10 @@ export class PdInvitations extends PdElement {
       @click=${this.#onDialogClick}
       @pd-invite-card-settled=${this.#onSettled}
     >
-      <header part="header">
+      <div part="header" class="header">
         <h2 id="title" part="title">${t.invitations}</h2>
         ${iconButton({ part: 'close', label: t.close, icon: closeIcon, onClick: () => this.close() })}
-      </header>
+      </div>
       ${
         trackName
           ? html`<p part="filter" class="filter">
