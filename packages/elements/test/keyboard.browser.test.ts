@@ -289,6 +289,38 @@ describe('keyboard only', () => {
     await expectFocusOn(shadow(badge, 'button'), 'the badge');
   });
 
+  it('<pd-invitations>: Tab and Shift+Tab cycle inside the modal, past the last card to Close and back, never to the page or the dialog itself', async () => {
+    const { el: modal, before } = await page<PdInvitations>(
+      html`<pd-bell-badge counter="invitations" for="invitations"></pd-bell-badge
+        ><pd-invitations id="invitations"></pd-invitations>`,
+      'pd-invitations',
+    );
+    const badge = before.parentElement!.querySelector('pd-bell-badge')!;
+    const cards = () => shadowAll<PdInviteCard>(modal, 'pd-invite-card').filter((card) => !card.hidden);
+    const close = () => shadow(modal, '[part="close"]');
+    await eventually(() => expect(shadow(badge, '.badge').textContent).to.equal('3'));
+    shadow(badge, 'button').focus();
+    await press('Enter', modal);
+    await eventually(() => expect(cards().length).to.equal(3));
+    await expectFocusOn(close(), 'the close button');
+    expect(await tabStops(7)).to.deep.equal(['Decline', 'Accept', 'Decline', 'Accept', 'Decline', 'Accept', 'Close']);
+    await expectFocusOn(close(), 'the close button');
+    expect(await tabStops(2, true)).to.deep.equal(['Accept', 'Decline']);
+    expect(within(cards().at(-1)!, focused()), 'on the last card').to.equal(true);
+    await press('Tab', modal);
+    await press('Tab', modal);
+    await expectFocusOn(close(), 'the close button');
+
+    // Filtered by a track: "Show all" is in the cycle too.
+    modal.trackId = 'sketch-14';
+    await eventually(() => expect(cards().length).to.equal(1));
+    expect(await tabStops(4)).to.deep.equal(['Show all', 'Decline', 'Accept', 'Close']);
+    expect(await tabStops(1, true)).to.deep.equal(['Accept']);
+    await press('Escape');
+    await eventually(() => expect(modal.open).to.equal(false));
+    await expectFocusOn(shadow(badge, 'button'), 'the badge');
+  });
+
   it('<pd-toaster>: Tab reaches each toast’s close button; closing one moves focus to the next, the last back to where focus came from', async () => {
     const { el, before } = await page<PdToaster>(html`<pd-toaster duration="60000"></pd-toaster>`, 'pd-toaster');
     toast('First');
