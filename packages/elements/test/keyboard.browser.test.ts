@@ -53,6 +53,16 @@ async function page<T extends Element>(content: ReturnType<typeof html>, selecto
   };
 }
 
+/** A feed on a page, opened by Enter on its bell: focus is on its first row. */
+async function openFeed(): Promise<PdActivityFeed> {
+  const { el } = await page<PdActivityFeed>(html`<pd-activity-feed></pd-activity-feed>`, 'pd-activity-feed');
+  await eventually(() => expect(shadow(el, '.badge').textContent).to.equal('8'));
+  shadow(el, '.bell').focus();
+  await press('Enter', el);
+  await eventually(() => expect(focused()?.localName).to.equal('article'));
+  return el;
+}
+
 /** Tab from a row through its own buttons to its Dismiss, never leaving it. */
 async function tabToDismiss(feed: PdActivityFeed, row: HTMLElement): Promise<void> {
   for (let i = 0; i < 5 && nameOf(focused()) !== 'Dismiss'; i++) {
@@ -112,11 +122,7 @@ describe('keyboard only', () => {
   });
 
   it('<pd-activity-feed>: a notification arriving above the current row leaves it current, in the Tab order and in view; its Dismiss dismisses it', async () => {
-    const { el } = await page<PdActivityFeed>(html`<pd-activity-feed></pd-activity-feed>`, 'pd-activity-feed');
-    await eventually(() => expect(shadow(el, '.badge').textContent).to.equal('8'));
-    shadow(el, '.bell').focus();
-    await press('Enter', el);
-    await eventually(() => expect(focused()?.localName).to.equal('article'));
+    const el = await openFeed();
     // Home, Arrow Down twice, then on to the last row fully in view: one row more above pushes it out.
     await press('Home', el);
     await press('ArrowDown', el);
@@ -162,11 +168,7 @@ describe('keyboard only', () => {
   });
 
   it('<pd-activity-feed>: Enter on "Accept Invite" just after a notification arrived above keeps focus on that row', async () => {
-    const { el } = await page<PdActivityFeed>(html`<pd-activity-feed></pd-activity-feed>`, 'pd-activity-feed');
-    await eventually(() => expect(shadow(el, '.badge').textContent).to.equal('8'));
-    shadow(el, '.bell').focus();
-    await press('Enter', el);
-    await eventually(() => expect(focused()?.localName).to.equal('article'));
+    const el = await openFeed();
     const row = await arrowTo(el, 'Chloé Laurent invited you to “Paper Planes”');
     await press('Tab', el);
     expect(nameOf(focused())).to.equal('Accept Invite');
@@ -180,11 +182,7 @@ describe('keyboard only', () => {
   });
 
   it('<pd-activity-feed>: accept, answer, dismiss, filter, mark all read and close, all by keys, focus never on <body>', async () => {
-    const { el } = await page<PdActivityFeed>(html`<pd-activity-feed></pd-activity-feed>`, 'pd-activity-feed');
-    await eventually(() => expect(shadow(el, '.badge').textContent).to.equal('8'));
-    shadow(el, '.bell').focus();
-    await press('Enter', el);
-    await eventually(() => expect(rows(el).length).to.be.greaterThan(0));
+    const el = await openFeed();
 
     // Accept Invite: Tab to it, Enter; the row says so and keeps focus.
     let row = await arrowTo(el, 'Chloé Laurent invited you to “Paper Planes”');
