@@ -31,7 +31,7 @@ export type FeedTab = 'all' | 'unread' | Category;
  * Tab order and where it was on screen (the list scrolls by what arrived), and
  * reopening the panel focuses it. Leaving the panel by keys closes it, focus going
  * where the key sent it: Tab past the current row's last button (on to what
- * follows the bell on the page), or Shift+Tab from its first control (the bell).
+ * follows the bell on the page), or Shift+Tab from its first control (back to the bell).
  * When the focused control goes away (a row dismissed, "Accept Invite" done,
  * "Mark all as read" disabled), focus moves to the row now at that place, else
  * the previous row, else the selected tab; never to the page's `<body>`.
