@@ -3,6 +3,7 @@
 // reference server started for the run (control API on): tests read its URL from
 // `window.PD_SERVER_URL`, and the engine from `window.PD_ENGINE`.
 import { writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { relative } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
@@ -37,6 +38,41 @@ const referenceServer = {
     await server?.close();
   },
 };
+
+/**
+ * The demo host page (examples/vanilla/index.html) on this server's origin, as `npm start` serves
+ * it beside the reference server: its bundle is the elements' source, and its API calls (`/v1/…`,
+ * `/control/…`, the event stream included) pass through to the run's reference server.
+ */
+const demoPage = {
+  name: 'pd-demo-page',
+  serve(context) {
+    if (context.path === '/pd-notify.js') return { body: "import '/packages/elements/src/index.ts';", type: 'js' };
+    return undefined;
+  },
+};
+function toReferenceServer(ctx, next) {
+  if (!/^\/(v1|control)\//.test(ctx.path)) return next();
+  ctx.respond = false;
+  const target = new URL(ctx.url, server.url);
+  // Settles once the answer's head is written, so the runner logs its real status.
+  return new Promise((resolve) => {
+    const upstream = request(target, { method: ctx.method, headers: { ...ctx.req.headers, host: target.host } });
+    upstream.on('response', (response) => {
+      ctx.status = response.statusCode ?? 502;
+      ctx.res.writeHead(ctx.status, response.headers);
+      response.pipe(ctx.res);
+      resolve();
+    });
+    upstream.on('error', () => {
+      if (!ctx.res.headersSent) ctx.status = 502;
+      ctx.res.destroy();
+      resolve();
+    });
+    ctx.res.on('close', () => upstream.destroy());
+    ctx.req.pipe(upstream);
+  });
+}
 
 /**
  * `press-keys` ({ keys: ['Shift', 'Tab'] }): holds every key but the last, presses the last,
@@ -100,14 +136,16 @@ function countReporter() {
 }
 
 export default {
-  files: ['packages/*/test/**/*.browser.test.ts'],
+  files: ['packages/*/test/**/*.browser.test.ts', 'examples/*/test/**/*.browser.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   concurrency: 1,
   browserStartTimeout: 60_000,
   testsFinishTimeout: Number(process.env.PD_TESTS_FINISH_TIMEOUT ?? 300_000),
   testFramework: { config: { timeout: 15_000 } },
+  middleware: [toReferenceServer],
   plugins: [
     referenceServer,
+    demoPage,
     pressKeys,
     esbuildPlugin({
       ts: true,

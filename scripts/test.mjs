@@ -75,7 +75,7 @@ const nodeRun = spawnSync(
 addSuite('node', countsOf(nodeRun.status, `${RESULTS}/node.json`));
 
 // 2. Browser suites, in each engine in turn (two cores: one browser at a time).
-const browserFiles = testFiles('packages', true);
+const browserFiles = [...testFiles('packages', true), ...testFiles('examples', true)];
 /**
  * WebKit's MiniBrowser has dropped its WebDriver session a dozen files into a run
  * (always at a file's start, never in a test): it gets a fresh browser every 6 files.

@@ -12,6 +12,28 @@ const canHoldFocus = (element: HTMLElement): boolean =>
   element.isConnected && !element.matches(':disabled') && element.getClientRects().length > 0;
 
 /**
+ * The controls Tab stops at inside `root`, in order, through open shadow roots (each
+ * host's shadow tree in its place; slotted content is not followed).
+ */
+export function tabStops(root: Element | ShadowRoot): HTMLElement[] {
+  const found: HTMLElement[] = [];
+  const visit = (node: Element | ShadowRoot): void => {
+    for (const child of node.children) {
+      if (child instanceof HTMLElement && child.tabIndex >= 0 && canHoldFocus(child) && !child.closest('[inert]')) {
+        found.push(child);
+      }
+      if (child.shadowRoot) visit(child.shadowRoot);
+      visit(child);
+    }
+  };
+  visit(root);
+  return found;
+}
+
+/** Whether a key event is Tab (WebKitGTK names Shift+Tab's key "Unidentified"; its code is still Tab). */
+export const isTab = (event: KeyboardEvent): boolean => event.key === 'Tab' || event.code === 'Tab';
+
+/**
  * Keeps keyboard focus inside its host when the control that has it goes away
  * (removed, disabled or hidden by an update): focus moves to what `fallback`
  * names for the lost control (the next row or card, the heading, the close

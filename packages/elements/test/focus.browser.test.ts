@@ -5,6 +5,7 @@
  * and returns focus to the bell.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { PdActivityFeed, PdInvitations, PdInviteCard } from '../src/index.js';
 import { control, eventually, shadow, shadowAll } from './helpers.js';
@@ -35,7 +36,10 @@ describe('focus never falls to <body>', () => {
   beforeEach(async () => {
     await control('/control/reset', { seed: 'demo' });
   });
-  afterEach(closeClients);
+  afterEach(async () => {
+    closeClients();
+    await resetMouse();
+  });
 
   it('"Mark all as read" clicked: once it is disabled, focus is on the current row', async () => {
     const el = await openFeed();
@@ -82,6 +86,20 @@ describe('focus never falls to <body>', () => {
     await press('Escape');
     await eventually(() => expect(panelOpen(el)).to.equal(false));
     await expectFocusOn(shadow(el, '.bell'), 'the bell');
+  });
+
+  it('a click on the bell with focus in the panel closes it, and it stays closed', async () => {
+    const el = await openFeed();
+    const box = shadow(el, '.bell').getBoundingClientRect();
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+    });
+    await eventually(() => expect(panelOpen(el)).to.equal(false));
+    // Still closed a frame later: the focus the click gave the bell did not close it for the click to open it again.
+    await new Promise(requestAnimationFrame);
+    await new Promise(requestAnimationFrame);
+    expect(panelOpen(el)).to.equal(false);
   });
 
   it('the modal: the last card declined by a click, focus is on the close button', async () => {

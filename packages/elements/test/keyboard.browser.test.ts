@@ -4,7 +4,7 @@
  * each key focus is inside the element or on its trigger, never on <body>.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import type { Invitation } from '@pd-notify/client';
+import type { Invitation, Notification } from '@pd-notify/client';
 import '../src/index.js';
 import { toast, type PdActivityFeed, type PdInvitations, type PdInviteCard, type PdToaster } from '../src/index.js';
 import { api, control, eventually, shadow, shadowAll } from './helpers.js';
@@ -17,6 +17,7 @@ import {
   nameOf,
   press,
   tabStops,
+  within,
 } from './focus-helpers.js';
 import { stubNotification, type NotificationStub } from './notification-stub.js';
 
@@ -24,6 +25,16 @@ const rows = (feed: Element) => shadowAll(feed, 'article');
 const rowTitled = (feed: Element, title: string) =>
   rows(feed).find((row) => row.querySelector('h3')!.textContent === title) ?? null;
 const panelOpen = (feed: Element) => shadow(feed, '#panel').matches(':popover-open');
+/** A row as the user tells it apart: its title and message. */
+const keyOf = (row: Element) =>
+  `${row.querySelector('h3')!.textContent} | ${row.querySelector('[part="message"]')!.textContent}`;
+
+/** Whether `row` is wholly inside the list's visible scroll area. */
+function inView(feed: Element, row: Element): boolean {
+  const list = shadow(feed, '.list').getBoundingClientRect();
+  const box = row.getBoundingClientRect();
+  return box.top >= list.top - 1 && box.bottom <= list.bottom + 1;
+}
 
 /**
  * A page with a control before and after the elements (so Tab has somewhere to come
@@ -40,6 +51,25 @@ async function page<T extends Element>(content: ReturnType<typeof html>, selecto
     before: root.querySelector<HTMLButtonElement>('#before')!,
     after: root.querySelector<HTMLButtonElement>('#after')!,
   };
+}
+
+/** A feed on a page, opened by Enter on its bell: focus is on its first row. */
+async function openFeed(): Promise<PdActivityFeed> {
+  const { el } = await page<PdActivityFeed>(html`<pd-activity-feed></pd-activity-feed>`, 'pd-activity-feed');
+  await eventually(() => expect(shadow(el, '.badge').textContent).to.equal('8'));
+  shadow(el, '.bell').focus();
+  await press('Enter', el);
+  await eventually(() => expect(focused()?.localName).to.equal('article'));
+  return el;
+}
+
+/** Tab from a row through its own buttons to its Dismiss, never leaving it. */
+async function tabToDismiss(feed: PdActivityFeed, row: HTMLElement): Promise<void> {
+  for (let i = 0; i < 5 && nameOf(focused()) !== 'Dismiss'; i++) {
+    await press('Tab', feed);
+    expect(within(row, focused()), `Tab stays in the row, not on ${nameOf(focused())}`).to.equal(true);
+  }
+  expect(nameOf(focused())).to.equal('Dismiss');
 }
 
 /** Arrow Down until the focused row is `title`. */
@@ -63,7 +93,7 @@ describe('keyboard only', () => {
     closeClients();
   });
 
-  it('<pd-activity-feed>: Tab reaches the bell, "Mark all as read", the filter, the row and each of its buttons, then leaves and closes the panel', async () => {
+  it('<pd-activity-feed>: Tab reaches the bell, "Mark all as read", the filter, the row and each of its buttons; leaving either way closes the panel', async () => {
     const { el, before, after } = await page<PdActivityFeed>(
       html`<pd-activity-feed></pd-activity-feed>`,
       'pd-activity-feed',
@@ -73,11 +103,13 @@ describe('keyboard only', () => {
     expect(await tabStops(1)).to.deep.equal(['Notifications']);
     await press('Enter', el);
     await eventually(() => expect(nameOf(focused())).to.equal('“Neon Rain” is overdue'));
-    // Back from the first row: the selected tab, "Mark all as read", the bell.
+    // Back from the first row: the selected tab, "Mark all as read", the bell; leaving the panel closes it.
     expect(await tabStops(3, true)).to.deep.equal(['All', 'Mark all as read', 'Notifications']);
-    expect(panelOpen(el)).to.equal(true);
+    await eventually(() => expect(panelOpen(el)).to.equal(false));
+    // Open again: focus is on the first row.
+    await press('Enter', el);
+    await eventually(() => expect(nameOf(focused())).to.equal('“Neon Rain” is overdue'));
     // Forward, on the row with an invitation: its "Accept Invite" and "Dismiss" come right after it.
-    await tabStops(3);
     await arrowTo(el, 'Chloé Laurent invited you to “Paper Planes”');
     expect(await tabStops(2)).to.deep.equal(['Accept Invite', 'Dismiss']);
     await arrowTo(el, 'Support replied to ticket #4821');
@@ -89,12 +121,68 @@ describe('keyboard only', () => {
     expect(await tabStops(1, true)).to.deep.equal(['Notifications']);
   });
 
-  it('<pd-activity-feed>: accept, answer, dismiss, filter, mark all read and close, all by keys, focus never on <body>', async () => {
-    const { el } = await page<PdActivityFeed>(html`<pd-activity-feed></pd-activity-feed>`, 'pd-activity-feed');
-    await eventually(() => expect(shadow(el, '.badge').textContent).to.equal('8'));
-    shadow(el, '.bell').focus();
+  it('<pd-activity-feed>: a notification arriving above the current row leaves it current, in the Tab order and in view; its Dismiss dismisses it', async () => {
+    const el = await openFeed();
+    // Home, Arrow Down twice, then on to the last row fully in view: one row more above pushes it out.
+    await press('Home', el);
+    await press('ArrowDown', el);
+    await press('ArrowDown', el);
+    for (let i = 0; i < 10 && inView(el, rows(el)[rows(el).indexOf(focused() as HTMLElement) + 1]!); i++) {
+      await press('ArrowDown', el);
+    }
+    const row = focused() as HTMLElement;
+    const before = (await api<{ items: Notification[] }>('/v1/notifications?limit=50')).body.items;
+    const target = before[rows(el).indexOf(row)]!;
+    expect(keyOf(row)).to.equal(`${target.title} | ${target.message}`);
+
+    await control('/control/act', { action: 'comment', as: 'ben', trackId: 'midnight-drive', text: 'Stems are up' });
+    await eventually(() =>
+      expect(rows(el)[0]!.querySelector('[part="message"]')!.textContent).to.equal('Stems are up'),
+    );
+    await expectFocusOn(row, target.title);
+    expect(row.tabIndex, 'the row is in the Tab order').to.equal(0);
+    await eventually(() => expect(inView(el, row), 'the row is in the list’s visible area').to.equal(true));
+    // Shift+Tab goes to the selected tab (no other row's button), Tab comes back to the row, then its Dismiss.
+    expect(await tabStops(1, true)).to.deep.equal(['All']);
+    await press('Tab', el);
+    await expectFocusOn(row, target.title);
+    await tabToDismiss(el, row);
+
+    // Closed and opened again: the same notification's row has focus, in view.
+    await press('Escape');
+    await eventually(() => expect(panelOpen(el)).to.equal(false));
     await press('Enter', el);
-    await eventually(() => expect(rows(el).length).to.be.greaterThan(0));
+    await eventually(() => expect(keyOf(focused() as HTMLElement)).to.equal(`${target.title} | ${target.message}`));
+    const reopened = focused() as HTMLElement;
+    await eventually(() => expect(inView(el, reopened)).to.equal(true));
+    // Enter on its Dismiss dismisses that notification on the server, and no other.
+    await tabToDismiss(el, reopened);
+    await press('Enter', el);
+    await eventually(async () => {
+      const after = (await api<{ items: Notification[] }>('/v1/notifications?limit=50')).body.items;
+      expect(after.map((n) => n.id)).to.deep.equal(
+        [after[0]!.id, ...before.map((n) => n.id)].filter((id) => id !== target.id),
+      );
+    });
+    await expectFocusInside(el);
+  });
+
+  it('<pd-activity-feed>: Enter on "Accept Invite" just after a notification arrived above keeps focus on that row', async () => {
+    const el = await openFeed();
+    const row = await arrowTo(el, 'Chloé Laurent invited you to “Paper Planes”');
+    await press('Tab', el);
+    expect(nameOf(focused())).to.equal('Accept Invite');
+    const count = rows(el).length;
+    await control('/control/act', { action: 'comment', as: 'ben', trackId: 'midnight-drive', text: 'Stems are up' });
+    await eventually(() => expect(rows(el).length).to.equal(count + 1));
+    expect(nameOf(focused())).to.equal('Accept Invite');
+    await press('Enter', el);
+    await eventually(() => expect(row.querySelector('.answered')?.textContent).to.equal('Invite accepted'));
+    await expectFocusOn(row, 'the Paper Planes row');
+  });
+
+  it('<pd-activity-feed>: accept, answer, dismiss, filter, mark all read and close, all by keys, focus never on <body>', async () => {
+    const el = await openFeed();
 
     // Accept Invite: Tab to it, Enter; the row says so and keeps focus.
     let row = await arrowTo(el, 'Chloé Laurent invited you to “Paper Planes”');
@@ -194,6 +282,38 @@ describe('keyboard only', () => {
     await eventually(() => expect(shadow(modal, '[part="empty"]').textContent!.trim()).to.equal('No pending invites.'));
     await expectFocusOn(shadow(modal, '[part="close"]'), 'the close button');
 
+    await press('Escape');
+    await eventually(() => expect(modal.open).to.equal(false));
+    await expectFocusOn(shadow(badge, 'button'), 'the badge');
+  });
+
+  it('<pd-invitations>: Tab and Shift+Tab cycle inside the modal, past the last card to Close and back, never to the page or the dialog itself', async () => {
+    const { el: modal, before } = await page<PdInvitations>(
+      html`<pd-bell-badge counter="invitations" for="invitations"></pd-bell-badge
+        ><pd-invitations id="invitations"></pd-invitations>`,
+      'pd-invitations',
+    );
+    const badge = before.parentElement!.querySelector('pd-bell-badge')!;
+    const cards = () => shadowAll<PdInviteCard>(modal, 'pd-invite-card').filter((card) => !card.hidden);
+    const close = () => shadow(modal, '[part="close"]');
+    await eventually(() => expect(shadow(badge, '.badge').textContent).to.equal('3'));
+    shadow(badge, 'button').focus();
+    await press('Enter', modal);
+    await eventually(() => expect(cards().length).to.equal(3));
+    await expectFocusOn(close(), 'the close button');
+    expect(await tabStops(7)).to.deep.equal(['Decline', 'Accept', 'Decline', 'Accept', 'Decline', 'Accept', 'Close']);
+    await expectFocusOn(close(), 'the close button');
+    expect(await tabStops(2, true)).to.deep.equal(['Accept', 'Decline']);
+    expect(within(cards().at(-1)!, focused()), 'on the last card').to.equal(true);
+    await press('Tab', modal);
+    await press('Tab', modal);
+    await expectFocusOn(close(), 'the close button');
+
+    // Filtered by a track: "Show all" is in the cycle too.
+    modal.trackId = 'sketch-14';
+    await eventually(() => expect(cards().length).to.equal(1));
+    expect(await tabStops(4)).to.deep.equal(['Show all', 'Decline', 'Accept', 'Close']);
+    expect(await tabStops(1, true)).to.deep.equal(['Accept']);
     await press('Escape');
     await eventually(() => expect(modal.open).to.equal(false));
     await expectFocusOn(shadow(badge, 'button'), 'the badge');

@@ -8,6 +8,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { PdPreferencesForm } from '../src/index.js';
 import { api, base, control, eventually, shadow, shadowAll, putPreferences, serverPrefs } from './helpers.js';
+import { focused, press } from './focus-helpers.js';
 import { emulateMedia, resetMedia } from './media.js';
 import { stubNotification, type NotificationStub } from './notification-stub.js';
 
@@ -238,6 +239,43 @@ describe('<pd-preferences-form>', () => {
     await el.updateComplete;
     expect(background(), 'theme="dark", light OS').to.equal('rgb(28, 27, 34)');
     await expect(el).to.be.accessible();
+  });
+
+  it('two columns: Tab goes through the categories in the order the eye reads them, row by row, also with one open', async () => {
+    const screen = await fixture<HTMLElement>(
+      html`<div style="width:1000px">
+        <button>Before</button>
+        <pd-preferences-form base-url=${base()} token="demo-alice"></pd-preferences-form>
+      </div>`,
+    );
+    const el = screen.querySelector('pd-preferences-form')!;
+    await eventually(() => expect(shadowAll(el, '[role="switch"]')).to.have.length(5));
+    await eventually(() => shadow(el, '[part="allow-browser"]'));
+    /** The categories' names as the eye reads them: by rows top to bottom, each row left to right. */
+    const reading = () =>
+      shadowAll(el, '[part="category"]')
+        .map((section) => ({ section, box: section.getBoundingClientRect() }))
+        .sort((a, b) => Math.round(a.box.top) - Math.round(b.box.top) || a.box.left - b.box.left)
+        .map(({ section }) => section.querySelector('[part="category-name"]')!.textContent);
+    /** The categories' names in the order Tab reaches their switches. */
+    const tabbed = async () => {
+      screen.querySelector('button')!.focus();
+      const names: string[] = [];
+      for (let i = 0; i < 20 && names.length < 5; i++) {
+        await press('Tab');
+        const at = focused();
+        if (at?.getAttribute('role') === 'switch')
+          names.push(shadow(el, `#${at.getAttribute('aria-labelledby')}`).textContent!);
+      }
+      return names;
+    };
+    expect(
+      new Set(shadowAll(el, '[part="category"]').map((c) => Math.round(c.getBoundingClientRect().left))).size,
+    ).to.equal(2);
+    expect(await tabbed()).to.deep.equal(reading());
+    gearOf(el, 'trackActivity').click();
+    await eventually(() => expect(optionsOf(el, 'trackActivity').hidden).to.equal(false));
+    expect(await tabbed()).to.deep.equal(reading());
   });
 
   it('works as a form control: a host form submits the draft as JSON and its reset drops the edit', async () => {

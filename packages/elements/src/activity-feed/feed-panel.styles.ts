@@ -101,6 +101,8 @@ export const feedPanelStyles = css`
     flex: 1 1 auto;
     min-block-size: 0;
     overflow: auto;
+    /* The panel anchors rows itself, the same in every engine (WebKit has no scroll anchoring). */
+    overflow-anchor: none;
     contain: content;
   }
   .row {

@@ -54,10 +54,17 @@ export class FeedPanel implements ReactiveController {
   #host: FeedHost;
   #context: FeedContext;
   #tab: FeedTab = 'all';
-  /** The row in the Tab order (roving tabindex); its controls are in the Tab order too. */
+  /**
+   * The notification whose row is in the Tab order (roving tabindex), with its controls: an id, so
+   * rows arriving above leave it current. Null: the first row.
+   */
+  #currentId: string | null = null;
+  /** Where the current row was last seen: when its notification leaves, the row now there is current. */
   #focusIndex = 0;
-  /** A row to focus once it is rendered (the first page may still be arriving, or the row scrolled in). */
-  #wantFocus: number | null = null;
+  /** Focus the current row once it is rendered (the first page may still be arriving, or the row scrolled in). */
+  #wantFocus = false;
+  /** A row and its top before an update, kept in place when rows arrive (or resize) above it. */
+  #anchor: { row: HTMLElement; top: number } | null = null;
   #busy = new Map<string, 'accepting' | 'answering'>();
   #rowErrors = new Map<string, string>();
   #headerError: string | null = null;
@@ -91,23 +98,44 @@ export class FeedPanel implements ReactiveController {
 
   /** The dropdown opened: the current row takes focus once it is there. */
   opened(): void {
-    this.focusRow(this.#focusIndex, false);
+    this.#wantFocus = true;
+    this.#host.requestUpdate();
   }
 
-  /** Moves focus to row `index`, once it is rendered (scrolling it in when `scroll`). */
+  /** Makes row `index` current and moves focus to it, once it is rendered (scrolling it in when `scroll`). */
   focusRow(index: number, scroll: boolean): void {
-    this.#focusIndex = this.#wantFocus = index;
+    this.#focusIndex = index;
+    this.#currentId = this.#items()[index]?.id ?? null;
+    this.#wantFocus = true;
     if (scroll && !this.#row(index)) this.#rows.scrollToIndex(index);
     this.#host.requestUpdate();
   }
 
+  // The list's own scroll anchoring (overflow-anchor: none, and WebKit has none): the focused row,
+  // else the first row in view once scrolled, stays where it is whatever arrives above it.
+  hostUpdate(): void {
+    const list = this.#query('.list');
+    if (!list) return;
+    // Found by focus, not by index: the rows rendered are the previous update's.
+    const focused = deepActiveElement()?.closest('article');
+    const row =
+      focused && list.contains(focused)
+        ? focused
+        : list.scrollTop > 0
+          ? [...list.querySelectorAll<HTMLElement>('article')].find(
+              (article) => article.getBoundingClientRect().bottom > list.getBoundingClientRect().top,
+            )
+          : undefined;
+    this.#anchor = row ? { row, top: row.getBoundingClientRect().top } : null;
+  }
+
   hostUpdated(): void {
     this.#watchTabs();
-    const index = this.#wantFocus;
-    const row = index === null ? null : this.#row(index);
-    if (!this.#context.shown()) this.#wantFocus = null;
+    this.#keepAnchor();
+    const row = this.#wantFocus ? this.#row(this.#currentIndex()) : null;
+    if (!this.#context.shown()) this.#wantFocus = false;
     if (!row) return;
-    this.#wantFocus = null;
+    this.#wantFocus = false;
     if (this.#focusTakenElsewhere()) return;
     queueMicrotask(() => {
       row.scrollIntoView({ block: 'nearest' });
@@ -257,7 +285,7 @@ export class FeedPanel implements ReactiveController {
   }
 
   #renderList(items: readonly Notification[], hasMore: boolean, loadingMore: boolean, pending: readonly string[]) {
-    const focus = Math.min(this.#focusIndex, items.length - 1);
+    const focus = this.#currentIndex();
     const { first, end, before, after } = this.#rows.window(items);
     // tabindex -1: Firefox would make the scrolling list a Tab stop of its own between the tabs and the
     // current row; the feed pattern has one stop, the row, and the arrow keys scroll by moving it.
@@ -306,7 +334,7 @@ export class FeedPanel implements ReactiveController {
       aria-labelledby=${`${id}-title`}
       aria-describedby=${`${id}-message ${id}-meta`}
       @click=${() => void this.open(item)}
-      @focusin=${() => this.#setFocusIndex(index)}
+      @focusin=${() => this.#setCurrent(item, index)}
     >
       <span part="icon" class="icon ${item.category}" aria-hidden="true">${categoryIcons[item.category]}</span>
       <div class="text">
@@ -392,14 +420,31 @@ export class FeedPanel implements ReactiveController {
     return this.#context.client()?.$notifications.get().items ?? [];
   }
 
+  /** The current row's index: where its notification is now, else the row now where it was. */
   #currentIndex(): number {
-    return Math.max(0, Math.min(this.#focusIndex, this.#items().length - 1));
+    const items = this.#items();
+    const found = this.#currentId === null ? -1 : items.findIndex((item) => item.id === this.#currentId);
+    const index = found >= 0 ? found : Math.max(0, Math.min(this.#focusIndex, items.length - 1));
+    this.#focusIndex = index;
+    this.#currentId = items[index]?.id ?? null;
+    return index;
   }
 
-  #setFocusIndex(index: number): void {
-    if (index === this.#focusIndex) return;
+  #setCurrent(item: Notification, index: number): void {
+    if (item.id === this.#currentId) return;
+    this.#currentId = item.id;
     this.#focusIndex = index;
     this.#host.requestUpdate();
+  }
+
+  /** Scrolls the list by as much as the update moved the anchor row: it stays put. */
+  #keepAnchor(): void {
+    const anchor = this.#anchor;
+    this.#anchor = null;
+    const list = this.#query('.list');
+    if (!anchor?.row.isConnected || !list) return;
+    const moved = anchor.row.getBoundingClientRect().top - anchor.top;
+    if (Math.abs(moved) >= 1) list.scrollTop += moved;
   }
 
   /** True when focus is on something other than the bell, a row or a row's button, or nothing. */
@@ -418,6 +463,7 @@ export class FeedPanel implements ReactiveController {
     });
     if (tab === this.#tab) return;
     this.#tab = tab;
+    this.#currentId = null;
     this.#focusIndex = 0;
     this.#host.requestUpdate();
     const filter = tab === 'all' ? {} : tab === 'unread' ? { unread: true } : { category: tab };

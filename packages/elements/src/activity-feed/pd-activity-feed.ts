@@ -26,8 +26,12 @@ export type FeedTab = 'all' | 'unread' | Category;
  *
  * The list is a feed (WAI-ARIA APG feed pattern) with a roving tabindex: one
  * row is in the Tab order, and so are that row's buttons ("Accept Invite", the
- * support answers, "Dismiss"), right after it. Tab past the last of them leaves
- * the panel, which closes (focus goes on to what follows the bell on the page).
+ * support answers, "Dismiss"), right after it. The current row is a notification,
+ * not a position: when notifications arrive above it, it stays current, in the
+ * Tab order and where it was on screen (the list scrolls by what arrived), and
+ * reopening the panel focuses it. Leaving the panel by keys closes it, focus going
+ * where the key sent it: Tab past the current row's last button (on to what
+ * follows the bell on the page), or Shift+Tab from its first control (back to the bell).
  * When the focused control goes away (a row dismissed, "Accept Invite" done,
  * "Mark all as read" disabled), focus moves to the row now at that place, else
  * the previous row, else the selected tab; never to the page's `<body>`.
@@ -54,7 +58,7 @@ export type FeedTab = 'all' | 'unread' | Category;
  * @keyboard Arrow Down / Page Down - Next row.
  * @keyboard Arrow Up / Page Up - Previous row.
  * @keyboard Home / End - First / last row loaded.
- * @keyboard Tab / Shift+Tab - From the current row, its buttons ("Accept Invite" or the support answers, then "Dismiss"); before the rows, the selected filter tab and "Mark all as read". Tab past the current row's last button closes the panel.
+ * @keyboard Tab / Shift+Tab - From the current row, its buttons ("Accept Invite" or the support answers, then "Dismiss"); before the rows, the selected filter tab and "Mark all as read". Tab past the current row's last button, or Shift+Tab back to the bell, closes the panel.
  * @keyboard Enter (row) - Open the row: an invitation opens its card in the invitations modal; a row with a track navigates.
  * @keyboard Delete / Backspace (row) - Dismiss the row.
  * @keyboard Arrow Left / Right, Home / End (tabs) - Choose a filter (mirrored right-to-left); the chosen tab scrolls into view.
@@ -150,6 +154,7 @@ export class PdActivityFeed extends PdElement {
 
   constructor() {
     super();
+    this.addEventListener('pointerdown', this.#onPointerDown);
     // A click on a system notification opens it as its row would (the panel's code loads if it has not).
     new BrowserNotificationsController(this, {
       client: () => this.#client.client,
@@ -192,10 +197,10 @@ export class PdActivityFeed extends PdElement {
       @toggle=${this.#onToggle}
       @focusout=${this.#onPanelFocusOut}
     >
-      <header part="header" class="header">
+      <div part="header" class="header">
         <h2 id="title" part="title">${t.notifications}</h2>
         ${view?.headerTools()}
-      </header>
+      </div>
       ${
         view
           ? view.render()
@@ -293,10 +298,24 @@ export class PdActivityFeed extends PdElement {
     this.#focusInPanel = this.#escaped = false;
   };
 
-  /** Focus leaving the dropdown for the page (Tab past its last control) closes it. */
+  /** Whether the pointer went down on the bell: the focus it gives the bell is a click's, not a key's. */
+  #pointerOnBell = false;
+
+  #onPointerDown = (event: PointerEvent): void => {
+    this.#pointerOnBell = event.composedPath().includes(this.renderRoot.querySelector('.bell')!);
+  };
+
+  /**
+   * Focus leaving the dropdown closes it: for the page (Tab past its last control), or for the bell
+   * (Shift+Tab). A click on the bell is left to the bell, which toggles the panel itself.
+   */
   #onPanelFocusOut = (event: FocusEvent): void => {
     const to = event.relatedTarget as Node | null;
-    if (this.inline || !to || to === this || this.shadowRoot!.contains(to)) return;
+    const clicked = this.#pointerOnBell;
+    this.#pointerOnBell = false;
+    if (this.inline || !to || to === this || this.panel?.contains(to)) return;
+    const bell = this.renderRoot.querySelector('.bell');
+    if (this.shadowRoot!.contains(to) && (to !== bell || clicked)) return;
     if (this.panel?.matches(':popover-open')) this.panel.hidePopover();
   };
 

@@ -4,7 +4,7 @@ import { property, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ClientController } from '../client-controller.js';
 import { PdTrackFilterClearedEvent } from '../events.js';
-import { FocusKeeper } from '../focus-keeper.js';
+import { FocusKeeper, deepActiveElement, isTab, tabStops } from '../focus-keeper.js';
 import { checkIcon, closeIcon } from '../icons.js';
 import { iconButton } from '../icon-button.js';
 import { PdElement } from '../pd-element.js';
@@ -25,12 +25,14 @@ import type { PdInviteCard } from './pd-invite-card.js';
  * "accepted" message) appear inside it, above its backdrop, and are announced.
  *
  * Keyboard: focus moves into the dialog when it opens (onto the card, when opened
- * on an invitation); Tab cycles through the close button, "Show all" and each
- * card's Decline and Accept; Escape closes it and focus returns to what opened it.
+ * on an invitation); Tab cycles through the close button, "Show all", each card's
+ * Decline and Accept (and a toast's close button while one shows), from the last
+ * back to the close button and, with Shift, the other way, in every browser;
+ * Escape closes it and focus returns to what opened it.
  * When a card leaves (accepted or declined), focus moves to the next card, else
  * the previous one, else the close button.
  *
- * @keyboard Tab / Shift+Tab - Cycle through the close button, "Show all" and each card's "Decline" and "Accept".
+ * @keyboard Tab / Shift+Tab - Cycle through the close button, "Show all" and each card's "Decline" and "Accept": past the last to the close button, and back.
  * @keyboard Enter / Space - Press the focused button.
  * @keyboard Escape - Close the modal; focus returns to what opened it.
  *
@@ -83,7 +85,7 @@ export class PdInvitations extends PdElement {
       dialog::backdrop {
         background: rgb(10 10 20 / 0.45);
       }
-      header {
+      .header {
         display: flex;
         align-items: center;
         justify-content: space-between;
@@ -233,6 +235,30 @@ export class PdInvitations extends PdElement {
     if (target?.isConnected) target.focus();
   };
 
+  /**
+   * Tab cycles inside the dialog, the same in every engine: past the last control to the first
+   * (Firefox would leave the page), back from the first to the last (Firefox would stop on the
+   * dialog itself).
+   */
+  #onKeyDown = (event: KeyboardEvent): void => {
+    const dialog = this.dialog;
+    if (!dialog || !isTab(event) || event.altKey || event.ctrlKey || event.metaKey) return;
+    const stops = tabStops(dialog);
+    const active = deepActiveElement();
+    const [first, last] = [stops[0], stops.at(-1)];
+    const target =
+      active === dialog
+        ? event.shiftKey
+          ? last
+          : first
+        : event.shiftKey
+          ? active === first && last
+          : active === last && first;
+    if (!target) return;
+    event.preventDefault();
+    target.focus();
+  };
+
   #onDialogClick = (event: MouseEvent): void => {
     // A click on the backdrop lands on the dialog itself, outside its box.
     const dialog = this.dialog;
@@ -281,12 +307,13 @@ export class PdInvitations extends PdElement {
       aria-labelledby="title"
       @close=${this.#onClose}
       @click=${this.#onDialogClick}
+      @keydown=${this.#onKeyDown}
       @pd-invite-card-settled=${this.#onSettled}
     >
-      <header part="header">
+      <div part="header" class="header">
         <h2 id="title" part="title">${t.invitations}</h2>
         ${iconButton({ part: 'close', label: t.close, icon: closeIcon, onClick: () => this.close() })}
-      </header>
+      </div>
       ${
         trackName
           ? html`<p part="filter" class="filter">

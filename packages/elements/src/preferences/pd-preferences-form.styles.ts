@@ -17,15 +17,11 @@ export const preferencesStyles = css`
     margin: 0;
     font-size: 1.15rem;
   }
-  /* Two columns, each a stack of its own categories: one that opens pushes down only
-     those below it, in its column, and leaves no hole beside it. */
-  .categories,
-  .column {
+  /* Two columns filled row by row, in the DOM's (and Tab's) order; a row is as tall as its
+     tallest category (an open one) and the other stretches beside it: no hole. */
+  .categories {
     display: grid;
     gap: 0.75rem;
-    align-items: start;
-  }
-  .categories {
     grid-template-columns: repeat(2, minmax(0, 1fr));
   }
   @container (max-width: 40rem) {

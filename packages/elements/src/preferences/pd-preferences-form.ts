@@ -38,9 +38,10 @@ type Option<C extends PreferenceCategory> = (typeof PREFERENCE_OPTIONS)[C][numbe
  * saving and confirms afterwards. A 409 (saved elsewhere meanwhile) loads the
  * server's version, keeps the edit and says so. Saves from another session
  * arrive live; while this form has unsaved edits it asks which to keep instead
- * of overwriting them. The categories stand in two columns that each stack
- * their own (Track Activity, Collaborator Updates, Due Dates; Projects, System),
- * so opening one never leaves a hole beside another; one column on narrow screens.
+ * of overwriting them. The categories stand in two columns read row by row, the
+ * order Tab takes (Track Activity, Collaborator Updates; Due Dates, Projects;
+ * System); an open category makes its row taller and the one beside it stretches
+ * to match, so no hole opens; one column on narrow screens.
  *
  * When the focused button goes away (Save disabled once saved, Discard gone, a
  * banner answered), focus moves to the save status ("Preferences saved."), else
@@ -208,12 +209,7 @@ export class PdPreferencesForm extends PdElement {
     >
       <h2 part="title" id="title" tabindex="-1">${t.preferencesTitle}</h2>
       ${this.#renderBanner(prefs.status, prefs.incoming !== null)} ${this.#renderBrowser()}
-      <div class="categories">
-        ${[PREFERENCE_CATEGORIES.slice(0, 3), PREFERENCE_CATEGORIES.slice(3)].map(
-          (column) =>
-            html`<div class="column">${column.map((category) => this.#renderCategory(category, value))}</div>`,
-        )}
-      </div>
+      <div class="categories">${PREFERENCE_CATEGORIES.map((category) => this.#renderCategory(category, value))}</div>
       <div part="footer" class="footer">
         <button
           part="save"

@@ -36,6 +36,10 @@ const toasters: PdToaster[] = [];
  * above them in the top layer, can be clicked, and is announced (a modal dialog
  * makes the rest of the page inert, a toast outside it included).
  *
+ * A toaster on the page is a landmark region, "Messages". One inside a dialog or
+ * a popover (the modal's and the dropdown's own) is not: its toasts belong to that
+ * dialog, are still announced, and the page keeps one "Messages" landmark.
+ *
  * When a toast closes with focus on it, focus moves to the next toast, else to
  * where it was before it entered the toasts.
  *
@@ -114,6 +118,8 @@ export class PdToaster extends PdElement {
   #cameFrom: HTMLElement | null = null;
   /** The position of the toast that last had focus. */
   #focusedAt = 0;
+  /** Inside a dialog or a popover: not a landmark of the page. */
+  #contained = false;
 
   constructor() {
     super();
@@ -131,6 +137,11 @@ export class PdToaster extends PdElement {
     super.connectedCallback();
     toasters.push(this);
     document.addEventListener('pd-toast', this.#onToast);
+    const contained = insideDialog(this);
+    if (contained !== this.#contained) {
+      this.#contained = contained;
+      this.requestUpdate();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -193,44 +204,57 @@ export class PdToaster extends PdElement {
 
   override render() {
     const t = this.strings;
-    return html`<section part="region" class="region" aria-label=${t.toasts}>
-      <ol aria-live="polite" aria-relevant="additions text">
-        ${repeat(
-          this.toasts,
-          (item) => item.id,
-          (item, index) =>
-            html`<li
-              part="toast toast-${item.kind}"
-              class="surface ${item.kind}"
-              data-paused=${item.hovered || item.focused ? 'true' : nothing}
-              @pointerenter=${() => this.#hold(item, 'hovered', true)}
-              @pointerleave=${() => this.#hold(item, 'hovered', false)}
-              @focusin=${() => {
-                this.#focusedAt = index;
-                this.#hold(item, 'focused', true);
-              }}
-              @focusout=${(event: FocusEvent) => {
-                if (!(event.currentTarget as HTMLElement).contains(event.relatedTarget as Node | null)) {
-                  this.#hold(item, 'focused', false);
-                }
-              }}
-              @keydown=${(event: KeyboardEvent) => {
-                if (event.key !== 'Escape') return;
-                // Only the toast: the modal or dropdown around it stays open.
-                event.preventDefault();
-                this.dismiss(item.id);
-              }}
-            >
-              <p part="message">${item.message}</p>
-              ${iconButton({
-                part: 'close',
-                label: t.closeToast,
-                icon: closeIcon,
-                onClick: () => this.dismiss(item.id),
-              })}
-            </li>`,
-        )}
-      </ol>
-    </section>`;
+    const list = html`<ol
+      aria-live="polite"
+      aria-relevant="additions text"
+      aria-label=${this.#contained ? t.toasts : nothing}
+    >
+      ${repeat(
+        this.toasts,
+        (item) => item.id,
+        (item, index) =>
+          html`<li
+            part="toast toast-${item.kind}"
+            class="surface ${item.kind}"
+            data-paused=${item.hovered || item.focused ? 'true' : nothing}
+            @pointerenter=${() => this.#hold(item, 'hovered', true)}
+            @pointerleave=${() => this.#hold(item, 'hovered', false)}
+            @focusin=${() => {
+              this.#focusedAt = index;
+              this.#hold(item, 'focused', true);
+            }}
+            @focusout=${(event: FocusEvent) => {
+              if (!(event.currentTarget as HTMLElement).contains(event.relatedTarget as Node | null)) {
+                this.#hold(item, 'focused', false);
+              }
+            }}
+            @keydown=${(event: KeyboardEvent) => {
+              if (event.key !== 'Escape') return;
+              // Only the toast: the modal or dropdown around it stays open.
+              event.preventDefault();
+              this.dismiss(item.id);
+            }}
+          >
+            <p part="message">${item.message}</p>
+            ${iconButton({
+              part: 'close',
+              label: t.closeToast,
+              icon: closeIcon,
+              onClick: () => this.dismiss(item.id),
+            })}
+          </li>`,
+      )}
+    </ol>`;
+    return this.#contained
+      ? html`<div part="region" class="region">${list}</div>`
+      : html`<section part="region" class="region" aria-label=${t.toasts}>${list}</section>`;
   }
+}
+
+/** Whether `element` is inside a dialog or a popover, looking out of shadow roots. */
+function insideDialog(element: Element): boolean {
+  for (let at: Node | null = element.parentNode; at; at = at.parentNode ?? (at as Partial<ShadowRoot>).host ?? null) {
+    if (at instanceof HTMLDialogElement || (at instanceof HTMLElement && at.hasAttribute('popover'))) return true;
+  }
+  return false;
 }
