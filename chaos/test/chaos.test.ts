@@ -69,6 +69,7 @@ describe('ChaosRig.difference', () => {
     badge: '1',
     connection: 'live',
     connectionError: null,
+    retryAt: null,
     pending: 0,
     statuses: ['loading', 'ready'],
     actions: [],

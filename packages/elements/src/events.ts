@@ -1,5 +1,5 @@
 /** The events pd elements fire. All bubble and are composed; those a host may take over are cancelable. */
-import type { Acceptance, Invitation, Notification } from '@pd-notify/client';
+import type { Acceptance, Invitation, Notification, Preferences } from '@pd-notify/client';
 
 export interface PdNavigateDetail {
   trackId: string;
@@ -69,6 +69,13 @@ export class PdTrackFilterClearedEvent extends CustomEvent<{ trackId: string }> 
   }
 }
 
+/** `<pd-preferences-form>` saved: the server's new preferences in `detail`. */
+export class PdPreferencesSavedEvent extends CustomEvent<Preferences> {
+  constructor(saved: Preferences) {
+    super('pd-preferences-saved', { detail: saved, bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'pd-navigate': PdNavigateEvent;
@@ -78,5 +85,6 @@ declare global {
     'pd-invite-declined': PdInviteDeclinedEvent;
     'pd-invite-card-settled': PdInviteCardSettledEvent;
     'pd-track-filter-cleared': PdTrackFilterClearedEvent;
+    'pd-preferences-saved': PdPreferencesSavedEvent;
   }
 }

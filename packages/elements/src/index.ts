@@ -25,6 +25,7 @@ export {
   PdInviteDeclinedEvent,
   PdInviteReviewEvent,
   PdNavigateEvent,
+  PdPreferencesSavedEvent,
   PdTrackFilterClearedEvent,
   type PdInviteReviewDetail,
   type PdNavigateDetail,

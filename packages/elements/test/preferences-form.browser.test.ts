@@ -6,7 +6,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
-import type { PdPreferencesForm } from '../src/index.js';
+import { PdPreferencesSavedEvent, type PdPreferencesForm } from '../src/index.js';
 import { api, base, control, eventually, shadow, shadowAll, putPreferences, serverPrefs } from './helpers.js';
 import { focused, press } from './focus-helpers.js';
 import { emulateMedia, resetMedia } from './media.js';
@@ -103,6 +103,8 @@ describe('<pd-preferences-form>', () => {
 
   it('NS4: saving switches the server off and on for that category, end to end', async () => {
     const el = await form();
+    const saved: Event[] = [];
+    el.addEventListener('pd-preferences-saved', (event) => saved.push(event));
     await control('/control/faults', { latencyMs: 400 });
     switchOf(el, 'trackActivity').click();
     await eventually(() => expect(saveButton(el).disabled).to.equal(false));
@@ -112,6 +114,11 @@ describe('<pd-preferences-form>', () => {
     await eventually(() => expect(shadow(el, '[part="status"]').textContent).to.equal('Preferences saved.'));
     await control('/control/faults', undefined, 'DELETE');
     expect((await serverPrefs()).categories.trackActivity.enabled).to.equal(false);
+    // The host hears it as the other pd events: a typed class that bubbles out of shadow roots.
+    expect(saved).to.have.length(1);
+    expect(saved[0]).to.be.instanceOf(PdPreferencesSavedEvent);
+    expect((saved[0] as PdPreferencesSavedEvent).detail.categories.trackActivity.enabled).to.equal(false);
+    expect(saved[0]!.bubbles && saved[0]!.composed).to.equal(true);
 
     const before = await unread();
     await control('/control/act', { action: 'comment', as: 'ben', trackId: 'midnight-drive', text: 'Muted?' });

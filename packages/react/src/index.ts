@@ -21,8 +21,8 @@ import {
   type PdInviteDeclinedEvent,
   type PdInviteReviewEvent,
   type PdNavigateEvent,
+  type PdPreferencesSavedEvent,
   type PdTrackFilterClearedEvent,
-  type Preferences,
 } from '@pd-notify/elements';
 import * as React from 'react';
 
@@ -91,7 +91,7 @@ export const PdPreferencesForm = createComponent({
   react: React,
   tagName: 'pd-preferences-form',
   elementClass: PdPreferencesFormElement,
-  events: { onPdPreferencesSaved: 'pd-preferences-saved' as EventName<CustomEvent<Preferences>> },
+  events: { onPdPreferencesSaved: 'pd-preferences-saved' as EventName<PdPreferencesSavedEvent> },
 });
 
 /** `<pd-notification-help>`: "Not receiving notifications?", checked live. */

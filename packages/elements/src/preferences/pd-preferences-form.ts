@@ -9,6 +9,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import type { PermissionView } from '../browser/permission-view.js';
 import { property, state } from 'lit/decorators.js';
 import { ClientController } from '../client-controller.js';
+import { PdPreferencesSavedEvent } from '../events.js';
 import { FocusKeeper } from '../focus-keeper.js';
 import { gearIcon } from '../icons.js';
 import { textsFor } from '../i18n.js';
@@ -127,7 +128,7 @@ export class PdPreferencesForm extends PdElement {
     if (!client || !prefs?.dirty || prefs.status === 'saving') return null;
     try {
       const saved = await client.savePreferences();
-      this.dispatchEvent(new CustomEvent('pd-preferences-saved', { detail: saved, bubbles: true, composed: true }));
+      this.dispatchEvent(new PdPreferencesSavedEvent(saved));
       return saved;
     } catch {
       return null; // the state carries the error or the conflict, shown in the form
@@ -374,11 +375,5 @@ export class PdPreferencesForm extends PdElement {
         )}
       </div>
     </fieldset>`;
-  }
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'pd-preferences-saved': CustomEvent<Preferences>;
   }
 }
