@@ -103,10 +103,17 @@ export const OUR_ENTRIES = {
  * write commits at once) took the client from 18.00 to 18.17 KB (+176 bytes,
  * measured), hence 19 KB for the client. With issue 16 (the user's email,
  * the browser channel, the help element) merged in a trial: 18.17 / 32.77 /
- * 41.86 KB.
+ * 41.86 KB. Issue 21's one failure state per client (every request admitted
+ * by it, every retry parked in it: health.ts, 1.5 KB minified), the user
+ * identified once per browser (identity.ts: the Web Lock, the remembered user,
+ * me() shared, 1.0 KB) and $connection merged in a module of its own took the
+ * client from 18.17 to 19.60 KB and every element to 42.63 KB; the feed
+ * measures 33.50. All of it runs at a page's start (a browser page that
+ * persists needs identity and the health before its first request), so nothing
+ * more can wait: 20 / 34 / 43 KB.
  */
 export const BUDGETS: Partial<Record<keyof typeof OUR_ENTRIES, number>> = {
-  client: 19 * 1024,
+  client: 20 * 1024,
   'pd-activity-feed': 34 * 1024,
-  'all elements': 42 * 1024,
+  'all elements': 43 * 1024,
 };
