@@ -319,10 +319,11 @@ describe('<pd-notification-help>', () => {
     await control('/control/faults', { error: { status: 503, times: 10, pathPrefix: '/v1/me' } });
     const client = createClient({ baseUrl: base(), token: 'demo-alice', shareAcrossTabs: false, persist: false });
     const el = await help({ client });
-    await eventually(() =>
-      expect(text(check(el, 'email'))).to.contain('Your email address could not be checked right now.'),
-    );
-    expect(text(check(el, 'email'))).to.contain('Email is off for every category');
+    // The failing /v1/me holds the preferences' load until the client's next probe: both show once it is answered.
+    await eventually(() => {
+      expect(text(check(el, 'email'))).to.contain('Your email address could not be checked right now.');
+      expect(text(check(el, 'email'))).to.contain('Email is off for every category');
+    });
     expect(stateOf(el, 'email')).to.equal('attention');
     await expect(el).to.be.accessible();
     await client.close();
@@ -369,9 +370,9 @@ describe('<pd-notification-help>', () => {
     const client = freshClient();
     const el = await help({ client });
     await eventually(() => expect(stateOf(el, 'connection')).to.equal('ok'));
-    // The next stream is refused for an hour (Retry-After), so only Reconnect brings it back soon.
+    // The stream is refused, asking to wait an hour (Retry-After); every client of the page hears the same.
     await control('/control/faults', {
-      error: { status: 503, retryAfter: '3600', times: 1, pathPrefix: '/v1/events' },
+      error: { status: 503, retryAfter: '3600', times: 1000, pathPrefix: '/v1/events' },
     });
     await control('/control/streams/drop');
     // The stream reconnected and was refused: nothing happens for an hour by itself.
@@ -383,6 +384,8 @@ describe('<pd-notification-help>', () => {
     await expect(el).to.be.accessible();
     const reconnect = shadow<HTMLButtonElement>(el, '[part="reconnect"]');
     expect(text(reconnect)).to.equal('Reconnect');
+    // The server is back; the client would wait out the hour it was told.
+    await control('/control/faults', undefined, 'DELETE');
     reconnect.focus();
     await press('Enter', el);
     await eventually(() => expect(stateOf(el, 'connection'), JSON.stringify(client.$connection.get())).to.equal('ok'));
