@@ -28,7 +28,7 @@ export interface EventStreamOptions {
   heartbeatMs?: number;
   /** A connection open this long counts as healthy and resets the backoff. Default 5000. */
   stableMs?: number;
-  /** After this many failures in a row, report the stream unavailable. Default: never. */
+  /** After more than this many failures in a row, report the stream unavailable. Default: never. */
   maxFailures?: number;
   backoff?: Backoff;
 }
@@ -106,7 +106,7 @@ export class EventStream {
         }
         answers = rest.health.answers;
       }
-      if (this.#failures >= (this.#options.maxFailures ?? Infinity)) {
+      if (this.#failures > (this.#options.maxFailures ?? Infinity)) {
         this.#stopped = true;
         this.#options.onUnavailable('the stream keeps failing');
         return;
