@@ -346,7 +346,14 @@ export function createClient(options: ClientOptions): PdClient {
       loader.restore(snapshot);
       if (snapshot.linked) loader.link('fill');
     },
-    collect: (names) => loader.collect(names),
+    // Another tab loads what this one lacks only while this tab's link keeps its areas fresh (never while the server fails).
+    collect: (names) =>
+      loader
+        .collect(names)
+        .then((snapshot) => ({
+          ...snapshot,
+          linked: snapshot.linked && (linkStatus === 'live' || linkStatus === 'polling'),
+        })),
     onLeading: () => {
       void loader.fill();
       changes.sendWaiting();

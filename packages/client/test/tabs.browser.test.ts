@@ -139,6 +139,31 @@ for (const election of ['web-locks', 'broadcast-channel'] as const)
         expect(asked).to.have.length(1);
       });
 
+    it('while the server fails, only the leading tab probes: a tab that joins sends nothing, and both show the server’s state once it answers', async () => {
+      const leader = await openTab();
+      await until(leader.client.$notifications, (s) => s.status === 'ready');
+      await control('/control/faults', { error: { status: 503, times: 1_000_000, pathPrefix: '/v1' } });
+      await control('/control/streams/drop');
+      await until(leader.client.$connection, (s) => s.error?.status === 503);
+      const follower = await openTab(undefined, false);
+      // It also shows the invitations, which the leading tab does not hold.
+      const stopInvitations = follower.client.$invitations.listen(() => {});
+      const start = Date.now();
+      // Three seconds of failure: until the leader's next probe falls past them.
+      await until(leader.client.$connection, (s) => (s.retryAt ?? 0) > start + 3000, 20_000);
+      expect(follower.window.calls, 'the joining tab').to.deep.equal([]);
+      expect(follower.client.$notifications.get().items.map((item) => item.id)).to.deep.equal(
+        leader.client.$notifications.get().items.map((item) => item.id),
+        'it shows what the leading tab holds',
+      );
+      await control('/control/faults', undefined, 'DELETE');
+      await notify('after the outage');
+      for (const { client } of [leader, follower])
+        await until(client.$notifications, (s) => s.items[0]?.title === 'after the outage', 20_000);
+      await until(follower.client.$invitations, (s) => s.status === 'ready' && s.items.length > 0);
+      stopInvitations();
+    });
+
     it('a new notification is heard in every tab, and exactly one of them is primary', async () => {
       const tabs = [await openTab(), await openTab(), await openTab()];
       for (const { client } of tabs) await until(client.$notifications, (s) => s.status === 'ready');
