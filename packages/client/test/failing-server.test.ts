@@ -15,8 +15,8 @@ import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '@pd-notify/mock-server';
 import type { Notification } from '@pd-notify/protocol';
 import { probesWithin } from '../src/health.js';
-import { createClient, type PdClient } from '../src/index.js';
-import { allStores, control, referenceServer, until } from './helpers.js';
+import { createClient, type Environment, type PdClient } from '../src/index.js';
+import { allStores, control, eventually, referenceServer, until } from './helpers.js';
 
 const SCALE = 20;
 const failureBackoff = { baseMs: 1000 / SCALE, capMs: 30_000 / SCALE };
@@ -204,6 +204,58 @@ describe('the server unreachable (connection refused)', () => {
       }
     });
   }
+});
+
+describe('probing at once', () => {
+  it('back online, the page shown again, or refresh(): one probe goes at once, not one per area', async () => {
+    await control(server, '/control/reset', { seed: 'demo' });
+    await control(server, '/control/faults', { error: { status: 503, times: 1_000_000, pathPrefix: '/v1' } });
+    const listeners = new Set<() => void>();
+    const page = { hidden: false, online: true };
+    const environment: Environment = {
+      hidden: () => page.hidden,
+      online: () => page.online,
+      watch: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
+    };
+    const change = (to: Partial<typeof page>) => {
+      Object.assign(page, to);
+      for (const listener of listeners) listener();
+    };
+    const sent: string[] = [];
+    const client = createClient({
+      baseUrl: server.url,
+      token: 'demo-alice',
+      environment,
+      // A minute between probes: any probe within the test comes from the page's signals.
+      failureBackoff: { baseMs: 60_000, capMs: 60_000 },
+      fetch: (input, init) => {
+        sent.push(new URL(input instanceof Request ? input.url : String(input)).pathname);
+        return fetch(input, init);
+      },
+    });
+    const stops = allStores(client).map((store) => store.listen(() => {}));
+    try {
+      await until(client.$connection, (state) => state.retryAt !== null && state.error?.status === 503);
+      /** The requests a signal makes: until its probe has failed, and the next one is a long way off. */
+      const probes = async (signal: () => unknown) => {
+        const before = sent.length;
+        await signal();
+        await eventually(() => assert.ok(sent.length > before, 'a probe went'));
+        await until(client.$connection, (state) => state.retryAt !== null && state.retryAt > Date.now() + 20_000);
+        return sent.slice(before);
+      };
+      // Offline then back online: nothing while offline, one probe on return.
+      assert.equal((await probes(() => (change({ online: false }), change({ online: true })))).length, 1);
+      assert.equal((await probes(() => (change({ hidden: true }), change({ hidden: false })))).length, 1, 'shown');
+      assert.equal((await probes(() => client.refresh())).length, 1, 'refresh()');
+      await control(server, '/control/faults', undefined, 'DELETE');
+      await client.refresh();
+      await converged(client, server);
+    } finally {
+      for (const stop of stops) stop();
+      await client.close();
+    }
+  });
 });
 
 describe('the schedule, as the client README states it', () => {
