@@ -53,6 +53,13 @@ describe('the demo page (npm start) in Chromium', () => {
     );
     assert.ok(tracks.includes('Midnight Drive'), tracks.join());
     assert.ok(tracks.includes('Paper Planes'), 'invited tracks are listed too');
+    // Each track of the user's has its file sync's status; an invited one has none yet.
+    const syncs = await inPage<[string, string | null][]>(
+      `return [...document.querySelectorAll('#tracks tbody tr')].map((tr) =>
+        [tr.children[0].textContent, tr.children[3].querySelector('pd-sync-status')?.getAttribute('track-id') ?? null])`,
+    );
+    assert.equal(syncs.find(([name]) => name === 'Midnight Drive')?.[1], 'midnight-drive');
+    assert.equal(syncs.find(([name]) => name === 'Paper Planes')?.[1], null);
   });
 
   it('opens the feed from the bell', async () => {
