@@ -56,8 +56,6 @@ export class Loader {
   #options: LoaderOptions;
   #linked = false;
   #retry: Retry;
-  #filling: Promise<void> | null = null;
-  #fillAgain = false;
 
   constructor(options: LoaderOptions) {
     this.#options = options;
@@ -85,23 +83,11 @@ export class Loader {
     this.#retry.cancel();
   }
 
-  /** Loads every observed area that has no fresh data (at most one pass at a time; one more if asked meanwhile). */
-  fill(): Promise<void> {
-    this.#fillAgain = true;
-    this.#filling ??= (async () => {
-      try {
-        while (this.#fillAgain) {
-          this.#fillAgain = false;
-          await this.#fillOnce();
-        }
-      } finally {
-        this.#filling = null;
-      }
-    })();
-    return this.#filling;
-  }
-
-  async #fillOnce(): Promise<void> {
+  /**
+   * Loads every observed area that has no fresh data and none on its way, at
+   * once: an area observed later does not wait for the loads in flight.
+   */
+  async fill(): Promise<void> {
     await null; // after the current event is applied in full (the ready event's counts)
     const needed = this.#observed().filter((area) => area.needsLoad);
     if (needed.length === 0) return;
