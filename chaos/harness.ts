@@ -53,6 +53,8 @@ export class ChaosRig {
   readonly server: RunningServer;
   readonly browser: Browser;
   readonly token = 'demo-alice';
+  /** The timing of every tab's client, unless a tab says otherwise. */
+  timing: Pick<ClientOptions, 'failureBackoff' | 'requestTimeoutMs'> = {};
   #tabs: Page[] = [];
 
   private constructor(server: RunningServer, browser: Browser) {
@@ -148,7 +150,7 @@ export class ChaosRig {
     unreachable = false,
     fresh = false,
     record = false,
-    timing = {},
+    timing = this.timing,
   }: {
     connected?: boolean;
     expiredFirst?: boolean;
@@ -217,10 +219,11 @@ export class ChaosRig {
     await page.reload();
     await page.waitForFunction(() => 'pdChaos' in window, { polling: 100 });
     await page.evaluate(
-      (url, token, expired) => window.pdChaos.mount(url, token, { expiredFirst: expired }),
+      (url, token, expired, timing) => window.pdChaos.mount(url, token, { expiredFirst: expired, timing }),
       this.server.url,
       this.token,
       expiredFirst,
+      this.timing,
     );
   }
 

@@ -160,18 +160,18 @@ export const SCENARIOS: Scenario[] = [
  */
 export const STARTUP_SCENARIOS: Scenario[] = [
   {
-    name: 'start: /v1/me failing (503 past its retries)',
+    name: 'start: /v1/me failing four times (503)',
     async run(rig) {
-      await rig.control('faults', { error: { status: 503, times: 6, pathPrefix: '/v1/me' } });
+      await rig.control('faults', { error: { status: 503, times: 4, pathPrefix: '/v1/me' } });
       await rig.openTab({ connected: false });
       const sent = await rig.burst('me failing', 5);
       return rig.settle(this.name, sent, 30_000);
     },
   },
   {
-    name: 'start: first page of notifications failing',
+    name: 'start: first page of notifications failing four times (500)',
     async run(rig) {
-      await rig.control('faults', { error: { status: 500, times: 8, pathPrefix: '/v1/notifications' } });
+      await rig.control('faults', { error: { status: 500, times: 4, pathPrefix: '/v1/notifications' } });
       await rig.openTab({ connected: false });
       const sent = await rig.burst('page failing', 5);
       return rig.settle(this.name, sent, 30_000);
@@ -518,6 +518,8 @@ export async function runScenarios(
   only: (name: string) => boolean = () => true,
 ): Promise<Report[]> {
   const reports: Report[] = [];
+  // Every tab's client waits between probes on the scenarios' time scale.
+  rig.timing = { failureBackoff: { baseMs: 1000 * options.timeScale, capMs: 30_000 * options.timeScale } };
   for (const scenario of [...SCENARIOS, ...STARTUP_SCENARIOS, ...OFFLINE_SCENARIOS, ...FAILING_SERVER_SCENARIOS].filter(
     (candidate) => only(candidate.name),
   )) {
