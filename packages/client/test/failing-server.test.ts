@@ -130,6 +130,14 @@ before(async () => {
 });
 after(() => server.close());
 
+/** The faults cleared: no request fails from then on, and the client shows exactly the server's state. */
+async function recovers(client: PdClient, sent: Sent[]): Promise<void> {
+  await control(server, '/control/faults', undefined, 'DELETE');
+  const recovered = Date.now();
+  await converged(client, server);
+  answeredSince(sent, recovered);
+}
+
 const faults = [
   ['503', { error: { status: 503, times: 1_000_000, pathPrefix: '/v1' } }],
   ['500', { error: { status: 500, times: 1_000_000, pathPrefix: '/v1' } }],
@@ -145,10 +153,7 @@ for (const [name, fault] of faults) {
       const { client, sent, close } = page(server.url);
       try {
         await assertBounded(client, sent, start, 0);
-        await control(server, '/control/faults', undefined, 'DELETE');
-        const recovered = Date.now();
-        await converged(client, server);
-        answeredSince(sent, recovered);
+        await recovers(client, sent);
       } finally {
         await close();
       }
@@ -170,10 +175,7 @@ for (const [name, fault] of faults) {
           trackId: 'midnight-drive',
           text: 'Missed',
         });
-        await control(server, '/control/faults', undefined, 'DELETE');
-        const recovered = Date.now();
-        await converged(client, server);
-        answeredSince(sent, recovered);
+        await recovers(client, sent);
       } finally {
         await close();
       }
