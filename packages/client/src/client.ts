@@ -9,7 +9,15 @@
  * network stops a grace period after the last observer left. Reading a store
  * never starts, stops or restarts anything.
  */
-import type { Acceptance, ActionId, Invitation, Notification, Preferences, User } from '@pd-notify/protocol';
+import type {
+  Acceptance,
+  ActionId,
+  Invitation,
+  Notification,
+  NotificationType,
+  Preferences,
+  User,
+} from '@pd-notify/protocol';
 import type { ReadableAtom } from 'nanostores';
 import { Announcements, type NotificationHandler } from './announcements.js';
 import { Connection } from './connection.js';
@@ -177,6 +185,19 @@ export interface PdClient {
   resolveIncoming(choice: 'take' | 'keep'): Promise<void>;
   /** Saves the draft; a 409 leaves `$preferences.status` at `conflict`. */
   savePreferences(): Promise<Preferences>;
+  /**
+   * Turns one kind of notification on or off and saves at once ("Turn off
+   * notifications like this"): the preferences option that produces `type`
+   * (`NOTIFICATION_KINDS[type].preference`), its category's main switch
+   * following as in the settings (on with an option, off when none is left).
+   * The server then stops (or starts) producing that type. Loads the
+   * preferences first when nothing observes them; a draft open in a
+   * preferences form is saved with it. Resolves with whether the option was on
+   * before (give it back for an Undo). Rejects with a PdError: `bad-request`
+   * for a type no option produces (`reminder`, `support-feedback`), else the
+   * load's or the save's.
+   */
+  setNotificationType(type: NotificationType, on: boolean): Promise<boolean>;
   /** Retries at once whatever waits to retry, and reloads what the page observes from the server. */
   refresh(): Promise<void>;
   /**
@@ -348,12 +369,10 @@ export function createClient(options: ClientOptions): PdClient {
     },
     // Another tab loads what this one lacks only while this tab's link keeps its areas fresh (never while the server fails).
     collect: (names) =>
-      loader
-        .collect(names)
-        .then((snapshot) => ({
-          ...snapshot,
-          linked: snapshot.linked && (linkStatus === 'live' || linkStatus === 'polling'),
-        })),
+      loader.collect(names).then((snapshot) => ({
+        ...snapshot,
+        linked: snapshot.linked && (linkStatus === 'live' || linkStatus === 'polling'),
+      })),
     onLeading: () => {
       void loader.fill();
       changes.sendWaiting();
@@ -447,6 +466,7 @@ export function createClient(options: ClientOptions): PdClient {
     discardPreferences: () => preferences.edit((editor) => editor.discard()),
     resolveIncoming: (choice) => preferences.edit((editor) => editor.resolveIncoming(choice)),
     savePreferences: () => preferences.edit((editor) => editor.save()),
+    setNotificationType: (type, on) => preferences.edit((editor) => editor.setType(type, on)),
     me: () => identity.me(),
     async refresh() {
       retryNow();

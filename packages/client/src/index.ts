@@ -4,7 +4,14 @@
  * @packageDocumentation
  */
 export type * from '@pd-notify/protocol';
-export { CATEGORIES, PREFERENCE_CATEGORIES, PREFERENCE_OPTIONS } from '@pd-notify/protocol/wire';
+export {
+  CATEGORIES,
+  CATEGORY_ICONS,
+  ICONS,
+  NOTIFICATION_KINDS,
+  PREFERENCE_CATEGORIES,
+  PREFERENCE_OPTIONS,
+} from '@pd-notify/protocol/wire';
 export {
   createClient,
   type ClientOptions,
@@ -21,6 +28,7 @@ export type { LoadStatus } from './sync/area.js';
 export type { InvitationsState } from './sync/invitations.js';
 export type { NotificationFilter, NotificationsState } from './sync/notifications.js';
 export type { PreferencesDraft, PreferencesState } from './sync/preferences.js';
+export { setPreferenceOption } from './sync/preference-option.js';
 export type { SyncsByTrack } from './sync/syncs.js';
 export { $now, formatRelativeTime } from './time.js';
 export {

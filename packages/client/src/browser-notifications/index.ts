@@ -23,11 +23,11 @@ import {
 } from '@pd-notify/protocol/wire';
 import type { PdClient } from '../client.js';
 import { attended, watchAttention } from './attention.js';
-import { categoryIcon } from './icons.js';
+import { notificationIcon } from './icons.js';
 import { notificationPermission } from './permission.js';
 
 export { attended, inFront, watchAttention } from './attention.js';
-export { categoryIcon } from './icons.js';
+export { categoryIcon, notificationIcon } from './icons.js';
 export {
   notificationPermission,
   requestNotificationPermission,
@@ -39,7 +39,7 @@ export {
 export interface BrowserNotificationsOptions {
   /** The language of the notifications' text (BCP 47). Default: the client's `locale`. */
   lang?: string;
-  /** The icon's URL for a notification. Default: its category's icon, drawn as a PNG. */
+  /** The icon's URL for a notification. Default: its type's icon on its category's colour (as the feed draws it), as a PNG. */
   icon?: (notification: PdNotification) => string | undefined;
   /**
    * What a click on a system notification does, once its page has focus.
@@ -108,7 +108,7 @@ export function createNotifier(client: PdClient, options: BrowserNotificationsOp
     try {
       system = new Notification(notification.title, {
         body: notification.message,
-        icon: (options.icon ?? ((n: PdNotification) => categoryIcon(n.category)))(notification),
+        icon: (options.icon ?? ((n: PdNotification) => notificationIcon(n.type)))(notification),
         tag: notification.id,
         lang: options.lang ?? client.locale,
         dir: 'auto',

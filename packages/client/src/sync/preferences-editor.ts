@@ -4,12 +4,13 @@
  * Loaded by the sync engine the first time a page edits or saves, so pages
  * without a preferences form do not carry it.
  */
-import type { Preferences } from '@pd-notify/protocol/wire';
+import { NOTIFICATION_KINDS, type NotificationType, type Preferences } from '@pd-notify/protocol/wire';
 import type { WritableAtom } from 'nanostores';
 import { PdError } from '../errors.js';
 import type { Rest } from '../rest.js';
 import type { Mutation, Queued } from './change.js';
 import type { PreferencesDraft, PreferencesState } from './preferences.js';
+import { setPreferenceOption } from './preference-option.js';
 
 export class PreferencesEditor {
   #store: WritableAtom<PreferencesState>;
@@ -68,6 +69,28 @@ export class PreferencesEditor {
     const state = this.#store.get();
     const update = { version: state.server?.version ?? 1, ...draftOf(state) };
     return this.#run({ kind: 'preferences', update }) as Promise<Preferences>;
+  }
+
+  /** See `PdClient.setNotificationType`. */
+  async setType(type: NotificationType, on: boolean): Promise<boolean> {
+    const preference = NOTIFICATION_KINDS[type]?.preference;
+    if (!preference) throw new PdError('bad-request', `No preference switches "${type}" notifications off`);
+    // Observed while it runs: they load if nothing else on the page shows them.
+    const stop = this.#store.listen(() => {});
+    try {
+      await loaded(this.#store);
+      const { category, option } = preference;
+      let was = false;
+      this.edit((draft) => {
+        const section = draft.categories[category];
+        was = section.enabled && (section.options as Record<string, boolean>)[option] === true;
+        setPreferenceOption(draft, category, option, on);
+      });
+      await this.save();
+      return was;
+    } finally {
+      stop();
+    }
   }
 
   /** Sends a save with its key and shows the outcome; throws the PdError of a failure. */
@@ -155,6 +178,22 @@ export function rebaseDraft(base: Preferences, draft: PreferencesDraft, theirs: 
     reminderLeadDays:
       draft.reminderLeadDays !== base.reminderLeadDays ? draft.reminderLeadDays : theirs.reminderLeadDays,
   };
+}
+
+/** Resolves once the server's preferences are there; rejects when loading them fails. */
+function loaded(store: WritableAtom<PreferencesState>): Promise<void> {
+  const now = store.get();
+  if (now.server) return Promise.resolve();
+  if (now.status === 'error')
+    return Promise.reject(now.error ?? new PdError('network', 'The preferences could not be loaded'));
+  return new Promise((resolve, reject) => {
+    const stop = store.listen((state) => {
+      if (!state.server && state.status !== 'error') return;
+      stop();
+      if (state.server) resolve();
+      else reject(state.error ?? new PdError('network', 'The preferences could not be loaded'));
+    });
+  });
 }
 
 /** The draft being edited, or the server's preferences as one; throws before they are loaded. */
