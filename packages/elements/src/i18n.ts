@@ -62,6 +62,16 @@ export interface Strings {
   syncLabel: string;
   /** A change made offline, shown, waiting for the connection. */
   willSync: string;
+  // Clamped text, and "Turn off notifications like this"
+  showMore: string;
+  showLess: string;
+  turnOff: string;
+  /** Said once the option is off: its preferences option and category, as the settings name them. */
+  turnedOff(option: string, category: string): string;
+  turnedBackOn(option: string, category: string): string;
+  undo: string;
+  /** Where a preferences category's notifications show in the feed (its tabs' names). */
+  inFeed(categories: string): string;
 }
 
 const en: Strings = {
@@ -124,6 +134,13 @@ const en: Strings = {
   syncing: (done, total) => `Syncing files: ${done} of ${total}`,
   syncLabel: 'File sync',
   willSync: 'Will sync when you’re back online',
+  showMore: 'Show more',
+  showLess: 'Show less',
+  turnOff: 'Turn off notifications like this',
+  turnedOff: (option, category) => `Turned off: ${option} (${category}).`,
+  turnedBackOn: (option, category) => `Turned back on: ${option} (${category}).`,
+  undo: 'Undo',
+  inFeed: (categories) => `In your feed: ${categories}`,
 };
 
 /**
@@ -159,6 +176,16 @@ export function textsFor<T>(family: Texts<T>, locale: string | null | undefined,
   tables.set(language, pending);
   if (loaded) void pending.then(loaded);
   return family.en;
+}
+
+/** A family's table for a locale once it has loaded (English at once for a language without one). */
+export async function textsReady<T>(family: Texts<T>, locale: string | null | undefined): Promise<T> {
+  let loaded!: () => void;
+  const done = new Promise<void>((resolve) => (loaded = resolve));
+  const table = textsFor(family, locale, loaded);
+  if (table !== family.en || !family.others[(locale ?? 'en').toLowerCase().split('-')[0]!]) return table;
+  await done;
+  return textsFor(family, locale);
 }
 
 /** The texts every element shares. */

@@ -15,7 +15,7 @@ export { PdSyncStatus } from './define/pd-sync-status.js';
 export { PdPreferencesForm } from './define/pd-preferences-form.js';
 export { PdNotificationHelp } from './define/pd-notification-help.js';
 export type { InviteCardStatus } from './invitations/pd-invite-card.js';
-export { toast, PdToastEvent, type ToastKind, type ToastRequest } from './toaster/toast.js';
+export { toast, PdToastEvent, type ToastAction, type ToastKind, type ToastRequest } from './toaster/toast.js';
 export { COUNTERS, type Counter } from './bell-badge/pd-bell-badge.js';
 export type { FeedTab } from './activity-feed/pd-activity-feed.js';
 export {

@@ -140,7 +140,10 @@ describe('<pd-activity-feed>', () => {
     const high = rowByTitle(el, 'New sign-in from Firefox on macOS');
     expect(high.getAttribute('part')).to.contain('row-high-priority');
     expect(high.textContent).to.contain('High priority');
-    expect(getComputedStyle(high).borderInlineStartColor).to.not.equal(getComputedStyle(read).borderInlineStartColor);
+    // The mark: a bar at the row's start edge (in the inset's gutter).
+    expect(getComputedStyle(high, '::before').backgroundColor).to.not.equal(
+      getComputedStyle(read, '::before').backgroundColor,
+    );
   });
 
   it('AF5: clicking a row marks it read and fires pd-navigate with the track and widget', async () => {

@@ -140,7 +140,7 @@ describe('<pd-preferences-form>', () => {
     await eventually(() => expect(optionsOf(el, 'system').hidden).to.equal(false));
     checkbox(el, 'security-alert').click();
     await eventually(() =>
-      expect(shadow(el, '[part="warning"]').textContent).to.equal(
+      expect(shadow(el, '[part="warning"]').textContent!.trim()).to.equal(
         'Security alerts protect your account. We recommend keeping them on.',
       ),
     );

@@ -1,15 +1,17 @@
 import { css } from 'lit';
 
-/** The styles of the feed's panel contents (adopted by the feed's shadow root when they load). */
+/**
+ * The styles of the feed's panel contents (adopted by the feed's shadow root when they load).
+ * Everything starts and ends at the one inset (`--_inset`): the title, the first chip, the row
+ * icons, "Mark all as read" and each row's buttons.
+ */
 export const feedPanelStyles = css`
   .header button:disabled {
     opacity: 0.45;
     cursor: default;
   }
   .header-error {
-    margin: 0 1rem 0.5rem;
-    color: var(--_danger);
-    font-size: 0.85rem;
+    padding: 0 var(--_inset) 0.5rem;
   }
   .connection {
     display: inline-flex;
@@ -31,17 +33,45 @@ export const feedPanelStyles = css`
     position: relative;
     border-block-end: 1px solid var(--_border);
   }
+  /* Room around the chips for their focus ring (2 px, 2 px off), which the scroller would clip. */
   .tabs {
+    --_to-end: to right;
     display: flex;
-    gap: 0.25rem;
-    padding: 0 0.75rem 0.5rem;
+    gap: 0.375rem;
+    padding: 0.25rem var(--_inset) 0.625rem;
     overflow-x: auto;
     scrollbar-width: none;
     scroll-behavior: smooth;
-    /* A tab brought into view by the keyboard clears the scroll buttons. */
+    /* A tab brought into view by the keyboard clears the scroll buttons and the fades. */
     scroll-padding-inline: 3rem;
   }
-  /* Over each end with tabs out of view: a fade into a button that scrolls them in.
+  :host(:dir(rtl)) .tabs {
+    --_to-end: to left;
+  }
+  /* Chips cut by an end with more fade out under its button instead of stopping mid-word. */
+  .fade-start .tabs {
+    --_fade-start: 3rem;
+  }
+  .fade-end .tabs {
+    --_fade-end: 3rem;
+  }
+  .fade-start .tabs,
+  .fade-end .tabs {
+    mask-image: linear-gradient(
+      var(--_to-end),
+      transparent 0.75rem,
+      #000 var(--_fade-start, 0.75rem),
+      #000 calc(100% - var(--_fade-end, 0.75rem)),
+      transparent calc(100% - 0.75rem)
+    );
+  }
+  .fade-start:not(.fade-end) .tabs {
+    mask-image: linear-gradient(var(--_to-end), transparent 0.75rem, #000 var(--_fade-start));
+  }
+  .fade-end:not(.fade-start) .tabs {
+    mask-image: linear-gradient(var(--_to-end), #000 calc(100% - var(--_fade-end)), transparent calc(100% - 0.75rem));
+  }
+  /* Over each end with tabs out of view: a button that scrolls them in.
      Drawn for the end; the start one is its mirror image (swapped right-to-left). */
   .scroll {
     position: absolute;
@@ -49,10 +79,10 @@ export const feedPanelStyles = css`
     inset-inline-end: 0;
     display: grid;
     place-items: center end;
-    inline-size: 2.75rem;
-    padding: 0 0.35rem;
+    inline-size: 2.5rem;
+    padding: 0 0.5rem;
     border: 0;
-    background: linear-gradient(to left, var(--_surface) 55%, transparent);
+    background: transparent;
     color: var(--_muted);
     cursor: pointer;
   }
@@ -72,14 +102,22 @@ export const feedPanelStyles = css`
   .scroll:hover {
     color: var(--_text);
   }
+  /* Filter chips: the compact step of the button scale (1.75rem, 13 px). */
   .tab {
     flex: none;
-    padding: 0.3rem 0.65rem;
+    box-sizing: border-box;
+    min-block-size: 1.75rem;
+    padding: 0.1875rem 0.75rem;
     border: 1px solid var(--_border);
     border-radius: 999px;
     background: transparent;
-    font-size: 0.8rem;
+    font-size: 0.8125rem;
+    font-weight: 500;
+    line-height: 1.25rem;
     cursor: pointer;
+  }
+  .tab:hover {
+    background: var(--_hover);
   }
   .tab[aria-selected='true'] {
     background: var(--_accent);
@@ -106,14 +144,14 @@ export const feedPanelStyles = css`
     contain: content;
   }
   .row {
+    position: relative;
     box-sizing: border-box;
     inline-size: 100%;
     display: flex;
     gap: 0.75rem;
     align-items: flex-start;
-    padding: 0.75rem 0.5rem 0.75rem 1rem;
+    padding: 0.75rem var(--_inset);
     border-block-end: 1px solid var(--_border);
-    border-inline-start: 3px solid transparent;
     cursor: pointer;
     background: var(--_surface);
   }
@@ -123,38 +161,31 @@ export const feedPanelStyles = css`
   .row.unread {
     background: var(--_unread);
   }
-  .row.high {
-    border-inline-start-color: var(--_high);
+  /* Marks in the inset's gutter, so they move nothing: high priority's bar at the edge, unread's dot. */
+  .row.high::before {
+    content: '';
+    position: absolute;
+    inset-block: 0;
+    inset-inline-start: 0;
+    inline-size: 3px;
+    background: var(--_high);
+  }
+  .row.unread::after {
+    content: '';
+    position: absolute;
+    inset-block-start: 1.375rem;
+    inset-inline-start: 0.25rem;
+    inline-size: 0.5rem;
+    block-size: 0.5rem;
+    border-radius: 50%;
+    background: var(--_accent);
   }
   .row:focus-visible {
     outline-offset: -3px;
   }
   .icon {
-    display: grid;
-    place-items: center;
     inline-size: 2.25rem;
     block-size: 2.25rem;
-    border-radius: 50%;
-    background: color-mix(in srgb, currentColor 14%, transparent);
-    flex: none;
-  }
-  .icon.collaboration {
-    color: var(--_c-collaboration);
-  }
-  .icon.deadline {
-    color: var(--_c-deadline);
-  }
-  .icon.workflow {
-    color: var(--_c-workflow);
-  }
-  .icon.reminder {
-    color: var(--_c-reminder);
-  }
-  .icon.system {
-    color: var(--_c-system);
-  }
-  .icon.support {
-    color: var(--_c-support);
   }
   .text {
     flex: 1;
@@ -162,23 +193,46 @@ export const feedPanelStyles = css`
   }
   h3 {
     margin: 0;
-    font-size: 0.9rem;
-    font-weight: 600;
+    font-size: 0.875rem;
+    font-weight: 500;
+    line-height: 1.25rem;
     overflow-wrap: anywhere;
   }
   .unread h3 {
-    font-weight: 700;
+    font-weight: 650;
   }
   .text p {
-    margin: 0.15rem 0 0;
-    font-size: 0.85rem;
+    margin: 0.125rem 0 0;
+    font-size: 0.875rem;
+    line-height: 1.25rem;
     overflow-wrap: anywhere;
   }
-  .meta {
+  /* Clamped: title 2 lines, message 3; "Show more" expands the row in place. */
+  .clamp {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    overflow: hidden;
+  }
+  h3.clamp {
+    -webkit-line-clamp: 2;
+  }
+  .expanded .clamp {
+    display: block;
+    -webkit-line-clamp: unset;
+    overflow: visible;
+  }
+  .text .meta {
     display: flex;
+    flex-wrap: wrap;
     gap: 0.5rem;
+    margin-block-start: 0.25rem;
     color: var(--_muted);
-    font-size: 0.75rem !important;
+    font-size: 0.75rem;
+    line-height: 1rem;
+  }
+  [part='show-more'] {
+    margin-block-start: 0.125rem;
   }
   .priority {
     color: var(--_high);
@@ -190,60 +244,39 @@ export const feedPanelStyles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.4rem;
+    gap: 0.5rem;
     margin-block-start: 0.5rem;
   }
   .answered {
     color: var(--_muted);
     font-style: italic;
   }
-  .row-error {
-    color: var(--_danger);
+  .text .note {
+    margin-block-start: 0.5rem;
   }
-  .dismiss {
+  /* The row's own buttons, in a column ending at the inset: Dismiss, then "Turn off…". */
+  .tools {
+    display: grid;
+    gap: 0.25rem;
+    margin-block: -0.25rem;
+  }
+  .tools .icon-button {
     color: var(--_muted);
+  }
+  .tools .icon-button:hover {
+    color: var(--_text);
   }
   .state {
-    display: grid;
-    justify-items: center;
-    gap: 0.75rem;
-    padding: 2.5rem 1rem;
-    text-align: center;
-    color: var(--_muted);
-  }
-  .state p {
-    margin: 0;
-  }
-  .illustration {
-    inline-size: 7.5rem;
-    block-size: auto;
-    color: var(--_accent);
-  }
-  .skeleton {
-    display: grid;
-    gap: 0.4rem;
-    padding: 0.75rem 0;
-  }
-  .skeleton span {
-    display: block;
-    block-size: 0.7rem;
-    border-radius: 4px;
-    background: var(--_hover);
-    animation: pulse 1.2s ease-in-out infinite;
-  }
-  .skeleton span:last-child {
-    inline-size: 60%;
+    padding: 1rem var(--_inset);
   }
   .loading-more {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5rem;
     margin: 0;
     padding: 0.5rem;
-    text-align: center;
-    font-size: 0.8rem;
+    font-size: 0.8125rem;
     color: var(--_muted);
-  }
-  @keyframes pulse {
-    50% {
-      opacity: 0.5;
-    }
   }
 `;

@@ -6,6 +6,7 @@
 import {
   $now,
   CATEGORIES,
+  NOTIFICATION_KINDS,
   formatRelativeTime,
   type ActionId,
   type Notification,
@@ -17,11 +18,14 @@ import { repeat } from 'lit/directives/repeat.js';
 import '../define/pd-toaster.js';
 import { PdDismissEvent, PdInviteAcceptedEvent, PdInviteReviewEvent, PdNavigateEvent } from '../events.js';
 import { FocusKeeper, deepActiveElement } from '../focus-keeper.js';
-import type { Strings } from '../i18n.js';
-import { categoryIcons, checkAllIcon, chevronIcon, closeIcon, emptyIllustration } from '../icons.js';
+import { callout, emptyState, feedbackStyles, loading, note } from '../feedback.js';
+import { textsReady, type Strings } from '../i18n.js';
+import { bellOffIcon, checkAllIcon, chevronIcon, closeIcon, namedIcon } from '../icons.js';
 import { iconButton } from '../icon-button.js';
+import { PREFERENCES_TEXTS } from '../preferences/texts.js';
 import { toast } from '../toaster/toast.js';
 import { fillTemplate } from '../urls.js';
+import { categoryStyles } from '../styles/categories.js';
 import { feedPanelStyles } from './feed-panel.styles.js';
 import { VirtualList } from './virtual-list.js';
 import type { FeedTab } from './pd-activity-feed.js';
@@ -67,7 +71,10 @@ export class FeedPanel implements ReactiveController {
   #anchor: { row: HTMLElement; top: number } | null = null;
   #busy = new Map<string, 'accepting' | 'answering'>();
   #rowErrors = new Map<string, string>();
-  #headerError: string | null = null;
+  #headerError = false;
+  /** Rows whose title or message is longer than its clamp (they offer "Show more"), and those expanded. */
+  #clamped = new Set<string>();
+  #expanded = new Set<string>();
   /** Which ends of the tab strip have tabs scrolled out of view. */
   #tabsHidden = { start: false, end: false };
   #tabsObserver = new ResizeObserver(() => this.#measureTabs());
@@ -78,7 +85,10 @@ export class FeedPanel implements ReactiveController {
     this.#host = host;
     this.#context = context;
     const root = host.renderRoot as ShadowRoot;
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, feedPanelStyles.styleSheet!];
+    root.adoptedStyleSheets = [
+      ...root.adoptedStyleSheets,
+      ...[feedbackStyles, categoryStyles, feedPanelStyles].map((styles) => styles.styleSheet!),
+    ];
     this.#rows = new VirtualList<Notification>(host, {
       scroller: () => this.#query('.list'),
       key: (item) => item.id,
@@ -131,6 +141,7 @@ export class FeedPanel implements ReactiveController {
 
   hostUpdated(): void {
     this.#watchTabs();
+    this.#measureClamps();
     this.#keepAnchor();
     const row = this.#wantFocus ? this.#row(this.#currentIndex()) : null;
     if (!this.#context.shown()) this.#wantFocus = false;
@@ -155,12 +166,15 @@ export class FeedPanel implements ReactiveController {
     const t = this.#context.strings();
     const client = this.#context.client();
     const unread = client?.$unreadCount.get() ?? 0;
+    const state = client?.$notifications.get();
+    // Nothing to mark before the list is there: not while it loads, not after it failed.
+    const shown = !!state && (state.status === 'ready' || state.items.length > 0);
     return html`${this.#renderConnection()}
     ${iconButton({
       part: 'mark-all',
       label: t.markAllRead,
       icon: checkAllIcon,
-      disabled: !client || unread === 0,
+      disabled: !client || unread === 0 || !shown,
       onClick: () => void this.#markAllRead(),
     })}`;
   }
@@ -170,7 +184,18 @@ export class FeedPanel implements ReactiveController {
     const client = this.#context.client();
     const state = client?.$notifications.get();
     const shown = this.#context.shown();
-    return html`${this.#headerError ? html`<p class="header-error" role="alert">${this.#headerError}</p>` : nothing}
+    const t = this.#context.strings();
+    return html`${
+        this.#headerError
+          ? html`<div class="header-error">
+              ${callout('error', t.actionFailed, {
+                actions: html`<button class="button" type="button" @click=${() => void this.#markAllRead()}>
+                  ${t.retry}
+                </button>`,
+              })}
+            </div>`
+          : nothing
+      }
       ${this.#renderTabs()}
       <div class="body" role="tabpanel" id="tabpanel" aria-labelledby=${`tab-${this.#tab}`}>
         ${
@@ -228,7 +253,8 @@ export class FeedPanel implements ReactiveController {
       </button>`;
     // The tablist has tabindex -1: it scrolls sideways, and Firefox puts a scroller in the Tab order even
     // when the selected tab is already there (an extra stop); the arrow keys bring every tab into view.
-    return html`<div part="tabs" class="tab-strip">
+    const fades = `${this.#tabsHidden.start ? 'fade-start' : ''} ${this.#tabsHidden.end ? 'fade-end' : ''}`;
+    return html`<div part="tabs" class="tab-strip ${fades}">
       ${scroller('start')}
       <div
         class="tabs"
@@ -261,27 +287,28 @@ export class FeedPanel implements ReactiveController {
   }
 
   #renderLoading() {
-    return html`<div part="loading" class="loading" role="status" aria-live="polite">
-      <span class="visually-hidden">${this.#context.strings().loading}</span>
-      ${[0, 1, 2].map(() => html`<div class="skeleton" aria-hidden="true"><span></span><span></span></div>`)}
-    </div>`;
+    return loading(this.#context.strings().loading, 3);
   }
 
   #renderError() {
     const t = this.#context.strings();
-    return html`<div part="error" class="state" role="alert">
-      <p>${t.loadFailed}</p>
-      <button part="retry" class="button" type="button" @click=${() => void this.#context.client()?.refresh()}>
-        ${t.retry}
-      </button>
+    return html`<div class="state">
+      ${callout('error', t.loadFailed, {
+        part: 'error',
+        actions: html`<button
+          part="retry"
+          class="button primary"
+          type="button"
+          @click=${() => void this.#context.client()?.refresh()}
+        >
+          ${t.retry}
+        </button>`,
+      })}
     </div>`;
   }
 
   #renderEmpty() {
-    return html`<div part="empty" class="state empty">
-      ${emptyIllustration}
-      <p>${this.#context.strings().empty}</p>
-    </div>`;
+    return emptyState('bell', this.#context.strings().empty);
   }
 
   #renderList(items: readonly Notification[], hasMore: boolean, loadingMore: boolean, pending: readonly string[]) {
@@ -314,7 +341,13 @@ export class FeedPanel implements ReactiveController {
         )}
         <div aria-hidden="true" .style=${`block-size:${after}px`}></div>
       </div>
-      ${loadingMore ? html`<p class="loading-more" role="status">${this.#context.strings().loadingMore}</p>` : nothing}`;
+      ${
+        loadingMore
+          ? html`<p class="loading-more" role="status">
+              <span class="spinner" aria-hidden="true"></span>${this.#context.strings().loadingMore}
+            </p>`
+          : nothing
+      }`;
   }
 
   #renderRow(item: Notification, index: number, current: boolean, total: number, hasMore: boolean, pending: boolean) {
@@ -322,11 +355,13 @@ export class FeedPanel implements ReactiveController {
     const unread = item.readAt === null;
     const high = item.priority === 'high';
     const id = `row-${index}`;
+    const kind = NOTIFICATION_KINDS[item.type];
+    const expanded = this.#expanded.has(item.id);
     const parts = ['row', unread ? 'row-unread' : '', high ? 'row-high-priority' : ''].join(' ').trim();
     const tabindex = current ? 0 : -1;
     return html`<article
       part=${parts}
-      class=${classMap({ row: true, unread, high })}
+      class=${classMap({ row: true, unread, high, expanded })}
       data-index=${index}
       tabindex=${tabindex}
       aria-posinset=${index + 1}
@@ -336,10 +371,28 @@ export class FeedPanel implements ReactiveController {
       @click=${() => void this.open(item)}
       @focusin=${() => this.#setCurrent(item, index)}
     >
-      <span part="icon" class="icon ${item.category}" aria-hidden="true">${categoryIcons[item.category]}</span>
+      <span part="icon" class="icon ${item.category}" aria-hidden="true">${namedIcon(kind?.icon ?? 'info')}</span>
       <div class="text">
-        <h3 part="row-title" id=${`${id}-title`} dir="auto">${item.title}</h3>
-        <p part="message" id=${`${id}-message`} dir="auto">${item.message}</p>
+        <h3 part="row-title" class="clamp" id=${`${id}-title`} dir="auto">${item.title}</h3>
+        <p part="message" class="clamp" id=${`${id}-message`} dir="auto">${item.message}</p>
+        ${
+          this.#clamped.has(item.id) || expanded
+            ? html`<button
+                part="show-more"
+                class="text-button"
+                type="button"
+                tabindex=${tabindex}
+                aria-expanded=${expanded ? 'true' : 'false'}
+                aria-controls=${`${id}-title ${id}-message`}
+                @click=${(event: Event) => {
+                  event.stopPropagation();
+                  this.#toggleExpanded(item.id);
+                }}
+              >
+                ${expanded ? t.showLess : t.showMore}
+              </button>`
+            : nothing
+        }
         <p class="meta" id=${`${id}-meta`}>
           <time part="time" datetime=${item.createdAt}
             >${formatRelativeTime(item.createdAt, $now.get(), this.#context.language())}</time
@@ -348,23 +401,35 @@ export class FeedPanel implements ReactiveController {
           }${pending ? html`<span part="pending" class="pending">${t.willSync}</span>` : nothing}
         </p>
         ${this.#renderActions(item, tabindex, pending)}
+        ${this.#rowErrors.has(item.id) ? note('error', this.#rowErrors.get(item.id), 'row-error') : nothing}
+      </div>
+      <div class="tools">
+        ${iconButton({
+          part: 'dismiss',
+          className: 'dismiss',
+          label: t.dismiss,
+          icon: closeIcon,
+          tabindex,
+          onClick: (event) => {
+            event.stopPropagation();
+            void this.#dismiss(item);
+          },
+        })}
         ${
-          this.#rowErrors.has(item.id)
-            ? html`<p part="row-error" class="row-error" role="alert">${this.#rowErrors.get(item.id)}</p>`
+          kind?.preference
+            ? iconButton({
+                part: 'turn-off',
+                label: t.turnOff,
+                icon: bellOffIcon,
+                tabindex,
+                onClick: (event) => {
+                  event.stopPropagation();
+                  void this.#turnOff(item);
+                },
+              })
             : nothing
         }
       </div>
-      ${iconButton({
-        part: 'dismiss',
-        className: 'dismiss',
-        label: t.dismiss,
-        icon: closeIcon,
-        tabindex,
-        onClick: (event) => {
-          event.stopPropagation();
-          void this.#dismiss(item);
-        },
-      })}
     </article>`;
   }
 
@@ -434,6 +499,27 @@ export class FeedPanel implements ReactiveController {
     if (item.id === this.#currentId) return;
     this.#currentId = item.id;
     this.#focusIndex = index;
+    this.#host.requestUpdate();
+  }
+
+  /** Notes which rendered rows have more text than their clamp shows; they offer "Show more". */
+  #measureClamps(): void {
+    const items = this.#items();
+    let changed = false;
+    for (const row of this.#host.renderRoot.querySelectorAll<HTMLElement>('article[data-index]')) {
+      const item = items[Number(row.dataset.index)];
+      if (!item || this.#expanded.has(item.id)) continue;
+      const over = [...row.querySelectorAll('.clamp')].some((text) => text.scrollHeight > text.clientHeight + 1);
+      if (over === this.#clamped.has(item.id)) continue;
+      if (over) this.#clamped.add(item.id);
+      else this.#clamped.delete(item.id);
+      changed = true;
+    }
+    if (changed) this.#host.requestUpdate();
+  }
+
+  #toggleExpanded(id: string): void {
+    if (!this.#expanded.delete(id)) this.#expanded.add(id);
     this.#host.requestUpdate();
   }
 
@@ -604,6 +690,37 @@ export class FeedPanel implements ReactiveController {
     }
   }
 
+  /**
+   * "Turn off notifications like this": switches off the preferences option that produced the
+   * notification, at once, and says which (its category and option, as the settings name them),
+   * with an Undo that gives back what it was.
+   */
+  async #turnOff(item: Notification): Promise<void> {
+    const client = this.#context.client();
+    const preference = NOTIFICATION_KINDS[item.type]?.preference;
+    if (!client || !preference) return;
+    const t = this.#context.strings();
+    this.#setRowError(item.id, null);
+    try {
+      const [was, names] = await Promise.all([
+        client.setNotificationType(item.type, false),
+        textsReady(PREFERENCES_TEXTS, this.#context.language()),
+      ]);
+      const option = names.preferenceOption[preference.option];
+      const category = names.preferenceCategory[preference.category];
+      toast(t.turnedOff(option, category), 'success', {
+        label: t.undo,
+        run: () =>
+          void client.setNotificationType(item.type, was).then(
+            () => toast(t.turnedBackOn(option, category), 'success'),
+            () => toast(t.actionFailed, 'error'),
+          ),
+      });
+    } catch {
+      this.#setRowError(item.id, t.actionFailed);
+    }
+  }
+
   async #runAction(event: Event, item: Notification, action: ActionId): Promise<void> {
     event.stopPropagation();
     const client = this.#context.client();
@@ -626,12 +743,12 @@ export class FeedPanel implements ReactiveController {
   }
 
   async #markAllRead(): Promise<void> {
-    this.#headerError = null;
+    this.#headerError = false;
     this.#host.requestUpdate();
     try {
       await this.#context.client()?.markAllRead();
     } catch {
-      this.#headerError = this.#context.strings().actionFailed;
+      this.#headerError = true;
       this.#host.requestUpdate();
     }
   }

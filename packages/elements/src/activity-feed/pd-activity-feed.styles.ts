@@ -41,16 +41,23 @@ export const feedStyles = css`
     display: flex;
     align-items: center;
     gap: 0.5rem;
-    padding: 0.75rem 0.75rem 0.5rem 1rem;
+    min-block-size: 2rem;
+    padding: 0.75rem var(--_inset) 0.5rem;
   }
   h2 {
     margin: 0;
     font-size: 1rem;
     font-weight: 650;
+    line-height: 1.5rem;
     flex: 1;
   }
   .loading {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
     margin: 0;
-    padding: 0.5rem 1rem;
+    padding: 0.75rem var(--_inset);
+    font-size: 0.875rem;
+    color: var(--_muted);
   }
 `;

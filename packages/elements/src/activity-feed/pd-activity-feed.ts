@@ -3,6 +3,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { announce } from '../announcer.js';
 import { bell } from '../bell-badge/bell.js';
+import { BellInk } from '../bell-badge/ink.js';
 import { bellStyles } from '../bell-badge/bell.styles.js';
 import { BrowserNotificationsController } from '../browser/browser-notifications-controller.js';
 import { ClientController } from '../client-controller.js';
@@ -20,7 +21,9 @@ export type FeedTab = 'all' | 'unread' | Category;
  * The activity feed: a bell with the live unread count that opens a panel of the
  * most recent notifications, newest first (SPEC AF1–AF13). With `inline`, the
  * panel alone, for a full-page feed. The bell takes the host header's text
- * colour (or `--pd-bell-color`) whatever the theme; the panel follows `theme`.
+ * colour (or `--pd-bell-color`) whatever the theme, unless that colour would not
+ * read on the background behind it (then the theme text that does); the panel
+ * follows `theme`.
  * The panel is as tall as its content, up to `--pd-panel-max-height`; its code
  * loads the first time it opens.
  *
@@ -155,6 +158,7 @@ export class PdActivityFeed extends PdElement {
   constructor() {
     super();
     this.addEventListener('pointerdown', this.#onPointerDown);
+    new BellInk(this);
     // A click on a system notification opens it as its row would (the panel's code loads if it has not).
     new BrowserNotificationsController(this, {
       client: () => this.#client.client,
@@ -205,7 +209,9 @@ export class PdActivityFeed extends PdElement {
         view
           ? view.render()
           : this.open || this.inline
-            ? html`<p part="loading" class="loading" role="status">${t.loading}</p>`
+            ? html`<p part="loading" class="loading" role="status">
+                <span class="spinner" aria-hidden="true"></span>${t.loading}
+              </p>`
             : nothing
       }
     </section>`;

@@ -19,6 +19,13 @@ export const bellStyles = css`
     color: var(--pd-bell-color, currentColor);
     cursor: pointer;
   }
+  /* The host's text colour would not read on its background: the theme text that does (BellInk). */
+  .bell[data-ink='light'] {
+    color: #f2f2f5;
+  }
+  .bell[data-ink='dark'] {
+    color: #1d1d22;
+  }
   .bell:hover {
     background: color-mix(in srgb, currentColor 12%, transparent);
   }
@@ -29,21 +36,24 @@ export const bellStyles = css`
     inline-size: 1.4rem;
     block-size: 1.4rem;
   }
+  /* Anchored just past the middle of the icon, growing away from it (to the end): a larger count
+     covers no more of the icon than its top corner. */
   .badge {
     position: absolute;
-    inset-block-start: 0.1rem;
-    inset-inline-end: 0.05rem;
-    min-inline-size: 1.15rem;
-    block-size: 1.15rem;
-    padding-inline: 0.3rem;
+    inset-block-start: 0.125rem;
+    inset-inline-start: calc(50% + 0.1875rem);
     box-sizing: border-box;
+    min-inline-size: 1.125rem;
+    block-size: 1.125rem;
+    padding-inline: 0.3125rem;
     border-radius: 999px;
     background: var(--_badge);
     color: var(--_on-badge);
-    font-size: 0.7rem;
+    font-size: 0.6875rem;
     font-weight: 700;
-    line-height: 1.15rem;
+    line-height: 1.125rem;
     text-align: center;
+    white-space: nowrap;
     pointer-events: none;
   }
   .badge[hidden] {

@@ -5,6 +5,7 @@ import { bellIcon, mailIcon } from '../icons.js';
 import { PdElement } from '../pd-element.js';
 import { tokens } from '../styles/tokens.js';
 import { bell } from './bell.js';
+import { BellInk } from './ink.js';
 import { bellStyles } from './bell.styles.js';
 
 /** What a badge can count. */
@@ -19,7 +20,11 @@ export type Counter = (typeof COUNTERS)[number];
  * that has a `show()` method (such as `<pd-invitations>`), clicking opens it.
  *
  * The icon takes the text colour around the element (the host's header), in
- * light and dark themes alike, or `--pd-bell-color`.
+ * light and dark themes alike, or `--pd-bell-color`; where that colour would not
+ * read on the background behind the button (under 3:1: a dark page that set a
+ * background but no text colour), it takes the theme text that does, so no
+ * theme ever draws an invisible icon. The badge starts just past the middle of
+ * the icon and grows away from it ("99+" covers only its top corner).
  *
  * @keyboard Tab - Reach the button.
  * @keyboard Enter / Space - Press it: opens the element named by `for`.
@@ -56,6 +61,11 @@ export class PdBellBadge extends PdElement {
   @property({ attribute: 'for' }) for: string | null = null;
 
   #client = new ClientController(this, (client) => [client.$unreadCount, client.$pendingInviteCount]);
+
+  constructor() {
+    super();
+    new BellInk(this);
+  }
 
   /** The number shown. */
   get count(): number {

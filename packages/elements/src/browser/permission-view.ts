@@ -12,18 +12,19 @@ import {
   watchNotificationPermission,
   type BrowserPermission,
 } from '@pd-notify/client/browser-notifications';
-import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { css, html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { callout, feedbackStyles, note } from '../feedback.js';
 import { textsFor } from '../i18n.js';
 import { BROWSER_TEXTS, type BrowserTexts } from './texts.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
 const styles = css`
-  .permission p {
+  .permission > p {
     margin: 0 0 0.5rem;
-    font-size: 0.9rem;
+    font-size: 0.875rem;
   }
-  .permission p:last-child {
+  .permission > p:last-child {
     margin-block-end: 0;
   }
 `;
@@ -39,7 +40,12 @@ export class PermissionView implements ReactiveController {
     this.#host = host;
     this.#language = language;
     const root = host.renderRoot as ShadowRoot;
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet!];
+    // The feedback styles once: the form has them already, the help view not yet.
+    const sheets = [feedbackStyles, styles].map((sheet) => sheet.styleSheet!);
+    root.adoptedStyleSheets = [
+      ...root.adoptedStyleSheets,
+      ...sheets.filter((sheet) => !root.adoptedStyleSheets.includes(sheet)),
+    ];
     host.addController(this);
   }
 
@@ -62,19 +68,25 @@ export class PermissionView implements ReactiveController {
     this.#unwatch = null;
   }
 
-  /** Where the permission stands, with the button that asks while it is `default`. */
+  /**
+   * Where the permission stands, each in its own look: not asked yet, a sentence and the button
+   * that asks; allowed, a success; blocked, a warning with how to allow them; no API, a note.
+   */
   render(): TemplateResult {
     const t = this.texts;
+    const text = t.permission[this.permission];
     return html`<div class="permission" data-permission=${this.permission}>
-      <p>${t.permission[this.permission]}</p>
       ${
         this.permission === 'default'
-          ? html`<p>
-              <button part="allow-browser" class="button primary" type="button" @click=${this.#ask}>
-                ${t.turnOnBrowser}
-              </button>
-            </p>`
-          : nothing
+          ? html`<p>${text}</p>
+              <p>
+                <button part="allow-browser" class="button primary" type="button" @click=${this.#ask}>
+                  ${t.turnOnBrowser}
+                </button>
+              </p>`
+          : this.permission === 'denied'
+            ? callout('warning', text, { part: 'permission' })
+            : note(this.permission === 'granted' ? 'success' : 'info', text, 'permission', null)
       }
     </div>`;
   }

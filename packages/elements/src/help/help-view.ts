@@ -11,19 +11,11 @@ import {
   type Preferences,
   type User,
 } from '@pd-notify/client';
-import {
-  css,
-  html,
-  nothing,
-  svg,
-  type ReactiveController,
-  type ReactiveControllerHost,
-  type TemplateResult,
-} from 'lit';
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { PermissionView } from '../browser/permission-view.js';
 import { FocusKeeper } from '../focus-keeper.js';
 import { textsFor } from '../i18n.js';
-import { checkIcon } from '../icons.js';
+import { feedbackStyles, note, toneIcons } from '../feedback.js';
 import { PREFERENCES_TEXTS } from '../preferences/texts.js';
 import { safeHttpUrl } from '../urls.js';
 import { HELP_TEXTS, type HelpTexts } from './texts.js';
@@ -41,7 +33,8 @@ type HelpHost = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement
 /** A check's mark: it passes, it needs the user's attention, or it is not known yet. */
 type CheckState = 'ok' | 'attention' | 'checking';
 
-const attentionIcon = svg`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false"><path d="M12 3 2 21h20z"/><path d="M12 10v4M12 17.5h.01"/></svg>`;
+/** Each state's look: the success, warning and loading patterns; `info` for a reminder with nothing to check. */
+const MARKS = { ok: 'success', attention: 'warning', checking: 'info', info: 'info' } as const;
 
 const styles = css`
   :host {
@@ -53,7 +46,8 @@ const styles = css`
   }
   h2 {
     margin: 0 0 0.75rem;
-    font-size: 1.15rem;
+    font-size: 1.125rem;
+    line-height: 1.5rem;
   }
   h2 + p {
     margin-block-start: 0;
@@ -69,7 +63,7 @@ const styles = css`
     display: flex;
     align-items: flex-start;
     gap: 0.75rem;
-    padding: 0.75rem 0.9rem;
+    padding: 0.75rem var(--_inset);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
@@ -80,23 +74,24 @@ const styles = css`
     inline-size: 1.5rem;
     block-size: 1.5rem;
   }
-  .check[data-state='ok'] .mark {
-    color: var(--_accent);
-  }
-  .check[data-state='attention'] .mark {
-    color: var(--_danger);
+  /* A check that needs attention is a warning: tinted, with its triangle. */
+  .check[data-state='attention'] {
+    border-color: color-mix(in srgb, var(--_warning) 40%, var(--_surface));
+    background: color-mix(in srgb, var(--_warning) var(--_tint), var(--_surface));
   }
   .body {
     flex: 1;
     min-inline-size: 0;
   }
   h3 {
-    margin: 0 0 0.35rem;
-    font-size: 0.95rem;
+    margin: 0 0 0.25rem;
+    font-size: 0.875rem;
+    font-weight: 650;
+    line-height: 1.5rem;
   }
   p {
     margin: 0 0 0.5rem;
-    font-size: 0.9rem;
+    font-size: 0.875rem;
   }
   .body > :last-child,
   .body > .permission > :last-child {
@@ -118,16 +113,13 @@ const styles = css`
     align-items: center;
     justify-content: space-between;
     gap: 0.5rem;
-    font-size: 0.9rem;
+    font-size: 0.875rem;
   }
   .address {
     overflow-wrap: anywhere;
   }
   a {
     color: var(--_accent);
-  }
-  .error {
-    color: var(--_danger);
   }
   .hint {
     color: var(--_muted);
@@ -152,7 +144,7 @@ export class HelpView implements ReactiveController {
     this.#host = host;
     this.#context = context;
     const root = host.renderRoot as ShadowRoot;
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet!];
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, feedbackStyles.styleSheet!, styles.styleSheet!];
     this.#permission = new PermissionView(host, context.language);
     // A button gone: a category turned on gives focus to the next "Turn on", else its check's heading;
     // the permission answered, to the browser check's heading.
@@ -275,8 +267,8 @@ export class HelpView implements ReactiveController {
       data-check=${id}
       data-state=${state ?? 'info'}
     >
-      <span class="mark" aria-hidden="true"
-        >${state === 'ok' ? checkIcon : state === 'attention' ? attentionIcon : nothing}</span
+      <span class="mark ${MARKS[state ?? 'info']}" aria-hidden="true"
+        >${state === 'checking' ? html`<span class="spinner"></span>` : toneIcons[MARKS[state ?? 'info']]}</span
       >
       <div class="body">
         <h3 id=${`${id}-title`} tabindex="-1">
@@ -322,7 +314,7 @@ export class HelpView implements ReactiveController {
                   </li>`,
               )}
             </ul>
-            ${this.#failed ? html`<p class="error" role="alert">${t.turnOnFailed}</p>` : nothing}`,
+            ${this.#failed ? note('error', t.turnOnFailed) : nothing}`,
     );
   }
 

@@ -70,7 +70,7 @@ const en: HelpTexts = {
     polling: 'Live updates are slow right now: new notifications are checked for every little while.',
     offline: 'Offline: new notifications arrive once you are back online.',
   },
-  connectionError: (reason) => `Not connected: ${reason}`,
+  connectionError: (reason) => `Not connected: ${reason.replace(/[.!?]$/, '')}.`,
   connectionRetrying: 'The connection dropped. It will try again by itself, or reconnect now.',
   reconnect: 'Reconnect',
   reconnectHint: 'Reconnect tries the connection again now and reloads your notifications.',

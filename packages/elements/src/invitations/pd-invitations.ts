@@ -5,7 +5,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ClientController } from '../client-controller.js';
 import { PdTrackFilterClearedEvent } from '../events.js';
 import { FocusKeeper, deepActiveElement, isTab, tabStops } from '../focus-keeper.js';
-import { checkIcon, closeIcon } from '../icons.js';
+import { callout, emptyState, feedbackStyles, loading } from '../feedback.js';
+import { closeIcon } from '../icons.js';
 import { iconButton } from '../icon-button.js';
 import { PdElement } from '../pd-element.js';
 import { tokens } from '../styles/tokens.js';
@@ -57,7 +58,7 @@ import type { PdInviteCard } from './pd-invite-card.js';
  * @cssproperty --pd-color-surface - Dialog background.
  * @cssproperty --pd-color-text - Text colour.
  * @cssproperty --pd-color-border - Borders.
- * @cssproperty --pd-color-accent - The empty state's checkmark and buttons.
+ * @cssproperty --pd-color-accent - The empty state's illustration (an envelope with a checkmark) and buttons.
  * @cssproperty --pd-radius - Corner radius.
  * @cssproperty --pd-shadow - The dialog's shadow.
  *
@@ -66,6 +67,7 @@ import type { PdInviteCard } from './pd-invite-card.js';
 export class PdInvitations extends PdElement {
   static override styles = [
     tokens,
+    feedbackStyles,
     css`
       :host {
         display: contents;
@@ -90,12 +92,14 @@ export class PdInvitations extends PdElement {
         align-items: center;
         justify-content: space-between;
         gap: 0.5rem;
-        padding: 0.75rem 0.75rem 0.75rem 1.1rem;
+        padding: 0.75rem var(--_inset);
         border-block-end: 1px solid var(--_border);
       }
       h2 {
         margin: 0;
-        font-size: 1.05rem;
+        font-size: 1rem;
+        font-weight: 650;
+        line-height: 1.5rem;
       }
       .filter {
         display: flex;
@@ -103,37 +107,24 @@ export class PdInvitations extends PdElement {
         justify-content: space-between;
         gap: 0.5rem;
         margin: 0;
-        padding: 0.5rem 1.1rem;
+        padding: 0.5rem var(--_inset);
         background: var(--_hover);
-        font-size: 0.85rem;
+        font-size: 0.875rem;
       }
       .body {
         overflow: auto;
-        padding: 0.85rem;
+        padding: var(--_inset);
       }
       ul {
         display: flex;
         flex-direction: column;
-        gap: 0.6rem;
+        gap: 0.75rem;
         margin: 0;
         padding: 0;
         list-style: none;
       }
-      .state {
-        display: grid;
-        justify-items: center;
-        gap: 0.5rem;
-        padding: 2rem 1rem;
-        text-align: center;
-        color: var(--_muted);
-      }
-      .state svg {
-        inline-size: 2.5rem;
-        block-size: 2.5rem;
-        color: var(--_accent);
-      }
-      .state p {
-        margin: 0;
+      .loading-state {
+        padding: 0;
       }
     `,
   ];
@@ -349,18 +340,15 @@ export class PdInvitations extends PdElement {
         )}
       </ul>`;
     }
-    if (!status || status === 'idle' || status === 'loading') {
-      return html`<p part="loading" class="state" role="status">${t.invitationsLoading}</p>`;
-    }
+    if (!status || status === 'idle' || status === 'loading') return loading(t.invitationsLoading, 2);
     if (status === 'error') {
-      return html`<div part="error" class="state" role="alert">
-        <p>${t.invitationsLoadFailed}</p>
-        <button class="button" type="button" @click=${() => void this.#client.client?.refresh()}>${t.retry}</button>
-      </div>`;
+      return callout('error', t.invitationsLoadFailed, {
+        part: 'error',
+        actions: html`<button class="button primary" type="button" @click=${() => void this.#client.client?.refresh()}>
+          ${t.retry}
+        </button>`,
+      });
     }
-    return html`<div part="empty" class="state">
-      ${checkIcon}
-      <p>${t.noPendingInvites}</p>
-    </div>`;
+    return emptyState('envelope', t.noPendingInvites);
   }
 }

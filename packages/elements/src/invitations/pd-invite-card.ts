@@ -3,6 +3,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ClientController } from '../client-controller.js';
 import { PdInviteAcceptedEvent, PdInviteCardSettledEvent, PdInviteDeclinedEvent } from '../events.js';
+import { feedbackStyles, note } from '../feedback.js';
 import { musicIcon } from '../icons.js';
 import { PdElement } from '../pd-element.js';
 import { tokens } from '../styles/tokens.js';
@@ -16,7 +17,8 @@ const FADE_MS = 240;
 
 /**
  * One pending invitation (SPEC IN4, IN7–IN9): the track's artwork (or a
- * placeholder), its name, "Sent by" and the sender, the live relative time and
+ * placeholder), its name (two lines at most; a longer one offers "Show more",
+ * which expands it in place), "Sent by" and the sender, the live relative time and
  * the permission it grants, with "Accept" and "Decline". "Accept" reads
  * "Accepting…" while the request runs; on success the card fades out (at once
  * under reduced motion), a toast says "Collaboration accepted — files are
@@ -29,7 +31,7 @@ const FADE_MS = 240;
  * button (it is only marked `aria-disabled`). Used alone, the card hides itself
  * once answered: move focus on `pd-invite-card-settled`.
  *
- * @keyboard Tab / Shift+Tab - Move between "Decline" and "Accept".
+ * @keyboard Tab / Shift+Tab - Move between "Show more" (a long track name), "Decline" and "Accept".
  * @keyboard Enter / Space - Press the focused button.
  *
  * @fires pd-invite-accepted - Accepted: `{ invitation, track, permission, sync }`, so the host can add the track.
@@ -38,7 +40,8 @@ const FADE_MS = 240;
  *
  * @csspart card - The card.
  * @csspart artwork - The artwork image or its placeholder.
- * @csspart track-name - The track's name.
+ * @csspart track-name - The track's name (two lines at most until expanded).
+ * @csspart show-more - "Show more" / "Show less" under a track name longer than two lines.
  * @csspart sender - "Sent by" and the sender's name.
  * @csspart time - The relative time.
  * @csspart permission - The permission granted.
@@ -58,6 +61,7 @@ const FADE_MS = 240;
 export class PdInviteCard extends PdElement {
   static override styles = [
     tokens,
+    feedbackStyles,
     css`
       :host {
         display: block;
@@ -65,8 +69,8 @@ export class PdInviteCard extends PdElement {
       .card {
         display: grid;
         grid-template-columns: 3.5rem 1fr;
-        gap: 0.5rem 0.85rem;
-        padding: 0.85rem;
+        gap: 0.5rem 0.75rem;
+        padding: 0.75rem var(--_inset);
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
         background: var(--_surface);
@@ -87,23 +91,36 @@ export class PdInviteCard extends PdElement {
       }
       h3 {
         margin: 0;
-        font-size: 0.95rem;
+        font-size: 0.875rem;
+        font-weight: 650;
+        line-height: 1.25rem;
         overflow-wrap: anywhere;
       }
-      p {
-        margin: 0.15rem 0 0;
-        font-size: 0.85rem;
+      /* A long name: two lines, then "Show more" expands it in place. */
+      .card:not(.expanded) h3 {
+        display: -webkit-box;
+        -webkit-box-orient: vertical;
+        -webkit-line-clamp: 2;
+        overflow: hidden;
+      }
+      .text p {
+        margin: 0.125rem 0 0;
+        font-size: 0.875rem;
         color: var(--_muted);
         overflow-wrap: anywhere;
       }
       .permission {
         display: inline-block;
         margin-block-start: 0.35rem;
-        padding: 0.1rem 0.5rem;
+        padding: 0.125rem 0.5rem;
         border: 1px solid var(--_border);
         border-radius: 999px;
         font-size: 0.75rem;
         color: var(--_text);
+      }
+      [part='show-more'] {
+        display: block;
+        margin-block-start: 0.125rem;
       }
       .actions {
         grid-column: 1 / -1;
@@ -112,13 +129,8 @@ export class PdInviteCard extends PdElement {
         gap: 0.5rem;
         justify-content: flex-end;
       }
-      .error,
-      .pending {
+      .note {
         grid-column: 1 / -1;
-        margin: 0;
-      }
-      .error {
-        color: var(--_danger);
       }
       .pending {
         font-style: italic;
@@ -134,6 +146,10 @@ export class PdInviteCard extends PdElement {
   @property({ type: Boolean, reflect: true }) pending = false;
 
   @state() private status: InviteCardStatus = 'idle';
+  /** The track's name is longer than two lines (it offers "Show more"), and whether it is expanded. */
+  @state() private clamped = false;
+  @state() private expanded = false;
+  #resize: ResizeObserver | null = null;
 
   #client = new ClientController(this, () => [$now]);
   #failure = '';
@@ -142,10 +158,34 @@ export class PdInviteCard extends PdElement {
     // A card given another invitation starts afresh.
     if (changed.has('invitation') && changed.get('invitation')?.id !== this.invitation?.id) {
       this.status = 'idle';
+      this.expanded = false;
       this.leaving = false;
       this.hidden = false;
       this.getAnimations().forEach((animation) => animation.cancel());
     }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#resize ??= new ResizeObserver(() => this.#measure());
+    this.#resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize?.disconnect();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.#measure();
+  }
+
+  #measure(): void {
+    const name = this.renderRoot.querySelector('h3');
+    if (!name || this.expanded) return;
+    const clamped = name.scrollHeight > name.clientHeight + 1;
+    if (clamped !== this.clamped) this.clamped = clamped;
   }
 
   /** True from the click until the card has answered and faded out: a list should keep showing it. */
@@ -166,7 +206,7 @@ export class PdInviteCard extends PdElement {
     const working = this.status === 'accepting' || this.status === 'declining' || this.leaving;
     return html`<article
       part="card"
-      class="card"
+      class="card ${this.expanded ? 'expanded' : ''}"
       tabindex="-1"
       aria-labelledby="name"
       aria-busy=${working ? 'true' : 'false'}
@@ -178,6 +218,20 @@ export class PdInviteCard extends PdElement {
       }
       <div class="text">
         <h3 part="track-name" id="name" dir="auto">${invitation.track.name}</h3>
+        ${
+          this.clamped || this.expanded
+            ? html`<button
+                part="show-more"
+                class="text-button"
+                type="button"
+                aria-expanded=${this.expanded ? 'true' : 'false'}
+                aria-controls="name"
+                @click=${() => (this.expanded = !this.expanded)}
+              >
+                ${this.expanded ? t.showLess : t.showMore}
+              </button>`
+            : nothing
+        }
         <p part="sender">${t.sentBy} <strong dir="auto">${invitation.sender.name}</strong></p>
         <p>
           <time part="time" datetime=${invitation.sentAt}
@@ -186,8 +240,8 @@ export class PdInviteCard extends PdElement {
         </p>
         <span part="permission" class="permission">${t.permission[invitation.permission]}</span>
       </div>
-      ${this.status === 'failed' ? html`<p part="error" class="error" role="alert">${this.#failure}</p>` : nothing}
-      ${this.pending ? html`<p part="pending" class="pending" role="status">${t.willSync}</p>` : nothing}
+      ${this.status === 'failed' ? note('error', this.#failure, 'error') : nothing}
+      ${this.pending ? note('info', t.willSync, 'pending', 'status') : nothing}
       <div part="actions" class="actions">
         <button
           part="decline"

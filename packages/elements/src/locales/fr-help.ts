@@ -32,7 +32,7 @@ const fr: HelpTexts = {
     polling: 'Les mises à jour en direct sont lentes : les nouvelles notifications sont vérifiées régulièrement.',
     offline: 'Hors ligne : les nouvelles notifications arriveront dès votre retour en ligne.',
   },
-  connectionError: (reason) => `Non connecté : ${reason}`,
+  connectionError: (reason) => `Non connecté : ${reason.replace(/[.!?]$/, '')}.`,
   connectionRetrying: 'La connexion a été interrompue. Elle réessaiera d’elle-même, ou reconnectez-vous maintenant.',
   reconnect: 'Se reconnecter',
   reconnectHint: 'Se reconnecter réessaie la connexion tout de suite et recharge vos notifications.',

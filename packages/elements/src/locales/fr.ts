@@ -69,6 +69,13 @@ const fr: Strings = {
   syncing: (done, total) => `Synchronisation des fichiers : ${done} sur ${total}`,
   syncLabel: 'Synchronisation des fichiers',
   willSync: 'Sera synchronisé au retour de la connexion',
+  showMore: 'Afficher plus',
+  showLess: 'Afficher moins',
+  turnOff: 'Désactiver les notifications de ce type',
+  turnedOff: (option, category) => `Désactivé : ${option} (${category}).`,
+  turnedBackOn: (option, category) => `Réactivé : ${option} (${category}).`,
+  undo: 'Annuler',
+  inFeed: (categories) => `Dans votre fil : ${categories}`,
 };
 
 export default fr;

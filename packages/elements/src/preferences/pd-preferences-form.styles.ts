@@ -15,7 +15,8 @@ export const preferencesStyles = css`
   }
   h2 {
     margin: 0;
-    font-size: 1.15rem;
+    font-size: 1.125rem;
+    line-height: 1.5rem;
   }
   /* Two columns filled row by row, in the DOM's (and Tab's) order; a row is as tall as its
      tallest category (an open one) and the other stretches beside it: no hole. */
@@ -24,13 +25,17 @@ export const preferencesStyles = css`
     gap: 0.75rem;
     grid-template-columns: repeat(2, minmax(0, 1fr));
   }
+  /* An odd one out (System) takes the whole last row: no ragged, half-empty column. */
+  .category:last-child:nth-child(odd) {
+    grid-column: 1 / -1;
+  }
   @container (max-width: 40rem) {
     .categories {
       grid-template-columns: minmax(0, 1fr);
     }
   }
   .category {
-    padding: 0.75rem 0.9rem;
+    padding: 0.75rem var(--_inset);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -43,7 +48,30 @@ export const preferencesStyles = css`
   h3 {
     flex: 1;
     margin: 0;
-    font-size: 0.95rem;
+    font-size: 0.875rem;
+    font-weight: 650;
+    line-height: 1.25rem;
+  }
+  /* What the category produces, as the feed shows it: its icons and tabs. */
+  .in-feed {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem;
+    margin: 0.375rem 0 0;
+    font-size: 0.75rem;
+    color: var(--_muted);
+  }
+  .in-feed .icon {
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+  }
+  .in-feed .icon svg {
+    inline-size: 0.875rem;
+    block-size: 0.875rem;
+  }
+  .in-feed > span:last-child {
+    margin-inline-start: 0.25rem;
   }
   .switch {
     position: relative;
@@ -53,7 +81,7 @@ export const preferencesStyles = css`
     padding: 0;
     border: 0;
     border-radius: 999px;
-    background: var(--_muted);
+    background: var(--_edge);
     cursor: pointer;
     transition: background-color 150ms;
   }
@@ -76,11 +104,17 @@ export const preferencesStyles = css`
   :host(:dir(rtl)) .switch[aria-checked='true'] .thumb {
     transform: translateX(-1.1rem);
   }
-  .disclosure[aria-expanded='true'] svg {
-    transform: rotate(60deg);
-  }
+  /* A disclosure: the chevron points down, and up once open, on a filled disc. */
   .disclosure svg {
-    transition: transform 150ms;
+    rotate: 90deg;
+    transition: rotate 150ms;
+  }
+  .disclosure[aria-expanded='true'] {
+    background: color-mix(in srgb, var(--_accent) var(--_tint), var(--_surface));
+    color: var(--_accent);
+  }
+  .disclosure[aria-expanded='true'] svg {
+    rotate: -90deg;
   }
   .options[hidden] {
     display: none;
@@ -101,38 +135,65 @@ export const preferencesStyles = css`
     display: flex;
     align-items: flex-start;
     gap: 0.5rem;
-    padding: 0.2rem 0;
-    font-size: 0.9rem;
+    padding: 0.25rem 0;
+    font-size: 0.875rem;
+    line-height: 1.25rem;
     cursor: pointer;
   }
-  .check input {
-    margin: 0.15rem 0 0;
-    accent-color: var(--_accent);
+  /* Checkboxes and radios in the switches' family: the native input, drawn in the theme. */
+  .control {
+    display: inline-grid;
+    place-items: center;
+    flex: none;
+    inline-size: 1.125rem;
+    block-size: 1.125rem;
+    margin-block-start: 0.0625rem;
+  }
+  .control > * {
+    grid-area: 1 / 1;
+  }
+  .control input {
+    appearance: none;
+    box-sizing: border-box;
+    inline-size: 100%;
+    block-size: 100%;
+    margin: 0;
+    border: 2px solid var(--_edge);
+    border-radius: 0.3125rem;
+    background: var(--_surface);
+    cursor: pointer;
+  }
+  .control input:checked {
+    border-color: var(--_accent);
+    background: var(--_accent);
+  }
+  .control svg {
+    inline-size: 0.75rem;
+    block-size: 0.75rem;
+    stroke-width: 3.5;
+    color: var(--_on-accent);
+    pointer-events: none;
+    visibility: hidden;
+  }
+  .control input:checked + svg {
+    visibility: visible;
+  }
+  .radio input {
+    border-radius: 50%;
+  }
+  .radio input:checked {
+    background: var(--_surface);
+    box-shadow:
+      inset 0 0 0 0.1875rem var(--_surface),
+      inset 0 0 0 1rem var(--_accent);
   }
   .radios {
     display: flex;
     flex-wrap: wrap;
     gap: 0 1rem;
   }
-  .warning {
-    margin: 0.5rem 0 0;
-    font-size: 0.85rem;
-    color: var(--_danger);
-  }
-  .banner {
-    padding: 0.75rem 0.9rem;
-    border: 1px solid var(--_accent);
-    border-radius: var(--_radius);
-    background: var(--_unread);
-  }
-  .banner p {
-    margin: 0;
-  }
-  .banner-actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    margin-block-start: 0.5rem;
+  [part='warning'] {
+    margin-block-start: 0.75rem;
   }
   .footer {
     display: flex;
@@ -140,26 +201,12 @@ export const preferencesStyles = css`
     align-items: center;
     gap: 0.75rem;
   }
-  .footer .button {
-    font-size: 0.9rem;
-    padding: 0.5rem 1rem;
-  }
-  .status {
-    font-size: 0.85rem;
-    color: var(--_muted);
-  }
-  .status.error {
-    color: var(--_danger);
-  }
   .browser {
-    padding: 0.75rem 0.9rem;
+    padding: 0.75rem var(--_inset);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
   .browser h3 {
     margin-block-end: 0.35rem;
-  }
-  .state p {
-    margin: 0 0 0.5rem;
   }
 `;

@@ -1,6 +1,10 @@
 import {
+  NOTIFICATION_KINDS,
   PREFERENCE_CATEGORIES,
   PREFERENCE_OPTIONS,
+  setPreferenceOption,
+  type Category,
+  type IconName,
   type Preferences,
   type PreferenceCategory,
   type PreferencesDraft,
@@ -11,15 +15,26 @@ import { property, state } from 'lit/decorators.js';
 import { ClientController } from '../client-controller.js';
 import { PdPreferencesSavedEvent } from '../events.js';
 import { FocusKeeper } from '../focus-keeper.js';
-import { gearIcon } from '../icons.js';
+import { callout, feedbackStyles, loading, note, toneIcons } from '../feedback.js';
+import { checkIcon, chevronIcon, namedIcon } from '../icons.js';
 import { textsFor } from '../i18n.js';
 import { PdElement } from '../pd-element.js';
+import { categoryStyles } from '../styles/categories.js';
 import { tokens } from '../styles/tokens.js';
 import { preferencesStyles } from './pd-preferences-form.styles.js';
 import { PREFERENCES_TEXTS, type PreferencesTexts } from './texts.js';
 
 const LEAD_DAYS = [1, 3, 7] as const;
 type Option<C extends PreferenceCategory> = (typeof PREFERENCE_OPTIONS)[C][number];
+
+/** What each preferences category produces, as the feed shows it: its icons (one per look) and tabs. */
+const IN_FEED = Object.fromEntries(
+  PREFERENCE_CATEGORIES.map((category) => {
+    const kinds = PREFERENCE_OPTIONS[category].map((type) => NOTIFICATION_KINDS[type]);
+    const icons = new Map(kinds.map((kind) => [`${kind.category} ${kind.icon}`, [kind.category, kind.icon] as const]));
+    return [category, { icons: [...icons.values()], tabs: [...new Set(kinds.map((kind) => kind.category))] }];
+  }),
+) as Record<PreferenceCategory, { icons: (readonly [Category, IconName])[]; tabs: Category[] }>;
 
 /**
  * The notification preferences form (SPEC NS1–NS6): the five categories, each
@@ -86,7 +101,7 @@ type Option<C extends PreferenceCategory> = (typeof PREFERENCE_OPTIONS)[C][numbe
  * @tag pd-preferences-form
  */
 export class PdPreferencesForm extends PdElement {
-  static override styles = [tokens, preferencesStyles];
+  static override styles = [tokens, feedbackStyles, categoryStyles, preferencesStyles];
   static formAssociated = true;
 
   /** The name the draft is submitted under in a host's `<form>` (as JSON). */
@@ -167,12 +182,7 @@ export class PdPreferencesForm extends PdElement {
   }
 
   #setOption<C extends PreferenceCategory>(category: C, option: Option<C>, on: boolean): void {
-    this.#edit((draft) => {
-      const section = draft.categories[category];
-      (section.options as Record<string, boolean>)[option] = on;
-      if (on) section.enabled = true;
-      else if (Object.values(section.options).every((value) => !value)) section.enabled = false;
-    });
+    this.#edit((draft) => setPreferenceOption(draft, category, option, on));
   }
 
   #toggle(category: PreferenceCategory): void {
@@ -186,17 +196,18 @@ export class PdPreferencesForm extends PdElement {
     const prefs = this.#client.client?.$preferences.get();
     const value = this.value;
     if (!prefs || !value) {
-      const failed = prefs?.status === 'error';
-      return html`<div class="state" role=${failed ? 'alert' : 'status'}>
-        <p>${failed ? t.preferencesLoadFailed : t.preferencesLoading}</p>
-        ${
-          failed
-            ? html`<button class="button" type="button" @click=${() => void this.#client.client?.refresh()}>
-                ${this.strings.retry}
-              </button>`
-            : nothing
-        }
-      </div>`;
+      return prefs?.status === 'error'
+        ? callout('error', t.preferencesLoadFailed, {
+            part: 'error',
+            actions: html`<button
+              class="button primary"
+              type="button"
+              @click=${() => void this.#client.client?.refresh()}
+            >
+              ${this.strings.retry}
+            </button>`,
+          })
+        : loading(t.preferencesLoading, 2);
     }
     const saving = prefs.status === 'saving';
     return html`<form
@@ -209,8 +220,9 @@ export class PdPreferencesForm extends PdElement {
       }}
     >
       <h2 part="title" id="title" tabindex="-1">${t.preferencesTitle}</h2>
-      ${this.#renderBanner(prefs.status, prefs.incoming !== null)} ${this.#renderBrowser()}
+      ${this.#renderBrowser()}
       <div class="categories">${PREFERENCE_CATEGORIES.map((category) => this.#renderCategory(category, value))}</div>
+      ${this.#renderBanner(prefs.status, prefs.incoming !== null)}
       <div part="footer" class="footer">
         <button
           part="save"
@@ -233,12 +245,18 @@ export class PdPreferencesForm extends PdElement {
               </button>`
             : nothing
         }
-        <span part="status" class="status" role="status" tabindex="-1"
-          >${prefs.pending ? t.savedOffline : prefs.status === 'saved' && !prefs.dirty ? t.saved : ''}</span
-        >
-        ${prefs.status === 'error' ? html`<span class="status error" role="alert">${t.saveFailed}</span>` : nothing}
+        ${this.#renderStatus(prefs.pending ? t.savedOffline : prefs.status === 'saved' && !prefs.dirty ? t.saved : '')}
+        ${prefs.status === 'error' ? note('error', t.saveFailed) : nothing}
       </div>
     </form>`;
+  }
+
+  /** The save's outcome (success, or info for a save waiting to go), focusable: focus goes there after saving. */
+  #renderStatus(text: string) {
+    const tone = this.#client.client?.$preferences.get().pending ? 'info' : 'success';
+    return html`<span part="status" class="status note ${tone}" role="status" tabindex="-1"
+      >${text ? toneIcons[tone] : nothing}${text}</span
+    >`;
   }
 
   #renderBrowser() {
@@ -250,22 +268,26 @@ export class PdPreferencesForm extends PdElement {
     </section>`;
   }
 
+  /** A save that met another session's: a warning beside Save, with what to do. */
   #renderBanner(status: string, incoming: boolean) {
     const t = this.#texts;
     if (incoming) {
-      return html`<div part="banner" class="banner" role="alert">
-        <p>${t.incoming}</p>
-        <div class="banner-actions">
-          <button class="button" type="button" @click=${() => void this.#client.client?.resolveIncoming('take')}>
+      return callout('warning', t.incoming, {
+        part: 'banner',
+        role: 'alert',
+        actions: html`<button
+            class="button"
+            type="button"
+            @click=${() => void this.#client.client?.resolveIncoming('take')}
+          >
             ${t.takeTheirs}
           </button>
           <button class="button" type="button" @click=${() => void this.#client.client?.resolveIncoming('keep')}>
             ${t.keepMine}
-          </button>
-        </div>
-      </div>`;
+          </button>`,
+      });
     }
-    if (status === 'conflict') return html`<div part="banner" class="banner" role="alert"><p>${t.conflict}</p></div>`;
+    if (status === 'conflict') return callout('warning', t.conflict, { part: 'banner', role: 'alert' });
     return nothing;
   }
 
@@ -277,6 +299,10 @@ export class PdPreferencesForm extends PdElement {
     const name = t.preferenceCategory[category];
     const system = value.categories.system;
     const securityOff = category === 'system' && !(system.enabled && system.options['security-alert']);
+    const feed = IN_FEED[category];
+    const tabs = new Intl.ListFormat(this.language, { type: 'conjunction' }).format(
+      feed.tabs.map((tab) => this.strings.category[tab]),
+    );
     return html`<section part="category" class="category" aria-labelledby=${`${category}-name`}>
       <div class="category-head">
         <h3 part="category-name" id=${`${category}-name`}>${name}</h3>
@@ -302,25 +328,26 @@ export class PdPreferencesForm extends PdElement {
           title=${t.showOptions(name)}
           @click=${() => this.#toggle(category)}
         >
-          ${gearIcon}
+          ${chevronIcon}
         </button>
       </div>
-      ${securityOff ? html`<p part="warning" class="warning" role="alert">${t.securityWarning}</p>` : nothing}
+      <p part="in-feed" class="in-feed">
+        ${feed.icons.map(
+          ([tab, icon]) => html`<span class="icon ${tab}" aria-hidden="true">${namedIcon(icon)}</span>`,
+        )}<span>${this.strings.inFeed(tabs)}</span>
+      </p>
+      ${securityOff ? callout('warning', t.securityWarning, { part: 'warning', role: 'alert' }) : nothing}
       <div part="options" class="options" id=${`${category}-options`} ?hidden=${!open}>
         <fieldset>
           <legend>${t.notifyMeAbout}</legend>
-          ${(PREFERENCE_OPTIONS[category] as readonly Option<typeof category>[]).map(
-            (option) =>
-              html`<label class="check">
-                <input
-                  type="checkbox"
-                  name=${option}
-                  .checked=${section.enabled && (section.options as Record<string, boolean>)[option]!}
-                  @change=${(event: Event) =>
-                    this.#setOption(category, option, (event.target as HTMLInputElement).checked)}
-                />
-                ${t.preferenceOption[option]}
-              </label>`,
+          ${(PREFERENCE_OPTIONS[category] as readonly Option<typeof category>[]).map((option) =>
+            this.#check(
+              'checkbox',
+              option,
+              section.enabled && (section.options as Record<string, boolean>)[option]!,
+              t.preferenceOption[option],
+              (on) => this.#setOption(category, option, on),
+            ),
           )}
         </fieldset>
         ${category === 'dueDates' ? this.#renderLeadTime(value) : nothing}
@@ -329,27 +356,47 @@ export class PdPreferencesForm extends PdElement {
           ${(this.#browser?.permission === 'granted'
             ? (['inApp', 'email', 'browser'] as const)
             : (['inApp', 'email'] as const)
-          ).map(
-            (channel) =>
-              html`<label class="check">
-                <input
-                  type="checkbox"
-                  name=${`${category}-${channel}`}
-                  .checked=${section.channels[channel] ?? false}
-                  @change=${(event: Event) => {
-                    // Read now: the edit runs later, once the editor has loaded, when the event no longer has a target.
-                    const on = (event.target as HTMLInputElement).checked;
-                    this.#edit((draft) => {
-                      draft.categories[category].channels[channel] = on;
-                    });
-                  }}
-                />
-                ${channel === 'inApp' ? t.inApp : channel === 'email' ? t.email : this.#browser!.texts.browser}
-              </label>`,
+          ).map((channel) =>
+            this.#check(
+              'checkbox',
+              `${category}-${channel}`,
+              section.channels[channel] ?? false,
+              channel === 'inApp' ? t.inApp : channel === 'email' ? t.email : this.#browser!.texts.browser,
+              (on) =>
+                this.#edit((draft) => {
+                  draft.categories[category].channels[channel] = on;
+                }),
+            ),
           )}
         </fieldset>
       </div>
     </section>`;
+  }
+
+  /**
+   * A checkbox or radio of the form's one control family: the native input (its semantics, keys
+   * and form behaviour) drawn in the theme's colours, like the switches.
+   */
+  #check(
+    type: 'checkbox' | 'radio',
+    name: string,
+    checked: boolean,
+    label: string,
+    change: (on: boolean) => void,
+    value?: number,
+  ) {
+    return html`<label class="check">
+      <span class="control ${type}"
+        ><input
+          type=${type}
+          name=${name}
+          value=${value ?? nothing}
+          .checked=${checked}
+          @change=${(event: Event) => change((event.target as HTMLInputElement).checked)}
+        />${type === 'checkbox' ? checkIcon : nothing}</span
+      >
+      ${label}
+    </label>`;
   }
 
   #renderLeadTime(value: PreferencesDraft) {
@@ -357,21 +404,18 @@ export class PdPreferencesForm extends PdElement {
     return html`<fieldset>
       <legend>${t.reminderLead}</legend>
       <div class="radios">
-        ${LEAD_DAYS.map(
-          (days) =>
-            html`<label class="check">
-              <input
-                type="radio"
-                name="reminder-lead-days"
-                value=${days}
-                .checked=${value.reminderLeadDays === days}
-                @change=${() =>
-                  this.#edit((draft) => {
-                    draft.reminderLeadDays = days;
-                  })}
-              />
-              ${t.days(days)}
-            </label>`,
+        ${LEAD_DAYS.map((days) =>
+          this.#check(
+            'radio',
+            'reminder-lead-days',
+            value.reminderLeadDays === days,
+            t.days(days),
+            () =>
+              this.#edit((draft) => {
+                draft.reminderLeadDays = days;
+              }),
+            days,
+          ),
         )}
       </div>
     </fieldset>`;

@@ -1,17 +1,19 @@
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { feedbackStyles, toneIcons } from '../feedback.js';
 import { FocusKeeper } from '../focus-keeper.js';
 import { closeIcon } from '../icons.js';
 import { iconButton } from '../icon-button.js';
 import { PdElement } from '../pd-element.js';
 import { tokens } from '../styles/tokens.js';
-import type { PdToastEvent, ToastKind } from './toast.js';
+import type { PdToastEvent, ToastAction, ToastKind } from './toast.js';
 
 interface Toast {
   id: number;
   message: string;
   kind: ToastKind;
+  action: ToastAction | undefined;
   /** Time left before it goes, in ms (frozen while paused). */
   remaining: number;
   startedAt: number;
@@ -27,7 +29,9 @@ const toasters: PdToaster[] = [];
  * The page's region for toasts (`toast()` from this package, or the messages
  * the elements show, such as "Collaboration accepted — files are syncing.").
  * Polite for screen readers; toasts stack, go after `duration` ms, wait while
- * hovered or focused, and close with their button or Escape. Place one anywhere
+ * hovered or focused, and close with their button or Escape. Each shows its
+ * kind's icon (success: a check, error: "!", info: "i"), never colour alone, and
+ * may carry one action ("Undo": pressing it runs it and closes the toast). Place one anywhere
  * (it is fixed to the bottom corner); one is added to `<body>` when a toast is
  * shown and the page has none.
  *
@@ -43,26 +47,30 @@ const toasters: PdToaster[] = [];
  * When a toast closes with focus on it, focus moves to the next toast, else to
  * where it was before it entered the toasts.
  *
- * @keyboard Tab / Shift+Tab - Reach a toast's close button (the toast waits while focused).
- * @keyboard Enter / Space - Close the focused toast.
+ * @keyboard Tab / Shift+Tab - Reach a toast's action ("Undo") and close button (the toast waits while focused).
+ * @keyboard Enter / Space - Run the focused action (the toast closes), or close the toast.
  * @keyboard Escape - Close the toast that has focus (only it: a modal or dropdown around it stays open).
  *
  * @csspart region - The fixed container of the stack.
  * @csspart toast - One toast (also `toast-success`, `toast-error`, `toast-info`).
  * @csspart message - A toast's text.
+ * @csspart icon - A toast's kind icon.
+ * @csspart action - A toast's action button ("Undo").
  * @csspart close - A toast's close button.
  * @cssproperty --pd-toast-inset - Distance from the viewport's edges. Default 1rem.
  * @cssproperty --pd-toast-width - The toasts' width. Default 22rem.
  * @cssproperty --pd-color-surface - Toast background.
  * @cssproperty --pd-color-text - Toast text.
- * @cssproperty --pd-color-accent - The success mark.
- * @cssproperty --pd-color-danger - The error mark.
+ * @cssproperty --pd-color-success - The success icon.
+ * @cssproperty --pd-color-danger - The error icon.
+ * @cssproperty --pd-color-accent - The info icon.
  *
  * @tag pd-toaster
  */
 export class PdToaster extends PdElement {
   static override styles = [
     tokens,
+    feedbackStyles,
     css`
       .region {
         position: fixed;
@@ -82,23 +90,30 @@ export class PdToaster extends PdElement {
       }
       li {
         display: flex;
-        align-items: center;
-        gap: 0.5rem;
-        padding: 0.6rem 0.6rem 0.6rem 0.9rem;
-        border-inline-start: 4px solid var(--_accent);
+        align-items: flex-start;
+        gap: 0.625rem;
+        padding: 0.5rem 0.5rem 0.5rem var(--_inset);
         pointer-events: auto;
         animation: enter 160ms ease-out;
       }
-      li.error {
-        border-inline-start-color: var(--_danger);
+      [part='icon'] {
+        display: flex;
+        padding-block-start: 0.375rem;
       }
-      li.info {
-        border-inline-start-color: var(--_border);
+      .toast-body {
+        flex: 1;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 0.75rem;
+        min-inline-size: 0;
+        padding-block: 0.25rem;
       }
       p {
-        flex: 1;
+        flex: 1 1 12rem;
         margin: 0;
-        font-size: 0.9rem;
+        font-size: 0.875rem;
+        line-height: 1.5rem;
       }
       @keyframes enter {
         from {
@@ -152,12 +167,13 @@ export class PdToaster extends PdElement {
     this.toasts = [];
   }
 
-  /** Shows a message (what `toast()` does through the page's toaster). */
-  show(message: string, kind: ToastKind = 'success'): void {
+  /** Shows a message (what `toast()` does through the page's toaster), with its action button when given. */
+  show(message: string, kind: ToastKind = 'success', action?: ToastAction): void {
     const item: Toast = {
       id: this.#nextId++,
       message,
       kind,
+      action,
       remaining: this.duration,
       startedAt: 0,
       timer: undefined,
@@ -179,7 +195,7 @@ export class PdToaster extends PdElement {
   #onToast = (event: PdToastEvent): void => {
     if (event.handled || toasters.at(-1) !== this) return;
     event.handled = true;
-    this.show(event.detail.message, event.detail.kind);
+    this.show(event.detail.message, event.detail.kind, event.detail.action);
   };
 
   #run(item: Toast): void {
@@ -235,7 +251,25 @@ export class PdToaster extends PdElement {
               this.dismiss(item.id);
             }}
           >
-            <p part="message">${item.message}</p>
+            <span part="icon" class=${item.kind}>${toneIcons[item.kind]}</span>
+            <div class="toast-body">
+              <p part="message">${item.message}</p>
+              ${
+                item.action
+                  ? html`<button
+                      part="action"
+                      class="button"
+                      type="button"
+                      @click=${() => {
+                        this.dismiss(item.id);
+                        item.action!.run();
+                      }}
+                    >
+                      ${item.action.label}
+                    </button>`
+                  : nothing
+              }
+            </div>
             ${iconButton({
               part: 'close',
               label: t.closeToast,

@@ -6,9 +6,16 @@
 /** How a toast looks: `success` (the default), `error` or `info`. */
 export type ToastKind = 'success' | 'error' | 'info';
 
+/** A button on a toast ("Undo"): pressing it runs `run` and closes the toast. */
+export interface ToastAction {
+  label: string;
+  run: () => void;
+}
+
 export interface ToastRequest {
   message: string;
   kind: ToastKind;
+  action?: ToastAction;
 }
 
 /** Asks the page's toaster to show a message. Fired on `document`; a toaster listens there. */
@@ -20,15 +27,19 @@ export class PdToastEvent extends CustomEvent<ToastRequest> {
   }
 }
 
-/** Shows `message` in the page's toaster (creating `<pd-toaster>` when there is none). */
-export function toast(message: string, kind: ToastKind = 'success'): void {
+/**
+ * Shows `message` in the page's toaster (creating `<pd-toaster>` when there is
+ * none), with a button when `action` is given ("Undo").
+ */
+export function toast(message: string, kind: ToastKind = 'success', action?: ToastAction): void {
   if (typeof document === 'undefined') return;
-  const event = new PdToastEvent({ message, kind });
+  const request: ToastRequest = action ? { message, kind, action } : { message, kind };
+  const event = new PdToastEvent(request);
   document.dispatchEvent(event);
   if (event.handled) return;
   const toaster = document.createElement('pd-toaster');
   document.body.append(toaster);
-  document.dispatchEvent(new PdToastEvent({ message, kind }));
+  document.dispatchEvent(new PdToastEvent(request));
 }
 
 declare global {
