@@ -1,9 +1,11 @@
-/** WCAG contrast of computed colours (`rgb()`/`rgba()` as getComputedStyle gives them). */
+/** WCAG contrast of computed colours (`rgb()`/`rgba()`, or `color(srgb …)` for a `color-mix()`, as getComputedStyle gives them). */
 
 function channels(color: string): [number, number, number, number] {
-  const numbers = color.match(/[\d.]+/g)?.map(Number);
-  if (!numbers || numbers.length < 3) throw new Error(`not an rgb() colour: ${color}`);
-  return [numbers[0]!, numbers[1]!, numbers[2]!, numbers[3] ?? 1];
+  const numbers = color.match(/[\d.]+(e-?\d+)?/g)?.map(Number);
+  if (!numbers || numbers.length < 3 || !/^(rgba?|color)\(/.test(color)) throw new Error(`not an rgb() colour: ${color}`);
+  // color(srgb r g b / a) gives each channel from 0 to 1.
+  const scale = color.startsWith('color(srgb') ? 255 : 1;
+  return [numbers[0]! * scale, numbers[1]! * scale, numbers[2]! * scale, numbers[3] ?? 1];
 }
 
 function luminance(color: string): number {

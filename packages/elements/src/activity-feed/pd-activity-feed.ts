@@ -27,9 +27,20 @@ export type FeedTab = 'all' | 'unread' | Category;
  * The panel is as tall as its content, up to `--pd-panel-max-height`; its code
  * loads the first time it opens.
  *
+ * Each row shows its type's icon (the protocol's `NOTIFICATION_KINDS`: a
+ * comment's speech bubble, a security alert's shield, else its category's) in
+ * its category's colour, the title (two lines at most), the message (three),
+ * "Show more" when either is longer (it expands the row in place), the time,
+ * and an unread dot and a bolder title while unread. "Turn off notifications
+ * like this" (on rows whose type a preferences option produces) switches that
+ * option off at once, says which (the option and its category, as the
+ * preferences name them) in a toast with Undo, and the server stops producing
+ * that type.
+ *
  * The list is a feed (WAI-ARIA APG feed pattern) with a roving tabindex: one
- * row is in the Tab order, and so are that row's buttons ("Accept Invite", the
- * support answers, "Dismiss"), right after it. The current row is a notification,
+ * row is in the Tab order, and so are that row's buttons ("Show more", "Accept
+ * Invite", the support answers, "Dismiss", "Turn off notifications like this"),
+ * right after it. The current row is a notification,
  * not a position: when notifications arrive above it, it stays current, in the
  * Tab order and where it was on screen (the list scrolls by what arrived), and
  * reopening the panel focuses it. Leaving the panel by keys closes it, focus going
@@ -61,7 +72,7 @@ export type FeedTab = 'all' | 'unread' | Category;
  * @keyboard Arrow Down / Page Down - Next row.
  * @keyboard Arrow Up / Page Up - Previous row.
  * @keyboard Home / End - First / last row loaded.
- * @keyboard Tab / Shift+Tab - From the current row, its buttons ("Accept Invite" or the support answers, then "Dismiss"); before the rows, the selected filter tab and "Mark all as read". Tab past the current row's last button, or Shift+Tab back to the bell, closes the panel.
+ * @keyboard Tab / Shift+Tab - From the current row, its buttons ("Show more" on a long row, "Accept Invite" or the support answers, then "Dismiss" and "Turn off notifications like this"); before the rows, the selected filter tab and "Mark all as read". Tab past the current row's last button, or Shift+Tab back to the bell, closes the panel (while a toast shows, Tab reaches its "Undo" first).
  * @keyboard Enter (row) - Open the row: an invitation opens its card in the invitations modal; a row with a track navigates.
  * @keyboard Delete / Backspace (row) - Dismiss the row.
  * @keyboard Arrow Left / Right, Home / End (tabs) - Choose a filter (mirrored right-to-left); the chosen tab scrolls into view.
@@ -86,18 +97,20 @@ export type FeedTab = 'all' | 'unread' | Category;
  * @csspart tab - One filter tab.
  * @csspart list - The scrolling list of rows.
  * @csspart row - A notification row (also `row-unread`, `row-high-priority`).
- * @csspart icon - A row's category icon.
- * @csspart row-title - A row's title.
- * @csspart message - A row's message.
+ * @csspart icon - A row's icon: its type's, in its category's colour.
+ * @csspart row-title - A row's title (two lines at most until expanded).
+ * @csspart message - A row's message (three lines at most until expanded).
+ * @csspart show-more - "Show more" / "Show less" on a row whose title or message is longer than its clamp.
  * @csspart time - A row's relative time.
  * @csspart pending - A row's mark for a change made offline: "Will sync when you're back online".
  * @csspart actions - A row's action buttons.
  * @csspart action - One action button ("Accept Invite", the support answers).
  * @csspart dismiss - A row's dismiss button.
+ * @csspart turn-off - A row's "Turn off notifications like this" button.
  * @csspart row-error - A row's error message.
  * @csspart empty - The empty state.
- * @csspart loading - The loading skeleton.
- * @csspart error - The error state.
+ * @csspart loading - The loading state: a ring with its text, and placeholder rows.
+ * @csspart error - The error state: its icon, text and "Try again".
  * @csspart retry - The error state's retry button.
  *
  * @cssproperty --pd-panel-width - The dropdown's width. Default 24rem.
@@ -110,16 +123,20 @@ export type FeedTab = 'all' | 'unread' | Category;
  * @cssproperty --pd-color-border - Borders and dividers.
  * @cssproperty --pd-color-hover - Hovered rows and buttons.
  * @cssproperty --pd-color-unread - Background of unread rows.
- * @cssproperty --pd-color-accent - Buttons and the focus ring.
+ * @cssproperty --pd-color-accent - Buttons, the selected tab and the unread dot.
  * @cssproperty --pd-color-on-accent - Text on accent buttons.
  * @cssproperty --pd-color-high-priority - The mark of high-priority rows.
+ * @cssproperty --pd-color-edge - Edges that must read at 3:1: loading placeholders.
+ * @cssproperty --pd-color-danger - Error messages' icon and edge.
+ * @cssproperty --pd-color-success - A toast's success icon.
+ * @cssproperty --pd-inset - The one inset of the panel: the title, the first tab, the row icons, "Mark all as read" and each row's buttons. Default 1rem.
  * @cssproperty --pd-color-badge - The badge's background.
  * @cssproperty --pd-color-on-badge - The badge's text.
  * @cssproperty --pd-category-collaboration - Colour of collaboration rows' icon (also -deadline, -workflow, -reminder, -system, -support).
  * @cssproperty --pd-radius - Corner radius.
  * @cssproperty --pd-shadow - The dropdown's shadow.
  * @cssproperty --pd-font-family - The font.
- * @cssproperty --pd-focus-ring-color - The focus outline's colour.
+ * @cssproperty --pd-focus-ring-color - The focus outline's colour. Default: the theme's (light #5b3fd6, dark #b3a6ff: 3:1 on every row and the panel).
  *
  * @tag pd-activity-feed
  */

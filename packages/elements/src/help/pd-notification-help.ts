@@ -36,7 +36,9 @@ import type { HelpView } from './help-view.js';
  * It is an element of its own, not a section of `<pd-preferences-form>`, so a
  * host places it where its users look for help: a help page, a dialog, beside
  * the form. Each check's heading is the product's sentence, followed (for
- * screen readers) by what its mark shows: OK, needs your attention, checking.
+ * screen readers) by what its mark shows: OK (a circled check), needs your
+ * attention (a triangle, the card tinted as a warning), checking (the turning
+ * ring); the spam-folder reminder, which nothing can check, has an "i".
  *
  * When a focused button goes away, focus moves on, never to the page's
  * `<body>`: after a category is turned on, to the next "Turn on", else the
@@ -57,8 +59,10 @@ import type { HelpView } from './help-view.js';
  * @cssproperty --pd-color-text - Text colour.
  * @cssproperty --pd-color-text-muted - Secondary text.
  * @cssproperty --pd-color-border - Borders.
- * @cssproperty --pd-color-accent - Buttons, links and the marks of checks that pass.
- * @cssproperty --pd-color-danger - The marks of checks that need attention.
+ * @cssproperty --pd-color-accent - Buttons, links and the reminder's mark.
+ * @cssproperty --pd-color-success - The marks of checks that pass.
+ * @cssproperty --pd-color-warning - The marks and tint of checks that need attention.
+ * @cssproperty --pd-color-danger - A failure to turn a category on.
  * @cssproperty --pd-radius - Corner radius.
  * @cssproperty --pd-form-padding - Space around the view. Default 1rem.
  *

@@ -39,9 +39,14 @@ const IN_FEED = Object.fromEntries(
 /**
  * The notification preferences form (SPEC NS1–NS6): the five categories, each
  * with a main switch (`role="switch"`, turns the whole category and all its
- * options on or off) and a gear that expands its options; the reminder lead
- * time (1, 3 or 7 days); channels (in-app, email, browser) per category. System is on by
- * default; switching security alerts off is allowed, with a warning.
+ * options on or off) and a disclosure button (a chevron that turns up, on a
+ * filled disc, while open) that expands its options; the reminder lead time (1,
+ * 3 or 7 days); channels (in-app, email, browser) per category. Checkboxes and
+ * radios are the native inputs drawn in the switches' family (theme colours,
+ * 3:1 edges). Under each category's name, the feed's icons of what it produces
+ * and the feed tabs they show under ("In your feed: Workflow and System"), so
+ * the settings' names and the feed's meet. System is on by default; switching
+ * security alerts off is allowed, with a warning.
  *
  * Browser notifications need the browser's permission, per browser (the channels
  * are the user's, everywhere). While it is not asked yet, "Turn on browser
@@ -52,21 +57,22 @@ const IN_FEED = Object.fromEntries(
  *
  * "Save Preferences" is enabled once something changed, reads "Saving…" while
  * saving and confirms afterwards. A 409 (saved elsewhere meanwhile) loads the
- * server's version, keeps the edit and says so. Saves from another session
+ * server's version, keeps the edit and says so, in a warning just above Save. Saves from another session
  * arrive live; while this form has unsaved edits it asks which to keep instead
  * of overwriting them. The categories stand in two columns read row by row, the
  * order Tab takes (Track Activity, Collaborator Updates; Due Dates, Projects;
- * System); an open category makes its row taller and the one beside it stretches
- * to match, so no hole opens; one column on narrow screens.
+ * System, across the whole last row); an open category makes its row taller and
+ * the one beside it stretches to match, so no hole opens; one column on narrow
+ * screens.
  *
  * When the focused button goes away (Save disabled once saved, Discard gone, a
  * banner answered), focus moves to the save status ("Preferences saved."), else
  * the form's heading; "Turn on browser notifications" answered, to its section's
  * heading; never to the page's `<body>`.
  *
- * @keyboard Tab / Shift+Tab - Move through the switches, gears, options, then Save and Discard.
+ * @keyboard Tab / Shift+Tab - Move through the switches, disclosure buttons, options, then Save and Discard.
  * @keyboard Space / Enter (switch) - Turn the whole category on or off.
- * @keyboard Enter / Space (gear) - Show or hide the category's options.
+ * @keyboard Enter / Space (disclosure) - Show or hide the category's options.
  * @keyboard Space (option) - Check or uncheck it.
  * @keyboard Arrow keys (reminder lead time) - Choose 1, 3 or 7 days.
  * @keyboard Enter (Save Preferences) - Save; focus moves to the status that says so.
@@ -81,20 +87,28 @@ const IN_FEED = Object.fromEntries(
  * @csspart category - A category's section.
  * @csspart category-name - A category's name.
  * @csspart switch - A category's main switch.
- * @csspart disclosure - A category's gear button.
+ * @csspart disclosure - A category's disclosure button ("Options for …").
+ * @csspart in-feed - Under a category's name: the feed's icons of what it produces, and the tabs they show under.
  * @csspart options - A category's expandable options.
- * @csspart warning - The security-alert warning.
+ * @csspart warning - The security-alert warning (its icon and text).
  * @csspart footer - The save row.
  * @csspart save - "Save Preferences".
  * @csspart discard - "Discard changes".
  * @csspart status - The confirmation or error after saving (or, for a save made offline, that it will be saved once back online).
- * @csspart banner - The message after a conflict or a change from another session.
+ * @csspart banner - The warning after a conflict or a change from another session, just above Save.
+ * @csspart error - The error when the preferences could not be loaded, with "Try again".
+ * @csspart loading - The loading state.
  * @csspart browser - The browser notifications section: the permission and what to do about it.
  * @csspart allow-browser - "Turn on browser notifications" (while the browser has not been asked).
- * @cssproperty --pd-color-accent - Switches that are on, the save button.
- * @cssproperty --pd-color-border - Borders and switches that are off.
+ * @csspart permission - The permission once answered: allowed (a success), blocked (a warning with how to allow it), or not available (a note).
+ * @cssproperty --pd-color-accent - Switches, checkboxes and radios that are on, the save button.
+ * @cssproperty --pd-color-border - Borders.
+ * @cssproperty --pd-color-edge - Switches that are off, and the edges of checkboxes and radios (3:1 on the surface).
+ * @cssproperty --pd-color-warning - The warnings' icon and tint.
+ * @cssproperty --pd-color-success - The "saved" icon.
+ * @cssproperty --pd-inset - The inset inside each category's box. Default 1rem.
  * @cssproperty --pd-color-surface - Background.
- * @cssproperty --pd-color-danger - The warning.
+ * @cssproperty --pd-color-danger - Errors' icon and tint.
  * @cssproperty --pd-radius - Corner radius.
  * @cssproperty --pd-form-padding - Space around the form. Default 1rem.
  *

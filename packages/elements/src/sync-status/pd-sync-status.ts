@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { ClientController } from '../client-controller.js';
 import { PdElement } from '../pd-element.js';
 import { tokens } from '../styles/tokens.js';
@@ -14,7 +15,8 @@ import { tokens } from '../styles/tokens.js';
  * @csspart bar - The filled part.
  * @csspart label - The text.
  * @cssproperty --pd-color-accent - The filled part's colour.
- * @cssproperty --pd-color-border - The track's colour.
+ * @cssproperty --pd-color-edge - The track's edge (3:1 on the surface).
+ * @cssproperty --pd-color-surface - The track's inside.
  * @cssproperty --pd-color-text-muted - The text's colour.
  *
  * @tag pd-sync-status
@@ -27,10 +29,13 @@ export class PdSyncStatus extends PdElement {
         display: block;
         min-inline-size: 8rem;
       }
+      /* The track: an edge that reads at 3:1 on the surface (light and dark), the fill in the accent. */
       .progress {
-        block-size: 0.4rem;
+        box-sizing: border-box;
+        block-size: 0.5rem;
+        border: 1px solid var(--_edge);
         border-radius: 999px;
-        background: var(--_border);
+        background: var(--_surface);
         overflow: hidden;
       }
       .bar {
@@ -68,7 +73,7 @@ export class PdSyncStatus extends PdElement {
         aria-valuenow=${sync.filesDone}
         aria-valuetext=${text}
       >
-        <div part="bar" class="bar" style="inline-size: ${share}%"></div>
+        <div part="bar" class="bar" style=${styleMap({ inlineSize: `${share}%` })}></div>
       </div>
       <span part="label" class="label" aria-hidden="true">${text}</span>`;
   }
