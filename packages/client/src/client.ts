@@ -348,12 +348,10 @@ export function createClient(options: ClientOptions): PdClient {
     },
     // Another tab loads what this one lacks only while this tab's link keeps its areas fresh (never while the server fails).
     collect: (names) =>
-      loader
-        .collect(names)
-        .then((snapshot) => ({
-          ...snapshot,
-          linked: snapshot.linked && (linkStatus === 'live' || linkStatus === 'polling'),
-        })),
+      loader.collect(names).then((snapshot) => ({
+        ...snapshot,
+        linked: snapshot.linked && (linkStatus === 'live' || linkStatus === 'polling'),
+      })),
     onLeading: () => {
       void loader.fill();
       changes.sendWaiting();
