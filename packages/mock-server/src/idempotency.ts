@@ -11,6 +11,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Clock } from './clock.js';
 import type { ServerEnv } from './env.js';
+import { readText } from './json.js';
 import { ProblemError, invalid } from './problem.js';
 
 interface Kept {
@@ -42,7 +43,7 @@ export class IdempotencyKeys {
     const key = c.req.header('idempotency-key');
     if (key === undefined) return next();
     if (!KEY.test(key)) throw invalid('Idempotency-Key', 'Idempotency-Key must be 1 to 255 visible ASCII characters');
-    const fingerprint = `${c.req.method} ${c.req.path} ${await c.req.text()}`;
+    const fingerprint = `${c.req.method} ${c.req.path} ${await readText(c)}`;
     const kept = this.#keys(c.var.userId);
     const earlier = kept.get(key);
     if (earlier) {

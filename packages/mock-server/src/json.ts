@@ -60,14 +60,28 @@ export function problemResponse(error: ProblemError): Response {
   });
 }
 
+/** A body that cannot be read to its end (cut short, or its framing lied) is the request's fault, not the server's. */
+function unreadable(error: unknown): ProblemError {
+  return error instanceof ProblemError
+    ? error
+    : new ProblemError('malformedRequest', 400, 'The request body could not be read to its end');
+}
+
 /** Refuses a body over `maxSize` bytes, declared or streamed, with a 413 problem. */
 export function limitBody(maxSize: number): MiddlewareHandler<ServerEnv> {
-  return bodyLimit({
+  const limit = bodyLimit({
     maxSize,
     onError: () => {
       throw new ProblemError('payloadTooLarge', 413, `The body is larger than ${maxSize} bytes`);
     },
   });
+  // Errors of the routes past it arrive as answers (Hono's error handler): what throws here is the reading.
+  return (c, next) => limit(c, next).catch((error: unknown) => Promise.reject(unreadable(error)));
+}
+
+/** The body as text. */
+export function readText(c: Context<ServerEnv>): Promise<string> {
+  return c.req.text().catch((error: unknown) => Promise.reject(unreadable(error)));
 }
 
 /**
@@ -80,7 +94,7 @@ export async function readJson<S extends v.GenericSchema>(
   schema: S,
   optional = false,
 ): Promise<v.InferOutput<S>> {
-  const text = await c.req.text();
+  const text = await readText(c);
   // An empty optional body is `{}`, validated like any other (a schema may still require fields).
   if (text.trim() === '' && optional) return validate(schema, {});
   if (!isJson(c.req.header('content-type') ?? '')) {

@@ -6,7 +6,7 @@
  * past all that is logged and answered 500, or its connection dropped when the
  * answer has begun; the process goes on serving.
  */
-import { STATUS_CODES, createServer, type ServerResponse } from 'node:http';
+import { STATUS_CODES, createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { RequestError, getRequestListener } from '@hono/node-server';
@@ -60,12 +60,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     (request, { outgoing }) => handler.fetch(request, { drop: () => outgoing.destroy() }),
     { errorHandler: answerAdapterError },
   );
-  server.on('request', (req, res: ServerResponse) => {
+  const answer = (req: IncomingMessage, res: ServerResponse): void => {
     listener(req, res).catch((error: unknown) => {
       logUnexpected(error);
       res.destroy();
     });
-  });
+  };
+  server.on('request', answer);
+  // An `Expect` other than 100-continue is ignored (RFC 9110 §10.1.1 allows it), not refused with Node's bare 417.
+  server.on('checkExpectation', answer);
 
   return {
     url,

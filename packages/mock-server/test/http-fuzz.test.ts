@@ -1,14 +1,20 @@
 /**
  * Nothing a client sends ends the reference server or makes it fail: the CLI,
- * as a user runs it, gets odd methods, then any method, path, header and body
- * (fast-check, over HTTP); every request gets an answer under 500, and the
- * server still answers `/v1/me` afterwards.
+ * as a user runs it, gets odd methods, then any method, target, header and
+ * body (fast-check, over raw sockets, so that what Node's own client refuses
+ * to send is sent too); every request gets an answer under 500, nothing is
+ * logged as unexpected, and the server still answers `/v1/me` afterwards. A
+ * route that throws is answered 500 problem+json, logged once, and the
+ * server goes on.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { gunzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import * as v from 'valibot';
 import { rawRequest, type RawReply } from '@pd-notify/conformance';
 import { ProblemSchema } from '@pd-notify/protocol';
+import { startServer } from '../src/index.js';
 import { startCli, type CliServer } from './helpers.js';
 
 let server: CliServer;
@@ -17,12 +23,18 @@ before(async () => {
 });
 after(() => server.stop());
 
-/** An answer under 500; a refusal is problem+json. */
+/** An answer under 500; a refusal is problem+json (its body left out for HEAD). */
 function assertAnswered(reply: RawReply, what: string): void {
-  assert.ok(reply.status < 500, `${what} answered ${reply.status}: ${reply.body.toString('utf8')}`);
+  const body = reply.headers['content-encoding'] === 'gzip' ? gunzipSync(reply.body) : reply.body;
+  assert.ok(reply.status < 500, `${what} answered ${reply.status}: ${body.toString('utf8')}`);
   if (reply.status >= 400) {
     assert.match(reply.headers['content-type'] ?? '', /^application\/problem\+json/, what);
-    assert.ok(v.is(ProblemSchema, reply.json), `${what}: not a problem: ${reply.body.toString('utf8')}`);
+    if (body.length > 0 || !what.startsWith('HEAD ')) {
+      assert.ok(
+        v.is(ProblemSchema, JSON.parse(body.toString('utf8'))),
+        `${what}: not a problem: ${body.toString('utf8')}`,
+      );
+    }
   }
 }
 
@@ -57,4 +69,182 @@ describe('the reference server under anything a client sends', () => {
     }
     await stillServing();
   });
+
+  it('answers any method, target, header and body under 500, and goes on serving', { timeout: 120_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(method, target, headers, body, async (method, target, headers, body) => {
+        const reply = await rawRequest(server.url, {
+          method,
+          target,
+          headers,
+          ...(body === undefined ? {} : { body }),
+        });
+        assertAnswered(reply, `${method} ${JSON.stringify(Buffer.from(target).toString('latin1').slice(0, 200))}`);
+      }),
+      // A fixed seed: a failure names it (and the path to the smallest case), so it can be replayed.
+      { seed: 22, numRuns: 400 },
+    );
+    await stillServing();
+    assert.doesNotMatch(server.stderr(), /unexpected error/, 'nothing a client sent was an error of the server');
+  });
 });
+
+describe('the last resort', () => {
+  it('answers a route that throws with a logged 500 problem, once, and goes on serving', async (t) => {
+    const errors = t.mock.method(console, 'error', () => {});
+    const broken = await startServer({
+      seed: 'demo',
+      extraHandler: (_request, url) => {
+        if (url.pathname === '/broken') throw new TypeError('a bug in a route');
+        return undefined;
+      },
+    });
+    try {
+      const reply = await rawRequest(broken.url, { target: '/broken' });
+      assert.equal(reply.status, 500);
+      assert.equal((reply.json as { type: string }).type, 'urn:pd-notify:problem:server-error');
+      assert.equal(errors.mock.callCount(), 1);
+      assert.match(String(errors.mock.calls[0]!.arguments[1]), /a bug in a route/);
+      const me = await rawRequest(broken.url, { target: '/v1/me', headers: { Authorization: 'Bearer demo-alice' } });
+      assert.equal(me.status, 200);
+    } finally {
+      await broken.close();
+    }
+  });
+});
+
+// ---------------------------------------------------------------- what a client may send
+
+/** The methods Node's parser knows (fetch refuses CONNECT, TRACE and TRACK), others it refuses, and lower case. */
+const method = fc.oneof(
+  fc.constantFrom(
+    'GET',
+    'HEAD',
+    'POST',
+    'PUT',
+    'DELETE',
+    'OPTIONS',
+    'PATCH',
+    'TRACE',
+    'CONNECT',
+    'QUERY',
+    'PROPFIND',
+    'PROPPATCH',
+    'MKCOL',
+    'COPY',
+    'MOVE',
+    'LOCK',
+    'UNLOCK',
+    'SEARCH',
+    'REPORT',
+    'M-SEARCH',
+    'NOTIFY',
+    'SUBSCRIBE',
+    'PURGE',
+    'LINK',
+    'SOURCE',
+    'ACL',
+    'TRACK',
+    'get',
+    'Post',
+  ),
+  fc.stringMatching(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,12}$/),
+);
+
+/** Path segments: the API's words and ids, dot segments, percent sequences (valid or not), any text encoded or raw. */
+const segment = fc.oneof(
+  fc.constantFrom('v1', 'notifications', 'invitations', 'tracks', 'preferences', 'me', 'counts', 'syncs', 'control'),
+  fc.constantFrom('read', 'unread', 'read-all', 'accept', 'decline', 'actions', 'accept-invite', 'n1', 'i1', 'artwork'),
+  fc.constantFrom(
+    '..',
+    '.',
+    '',
+    '%',
+    '%zz',
+    '%2F',
+    '%25',
+    '%C3%28',
+    '%ED%A0%80',
+    '%00',
+    '%2e%2e',
+    'midnight-drive.svg',
+  ),
+  fc.string({ unit: 'grapheme', maxLength: 8 }).map(encodeURIComponent),
+  fc.string({ unit: 'grapheme', maxLength: 4 }),
+  fc.string({ unit: 'binary-ascii', maxLength: 6 }),
+);
+
+const query = fc.oneof(
+  fc.constant(''),
+  fc
+    .array(
+      fc.tuple(
+        fc.constantFrom('limit', 'cursor', 'category', 'unread', 'status', 'trackId', 'userId', '%', ''),
+        segment,
+      ),
+      { maxLength: 4 },
+    )
+    .map((pairs) => `?${pairs.map(([name, value]) => `${name}=${value}`).join('&')}`),
+);
+
+/** Request targets as bytes (UTF-8, CR and LF removed: they end the request line); some far over 16 KB. */
+const target = fc
+  .oneof(
+    fc.tuple(fc.array(segment, { minLength: 1, maxLength: 7 }), query).map(([path, q]) => `/${path.join('/')}${q}`),
+    fc.integer({ min: 1, max: 20_000 }).map((length) => `/v1/notifications/${'x'.repeat(length)}`),
+    fc.constantFrom('*', '', 'http://evil.example/v1/me', '//v1/me', '/v1/me?#', 'example.com:443', '/v1\\me'),
+  )
+  .map((text) => new Uint8Array(Buffer.from(text, 'utf8')).filter((byte) => byte !== 10 && byte !== 13));
+
+/** A field value: visible ASCII, spaces, tabs and obs-text, sometimes a control character (Node refuses those). */
+const fieldValue = fc
+  .array(
+    fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0x80, max: 0xff }), fc.constantFrom(9, 0, 0x7f)),
+    {
+      maxLength: 60,
+    },
+  )
+  .map((codes) => String.fromCharCode(...codes));
+
+/** Headers that frame the request are left to rawRequest: any other name, or one the server reads, with any value. */
+const FRAMING = /^(host|content-length|transfer-encoding|connection)$/i;
+const headers = fc
+  .array(
+    fc.oneof(
+      fc.tuple(fc.stringMatching(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,20}$/), fieldValue),
+      fc.tuple(
+        fc.constant('Authorization'),
+        fc.oneof(fc.constantFrom('Bearer demo-ben', 'bearer demo-chloe', 'Bearer', 'Basic x'), fieldValue),
+      ),
+      fc.tuple(
+        fc.constant('Origin'),
+        fc.oneof(fc.constantFrom('http://localhost:5173', 'null', 'https://evil.example'), fieldValue),
+      ),
+      fc.tuple(
+        fc.constant('Content-Type'),
+        fc.oneof(
+          fc.constantFrom('application/json', 'application/json; charset=latin1', 'text/plain', 'multipart/form-data'),
+          fieldValue,
+        ),
+      ),
+      fc.tuple(
+        fc.constant('Accept-Encoding'),
+        fc.oneof(fc.constantFrom('gzip', 'br;q=1, gzip;q=0.5', '*'), fieldValue),
+      ),
+      fc.tuple(
+        fc.constantFrom('If-None-Match', 'Last-Event-ID', 'Idempotency-Key', 'Expect', 'Upgrade', 'Cookie', 'Range'),
+        fieldValue,
+      ),
+    ),
+    { maxLength: 6 },
+  )
+  .map((pairs) => Object.fromEntries(pairs.filter(([name]) => !FRAMING.test(name))));
+
+/** Bodies: none, JSON near the protocol's shapes, any JSON, any text, and some over the 64 KiB limit. */
+const body = fc.oneof(
+  fc.constant(undefined),
+  fc.constantFrom('{}', '{"upToId":"n1"}', '{"version":1,"categories":{},"reminderLeadDays":3}', '[]', 'null', '{'),
+  fc.json(),
+  fc.string({ unit: 'grapheme', maxLength: 200 }),
+  fc.integer({ min: 64 * 1024, max: 80 * 1024 }).map((size) => JSON.stringify({ upToId: 'x'.repeat(size) })),
+);
