@@ -45,6 +45,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     requireHostHeader: false,
   });
   server.keepAliveTimeout = 5000;
+  // A client that half-closes after its request still wants the answer (RFC 9112 says as much): Node would
+  // otherwise end the socket at its FIN and cut an answer written over several turns (compressed, delayed).
+  (server as typeof server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   server.on('clientError', answerClientError);
   server.on('connect', answerConnect);
   await new Promise<void>((resolve, reject) => {
