@@ -16,7 +16,7 @@ import type { ServerEnv } from './env.js';
 import { FaultsSchema, type Faults } from './faults.js';
 import { json, limitBody, query, readJson } from './json.js';
 import { SEEDS, type SeedName } from './seed.js';
-import type { Store } from './store.js';
+import type { Store } from './store/store.js';
 
 const text = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength(max));
 const isoDate = v.pipe(v.string(), v.isoTimestamp());

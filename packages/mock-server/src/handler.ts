@@ -21,7 +21,7 @@ import { ProblemError } from './problem.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { protocolRoutes } from './routes.js';
 import { applySeed, type SeedName } from './seed.js';
-import { Store } from './store.js';
+import { Store } from './store/store.js';
 import { StreamHub } from './stream.js';
 
 export type { Transport } from './env.js';

@@ -18,7 +18,7 @@ import type { IdempotencyKeys } from './idempotency.js';
 import { cached, json, limitBody, pathParam, query, readJson, validate } from './json.js';
 import { ProblemError } from './problem.js';
 import type { RateLimiter } from './rate-limit.js';
-import type { Store } from './store.js';
+import type { Store } from './store/store.js';
 
 const ListQuerySchema = v.object({
   limit: v.optional(

@@ -14,7 +14,7 @@ import type { Clock } from './clock.js';
 import { createHandler, type HandlerOptions } from './handler.js';
 import { problemResponse } from './json.js';
 import { ProblemError } from './problem.js';
-import type { Store } from './store.js';
+import type { Store } from './store/store.js';
 
 export interface ServerOptions extends Omit<HandlerOptions, 'baseUrl'> {
   /** 0 picks a free port. Default 0. */

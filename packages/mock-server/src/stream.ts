@@ -8,10 +8,10 @@
 import { parseEventId } from '@pd-notify/protocol';
 import type { Context } from 'hono';
 import type { ServerEnv, Transport } from './env.js';
-import type { LoggedEvent } from './event-log.js';
+import type { LoggedEvent } from './store/event-log.js';
 import type { Faults } from './faults.js';
 import { ProblemError, invalid } from './problem.js';
-import type { Store } from './store.js';
+import type { Store } from './store/store.js';
 
 export interface StreamOptions {
   store: Store;

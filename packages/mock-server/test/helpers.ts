@@ -2,7 +2,10 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import { http, type Caller } from '@pd-notify/conformance';
+import type { EventName } from '@pd-notify/protocol';
 import { Clock, startServer, type RunningServer, type ServerOptions } from '../src/index.js';
+import { applySeed } from '../src/seed.js';
+import { Store } from '../src/store/store.js';
 
 export const START = Date.parse('2026-11-23T09:00:00.000Z');
 export const DAY = 86_400_000;
@@ -101,5 +104,24 @@ export async function startCli(args: string[], ready = (_stdout: string) => true
       const [code] = (await once(child, 'exit')) as [number | null];
       return code;
     },
+  };
+}
+
+/** A store on a frozen clock at START with the demo users and nothing else, and the events it publishes. */
+export function emptyStore(): { store: Store; clock: Clock; events: (userId: string, name?: EventName) => unknown[] } {
+  const clock = new Clock({ start: START, frozen: true });
+  const store = new Store({ clock, syncStepMs: 400 });
+  const published: { userId: string; event: EventName; data: unknown }[] = [];
+  applySeed(store, 'empty', 'http://localhost');
+  for (const userId of ['alice', 'ben', 'chloe', 'dev']) {
+    store.log.subscribe(userId, (logged) =>
+      published.push({ userId, event: logged.event, data: JSON.parse(logged.json) }),
+    );
+  }
+  return {
+    store,
+    clock,
+    events: (userId, name) =>
+      published.filter((e) => e.userId === userId && (name === undefined || e.event === name)).map((e) => e.data),
   };
 }
