@@ -44,7 +44,7 @@ export class IdempotencyKeys {
     if (key === undefined) return next();
     if (!KEY.test(key)) throw invalid('Idempotency-Key', 'Idempotency-Key must be 1 to 255 visible ASCII characters');
     const fingerprint = `${c.req.method} ${c.req.path} ${await readText(c)}`;
-    const kept = this.#keys(c.var.userId);
+    const kept = this.#keys(c.get('userId'));
     const earlier = kept.get(key);
     if (earlier) {
       if (earlier.fingerprint !== fingerprint) {

@@ -13,7 +13,7 @@ const encoder = new TextEncoder();
 let scratch = new Uint8Array(64 * 1024) as Uint8Array<ArrayBuffer>;
 
 /** UTF-8 bytes of `text` (encodeInto a reused buffer, then one copy: twice as fast as encode() in Node 20). */
-function utf8(text: string): Uint8Array<ArrayBuffer> {
+export function utf8(text: string): Uint8Array<ArrayBuffer> {
   if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
   return scratch.slice(0, encoder.encodeInto(text, scratch).written);
 }
@@ -28,15 +28,15 @@ export const COMPRESSIBLE = {
 };
 
 /**
- * A text answer with its Content-Length, and `Vary: Accept-Encoding` when the
- * compressor would take it (Hono's compress adds it only by rebuilding the answer).
+ * A text answer (or its UTF-8 bytes) with its Content-Length, and `Vary: Accept-Encoding`
+ * when the compressor would take it (Hono's compress adds it only by rebuilding the answer).
  */
 export function textResponse(
   status: number,
-  text: string,
+  text: string | Uint8Array<ArrayBuffer>,
   headers: Record<string, string> & { 'Content-Type': string },
 ): Response {
-  const bytes = utf8(text);
+  const bytes = typeof text === 'string' ? utf8(text) : text;
   const varies = bytes.length >= COMPRESSIBLE.minBytes && COMPRESSIBLE.type.test(headers['Content-Type']);
   return new Response(bytes, {
     status,
@@ -135,9 +135,17 @@ export function validate<S extends v.GenericSchema>(schema: S, data: unknown): v
   throw invalid(field, field ? `${field}: ${issue.message}` : issue.message);
 }
 
-/** The query string, validated. */
+/** The query string (the last of a repeated parameter), validated. */
 export function query<S extends v.GenericSchema>(c: Context<ServerEnv>, schema: S): v.InferOutput<S> {
-  return validate(schema, c.req.query());
+  const url = c.req.url;
+  const start = url.indexOf('?');
+  const end = url.indexOf('#', start);
+  const entries: Record<string, string> = {};
+  // URLSearchParams on the query alone: several times cheaper than Hono's c.req.query() or a URL.
+  if (start >= 0)
+    for (const [key, value] of new URLSearchParams(url.slice(start + 1, end < 0 ? undefined : end)))
+      entries[key] = value;
+  return validate(schema, entries);
 }
 
 /**
@@ -153,18 +161,4 @@ export function pathParam(c: Context<ServerEnv>, name: string): string {
   } catch {
     throw invalid(name, `${name} is not percent-encoded UTF-8`);
   }
-}
-
-/**
- * Answers 304 when the client's `If-None-Match` matches; otherwise the JSON with
- * the ETag. The comparison is weak (RFC 9110 §13.1.2), so a tag the compressor
- * made weak when it compressed the answer (`W/"…"`) still matches.
- */
-export function cached(c: Context<ServerEnv>, tag: string, body: () => unknown): Response {
-  const etag = `"${tag}"`;
-  const opaque = (value: string): string => value.replace(/^W\//, '');
-  const header = c.req.header('if-none-match');
-  const matches = header?.split(/\s*,\s*/).some((value) => value === '*' || opaque(value) === opaque(etag));
-  if (matches) return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': 'no-cache' } });
-  return json(200, body(), { ETag: etag, 'Cache-Control': 'no-cache' });
 }

@@ -15,10 +15,11 @@ import { Hono, type Context, type Handler, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
 import type { ServerEnv } from './env.js';
 import type { IdempotencyKeys } from './idempotency.js';
-import { cached, json, limitBody, pathParam, query, readJson, validate } from './json.js';
+import { json, limitBody, pathParam, query, readJson, validate } from './json.js';
 import { ProblemError } from './problem.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Store } from './store/store.js';
+import { TaggedAnswers } from './tagged.js';
 
 const ListQuerySchema = v.object({
   limit: v.optional(
@@ -82,62 +83,68 @@ export function protocolRoutes({ store, bodyLimit, limiter, idempotency, openStr
   const change = (method: 'POST' | 'PUT' | 'DELETE', path: string, handler: Handler<ServerEnv>) =>
     api.on(method, path, authenticate, limit, idempotency.middleware, handler);
 
-  /** The state of everything a user can see: the id of their newest event. */
-  const etag = (c: Context<ServerEnv>): string => store.log.latestId(c.var.userId);
+  const tagged = new TaggedAnswers();
+  /** Tagged with the state of everything the user can see: the id of their newest event. */
+  const cached = (c: Context<ServerEnv>, body: () => unknown): Response =>
+    tagged.answer(c, store.log.latestId(c.get('userId')), body);
   const ok = (body: unknown): Response => json(200, body);
   const notificationId = (c: Context<ServerEnv>) => pathParam(c, 'notificationId');
   const invitationId = (c: Context<ServerEnv>) => pathParam(c, 'invitationId');
 
-  read('/v1/me', (c) => ok(store.me(c.var.userId)));
-  read('/v1/notifications', (c) => {
-    const q = query(c, ListQuerySchema);
-    return cached(c, etag(c), () =>
-      store.listNotifications(c.var.userId, {
+  read('/v1/me', (c) => ok(store.me(c.get('userId'))));
+  read('/v1/notifications', (c) =>
+    cached(c, () => {
+      const q = query(c, ListQuerySchema);
+      return store.listNotifications(c.get('userId'), {
         limit: q.limit,
         ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
         ...(q.category === undefined ? {} : { category: q.category }),
         ...(q.trackId === undefined ? {} : { trackId: q.trackId }),
         ...(q.unread === undefined ? {} : { unread: q.unread }),
-      }),
-    );
-  });
+      });
+    }),
+  );
   change('POST', '/v1/notifications/read-all', async (c) => {
     const body = await readJson(c, ReadAllRequestSchema, true);
-    return ok(store.readAll(c.var.userId, body.upToId));
+    return ok(store.readAll(c.get('userId'), body.upToId));
   });
-  read('/v1/notifications/:notificationId', (c) => ok(store.getNotification(c.var.userId, notificationId(c))));
+  read('/v1/notifications/:notificationId', (c) => ok(store.getNotification(c.get('userId'), notificationId(c))));
   change('DELETE', '/v1/notifications/:notificationId', (c) => {
-    store.dismiss(c.var.userId, notificationId(c));
+    store.dismiss(c.get('userId'), notificationId(c));
     return new Response(null, { status: 204 });
   });
-  change('POST', '/v1/notifications/:notificationId/read', (c) => ok(store.markRead(c.var.userId, notificationId(c))));
+  change('POST', '/v1/notifications/:notificationId/read', (c) =>
+    ok(store.markRead(c.get('userId'), notificationId(c))),
+  );
   change('POST', '/v1/notifications/:notificationId/unread', (c) =>
-    ok(store.markUnread(c.var.userId, notificationId(c))),
+    ok(store.markUnread(c.get('userId'), notificationId(c))),
   );
   change('POST', '/v1/notifications/:notificationId/actions/:actionId', (c) => {
     const id = notificationId(c);
     const { actionId } = validate(ActionParamsSchema, { actionId: pathParam(c, 'actionId') });
-    return ok(store.runAction(c.var.userId, id, actionId));
+    return ok(store.runAction(c.get('userId'), id, actionId));
   });
-  read('/v1/invitations', (c) => {
-    const q = query(c, InvitationQuerySchema);
-    return cached(c, etag(c), () => ({ items: store.listInvitations(c.var.userId, q.status, q.trackId) }));
-  });
+  read('/v1/invitations', (c) =>
+    cached(c, () => {
+      const q = query(c, InvitationQuerySchema);
+      return { items: store.listInvitations(c.get('userId'), q.status, q.trackId) };
+    }),
+  );
   change('POST', '/v1/invitations/:invitationId/accept', (c) =>
-    ok(store.acceptInvitation(c.var.userId, invitationId(c))),
+    ok(store.acceptInvitation(c.get('userId'), invitationId(c))),
   );
   change('POST', '/v1/invitations/:invitationId/decline', (c) =>
-    ok(store.declineInvitation(c.var.userId, invitationId(c))),
+    ok(store.declineInvitation(c.get('userId'), invitationId(c))),
   );
-  read('/v1/preferences', (c) => ok(store.getPreferences(c.var.userId)));
+  read('/v1/preferences', (c) => ok(store.getPreferences(c.get('userId'))));
   change('PUT', '/v1/preferences', async (c) => {
     const body = await readJson(c, PreferencesUpdateSchema);
-    return ok(store.savePreferences(c.var.userId, body));
+    return ok(store.savePreferences(c.get('userId'), body));
   });
-  read('/v1/counts', (c) => cached(c, etag(c), () => store.counts(c.var.userId)));
-  read('/v1/tracks', (c) => ok({ items: store.listTracks(c.var.userId) }));
-  read('/v1/tracks/:trackId', (c) => ok(store.getTrack(c.var.userId, pathParam(c, 'trackId'))));
-  read('/v1/syncs', (c) => ok({ items: store.listSyncs(c.var.userId) }));
+  read('/v1/counts', (c) => cached(c, () => store.counts(c.get('userId'))));
+  read('/v1/tracks', (c) => ok({ items: store.listTracks(c.get('userId')) }));
+  read('/v1/tracks/:trackId', (c) => ok(store.getTrack(c.get('userId'), pathParam(c, 'trackId'))));
+  read('/v1/syncs', (c) => ok({ items: store.listSyncs(c.get('userId')) }));
   read('/v1/events', openStream);
   return api;
 }

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { RequestError, getRequestListener } from '@hono/node-server';
 import type { Clock } from './clock.js';
-import { createHandler, type HandlerOptions } from './handler.js';
+import { createHandler, type HandlerOptions, type Transport } from './handler.js';
 import { problemResponse } from './json.js';
 import { ProblemError } from './problem.js';
 import type { Store } from './store/store.js';
@@ -59,10 +59,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const url = `http://${host}:${address.port}`;
   // Attached in the same tick as `listening`: no request can arrive before it.
   const handler = createHandler({ ...options, baseUrl: url });
-  const listener = getRequestListener(
-    (request, { outgoing }) => handler.fetch(request, { drop: () => outgoing.destroy() }),
-    { errorHandler: answerAdapterError },
-  );
+  const listener = getRequestListener((request, { outgoing }) => handler.fetch(request, new Connection(outgoing)), {
+    errorHandler: answerAdapterError,
+  });
   const answer = (req: IncomingMessage, res: ServerResponse): void => {
     listener(req, res).catch((error: unknown) => {
       logUnexpected(error);
@@ -85,6 +84,19 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The transport of one request: its Node connection. */
+class Connection implements Transport {
+  #outgoing: { destroy(): void };
+
+  constructor(outgoing: { destroy(): void }) {
+    this.#outgoing = outgoing;
+  }
+
+  drop(): void {
+    this.#outgoing.destroy();
+  }
 }
 
 function logUnexpected(error: unknown): void {

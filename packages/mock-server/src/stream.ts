@@ -56,7 +56,7 @@ export class StreamHub {
 
   open = (c: Context<ServerEnv>): Response => {
     const { store, faults, heartbeatMs, retryMs, maxStreamsPerUser } = this.#options;
-    const userId = c.var.userId;
+    const userId = c.get('userId');
     const lastEventId = c.req.header('last-event-id') || undefined;
     if (lastEventId !== undefined && !parseEventId(lastEventId)) {
       throw invalid('Last-Event-ID', 'Last-Event-ID is not an event id this protocol uses');
