@@ -69,14 +69,21 @@ function unreadable(error: unknown): ProblemError {
 
 /** Refuses a body over `maxSize` bytes, declared or streamed, with a 413 problem. */
 export function limitBody(maxSize: number): MiddlewareHandler<ServerEnv> {
-  const limit = bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new ProblemError('payloadTooLarge', 413, `The body is larger than ${maxSize} bytes`);
-    },
-  });
-  // Errors of the routes past it arrive as answers (Hono's error handler): what throws here is the reading.
-  return (c, next) => limit(c, next).catch((error: unknown) => Promise.reject(unreadable(error)));
+  const tooLarge = (): never => {
+    throw new ProblemError('payloadTooLarge', 413, `The body is larger than ${maxSize} bytes`);
+  };
+  const streamed = bodyLimit({ maxSize, onError: tooLarge });
+  return async (c, next) => {
+    // A declared length is the body's length (Node's parser holds the client to it): checked without reading,
+    // so the body is later read straight from Node's request, not through the web streams Hono's limit needs.
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
+      if (Number(declared) > maxSize) tooLarge();
+      return next();
+    }
+    // Errors of the routes past it arrive as answers (Hono's error handler): what throws here is the reading.
+    return streamed(c, next).catch((error: unknown) => Promise.reject(unreadable(error)));
+  };
 }
 
 /** The body as text. */
