@@ -27,6 +27,18 @@ interface OpenStream {
   cut: () => void;
 }
 
+const encoder = new TextEncoder();
+const HEARTBEAT = encoder.encode(': heartbeat\n\n');
+/** Each event's frame, encoded once for all the streams of its user. */
+const frames = new WeakMap<LoggedEvent, Uint8Array>();
+
+function frameOf(event: LoggedEvent): Uint8Array {
+  let frame = frames.get(event);
+  if (!frame)
+    frames.set(event, (frame = encoder.encode(`id: ${event.id}\nevent: ${event.event}\ndata: ${event.json}\n\n`)));
+  return frame;
+}
+
 const HEADERS = {
   'Content-Type': 'text/event-stream; charset=utf-8',
   'Cache-Control': 'no-store',
@@ -74,18 +86,18 @@ export class StreamHub {
     out.onClose(() => this.#open.delete(stream));
 
     const silent = (): boolean => Boolean(faults.settings.stream?.stall) || !out.open;
-    const write = (text: string): void => {
+    const write = (text: string | Uint8Array): void => {
       if (!silent()) out.write(text);
     };
     const send = (event: LoggedEvent): void => {
       if (silent()) return;
       if (faults.take('malformedNext')) out.write(`event: ${event.event}\ndata: {"id": "broken", "title": \n\n`);
-      const text = `id: ${event.id}\nevent: ${event.event}\ndata: ${event.json}\n\n`;
+      const frame = frameOf(event);
       if (faults.take('cutNextEvent')) {
-        out.end(text.slice(0, Math.floor(text.length / 2)));
+        out.end(frame.subarray(0, Math.floor(frame.length / 2)));
         return;
       }
-      out.write(text);
+      out.write(frame);
       if (faults.countStreamEvent()) out.end();
     };
 
@@ -100,7 +112,7 @@ export class StreamHub {
     write(`id: ${latest}\nevent: ready\ndata: ${JSON.stringify(ready)}\n\n`);
 
     out.onClose(store.log.subscribe(userId, send));
-    const heartbeat = setInterval(() => write(': heartbeat\n\n'), heartbeatMs);
+    const heartbeat = setInterval(() => write(HEARTBEAT), heartbeatMs);
     out.onClose(() => clearInterval(heartbeat));
     return new Response(out.body, { headers: HEADERS });
   };
@@ -116,7 +128,6 @@ class TextBody {
   readonly body: ReadableStream<Uint8Array>;
   #transport: Transport | undefined;
   #controller!: ReadableStreamDefaultController<Uint8Array>;
-  #encoder = new TextEncoder();
   #onClose: (() => void)[] = [];
   #open = true;
 
@@ -138,11 +149,12 @@ class TextBody {
     else callback();
   }
 
-  write(text: string): void {
-    if (this.#open) this.#controller.enqueue(this.#encoder.encode(text));
+  /** Writes text, or bytes (never changed afterwards: several bodies may share them). */
+  write(text: string | Uint8Array): void {
+    if (this.#open) this.#controller.enqueue(typeof text === 'string' ? encoder.encode(text) : text);
   }
 
-  end(text = ''): void {
+  end(text: string | Uint8Array = ''): void {
     if (!this.#open) return;
     this.write(text);
     this.#controller.close();
