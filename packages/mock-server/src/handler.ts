@@ -116,7 +116,7 @@ export function createHandler(options: HandlerOptions): ReferenceHandler {
     });
     app.notFound((c) => problemResponse(new ProblemError('notFound', 404, `No endpoint at ${c.req.path}`)));
     const gzip = compress({ encoding: 'gzip', threshold: COMPRESSIBLE.minBytes, contentTypeFilter: COMPRESSIBLE.type });
-    // Without Accept-Encoding there is nothing to choose (textResponse says Vary itself).
+    // Without Accept-Encoding there is nothing to choose (textHeaders says Vary itself).
     app.use((c, next) => (c.req.header('accept-encoding') === undefined ? next() : gzip(c, next)));
     app.use(allowList);
     app.use(

@@ -28,20 +28,25 @@ export const COMPRESSIBLE = {
 };
 
 /**
- * A text answer (or its UTF-8 bytes) with its Content-Length, and `Vary: Accept-Encoding`
- * when the compressor would take it (Hono's compress adds it only by rebuilding the answer).
+ * A text answer's headers for `length` bytes: its Content-Length, and `Vary: Accept-Encoding` when the
+ * compressor would take it (Hono's compress adds it only by rebuilding the answer).
  */
+export function textHeaders(
+  length: number,
+  headers: Record<string, string> & { 'Content-Type': string },
+): Record<string, string> {
+  const varies = length >= COMPRESSIBLE.minBytes && COMPRESSIBLE.type.test(headers['Content-Type']);
+  return { ...headers, 'Content-Length': String(length), ...(varies ? { Vary: 'Accept-Encoding' } : {}) };
+}
+
+/** A text answer (see textHeaders). */
 export function textResponse(
   status: number,
-  text: string | Uint8Array<ArrayBuffer>,
+  text: string,
   headers: Record<string, string> & { 'Content-Type': string },
 ): Response {
-  const bytes = typeof text === 'string' ? utf8(text) : text;
-  const varies = bytes.length >= COMPRESSIBLE.minBytes && COMPRESSIBLE.type.test(headers['Content-Type']);
-  return new Response(bytes, {
-    status,
-    headers: { ...headers, 'Content-Length': String(bytes.length), ...(varies ? { Vary: 'Accept-Encoding' } : {}) },
-  });
+  const bytes = utf8(text);
+  return new Response(bytes, { status, headers: textHeaders(bytes.length, headers) });
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {

@@ -7,13 +7,17 @@
  */
 import type { Context } from 'hono';
 import type { ServerEnv } from './env.js';
-import { textResponse, utf8 } from './json.js';
+import { textHeaders, utf8 } from './json.js';
 
 /** Answers kept at most (the oldest goes first): a few per user and view. */
 const CAPACITY = 1000;
 
+/** A tag without its weak prefix (`W/`). */
+const opaque = (value: string): string => value.replace(/^W\//, '');
+
 export class TaggedAnswers {
-  #kept = new Map<string, { tag: string; bytes: Uint8Array<ArrayBuffer> }>();
+  /** The bytes of each kept answer, and its headers (never changed: every answer for the tag shares them). */
+  #kept = new Map<string, { tag: string; bytes: Uint8Array<ArrayBuffer>; headers: Record<string, string> }>();
 
   /**
    * The answer for `tag`; `body` validates the request and builds its data
@@ -23,20 +27,20 @@ export class TaggedAnswers {
    */
   answer(c: Context<ServerEnv>, tag: string, body: () => unknown): Response {
     const key = `${c.get('userId')} ${c.req.url}`;
+    const etag = `"${tag}"`;
     let kept = this.#kept.get(key);
     if (kept?.tag !== tag) {
-      kept = { tag, bytes: utf8(JSON.stringify(body())) };
+      const bytes = utf8(JSON.stringify(body()));
+      const headers = { 'Content-Type': 'application/json; charset=utf-8', ETag: etag, 'Cache-Control': 'no-cache' };
+      kept = { tag, bytes, headers: textHeaders(bytes.length, headers) };
       this.#kept.delete(key);
       this.#kept.set(key, kept);
       if (this.#kept.size > CAPACITY) this.#kept.delete(this.#kept.keys().next().value!);
     }
-    const etag = `"${tag}"`;
-    const headers = { ETag: etag, 'Cache-Control': 'no-cache' };
-    const opaque = (value: string): string => value.replace(/^W\//, '');
     const match = c.req.header('if-none-match');
     if (match?.split(/\s*,\s*/).some((value) => value === '*' || opaque(value) === opaque(etag))) {
-      return new Response(null, { status: 304, headers });
+      return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': 'no-cache' } });
     }
-    return textResponse(200, kept.bytes, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+    return new Response(kept.bytes, { headers: kept.headers });
   }
 }
