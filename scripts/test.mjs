@@ -56,6 +56,7 @@ const nodeFiles = [
   ...testFiles('stories', false),
   ...testFiles('bench', false),
   ...testFiles('chaos', false),
+  ...testFiles('scripts', false),
 ];
 const nodeRun = spawnSync(
   process.execPath,
