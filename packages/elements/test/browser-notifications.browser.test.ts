@@ -10,7 +10,7 @@
  * browser's, not ours.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { createClient, type PdClient, type Notification as PdNotification } from '@pd-notify/client';
+import type { PdClient, Notification as PdNotification } from '@pd-notify/client';
 import '../src/index.js';
 import type { PdNotificationHelp, PdPreferencesForm } from '../src/index.js';
 import { closeClients, expectFocusOn, focused, freshClient, nameOf, press } from './focus-helpers.js';
@@ -315,17 +315,20 @@ describe('<pd-notification-help>', () => {
   it('email: says when no category sends email, and when the address cannot be checked', async () => {
     permission('default');
     await putPreferences((prefs) => (prefs.categories.system.channels.email = false));
+    const client = freshClient('demo-alice', { persist: false });
+    // The preferences first: once /v1/me fails, the client holds its other requests back for its probe schedule.
+    const unwatch = client.$preferences.listen(() => {});
+    await until(client.$preferences, (state) => state.server !== null);
     // GET /v1/me fails, retries included (a client that persists nothing asks it only for this view).
     await control('/control/faults', { error: { status: 503, times: 10, pathPrefix: '/v1/me' } });
-    const client = createClient({ baseUrl: base(), token: 'demo-alice', shareAcrossTabs: false, persist: false });
     const el = await help({ client });
+    unwatch();
     await eventually(() =>
       expect(text(check(el, 'email'))).to.contain('Your email address could not be checked right now.'),
     );
     expect(text(check(el, 'email'))).to.contain('Email is off for every category');
     expect(stateOf(el, 'email')).to.equal('attention');
     await expect(el).to.be.accessible();
-    await client.close();
   });
 
   it('browser permission not asked: the button asks from the key press, and the check follows the answer', async () => {
