@@ -10,7 +10,7 @@ import type { OfflineResults } from './offline.js';
 import type { OutageResults } from './outage.js';
 import type { PeerResult } from './peers.js';
 import type { RequestCase, RequestResults } from './requests.js';
-import type { ServerResults } from './server.js';
+import type { ServerResults, Throughput } from './server.js';
 import type { Size } from './size.js';
 import { kb, ms, type Percentiles, type Summary } from './stats.js';
 import type { StoreResults } from './store.js';
@@ -35,6 +35,8 @@ export interface Results {
   requests?: RequestResults;
   offline?: OfflineResults;
   outage?: OutageResults;
+  /** Sections measured again alone (`--only`) since the run above: the date of each. */
+  remeasured?: Record<string, string>;
 }
 
 const DOC = new URL('../docs/benchmarks.md', import.meta.url);
@@ -59,6 +61,14 @@ function requestCount(c: RequestCase): string {
 const requestList = (lines: string[]) =>
   lines.map((line) => `\`${line.replace(/\/users\/[^/]+\/feeds\/[^/]+$/, '/users/{user}/feeds/{feed}')}\``).join(', ');
 
+/** A section's heading, with the date it was measured again when a partial run replaced it. */
+function heading(r: Results, section: keyof Results, title: string): string[] {
+  const again = r.remeasured?.[section];
+  return again
+    ? ['', `### ${title}`, '', `Measured again on ${again.slice(0, 10)}, alone (\`--only=${section}\`).`]
+    : ['', `### ${title}`];
+}
+
 export function figuresMarkdown(r: Results): string {
   const m = r.machine;
   const lines = [
@@ -66,8 +76,7 @@ export function figuresMarkdown(r: Results): string {
   ];
   if (r.size) {
     lines.push(
-      '',
-      '### Size',
+      ...heading(r, 'size', 'Size'),
       '',
       'KB of what a page loads at start: minified ESM with every dependency bundled (Lit included), gzip -9 and brotli -11. "On demand" is code behind a dynamic `import()`, loaded only when needed: the French texts, the preferences editor, and the tab-sharing fallback for pages without Web Locks.',
       '',
@@ -88,8 +97,7 @@ export function figuresMarkdown(r: Results): string {
   if (r.peers && r.size) {
     const ours = { client: r.size.client!.gzip, inbox: r.size['pd-activity-feed']!.gzip };
     lines.push(
-      '',
-      '### Peers',
+      ...heading(r, 'peers', 'Peers'),
       '',
       row(['peer', 'versions', 'min', 'gzip', 'ratio']),
       row(['---', '---', '--:', '--:', '--:']),
@@ -109,8 +117,7 @@ export function figuresMarkdown(r: Results): string {
   const b = r.browser;
   if (b) {
     lines.push(
-      '',
-      '### The feed in Chromium',
+      ...heading(r, 'browser', 'The feed in Chromium'),
       '',
       'Mounting an inline feed to the frame that paints its rows (ms, median of 7 after 2 warm-ups):',
       '',
@@ -132,8 +139,7 @@ export function figuresMarkdown(r: Results): string {
   }
   if (r.store) {
     lines.push(
-      '',
-      '### Store',
+      ...heading(r, 'store', 'Store'),
       '',
       row(['', 'median', 'min', 'max']),
       row(['---', '--:', '--:', '--:']),
@@ -141,22 +147,43 @@ export function figuresMarkdown(r: Results): string {
       row(['merge a 10,000-item resync page into 10,000 loaded items', ...timing(r.store.mergeResync)]),
     );
   }
-  if (r.server) {
+  const sv = r.server;
+  if (sv) {
+    const { reference, trivial } = sv.list;
+    const perSecond = (t: Throughput) => t.requestsPerSecond.toLocaleString('en');
     lines.push(
+      ...heading(r, 'server', 'Reference server'),
       '',
-      '### Reference server',
+      `1-minute load average ${sv.load.start} when this section started, ${sv.load.end} when it ended.`,
       '',
-      row(['streams', 'p50', 'p95', 'max', 'deliveries']),
-      row(['--:', '--:', '--:', '--:', '--:']),
-      ...Object.entries(r.server.fanOut).map(([count, p]) => row([Number(count).toLocaleString('en'), ...spread(p)])),
+      'One notification to N open streams of one user (5 rounds), ms:',
       '',
-      `\`GET /v1/notifications?limit=20\` from 32 concurrent keep-alive connections: ${r.server.listRequestsPerSecond.toLocaleString('en')} requests/s.`,
-      ...(r.server.memoryPerStream
-        ? [
-            '',
-            `Memory per open stream (${r.server.memoryPerStream.streams.toLocaleString('en')} streams, after a full GC): ${r.server.memoryPerStream.heapKb} KB of JS heap and external memory.`,
-          ]
-        : []),
+      row(['streams', 'p50', 'p95', 'p99', 'max', 'deliveries']),
+      row(['--:', '--:', '--:', '--:', '--:', '--:']),
+      ...Object.entries(sv.fanOut).map(([count, p]) =>
+        row([
+          Number(count).toLocaleString('en'),
+          ms(p.p50),
+          ms(p.p95),
+          ms(p.p99),
+          ms(p.max),
+          p.count.toLocaleString('en'),
+        ]),
+      ),
+      '',
+      `\`GET /v1/notifications?limit=20\` (${kb(sv.list.bodyBytes)} KB) from ${sv.list.connections} keep-alive connections, median of ${sv.list.rounds} rounds of ${sv.list.secondsPerRound} s, beside a plain \`node:http\` server answering the same bytes, in alternate rounds:`,
+      '',
+      row(['server', 'requests/s', 'CPU µs per request']),
+      row(['---', '--:', '--:']),
+      row(['reference server', perSecond(reference), reference.cpuUsPerRequest]),
+      row(['plain node:http', perSecond(trivial), trivial.cpuUsPerRequest]),
+      row([
+        'reference / plain',
+        (reference.requestsPerSecond / trivial.requestsPerSecond).toFixed(2),
+        `${(reference.cpuUsPerRequest / trivial.cpuUsPerRequest).toFixed(1)}×`,
+      ]),
+      '',
+      `Memory per open stream (${sv.memoryPerStream.streams.toLocaleString('en')} streams, after a full GC): ${sv.memoryPerStream.heapKb} KB of JS heap and external memory.`,
     );
   }
   const q = r.requests;
@@ -216,8 +243,7 @@ export function figuresMarkdown(r: Results): string {
   const o = r.offline;
   if (o) {
     lines.push(
-      '',
-      '### Offline first',
+      ...heading(r, 'offline', 'Offline first'),
       '',
       `From navigation to the bell showing its count, every API request ${o.latencyMs} ms slow (the control API's \`latencyMs\`):`,
       '',

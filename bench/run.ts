@@ -2,14 +2,14 @@
  * `npm run bench`: sizes (ours and the peers'), the elements in Chromium, the
  * store, the reference server under load, the requests of a page load (ours
  * and the peers'), offline first (the bell from the persisted cache, and its
- * size), and what a page sends while the API is down. Writes bench/results.json and prints the tables (the
- * same ones docs/benchmarks.md shows, rewritten after a full run).
- * `npm run bench -- --only=size,store` runs some sections and only prints them.
+ * size), and what a page sends while the API is down. Writes bench/results.json, prints the tables and rewrites them
+ * in docs/benchmarks.md. `npm run bench -- --only=size,store` runs some
+ * sections: they replace those of the last results, marked with their date.
  * Timings are medians of several runs after a warm-up, with min and max.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { arch, cpus, platform, release, totalmem } from 'node:os';
 import { format, resolveConfig } from 'prettier';
 import { findChrome } from '../scripts/browsers.mjs';
 import { benchBrowser } from './browser.js';
@@ -20,6 +20,7 @@ import { benchServer } from './server.js';
 import { BUDGETS, OUR_ENTRIES, measure } from './size.js';
 import { formattedFigures, writeFigures, type Results } from './markdown.js';
 import { benchRequests } from './requests.js';
+import { oneMinuteLoad } from './stats.js';
 import { benchStore } from './store.js';
 
 const SECTIONS = ['size', 'peers', 'browser', 'store', 'server', 'requests', 'offline', 'outage'] as const;
@@ -55,40 +56,43 @@ function machine() {
   };
 }
 
-/** Timings stretch when other work shares the cores: the 1-minute load average, at the start and the end of the run. */
-function oneMinuteLoad(): number {
-  return Math.round(loadavg()[0]! * 10) / 10;
-}
-
+const resultsFile = new URL('results.json', import.meta.url).pathname;
 const load = { start: oneMinuteLoad(), end: 0 };
-const results: Results = { date: new Date().toISOString(), machine: { ...machine(), load } };
+const measured: Results = { date: new Date().toISOString(), machine: { ...machine(), load } };
 
 if (wanted('size') || wanted('peers')) {
-  results.size = {};
+  measured.size = {};
   for (const [name, code] of Object.entries(OUR_ENTRIES)) {
     const budget = BUDGETS[name as keyof typeof OUR_ENTRIES];
-    results.size[name] = { ...(await measure(code)), ...(budget ? { budget } : {}) };
+    measured.size[name] = { ...(await measure(code)), ...(budget ? { budget } : {}) };
   }
 }
-if (wanted('peers')) results.peers = await benchPeers();
-if (wanted('browser')) results.browser = await benchBrowser();
-if (wanted('store')) results.store = await benchStore();
-if (wanted('server')) results.server = await benchServer();
-if (wanted('requests')) results.requests = await benchRequests();
-if (wanted('offline')) results.offline = await benchOffline();
-if (wanted('outage')) results.outage = await benchOutage();
-
+if (wanted('peers')) measured.peers = await benchPeers();
+if (wanted('browser')) measured.browser = await benchBrowser();
+if (wanted('store')) measured.store = await benchStore();
+if (wanted('server')) measured.server = await benchServer();
+if (wanted('requests')) measured.requests = await benchRequests();
+if (wanted('offline')) measured.offline = await benchOffline();
+if (wanted('outage')) measured.outage = await benchOutage();
 load.end = oneMinuteLoad();
-console.log(await formattedFigures(results));
-// A partial run writes nothing: results.json and the docs hold one full run's figures.
-if (!only) {
-  // Formatted as the linter wants it (short lists of requests on one line).
-  const resultsFile = new URL('results.json', import.meta.url).pathname;
-  const prettierOptions = (await resolveConfig(resultsFile)) ?? {};
-  writeFileSync(
-    resultsFile,
-    await format(JSON.stringify(results, null, 2), { ...prettierOptions, filepath: resultsFile }),
-  );
-  await writeFigures(results);
-  console.log('\nwritten: bench/results.json and the figures of docs/benchmarks.md');
+
+/** A partial run replaces its sections of the last results, each marked with the date it was measured again. */
+function merged(): Results {
+  if (!only || !existsSync(resultsFile)) return measured;
+  const last = JSON.parse(readFileSync(resultsFile, 'utf8')) as Results;
+  const { date, machine: _machine, ...sections } = measured;
+  const remeasured = Object.fromEntries(Object.keys(sections).map((section) => [section, date]));
+  return { ...last, ...sections, remeasured: { ...last.remeasured, ...remeasured } };
 }
+const results = merged();
+
+// Formatted as the linter wants it (short lists of requests on one line).
+const prettierOptions = (await resolveConfig(resultsFile)) ?? {};
+writeFileSync(
+  resultsFile,
+  await format(JSON.stringify(results, null, 2), { ...prettierOptions, filepath: resultsFile }),
+);
+console.log(await formattedFigures(measured));
+console.log('\nwritten: bench/results.json');
+await writeFigures(results);
+console.log('written: the figures of docs/benchmarks.md');

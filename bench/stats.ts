@@ -1,4 +1,5 @@
-/** Summaries of repeated measurements. */
+/** Summaries of repeated measurements, and the machine's load while they ran. */
+import { loadavg } from 'node:os';
 
 export interface Summary {
   median: number;
@@ -10,6 +11,7 @@ export interface Summary {
 export interface Percentiles {
   p50: number;
   p95: number;
+  p99: number;
   max: number;
   count: number;
 }
@@ -26,7 +28,13 @@ export function summarize(values: readonly number[]): Summary {
 
 export function percentiles(values: readonly number[]): Percentiles {
   const sorted = [...values].sort((a, b) => a - b);
-  return { p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), max: sorted.at(-1)!, count: values.length };
+  return {
+    p50: quantile(sorted, 0.5),
+    p95: quantile(sorted, 0.95),
+    p99: quantile(sorted, 0.99),
+    max: sorted.at(-1)!,
+    count: values.length,
+  };
 }
 
 /**
@@ -51,4 +59,9 @@ export function ms(value: number): string {
 /** Bytes as KB with two decimals. */
 export function kb(bytes: number): string {
   return (bytes / 1024).toFixed(2);
+}
+
+/** Timings stretch when other work shares the cores: the 1-minute load average, to one decimal. */
+export function oneMinuteLoad(): number {
+  return Math.round(loadavg()[0]! * 10) / 10;
 }

@@ -1,6 +1,7 @@
 // `npm test`: every suite (node's test runner, then @web/test-runner in Chromium,
-// Firefox and WebKit, one engine after the other), ending with one plain totals line
-// "N passed, N failed[, N skipped]" over all of them (CI reads that last line).
+// Firefox and WebKit, one engine after the other), then each suite's counts and duration,
+// ending with one plain totals line "N passed, N failed[, N skipped]" over all of them
+// (CI reads that last line).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ function readCounts(file) {
 }
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
-/** Each suite's counts and failed tests, for the summary. */
+/** Each suite's counts, failed tests and duration, for the summary. */
 const suites = [];
 
 /** A runner's counts; a runner that failed without reporting a failed test counts as one failure. */
@@ -43,10 +44,17 @@ function countsOf(exitStatus, countsFile) {
   return counts;
 }
 
+/** Runs node with `args`, its output shown as it comes: its exit status and how long it took. */
+function timed(args, env = {}) {
+  const start = performance.now();
+  const run = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return { status: run.status, ms: performance.now() - start };
+}
+
 /** Adds a suite's counts to the totals and the summary. */
-function addSuite(name, counts) {
+function addSuite(name, counts, ms) {
   for (const key of Object.keys(totals)) totals[key] += counts[key];
-  suites.push({ name, ...counts });
+  suites.push({ name, ms, ...counts });
 }
 
 // 1. Node-side suites.
@@ -56,90 +64,62 @@ const nodeFiles = [
   ...testFiles('stories', false),
   ...testFiles('bench', false),
   ...testFiles('chaos', false),
+  ...testFiles('scripts', false),
 ];
-const nodeRun = spawnSync(
-  process.execPath,
-  [
-    '--conditions=source',
-    '--import',
-    'tsx',
-    '--test',
-    '--test-reporter=spec',
-    '--test-reporter-destination=stdout',
-    '--test-reporter=./scripts/node-count-reporter.mjs',
-    `--test-reporter-destination=${RESULTS}/node.json`,
-    ...nodeFiles,
-  ],
-  { stdio: 'inherit' },
-);
-addSuite('node', countsOf(nodeRun.status, `${RESULTS}/node.json`));
+const nodeRun = timed([
+  '--conditions=source',
+  '--import',
+  'tsx',
+  '--test',
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  '--test-reporter=./scripts/node-count-reporter.mjs',
+  `--test-reporter-destination=${RESULTS}/node.json`,
+  ...nodeFiles,
+]);
+addSuite('node', countsOf(nodeRun.status, `${RESULTS}/node.json`), nodeRun.ms);
 
-// 2. Browser suites, in each engine in turn (two cores: one browser at a time).
+// 2. Browser suites: every file in one run per engine, one engine after the other (two cores: one browser at a time).
 const browserFiles = [...testFiles('packages', true), ...testFiles('examples', true)];
-/**
- * WebKit's MiniBrowser has dropped its WebDriver session a dozen files into a run
- * (always at a file's start, never in a test): it gets a fresh browser every 6 files.
- */
-const BATCH = { webkit: 6 };
-
-/** Runs `files` in `engine`; a runner that stops without reporting a failed test lost its browser, and runs once more. */
-function runBatch(engine, files, results) {
-  const run = () => {
-    rmSync(results, { force: true });
-    const args = [
-      '--conditions=source',
-      'node_modules/@web/test-runner/dist/bin.js',
-      '--config',
-      'web-test-runner.config.js',
-    ];
-    return spawnSync(process.execPath, [...args, '--files', ...files], {
-      stdio: 'inherit',
-      env: { ...process.env, PD_BROWSER: engine, PD_TEST_RESULTS: results },
-    });
-  };
-  let status = run().status;
-  let rerun = false;
-  // A test that fails is never run again: only a runner that reported no failure.
-  if (status !== 0 && !(readCounts(results)?.failed > 0)) {
-    console.log(
-      `\n── ${ENGINE_NAMES[engine]} stopped without reporting a failed test (its browser went away): once more ──\n`,
-    );
-    status = run().status;
-    rerun = true;
-  }
-  return { counts: countsOf(status, results), rerun };
-}
-
 if (browserFiles.length > 0) {
   for (const engine of ENGINES) {
     const name = ENGINE_NAMES[engine];
     if (!hasEngine(engine)) {
       console.error(`\n${installHint(engine)}\n`);
-      addSuite(name, { passed: 0, failed: 1, skipped: 0, failures: [installHint(engine)] });
+      addSuite(name, { passed: 0, failed: 1, skipped: 0, failures: [installHint(engine)] }, 0);
       continue;
     }
     console.log(`\n── Browser tests in ${name} ──\n`);
-    const size = BATCH[engine] ?? browserFiles.length;
-    const counts = { passed: 0, failed: 0, skipped: 0, failures: [] };
-    let reruns = 0;
-    for (let at = 0; at < browserFiles.length; at += size) {
-      const batch = runBatch(engine, browserFiles.slice(at, at + size), `${RESULTS}/browser-${engine}-${at}.json`);
-      for (const key of Object.keys(totals)) counts[key] += batch.counts[key];
-      counts.failures.push(...batch.counts.failures);
-      if (batch.rerun) reruns++;
-    }
-    addSuite(
-      reruns ? `${name} (${reruns} batch${reruns > 1 ? 'es' : ''} run twice: the browser went away)` : name,
-      counts,
+    const results = `${RESULTS}/browser-${engine}.json`;
+    const run = timed(
+      [
+        '--conditions=source',
+        'node_modules/@web/test-runner/dist/bin.js',
+        '--config',
+        'web-test-runner.config.js',
+        '--files',
+        ...browserFiles,
+      ],
+      { PD_BROWSER: engine, PD_TEST_RESULTS: results },
     );
+    addSuite(name, countsOf(run.status, results), run.ms);
   }
 }
 
-console.log('\nBy suite (passed / failed / skipped):');
+/** "42.0s", or "3m 07s" from a minute on. */
+function duration(ms) {
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
+}
+
+console.log('\nBy suite (passed / failed / skipped, duration):');
 for (const suite of suites) {
-  console.log(`  ${suite.name.padEnd(9)} ${suite.passed} / ${suite.failed} / ${suite.skipped}`);
+  const counts = `${suite.passed} / ${suite.failed} / ${suite.skipped}`;
+  console.log(`  ${suite.name.padEnd(9)} ${counts.padEnd(16)} ${duration(suite.ms)}`);
   for (const failure of suite.failures) console.log(`    ✗ ${suite.name}: ${failure}`);
 }
+console.log(`  ${'in all'.padEnd(9)} ${''.padEnd(16)} ${duration(suites.reduce((sum, suite) => sum + suite.ms, 0))}`);
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
 process.exit(totals.failed > 0 ? 1 : 0);

@@ -2,7 +2,9 @@
  * One HTTP/1.1 exchange over a raw socket (node:net), for what fetch cannot send:
  * bytes a URL parser would re-encode or refuse, oversized request lines and
  * headers, HEAD answers read byte for byte. The request asks the server to close
- * the connection; the answer is everything read until it does.
+ * the connection; the answer is everything read until it does, past any interim
+ * 1xx answer (`100 Continue`). An event stream, whose body never ends, is
+ * answered by its status and headers, and the connection closed.
  */
 import { connect } from 'node:net';
 
@@ -10,7 +12,7 @@ export interface RawReply {
   status: number;
   /** Header names in lower case; repeated headers joined with ", ". */
   headers: Record<string, string>;
-  /** The body as sent (chunked transfer coding removed, content coding kept). */
+  /** The body as sent (chunked transfer coding removed, content coding kept); empty for an event stream. */
   body: Buffer;
   /** The parsed body when it is JSON, else undefined. */
   json: unknown;
@@ -48,22 +50,42 @@ export function rawRequest(baseUrl: string, request: RawRequest): Promise<RawRep
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname.replace(/^\[|\]$/g, ''));
     const chunks: Buffer[] = [];
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    socket.on('error', reject);
-    socket.on('close', () => {
+    const settle = () => {
       try {
         resolve(parse(Buffer.concat(chunks)));
       } catch (error) {
         reject(error instanceof Error ? error : new Error(String(error)));
       }
+    };
+    socket.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      const data = finalAnswer(Buffer.concat(chunks));
+      const end = data.indexOf('\r\n\r\n');
+      if (end >= 0 && /\r\ncontent-type: *text\/event-stream/i.test(data.subarray(0, end).toString('latin1'))) {
+        socket.destroy();
+        settle();
+      }
     });
+    socket.on('error', reject);
+    socket.on('close', settle);
     const bytes = request.body === undefined ? head : Buffer.concat([head, Buffer.from(request.body)]);
     if (request.unfinished) socket.write(bytes);
     else socket.end(bytes);
   });
 }
 
-function parse(data: Buffer): RawReply {
+/** The answer after any interim 1xx answers. */
+function finalAnswer(data: Buffer): Buffer {
+  while (/^HTTP\/1\.[01] 1\d\d /.test(data.subarray(0, 13).toString('latin1'))) {
+    const end = data.indexOf('\r\n\r\n');
+    if (end < 0) break;
+    data = data.subarray(end + 4);
+  }
+  return data;
+}
+
+function parse(answer: Buffer): RawReply {
+  const data = finalAnswer(answer);
   const end = data.indexOf('\r\n\r\n');
   if (end < 0) throw new Error(`No complete answer: ${JSON.stringify(data.toString('latin1').slice(0, 200))}`);
   const [statusLine = '', ...lines] = data.subarray(0, end).toString('latin1').split('\r\n');
@@ -77,6 +99,7 @@ function parse(data: Buffer): RawReply {
     headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
   }
   let body = data.subarray(end + 4);
+  if (/^text\/event-stream/.test(headers['content-type'] ?? '')) body = Buffer.alloc(0);
   if (/chunked/i.test(headers['transfer-encoding'] ?? '')) body = unchunk(body);
   let json: unknown;
   if (/json/.test(headers['content-type'] ?? '') && !headers['content-encoding'] && body.length > 0) {

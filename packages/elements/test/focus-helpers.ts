@@ -1,7 +1,7 @@
 /** Focus as a keyboard user meets it: where it is (through shadow roots), keys that must keep it, a client per test. */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { createClient, type PdClient } from '@pd-notify/client';
+import { createClient, type ClientOptions, type PdClient } from '@pd-notify/client';
 import { deepActiveElement } from '../src/focus-keeper.js';
 import { base, eventually } from './helpers.js';
 
@@ -71,8 +71,8 @@ const clients: PdClient[] = [];
  * other tabs: a previous test's client, lingering after its element left, cannot
  * hand this one its state. `closeClients()` after each test.
  */
-export function freshClient(token = 'demo-alice'): PdClient {
-  const client = createClient({ baseUrl: base(), token, shareAcrossTabs: false });
+export function freshClient(token = 'demo-alice', options: Partial<ClientOptions> = {}): PdClient {
+  const client = createClient({ baseUrl: base(), token, shareAcrossTabs: false, ...options });
   clients.push(client);
   return client;
 }

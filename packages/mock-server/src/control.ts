@@ -10,11 +10,13 @@ import {
   PrioritySchema,
   StageSchema,
 } from '@pd-notify/protocol';
+import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
+import type { ServerEnv } from './env.js';
 import { FaultsSchema, type Faults } from './faults.js';
-import { Router, json, readJson, validate, type Context } from './http.js';
+import { json, limitBody, query, readJson } from './json.js';
 import { SEEDS, type SeedName } from './seed.js';
-import type { Store } from './store.js';
+import type { Store } from './store/store.js';
 
 const text = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength(max));
 const isoDate = v.pipe(v.string(), v.isoTimestamp());
@@ -63,12 +65,14 @@ export interface ControlOptions {
   streamCounts: () => Record<string, number>;
 }
 
-export function controlRoutes(options: ControlOptions): Router {
-  const { faults, bodyLimit } = options;
-  const read = <S extends v.GenericSchema>(ctx: Context, schema: S) => readJson(ctx.request, schema, bodyLimit, true);
+export function controlRoutes(options: ControlOptions): Hono<ServerEnv> {
+  const { faults } = options;
+  const read = <S extends v.GenericSchema>(c: Context<ServerEnv>, schema: S) => readJson(c, schema, true);
+  const limit = limitBody(options.bodyLimit);
 
-  return new Router()
-    .on('GET', '/control/state', () => {
+  return new Hono<ServerEnv>()
+    .use('/control/*', async (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next)))
+    .get('/control/state', () => {
       const store = options.store();
       return json(200, {
         now: store.clock.iso(),
@@ -77,46 +81,46 @@ export function controlRoutes(options: ControlOptions): Router {
         faults: faults.settings,
       });
     })
-    .on('GET', '/control/outbox', (ctx) => {
-      const { userId } = validate(v.object({ userId: v.optional(text(64)) }), Object.fromEntries(ctx.url.searchParams));
+    .get('/control/outbox', (c) => {
+      const { userId } = query(c, v.object({ userId: v.optional(text(64)) }));
       return json(200, { items: options.store().outbox(userId) });
     })
-    .on('POST', '/control/reset', async (ctx) => {
-      const body = await read(ctx, v.object({ seed: v.optional(v.picklist(SEEDS), 'demo') }));
+    .post('/control/reset', async (c) => {
+      const body = await read(c, v.object({ seed: v.optional(v.picklist(SEEDS), 'demo') }));
       options.reset(body.seed);
       return json(200, { seed: body.seed });
     })
-    .on('POST', '/control/restart', () => {
+    .post('/control/restart', () => {
       options.restart();
       return json(200, { epoch: options.store().log.epoch });
     })
-    .on('POST', '/control/streams/drop', () => {
+    .post('/control/streams/drop', () => {
       options.dropStreams();
       return json(200, {});
     })
-    .on('POST', '/control/clock/advance', async (ctx) => {
-      const body = await read(ctx, v.object({ ms: v.pipe(v.number(), v.minValue(0), v.maxValue(400 * 86_400_000)) }));
+    .post('/control/clock/advance', async (c) => {
+      const body = await read(c, v.object({ ms: v.pipe(v.number(), v.minValue(0), v.maxValue(400 * 86_400_000)) }));
       const store = options.store();
       store.clock.advance(body.ms);
       return json(200, { now: store.clock.iso() });
     })
-    .on('POST', '/control/faults', async (ctx) => {
-      faults.set(await read(ctx, FaultsSchema));
+    .post('/control/faults', async (c) => {
+      faults.set(await read(c, FaultsSchema));
       return json(200, faults.settings);
     })
-    .on('DELETE', '/control/faults', () => {
+    .delete('/control/faults', () => {
       faults.clear();
       return json(200, {});
     })
-    .on('POST', '/control/tokens', async (ctx) => {
+    .post('/control/tokens', async (c) => {
       const body = await read(
-        ctx,
+        c,
         v.object({ userId: text(64), ttlMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
       );
       return json(200, { token: options.store().issueToken(body.userId, body.ttlMs) });
     })
-    .on('POST', '/control/act', async (ctx) => {
-      const body = await read(ctx, ActSchema);
+    .post('/control/act', async (c) => {
+      const body = await read(c, ActSchema);
       const store = options.store();
       switch (body.action) {
         case 'invite':

@@ -2,7 +2,10 @@
  * Fault injection for tests and demos (control API only). Request faults apply to
  * `/v1` requests; stream faults to open and future event streams.
  */
+import type { MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
+import type { ServerEnv } from './env.js';
+import { ProblemError } from './problem.js';
 
 export const FaultsSchema = v.strictObject({
   /** Delay every `/v1` request by this many milliseconds. */
@@ -48,14 +51,20 @@ export class Faults {
     this.set({});
   }
 
-  /** The injected error for this request, if any (consumes one). */
-  takeError(path: string): FaultSettings['error'] | undefined {
+  /** The request faults, before a `/v1` request is routed: its latency, then its injected error (consuming one). */
+  middleware: MiddlewareHandler<ServerEnv> = async (c, next) => {
+    const latency = this.settings.latencyMs;
+    if (latency) await new Promise((resolve) => setTimeout(resolve, latency));
     const error = this.settings.error;
-    if (!error || this.#errorsLeft <= 0) return undefined;
-    if (error.pathPrefix && !path.startsWith(error.pathPrefix)) return undefined;
-    this.#errorsLeft--;
-    return error;
-  }
+    if (error && this.#errorsLeft > 0 && (!error.pathPrefix || c.req.path.startsWith(error.pathPrefix))) {
+      this.#errorsLeft--;
+      const kind = error.status === 429 ? 'rateLimited' : error.status >= 500 ? 'unavailable' : 'validation';
+      throw new ProblemError(kind, error.status, `Injected fault: HTTP ${error.status}`, {
+        headers: error.retryAfter === undefined ? {} : { 'Retry-After': error.retryAfter },
+      });
+    }
+    await next();
+  };
 
   /**
    * Counts one event written to a stream; true when `dropAfterEvents` is reached

@@ -1,23 +1,30 @@
 /**
- * `@pd-notify/mock-server/handler`: the whole reference server as a fetch
- * handler, `(request: Request) => Promise<Response>`, on the Fetch API alone (no
- * Node APIs): CORS, the control API, fault injection, authentication, the rate
- * limit, the `/v1` routes and the event stream. `startServer()` serves it over
- * Node's http; Storybook runs it in the page as the stories' backend.
+ * `@pd-notify/mock-server/handler`: the whole reference server as one Hono app
+ * whose `fetch` is `(request: Request) => Promise<Response>`, on the Fetch API
+ * alone (no Node APIs): CORS, compression, the control API, fault injection,
+ * authentication, the rate limit, the `/v1` routes and the event stream.
+ * `startServer()` serves it over Node's http; Storybook runs it in the page as
+ * the stories' backend.
  */
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { methodNotAllowed } from 'hono/method-not-allowed';
 import { artworkSvg } from './artwork.js';
 import { Clock } from './clock.js';
 import { controlRoutes } from './control.js';
-import { CORS_HEADERS, CorsPolicy, DEFAULT_CORS_ORIGINS } from './cors.js';
+import { DEFAULT_CORS_ORIGINS, corsAllowList } from './cors.js';
+import type { ServerEnv, Transport } from './env.js';
 import { Faults } from './faults.js';
-import { decodeParams, problemResponse, type Router } from './http.js';
+import { IdempotencyKeys } from './idempotency.js';
+import { COMPRESSIBLE, problemResponse, textResponse } from './json.js';
 import { ProblemError } from './problem.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
-import { IdempotencyKeys } from './idempotency.js';
 import { protocolRoutes } from './routes.js';
 import { applySeed, type SeedName } from './seed.js';
-import { Store } from './store.js';
+import { Store } from './store/store.js';
 import { StreamHub } from './stream.js';
+
+export type { Transport } from './env.js';
 
 export interface HandlerOptions {
   /** The server's own origin, for the URLs in its data (artwork). */
@@ -49,8 +56,11 @@ export interface HandlerOptions {
 }
 
 export interface ReferenceHandler {
-  /** Answers one request. Never rejects: every failure is a problem+json answer. */
-  fetch: (request: Request) => Promise<Response>;
+  /**
+   * Answers one request. Never rejects: every failure is a problem+json answer.
+   * `transport`: what the server serving it can do (drop a connection).
+   */
+  fetch: (request: Request, transport?: Transport) => Promise<Response>;
   /** The live store. Replaced by a control reset. */
   readonly store: Store;
   readonly clock: Clock;
@@ -58,10 +68,22 @@ export interface ReferenceHandler {
   close(): void;
 }
 
+/**
+ * Routes match the path as sent, percent-encoding kept: path ids are decoded
+ * (and refused when they do not decode) only after authentication.
+ */
+function rawPath(request: Request): string {
+  const url = request.url;
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start === -1) return '/';
+  const end = url.slice(start).search(/[?#]/);
+  return end === -1 ? url.slice(start) : url.slice(start, start + end);
+}
+
 export function createHandler(options: HandlerOptions): ReferenceHandler {
   const clock = options.clock ?? new Clock();
   const bodyLimit = options.bodyLimit ?? 64 * 1024;
-  const cors = new CorsPolicy(options.corsOrigins ?? DEFAULT_CORS_ORIGINS);
+  const allowList = corsAllowList(options.corsOrigins ?? DEFAULT_CORS_ORIGINS);
   const limiter =
     options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? { requests: 300, windowMs: 1000 });
   const faults = new Faults();
@@ -79,16 +101,63 @@ export function createHandler(options: HandlerOptions): ReferenceHandler {
   };
   let store: Store;
   let streams: StreamHub;
-  let api: Router;
-  let idempotency: IdempotencyKeys;
+  let app: Hono<ServerEnv>;
+
+  /** A fresh store with `seed`, and the app over it. */
   const start = (seed: SeedName): void => {
     store = newStore();
     streams = new StreamHub({ ...streamOptions, store });
-    api = protocolRoutes({ store, bodyLimit, openStream: streams.open });
-    idempotency = new IdempotencyKeys(clock);
     applySeed(store, seed, options.baseUrl);
+    app = new Hono<ServerEnv>({ getPath: rawPath });
+    app.onError((error) => {
+      if (error instanceof ProblemError) return problemResponse(error);
+      console.error('pd-mock-server: unexpected error', error);
+      return problemResponse(new ProblemError('serverError', 500, 'The server failed to handle the request'));
+    });
+    app.notFound((c) => problemResponse(new ProblemError('notFound', 404, `No endpoint at ${c.req.path}`)));
+    const gzip = compress({ encoding: 'gzip', threshold: COMPRESSIBLE.minBytes, contentTypeFilter: COMPRESSIBLE.type });
+    // Without Accept-Encoding there is nothing to choose (textHeaders says Vary itself).
+    app.use((c, next) => (c.req.header('accept-encoding') === undefined ? next() : gzip(c, next)));
+    app.use(allowList);
+    app.use(
+      methodNotAllowed({
+        app,
+        onMethodNotAllowed: (c, methods) =>
+          problemResponse(
+            new ProblemError('methodNotAllowed', 405, `${c.req.method} is not allowed on ${c.req.path}`, {
+              headers: { Allow: methods.sort().join(', ') },
+            }),
+          ),
+      }),
+    );
+    app.get('/artwork/:file{[a-z0-9-]{1,64}\\.svg}', (c) =>
+      textResponse(200, artworkSvg(c.req.param('file').slice(0, -'.svg'.length)), {
+        'Content-Type': 'image/svg+xml',
+        'Cache-Control': 'public, max-age=86400',
+      }),
+    );
+    if (control) app.route('/', control);
+    const extra = options.extraHandler;
+    if (extra) {
+      app.use(async (c, next) => {
+        if (c.req.path.startsWith('/v1/')) return next();
+        const answer = await extra(c.req.raw, new URL(c.req.url));
+        if (answer) return answer;
+        await next();
+      });
+    }
+    app.use('/v1/*', faults.middleware);
+    app.route(
+      '/',
+      protocolRoutes({
+        store,
+        bodyLimit,
+        limiter,
+        idempotency: new IdempotencyKeys(clock),
+        openStream: streams.open,
+      }),
+    );
   };
-  start(options.seed ?? 'demo');
 
   const control = options.control
     ? controlRoutes({
@@ -109,88 +178,13 @@ export function createHandler(options: HandlerOptions): ReferenceHandler {
         streamCounts: () => streams.counts(),
       })
     : null;
+  start(options.seed ?? 'demo');
   const stopReminders = clock.onAdvance(() => store.checkReminders());
   const reminderTimer = clock.frozen ? undefined : setInterval(() => store.checkReminders(), 30_000);
   reminderTimer?.unref?.();
 
-  const route = async (request: Request, url: URL): Promise<Response> => {
-    const artwork = /^\/artwork\/([a-z0-9-]{1,64})\.svg$/.exec(url.pathname);
-    if (artwork && request.method === 'GET') {
-      return new Response(artworkSvg(artwork[1]!), {
-        headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400' },
-      });
-    }
-    if (control && url.pathname.startsWith('/control/')) {
-      const { handler, params } = control.match(request.method, url.pathname);
-      return handler({ request, url, params: decodeParams(params), userId: '' });
-    }
-    if (options.extraHandler && !url.pathname.startsWith('/v1/')) {
-      const answer = await options.extraHandler(request, url);
-      if (answer) return answer;
-    }
-    if (!url.pathname.startsWith('/v1/')) throw new ProblemError('notFound', 404, `No endpoint at ${url.pathname}`);
-
-    const latency = faults.settings.latencyMs;
-    if (latency) await new Promise((resolve) => setTimeout(resolve, latency));
-    const injected = faults.takeError(url.pathname);
-    if (injected) {
-      const kind = injected.status === 429 ? 'rateLimited' : injected.status >= 500 ? 'unavailable' : 'validation';
-      throw new ProblemError(kind, injected.status, `Injected fault: HTTP ${injected.status}`, {
-        headers: injected.retryAfter === undefined ? {} : { 'Retry-After': injected.retryAfter },
-      });
-    }
-    const { handler, params } = api.match(request.method, url.pathname);
-    // The scheme is case-insensitive (RFC 9110 §11.1), then 1*SP and the token (§11.4).
-    const token = /^Bearer +([\x21-\x7e]{1,512})$/i.exec(request.headers.get('authorization') ?? '')?.[1];
-    const userId = token === undefined ? null : store.authenticate(token);
-    if (userId === null) {
-      throw new ProblemError(
-        'unauthorized',
-        401,
-        token === undefined ? 'A bearer token is required' : 'The token is unknown or expired',
-        {
-          headers: { 'WWW-Authenticate': token === undefined ? 'Bearer' : 'Bearer error="invalid_token"' },
-        },
-      );
-    }
-    const wait = limiter?.hit(token!) ?? 0;
-    if (wait > 0) {
-      throw new ProblemError('rateLimited', 429, 'Too many requests for this token', {
-        headers: { 'Retry-After': String(wait) },
-      });
-    }
-    const answer = async () => handler({ request, url, params: decodeParams(params), userId });
-    return request.method === 'GET' || request.method === 'HEAD'
-      ? answer()
-      : idempotency.run(userId, request, url, answer);
-  };
-
-  /** CORS around the route: refuses unknown origins, answers preflights, labels answers for allowed ones. */
-  const fetch = async (request: Request): Promise<Response> => {
-    const origin = request.headers.get('origin');
-    try {
-      if (origin !== null && !cors.allows(origin)) {
-        throw new ProblemError('originNotAllowed', 403, `The origin ${origin} is not allowed`);
-      }
-      const response =
-        origin !== null && request.method === 'OPTIONS'
-          ? new Response(null, { status: 204, headers: CORS_HEADERS })
-          : await route(request, new URL(request.url)).catch(answerProblem);
-      if (origin !== null) {
-        response.headers.set('Access-Control-Allow-Origin', origin);
-        response.headers.append('Vary', 'Origin');
-        if (request.method !== 'OPTIONS') {
-          response.headers.set('Access-Control-Expose-Headers', CORS_HEADERS['Access-Control-Expose-Headers']);
-        }
-      }
-      return response;
-    } catch (error) {
-      return answerProblem(error);
-    }
-  };
-
   return {
-    fetch,
+    fetch: async (request, transport) => app.fetch(request, { transport }),
     get store() {
       return store;
     },
@@ -203,11 +197,4 @@ export function createHandler(options: HandlerOptions): ReferenceHandler {
       clock.dispose();
     },
   };
-}
-
-/** A problem's answer; anything else is a bug, logged and answered 500. */
-function answerProblem(error: unknown): Response {
-  if (error instanceof ProblemError) return problemResponse(error);
-  console.error('pd-mock-server: unexpected error', error);
-  return problemResponse(new ProblemError('serverError', 500, 'The server failed to handle the request'));
 }

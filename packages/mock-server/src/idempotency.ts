@@ -8,8 +8,10 @@
  * is still being handled is a 409. Answers of 500 and above are not kept: the
  * change did not happen, so sending it again is a first try.
  */
+import type { MiddlewareHandler } from 'hono';
 import type { Clock } from './clock.js';
-import { problemResponse } from './http.js';
+import type { ServerEnv } from './env.js';
+import { readText } from './json.js';
 import { ProblemError, invalid } from './problem.js';
 
 interface Kept {
@@ -32,13 +34,17 @@ export class IdempotencyKeys {
     this.#clock = clock;
   }
 
-  /** Answers `request` with `handle`, or with the answer kept for its key. */
-  async run(userId: string, request: Request, url: URL, handle: () => Promise<Response>): Promise<Response> {
-    const key = request.headers.get('idempotency-key');
-    if (key === null) return handle();
+  /**
+   * Answers a change (after authentication) with the answer kept for its key,
+   * or lets the route answer and keeps that. A refusal is an answer like any
+   * other: kept, and given again; an answer of 500 or more is not.
+   */
+  middleware: MiddlewareHandler<ServerEnv> = async (c, next) => {
+    const key = c.req.header('idempotency-key');
+    if (key === undefined) return next();
     if (!KEY.test(key)) throw invalid('Idempotency-Key', 'Idempotency-Key must be 1 to 255 visible ASCII characters');
-    const fingerprint = `${request.method} ${url.pathname} ${await request.clone().text()}`;
-    const kept = this.#keys(userId);
+    const fingerprint = `${c.req.method} ${c.req.path} ${await readText(c)}`;
+    const kept = this.#keys(c.get('userId'));
     const earlier = kept.get(key);
     if (earlier) {
       if (earlier.fingerprint !== fingerprint) {
@@ -46,9 +52,7 @@ export class IdempotencyKeys {
           'idempotencyKeyReused',
           422,
           'This Idempotency-Key was already used for another request',
-          {
-            field: 'Idempotency-Key',
-          },
+          { field: 'Idempotency-Key' },
         );
       }
       if (!earlier.answer) {
@@ -63,27 +67,21 @@ export class IdempotencyKeys {
     const entry: Kept = { fingerprint, at: this.#clock.now() };
     kept.set(key, entry);
     if (kept.size > KEPT_PER_USER) kept.delete(kept.keys().next().value!);
-    let response: Response;
     try {
-      response = await handle();
-    } catch (error) {
-      // A refusal is an answer like any other: kept, and given again. Anything else is the server's failure.
-      if (!(error instanceof ProblemError) || error.status >= 500) {
-        kept.delete(key);
-        throw error;
+      await next();
+    } finally {
+      // The route's refusals arrive here as answers (Hono's error handler); an error past it is the server's failure.
+      const response = c.finalized ? c.res : undefined;
+      if (!response || response.status >= 500) kept.delete(key);
+      else {
+        entry.answer = {
+          status: response.status,
+          headers: [...response.headers],
+          body: await response.clone().arrayBuffer(),
+        };
       }
-      response = problemResponse(error);
     }
-    if (response.status >= 500) kept.delete(key);
-    else {
-      entry.answer = {
-        status: response.status,
-        headers: [...response.headers],
-        body: await response.clone().arrayBuffer(),
-      };
-    }
-    return response;
-  }
+  };
 
   /** The user's keys, the expired ones forgotten. */
   #keys(userId: string): Map<string, Kept> {

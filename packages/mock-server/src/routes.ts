@@ -1,4 +1,9 @@
-/** The `/v1` protocol endpoints (see docs/protocol.md). */
+/**
+ * The `/v1` protocol endpoints (see docs/protocol.md). A route answers only
+ * after authentication and the rate limit (so a path or method that does not
+ * exist is a 404 or 405 for anyone); a change also passes the body limit and
+ * its idempotency key.
+ */
 import {
   ActionIdSchema,
   CategorySchema,
@@ -6,9 +11,15 @@ import {
   PreferencesUpdateSchema,
   ReadAllRequestSchema,
 } from '@pd-notify/protocol';
+import { Hono, type Context, type Handler, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
-import { Router, cached, json, readJson, validate, type Context, type Handler } from './http.js';
-import type { Store } from './store.js';
+import type { ServerEnv } from './env.js';
+import type { IdempotencyKeys } from './idempotency.js';
+import { json, limitBody, pathParam, query, readJson, validate } from './json.js';
+import { ProblemError } from './problem.js';
+import type { RateLimiter } from './rate-limit.js';
+import type { Store } from './store/store.js';
+import { TaggedAnswers } from './tagged.js';
 
 const ListQuerySchema = v.object({
   limit: v.optional(
@@ -33,76 +44,116 @@ const InvitationQuerySchema = v.object({
   trackId: v.optional(v.pipe(v.string(), v.maxLength(128))),
 });
 
-function query<S extends v.GenericSchema>(ctx: Context, schema: S): v.InferOutput<S> {
-  const entries: Record<string, string> = {};
-  for (const [key, value] of ctx.url.searchParams) entries[key] = value;
-  return validate(schema, entries);
-}
+/** The scheme is case-insensitive (RFC 9110 §11.1), then 1*SP and the token (§11.4). */
+const BEARER = /^Bearer +([\x21-\x7e]{1,512})$/i;
 
 export interface RouteOptions {
   store: Store;
   bodyLimit: number;
-  openStream: Handler;
+  /** Null: no rate limit. */
+  limiter: RateLimiter | null;
+  idempotency: IdempotencyKeys;
+  openStream: Handler<ServerEnv>;
 }
 
-export function protocolRoutes({ store, bodyLimit, openStream }: RouteOptions): Router {
-  /** The state of everything a user can see: the id of their newest event. */
-  const etag = (ctx: Context): string => store.log.latestId(ctx.userId);
-  const ok = (body: unknown): Response => json(200, body);
-
-  return new Router()
-    .on('GET', '/v1/me', (ctx) => ok(store.me(ctx.userId)))
-    .on('GET', '/v1/notifications', (ctx) => {
-      const q = query(ctx, ListQuerySchema);
-      return cached(ctx, etag(ctx), () =>
-        store.listNotifications(ctx.userId, {
-          limit: q.limit,
-          ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
-          ...(q.category === undefined ? {} : { category: q.category }),
-          ...(q.trackId === undefined ? {} : { trackId: q.trackId }),
-          ...(q.unread === undefined ? {} : { unread: q.unread }),
-        }),
+export function protocolRoutes({ store, bodyLimit, limiter, idempotency, openStream }: RouteOptions): Hono<ServerEnv> {
+  /** Sets the request's user from its bearer token, within the token's rate limit. */
+  const authenticate = (c: Context<ServerEnv>): void => {
+    const token = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
+    const userId = token === undefined ? null : store.authenticate(token);
+    if (userId === null) {
+      throw new ProblemError(
+        'unauthorized',
+        401,
+        token === undefined ? 'A bearer token is required' : 'The token is unknown or expired',
+        { headers: { 'WWW-Authenticate': token === undefined ? 'Bearer' : 'Bearer error="invalid_token"' } },
       );
-    })
-    .on('POST', '/v1/notifications/read-all', async (ctx) => {
-      const body = await readJson(ctx.request, ReadAllRequestSchema, bodyLimit, true);
-      return ok(store.readAll(ctx.userId, body.upToId));
-    })
-    .on('GET', '/v1/notifications/:notificationId', (ctx) =>
-      ok(store.getNotification(ctx.userId, ctx.params.notificationId!)),
-    )
-    .on('DELETE', '/v1/notifications/:notificationId', (ctx) => {
-      store.dismiss(ctx.userId, ctx.params.notificationId!);
-      return new Response(null, { status: 204 });
-    })
-    .on('POST', '/v1/notifications/:notificationId/read', (ctx) =>
-      ok(store.markRead(ctx.userId, ctx.params.notificationId!)),
-    )
-    .on('POST', '/v1/notifications/:notificationId/unread', (ctx) =>
-      ok(store.markUnread(ctx.userId, ctx.params.notificationId!)),
-    )
-    .on('POST', '/v1/notifications/:notificationId/actions/:actionId', (ctx) => {
-      const { actionId } = validate(ActionParamsSchema, ctx.params);
-      return ok(store.runAction(ctx.userId, ctx.params.notificationId!, actionId));
-    })
-    .on('GET', '/v1/invitations', (ctx) => {
-      const q = query(ctx, InvitationQuerySchema);
-      return cached(ctx, etag(ctx), () => ({ items: store.listInvitations(ctx.userId, q.status, q.trackId) }));
-    })
-    .on('POST', '/v1/invitations/:invitationId/accept', (ctx) =>
-      ok(store.acceptInvitation(ctx.userId, ctx.params.invitationId!)),
-    )
-    .on('POST', '/v1/invitations/:invitationId/decline', (ctx) =>
-      ok(store.declineInvitation(ctx.userId, ctx.params.invitationId!)),
-    )
-    .on('GET', '/v1/preferences', (ctx) => ok(store.getPreferences(ctx.userId)))
-    .on('PUT', '/v1/preferences', async (ctx) => {
-      const body = await readJson(ctx.request, PreferencesUpdateSchema, bodyLimit);
-      return ok(store.savePreferences(ctx.userId, body));
-    })
-    .on('GET', '/v1/counts', (ctx) => cached(ctx, etag(ctx), () => store.counts(ctx.userId)))
-    .on('GET', '/v1/tracks', (ctx) => ok({ items: store.listTracks(ctx.userId) }))
-    .on('GET', '/v1/tracks/:trackId', (ctx) => ok(store.getTrack(ctx.userId, ctx.params.trackId!)))
-    .on('GET', '/v1/syncs', (ctx) => ok({ items: store.listSyncs(ctx.userId) }))
-    .on('GET', '/v1/events', openStream);
+    }
+    const wait = limiter?.hit(token!) ?? 0;
+    if (wait > 0) {
+      throw new ProblemError('rateLimited', 429, 'Too many requests for this token', {
+        headers: { 'Retry-After': String(wait) },
+      });
+    }
+    c.set('userId', userId);
+  };
+  const limit = limitBody(bodyLimit);
+  const api = new Hono<ServerEnv>();
+  // A read authenticates in its own handler (one layer less per request than a middleware, which reads are most of).
+  const read = (path: string, handler: Handler<ServerEnv>) =>
+    api.get(path, (c, next) => {
+      authenticate(c);
+      return handler(c, next);
+    });
+  const authenticated: MiddlewareHandler<ServerEnv> = (c, next) => {
+    authenticate(c);
+    return next();
+  };
+  const change = (method: 'POST' | 'PUT' | 'DELETE', path: string, handler: Handler<ServerEnv>) =>
+    api.on(method, path, authenticated, limit, idempotency.middleware, handler);
+
+  const tagged = new TaggedAnswers();
+  /** Tagged with the state of everything the user can see: the id of their newest event. */
+  const cached = (c: Context<ServerEnv>, body: () => unknown): Response =>
+    tagged.answer(c, store.log.latestId(c.get('userId')), body);
+  const ok = (body: unknown): Response => json(200, body);
+  const notificationId = (c: Context<ServerEnv>) => pathParam(c, 'notificationId');
+  const invitationId = (c: Context<ServerEnv>) => pathParam(c, 'invitationId');
+
+  read('/v1/me', (c) => ok(store.me(c.get('userId'))));
+  read('/v1/notifications', (c) =>
+    cached(c, () => {
+      const q = query(c, ListQuerySchema);
+      return store.listNotifications(c.get('userId'), {
+        limit: q.limit,
+        ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
+        ...(q.category === undefined ? {} : { category: q.category }),
+        ...(q.trackId === undefined ? {} : { trackId: q.trackId }),
+        ...(q.unread === undefined ? {} : { unread: q.unread }),
+      });
+    }),
+  );
+  change('POST', '/v1/notifications/read-all', async (c) => {
+    const body = await readJson(c, ReadAllRequestSchema, true);
+    return ok(store.readAll(c.get('userId'), body.upToId));
+  });
+  read('/v1/notifications/:notificationId', (c) => ok(store.getNotification(c.get('userId'), notificationId(c))));
+  change('DELETE', '/v1/notifications/:notificationId', (c) => {
+    store.dismiss(c.get('userId'), notificationId(c));
+    return new Response(null, { status: 204 });
+  });
+  change('POST', '/v1/notifications/:notificationId/read', (c) =>
+    ok(store.markRead(c.get('userId'), notificationId(c))),
+  );
+  change('POST', '/v1/notifications/:notificationId/unread', (c) =>
+    ok(store.markUnread(c.get('userId'), notificationId(c))),
+  );
+  change('POST', '/v1/notifications/:notificationId/actions/:actionId', (c) => {
+    const id = notificationId(c);
+    const { actionId } = validate(ActionParamsSchema, { actionId: pathParam(c, 'actionId') });
+    return ok(store.runAction(c.get('userId'), id, actionId));
+  });
+  read('/v1/invitations', (c) =>
+    cached(c, () => {
+      const q = query(c, InvitationQuerySchema);
+      return { items: store.listInvitations(c.get('userId'), q.status, q.trackId) };
+    }),
+  );
+  change('POST', '/v1/invitations/:invitationId/accept', (c) =>
+    ok(store.acceptInvitation(c.get('userId'), invitationId(c))),
+  );
+  change('POST', '/v1/invitations/:invitationId/decline', (c) =>
+    ok(store.declineInvitation(c.get('userId'), invitationId(c))),
+  );
+  read('/v1/preferences', (c) => ok(store.getPreferences(c.get('userId'))));
+  change('PUT', '/v1/preferences', async (c) => {
+    const body = await readJson(c, PreferencesUpdateSchema);
+    return ok(store.savePreferences(c.get('userId'), body));
+  });
+  read('/v1/counts', (c) => cached(c, () => store.counts(c.get('userId'))));
+  read('/v1/tracks', (c) => ok({ items: store.listTracks(c.get('userId')) }));
+  read('/v1/tracks/:trackId', (c) => ok(store.getTrack(c.get('userId'), pathParam(c, 'trackId'))));
+  read('/v1/syncs', (c) => ok({ items: store.listSyncs(c.get('userId')) }));
+  read('/v1/events', openStream);
+  return api;
 }

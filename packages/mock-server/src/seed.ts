@@ -2,7 +2,7 @@
  * Seeds: `demo`, a small studio with history in every category; `empty`, the
  * same users and tokens with nothing else (a clean slate for tests).
  */
-import type { Store } from './store.js';
+import type { Store } from './store/store.js';
 
 export const SEEDS = ['demo', 'empty'] as const;
 export type SeedName = (typeof SEEDS)[number];

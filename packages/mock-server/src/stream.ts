@@ -2,15 +2,16 @@
  * The event stream (`GET /v1/events`): resume by `Last-Event-ID` (replay or
  * reset), a `ready` event when caught up, live events, heartbeat comments, and the
  * stream faults of the control API. The answer's body is a ReadableStream: the
- * transport cancels it when the client goes, and sees it fail when the server
- * cuts it (a dropped connection).
+ * transport cancels it when the client goes; when the server cuts it, the
+ * transport drops the connection (Node's), or the body fails (a fetch in a page).
  */
 import { parseEventId } from '@pd-notify/protocol';
-import type { LoggedEvent } from './event-log.js';
+import type { Context } from 'hono';
+import type { ServerEnv, Transport } from './env.js';
+import type { LoggedEvent } from './store/event-log.js';
 import type { Faults } from './faults.js';
-import type { Context } from './http.js';
 import { ProblemError, invalid } from './problem.js';
-import type { Store } from './store.js';
+import type { Store } from './store/store.js';
 
 export interface StreamOptions {
   store: Store;
@@ -22,9 +23,27 @@ export interface StreamOptions {
 
 interface OpenStream {
   userId: string;
-  /** Fails the body, so the transport drops the connection. */
+  /** Drops the connection. */
   cut: () => void;
 }
+
+const encoder = new TextEncoder();
+const HEARTBEAT = encoder.encode(': heartbeat\n\n');
+/** Each event's frame, encoded once for all the streams of its user. */
+const frames = new WeakMap<LoggedEvent, Uint8Array>();
+
+function frameOf(event: LoggedEvent): Uint8Array {
+  let frame = frames.get(event);
+  if (!frame)
+    frames.set(event, (frame = encoder.encode(`id: ${event.id}\nevent: ${event.event}\ndata: ${event.json}\n\n`)));
+  return frame;
+}
+
+const HEADERS = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-store',
+  'X-Accel-Buffering': 'no',
+};
 
 export class StreamHub {
   #open = new Set<OpenStream>();
@@ -47,74 +66,73 @@ export class StreamHub {
     this.#open.clear();
   }
 
-  open = (ctx: Context): Response => {
+  open = (c: Context<ServerEnv>): Response => {
     const { store, faults, heartbeatMs, retryMs, maxStreamsPerUser } = this.#options;
-    const lastEventId = ctx.request.headers.get('last-event-id') || undefined;
+    const userId = c.get('userId');
+    const lastEventId = c.req.header('last-event-id') || undefined;
     if (lastEventId !== undefined && !parseEventId(lastEventId)) {
       throw invalid('Last-Event-ID', 'Last-Event-ID is not an event id this protocol uses');
     }
-    if ((this.counts()[ctx.userId] ?? 0) >= maxStreamsPerUser) {
+    if ((this.counts()[userId] ?? 0) >= maxStreamsPerUser) {
       throw new ProblemError('rateLimited', 429, `At most ${maxStreamsPerUser} open streams per user`, {
         headers: { 'Retry-After': '5' },
       });
     }
-    const out = new TextBody();
-    const stream: OpenStream = { userId: ctx.userId, cut: () => out.cut() };
+    // HEAD: the answer's headers, and no stream to keep open.
+    if (c.req.method === 'HEAD') return new Response(null, { headers: HEADERS });
+    const out = new TextBody(c.env?.transport);
+    const stream: OpenStream = { userId, cut: () => out.cut() };
     this.#open.add(stream);
     out.onClose(() => this.#open.delete(stream));
 
     const silent = (): boolean => Boolean(faults.settings.stream?.stall) || !out.open;
-    const write = (text: string): void => {
+    const write = (text: string | Uint8Array): void => {
       if (!silent()) out.write(text);
     };
     const send = (event: LoggedEvent): void => {
       if (silent()) return;
       if (faults.take('malformedNext')) out.write(`event: ${event.event}\ndata: {"id": "broken", "title": \n\n`);
-      const text = `id: ${event.id}\nevent: ${event.event}\ndata: ${event.json}\n\n`;
+      const frame = frameOf(event);
       if (faults.take('cutNextEvent')) {
-        out.end(text.slice(0, Math.floor(text.length / 2)));
+        out.end(frame.subarray(0, Math.floor(frame.length / 2)));
         return;
       }
-      out.write(text);
+      out.write(frame);
       if (faults.countStreamEvent()) out.end();
     };
 
     write(`retry: ${retryMs}\n\n`);
-    const resume = store.log.resume(ctx.userId, lastEventId);
-    const latest = store.log.latestId(ctx.userId);
+    const resume = store.log.resume(userId, lastEventId);
+    const latest = store.log.latestId(userId);
     if (resume.kind === 'replay') for (const event of resume.events) send(event);
     if (resume.kind === 'reset') {
       write(`id: ${latest}\nevent: reset\ndata: ${JSON.stringify({ reason: resume.reason })}\n\n`);
     }
-    const ready = { heartbeatMs, serverTime: store.clock.iso(), counts: store.counts(ctx.userId) };
+    const ready = { heartbeatMs, serverTime: store.clock.iso(), counts: store.counts(userId) };
     write(`id: ${latest}\nevent: ready\ndata: ${JSON.stringify(ready)}\n\n`);
 
-    out.onClose(store.log.subscribe(ctx.userId, send));
-    const heartbeat = setInterval(() => write(': heartbeat\n\n'), heartbeatMs);
+    out.onClose(store.log.subscribe(userId, send));
+    const heartbeat = setInterval(() => write(HEARTBEAT), heartbeatMs);
     out.onClose(() => clearInterval(heartbeat));
-    return new Response(out.body, {
-      headers: {
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        'Cache-Control': 'no-store',
-        'X-Accel-Buffering': 'no',
-      },
-    });
+    return new Response(out.body, { headers: HEADERS });
   };
 }
 
 /**
  * A text body written piece by piece. It closes once: when it ends, when it is
- * cut (the body fails, so the transport drops the connection), or when the
- * client goes (the transport cancels it); then the `onClose` callbacks run.
+ * cut (the transport drops the connection, or without one the body fails), or
+ * when the client goes (the transport cancels it); then the `onClose`
+ * callbacks run.
  */
 class TextBody {
   readonly body: ReadableStream<Uint8Array>;
+  #transport: Transport | undefined;
   #controller!: ReadableStreamDefaultController<Uint8Array>;
-  #encoder = new TextEncoder();
   #onClose: (() => void)[] = [];
   #open = true;
 
-  constructor() {
+  constructor(transport: Transport | undefined) {
+    this.#transport = transport;
     this.body = new ReadableStream<Uint8Array>({
       start: (controller) => void (this.#controller = controller),
       cancel: () => this.#close(),
@@ -131,11 +149,12 @@ class TextBody {
     else callback();
   }
 
-  write(text: string): void {
-    if (this.#open) this.#controller.enqueue(this.#encoder.encode(text));
+  /** Writes text, or bytes (never changed afterwards: several bodies may share them). */
+  write(text: string | Uint8Array): void {
+    if (this.#open) this.#controller.enqueue(typeof text === 'string' ? encoder.encode(text) : text);
   }
 
-  end(text = ''): void {
+  end(text: string | Uint8Array = ''): void {
     if (!this.#open) return;
     this.write(text);
     this.#controller.close();
@@ -144,7 +163,8 @@ class TextBody {
 
   cut(): void {
     if (!this.#open) return;
-    this.#controller.error(new Error('The server cut the stream'));
+    if (this.#transport) this.#transport.drop();
+    else this.#controller.error(new Error('The server cut the stream'));
     this.#close();
   }
 

@@ -1,6 +1,11 @@
-/** Starts a reference server for one test file, with a frozen clock and the control API. */
+/** Starts a reference server for one test file (in process, or as the CLI in a child process). */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
 import { http, type Caller } from '@pd-notify/conformance';
+import type { EventName } from '@pd-notify/protocol';
 import { Clock, startServer, type RunningServer, type ServerOptions } from '../src/index.js';
+import { applySeed } from '../src/seed.js';
+import { Store } from '../src/store/store.js';
 
 export const START = Date.parse('2026-11-23T09:00:00.000Z');
 export const DAY = 86_400_000;
@@ -54,4 +59,69 @@ export function addTrack(
     members: new Map(members),
     fileCount: 10,
   });
+}
+
+export interface CliServer {
+  url: string;
+  child: ChildProcessWithoutNullStreams;
+  /** What it printed so far. */
+  stdout: () => string;
+  stderr: () => string;
+  /** SIGTERM, then its exit code. */
+  stop: () => Promise<number | null>;
+}
+
+const CLI = new URL('../src/cli.ts', import.meta.url).pathname;
+
+/** Runs the CLI with `args`. */
+export function runCli(...args: string[]): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, ['--conditions=source', '--import', 'tsx', CLI, ...args]);
+}
+
+/** Runs the CLI and resolves once its output has its URL and passes `ready`. */
+export async function startCli(args: string[], ready = (_stdout: string) => true): Promise<CliServer> {
+  const child = runCli(...args);
+  let out = '';
+  let err = '';
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: string) => {
+      out += chunk;
+      const match = /reference server: (http:\/\/\S+)/.exec(out);
+      if (match && ready(out)) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${out}${err}`)));
+  });
+  return {
+    url,
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    stop: async () => {
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill('SIGTERM');
+      const [code] = (await once(child, 'exit')) as [number | null];
+      return code;
+    },
+  };
+}
+
+/** A store on a frozen clock at START with the demo users and nothing else, and the events it publishes. */
+export function emptyStore(): { store: Store; clock: Clock; events: (userId: string, name?: EventName) => unknown[] } {
+  const clock = new Clock({ start: START, frozen: true });
+  const store = new Store({ clock, syncStepMs: 400 });
+  const published: { userId: string; event: EventName; data: unknown }[] = [];
+  applySeed(store, 'empty', 'http://localhost');
+  for (const userId of ['alice', 'ben', 'chloe', 'dev']) {
+    store.log.subscribe(userId, (logged) =>
+      published.push({ userId, event: logged.event, data: JSON.parse(logged.json) }),
+    );
+  }
+  return {
+    store,
+    clock,
+    events: (userId, name) =>
+      published.filter((e) => e.userId === userId && (name === undefined || e.event === name)).map((e) => e.data),
+  };
 }

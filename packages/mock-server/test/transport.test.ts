@@ -1,12 +1,12 @@
 /**
  * The reference server's Node transport: requests Node refuses before the
  * handler runs still get problem+json, and answers are compressed when the
- * client accepts it (never the event stream).
+ * client accepts it (gzip; never the event stream).
  */
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import * as v from 'valibot';
 import { rawRequest, type RawReply } from '@pd-notify/conformance';
 import { ProblemSchema } from '@pd-notify/protocol';
@@ -88,35 +88,31 @@ function get(
   });
 }
 
-const DECODE: Record<string, (body: Buffer) => Buffer> = { br: brotliDecompressSync, gzip: gunzipSync };
-
 describe('compression', () => {
   const path = '/v1/notifications?limit=100';
   const auth = { Authorization: 'Bearer demo-alice' };
 
-  it('compresses JSON answers with br or gzip, as the client prefers, to the same content', async () => {
+  it('compresses JSON answers with gzip when the client accepts it, to the same content', async () => {
     const plain = await get(path, auth);
     assert.equal(plain.headers['content-encoding'], undefined);
     assert.match(String(plain.headers.vary), /Accept-Encoding/);
     for (const [accept, encoding] of [
-      ['br', 'br'],
       ['gzip', 'gzip'],
-      ['gzip, deflate, br', 'br'],
-      ['br;q=0.5, gzip', 'gzip'],
-      ['br;q=0, gzip;q=0.1', 'gzip'],
-      ['*', 'br'],
+      ['gzip, deflate, br', 'gzip'],
+      ['br;q=1, gzip;q=0.1', 'gzip'],
+      ['*', 'gzip'],
+      ['br', undefined],
       ['identity', undefined],
       ['deflate', undefined],
-      ['br;q=0, gzip;q=0', undefined],
+      ['gzip;q=0, br', undefined],
     ] as const) {
       const reply = await get(path, { ...auth, 'Accept-Encoding': accept });
       assert.equal(reply.status, 200, accept);
       assert.equal(reply.headers['content-encoding'], encoding, accept);
       assert.match(String(reply.headers.vary), /Accept-Encoding/, accept);
-      const body = encoding ? DECODE[encoding]!(reply.body) : reply.body;
+      const body = encoding ? gunzipSync(reply.body) : reply.body;
       assert.deepEqual(JSON.parse(body.toString('utf8')), JSON.parse(plain.body.toString('utf8')), accept);
       if (encoding) {
-        assert.equal(Number(reply.headers['content-length']), reply.body.length);
         assert.ok(reply.body.length < plain.body.length / 2, `${accept}: ${reply.body.length} of ${plain.body.length}`);
       }
     }
