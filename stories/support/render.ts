@@ -17,10 +17,11 @@ export const inShadow = <T extends Element = HTMLElement>(host: Element, selecto
 
 /**
  * Focuses `target` as the keyboard would (its focus ring shows: `:focus-visible`)
- * and waits until it has focus: the story of an element's focused state.
+ * and waits until it has focus: the story of an element's focused state. The
+ * page does not scroll to it (a docs page stays where the reader is).
  */
 export async function focusVisibly(target: HTMLElement): Promise<void> {
-  target.focus({ focusVisible: true } as FocusOptions);
+  target.focus({ focusVisible: true, preventScroll: true } as FocusOptions);
   await waitFor(() => target.matches(':focus-visible'));
 }
 
