@@ -21,7 +21,17 @@ function artwork(ids: string[]): Plugin {
   };
 }
 
-const TRACKS = ['midnight-drive', 'golden-hour', 'neon-rain', 'paper-planes', 'low-tide', 'static-bloom', 'sketch-14'];
+// The demo seed's tracks, and the stories' track with a long name (support/story-backend.ts).
+const TRACKS = [
+  'midnight-drive',
+  'golden-hour',
+  'neon-rain',
+  'paper-planes',
+  'low-tide',
+  'static-bloom',
+  'sketch-14',
+  'northern-lights',
+];
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],

@@ -1,82 +1,149 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { storyClient, type Scenario } from './support/story-backend.js';
-import { LONG_MESSAGE, LONG_TITLE, LOOKS, frame, inShadow, type Look } from './support/render.js';
+import { addLongNamedTrack, setOnline, type Scenario } from './support/story-backend.js';
+import { fromArgs } from './support/args.js';
+import { argTypesFor } from './support/manifest.js';
+import { LONG_MESSAGE, LONG_TITLE, focusVisibly, inShadow, waitFor } from './support/render.js';
+
+/** The feed in a story: the inline panel unless the story says otherwise. */
+const feedOf = (canvas: HTMLElement) => canvas.querySelector('pd-activity-feed')!;
+
+/** A row's button, once its row has rendered. */
+async function rowButton(canvas: HTMLElement, text: string): Promise<HTMLButtonElement> {
+  const feed = feedOf(canvas);
+  await inShadow(feed, 'article');
+  return waitFor(() =>
+    [...feed.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="action"]')].find((button) =>
+      button.textContent?.includes(text),
+    ),
+  );
+}
 
 const meta: Meta = {
   title: 'Elements/pd-activity-feed',
   component: 'pd-activity-feed',
+  argTypes: argTypesFor('pd-activity-feed'),
+  args: { inline: true },
+  render: (args, context) => html`<pd-activity-feed ${fromArgs(args, context)}></pd-activity-feed>`,
   // The panel's contents load on demand: a story is ready (and checked) once they are there.
   play: async ({ canvasElement }) => {
-    await inShadow(canvasElement.querySelector('pd-activity-feed')!, '[part="tabs"]');
+    await inShadow(feedOf(canvasElement), '[part="tabs"]');
   },
 };
 export default meta;
 type Story = StoryObj;
 
-/** The inline feed (the panel alone) on a scenario of the story backend. */
-const feed = (scenario: Scenario = {}, look: Look = {}) =>
-  frame(
-    storyClient({ ...scenario, ...(look.locale ? { locale: look.locale } : {}) }),
-    look,
-    html`<pd-activity-feed inline theme=${look.theme ?? 'light'} locale=${look.locale ?? 'en'}></pd-activity-feed>`,
-  );
+const scenario = (value: Scenario) => ({ scenario: value });
 
 /** The demo data: one row of each category, unread and read, high priority, an invite and a support question. */
-export const EveryCategory: Story = { render: () => feed() };
-export const Empty: Story = { render: () => feed({ seed: 'empty' }) };
-export const Loading: Story = { render: () => feed({ hang: /^GET \/v1\/notifications$/ }) };
-export const LoadFailed: Story = { render: () => feed({ fail: { match: /^GET \/v1\/notifications$/, status: 401 } }) };
+export const EveryCategory: Story = {};
+export const Empty: Story = { parameters: scenario({ seed: 'empty' }) };
+export const Loading: Story = { parameters: scenario({ hang: /^GET \/v1\/notifications$/ }) };
+export const LoadFailed: Story = {
+  parameters: scenario({ fail: { match: /^GET \/v1\/notifications$/, status: 403 } }),
+  play: async ({ canvasElement }) => {
+    await inShadow(feedOf(canvasElement), '[part="error"]');
+  },
+};
 /** The stream is down: the feed polls and says so. */
-export const Polling: Story = { render: () => feed({ stream: 'down' }) };
+export const Polling: Story = { parameters: scenario({ stream: 'down' }) };
+/** Opened while the browser is offline: nothing to show yet, and the header says so. */
+export const OpenedOffline: Story = { parameters: scenario({ online: false }) };
 export const LongTexts: Story = {
-  render: () =>
-    feed({
-      setup: (store, user) =>
-        store.deliver(user, { type: 'comment', title: LONG_TITLE, message: LONG_MESSAGE, priority: 'high' }),
-    }),
+  parameters: scenario({
+    setup: (store, user) => {
+      addLongNamedTrack(store, user, 'member');
+      store.deliver(user, {
+        type: 'comment',
+        title: LONG_TITLE,
+        message: LONG_MESSAGE,
+        priority: 'high',
+        actorId: 'chloe',
+        trackId: 'northern-lights',
+      });
+    },
+  }),
 };
 export const TenThousandRows: Story = {
-  render: () =>
-    feed({
-      seed: 'empty',
-      setup: (store, user) => {
-        for (let i = 1; i <= 10_000; i++) {
-          store.deliver(user, {
-            type: 'comment',
-            title: `Comment ${i} on “Midnight Drive”`,
-            message: `Take ${i} is up.`,
-          });
-        }
-      },
-    }),
+  parameters: scenario({
+    seed: 'empty',
+    setup: (store, user) => {
+      for (let i = 1; i <= 10_000; i++) {
+        store.deliver(user, {
+          type: 'comment',
+          title: `Ben Okafor commented on “Midnight Drive” (take ${i})`,
+          message: `Take ${i} is up: the bridge is tighter, the snare sits back a little.`,
+          actorId: 'ben',
+          trackId: 'midnight-drive',
+        });
+      }
+    },
+  }),
 };
-export const Dark: Story = { render: () => feed({}, LOOKS.dark) };
-export const RightToLeft: Story = { render: () => feed({}, LOOKS.rtl) };
-export const French: Story = { render: () => feed({}, LOOKS.french) };
-export const Narrow: Story = { render: () => feed({}, LOOKS.narrow) };
 
-/** The drop-in: the bell with its badge; the play step opens the dropdown. */
-export const Dropdown: Story = {
-  render: () =>
-    frame(
-      storyClient(),
-      { width: '100%' },
-      html`<div style="display:flex;justify-content:flex-end"><pd-activity-feed></pd-activity-feed></div>`,
-    ),
+/** A support answer the server refuses: the row says so under its buttons. */
+export const RowError: Story = {
+  parameters: scenario({
+    fail: { match: /^POST \/v1\/notifications\/[^/]+\/actions\/feedback-resolved$/, status: 409 },
+  }),
   play: async ({ canvasElement }) => {
-    const feedElement = canvasElement.querySelector('pd-activity-feed')!;
-    (await inShadow<HTMLButtonElement>(feedElement, '.bell')).click();
-    await inShadow(feedElement, 'article');
+    (await rowButton(canvasElement, 'Resolved')).click();
+    const error = await inShadow(feedOf(canvasElement), '[part="row-error"]');
+    // The row stays where it was pressed: the list (not the page) scrolls it into view.
+    const list = error.closest<HTMLElement>('[part="list"]')!;
+    list.scrollTop += Math.max(0, error.getBoundingClientRect().bottom - list.getBoundingClientRect().bottom);
+  },
+};
+
+/**
+ * The browser went offline after the feed loaded: an invite accepted and a
+ * support question answered from their rows wait for the connection; each row
+ * shows its answer with "Will sync when you’re back online".
+ */
+export const OfflinePending: Story = {
+  // A feed tall enough to show both rows.
+  args: { '--pd-feed-height': '58rem' },
+  parameters: scenario({ unreachable: /^(POST|PUT|DELETE) / }),
+  play: async ({ canvasElement }) => {
+    await rowButton(canvasElement, 'Accept Invite');
+    setOnline(canvasElement, false);
+    (await rowButton(canvasElement, 'Accept Invite')).click();
+    (await rowButton(canvasElement, 'Resolved')).click();
+    const feed = feedOf(canvasElement);
+    await waitFor(() => feed.shadowRoot!.querySelectorAll('[part="pending"]').length === 2);
   },
 };
 
 /** An invite accepted from its row: the row says so (the toast shows in the page's toaster). */
 export const InviteAccepted: Story = {
-  render: () => feed(),
   play: async ({ canvasElement }) => {
-    const feedElement = canvasElement.querySelector('pd-activity-feed')!;
-    (await inShadow<HTMLButtonElement>(feedElement, '[part="action"]')).click();
-    await inShadow(feedElement, '.answered');
+    (await rowButton(canvasElement, 'Accept Invite')).click();
+    await inShadow(feedOf(canvasElement), '.answered');
   },
 };
+
+/** The keyboard's focus on the current row (its ring), as after Tab into the list. */
+export const Focused: Story = {
+  play: async ({ canvasElement }) => {
+    await focusVisibly(await inShadow(feedOf(canvasElement), 'article[tabindex="0"]'));
+  },
+};
+
+/** The drop-in: the bell with its badge in the host's header; the play step opens the dropdown. */
+export const Dropdown: Story = {
+  args: { inline: false },
+  parameters: { page: { width: '100%' }, docs: { story: { inline: false, height: '720px' } } },
+  render: (args, context) =>
+    html`<div style="display: flex; justify-content: flex-end">
+      <pd-activity-feed ${fromArgs(args, context)}></pd-activity-feed>
+    </div>`,
+  play: async ({ canvasElement }) => {
+    const feed = feedOf(canvasElement);
+    (await inShadow<HTMLButtonElement>(feed, '.bell')).click();
+    await inShadow(feed, 'article');
+  },
+};
+
+export const RightToLeft: Story = { globals: { dir: 'rtl' } };
+export const French: Story = { globals: { locale: 'fr' } };
+export const Narrow: Story = { parameters: { page: { width: '360px' } } };

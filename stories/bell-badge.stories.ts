@@ -1,54 +1,79 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Store } from '@pd-notify/mock-server/domain';
 import { html } from 'lit';
-import { storyClient, type Scenario } from './support/story-backend.js';
-import { LOOKS, frame, type Look } from './support/render.js';
+import { COUNTERS } from '../packages/elements/src/index.js';
+import { fromArgs } from './support/args.js';
+import { PAGES } from './support/globals.js';
+import { argTypesFor } from './support/manifest.js';
+import { focusVisibly, inShadow } from './support/render.js';
 
-const meta: Meta = { title: 'Elements/pd-bell-badge', component: 'pd-bell-badge' };
+/**
+ * The badges sit in the host's header and take its text colour: on the page of
+ * the theme (or the background chosen in the toolbar), the icons are in that
+ * page's text colour.
+ */
+const meta: Meta = {
+  title: 'Elements/pd-bell-badge',
+  component: 'pd-bell-badge',
+  argTypes: { ...argTypesFor('pd-bell-badge'), counter: { control: 'inline-radio', options: [...COUNTERS] } },
+  render: (args, context) => html`<pd-bell-badge ${fromArgs(args, context)}></pd-bell-badge>`,
+};
 export default meta;
 type Story = StoryObj;
 
-const badges = (scenario: Scenario = {}, look: Look = {}) =>
-  frame(
-    storyClient(scenario),
-    look,
-    html`<pd-bell-badge theme=${look.theme ?? 'light'} locale=${look.locale ?? 'en'}></pd-bell-badge>
-      <pd-bell-badge
-        counter="invitations"
-        theme=${look.theme ?? 'light'}
-        locale=${look.locale ?? 'en'}
-      ></pd-bell-badge>`,
-  );
+/** Unread notifications of the demo user. */
+export const Notifications: Story = { args: { counter: 'notifications' } };
+/** Pending invitations of the demo user (the envelope). */
+export const Invitations: Story = { args: { counter: 'invitations' } };
+/** Nothing unread: no badge. */
+export const Zero: Story = { parameters: { scenario: { seed: 'empty' } } };
 
-/** Unread notifications and pending invitations of the demo user. */
-export const Counts: Story = { render: () => badges() };
-export const Zero: Story = { render: () => badges({ seed: 'empty' }) };
-export const OverNinetyNine: Story = {
-  render: () =>
-    badges({
-      setup: (store, user) => {
-        for (let i = 0; i < 120; i++) store.deliver(user, { type: 'comment', title: `Comment ${i}`, message: '' });
-      },
-    }),
+/** 120 unread comments from a busy mixing session: the badge says 99+. */
+const busySession = {
+  scenario: {
+    setup: (store: Store, user: string) => {
+      const tracks = ['midnight-drive', 'golden-hour', 'neon-rain'];
+      for (let i = 0; i < 120; i++) {
+        store.deliver(user, {
+          type: 'comment',
+          title: `Ben Okafor commented on take ${i + 1}`,
+          message: 'Snare a touch quieter from the second chorus.',
+          actorId: 'ben',
+          trackId: tracks[i % tracks.length]!,
+        });
+      }
+    },
+  },
 };
-export const Dark: Story = { render: () => badges({}, LOOKS.dark) };
-export const French: Story = { render: () => badges({}, LOOKS.french) };
-/** In light and dark host headers, in both themes: the icons take the header's text colour. */
+export const OverNinetyNine: Story = { parameters: busySession };
+/** 99+ on the dark page: the bell in the page's light text colour, the badge in the dark theme's colours. */
+export const OverNinetyNineDark: Story = { parameters: busySession, globals: { theme: 'dark' } };
+export const French: Story = { globals: { locale: 'fr' } };
+
+/** The bell's focus ring, as after Tab. */
+export const Focused: Story = {
+  play: async ({ canvasElement }) => {
+    await focusVisibly(await inShadow(canvasElement.querySelector('pd-bell-badge')!, 'button'));
+  },
+};
+
+/**
+ * In every host header of the backgrounds toolbar, in both themes: the bell and
+ * the envelope are in the header's text colour, the badge in the theme's.
+ */
 export const OnHostHeaders: Story = {
-  render: () =>
-    frame(
-      storyClient(),
-      { width: '100%' },
-      html`${[
-        ['#ffffff', '#1d1d22'],
-        ['#111827', '#f9fafb'],
-      ].map(([background, color]) =>
-        ['light', 'dark'].map(
-          (theme) =>
-            html`<div style="display:flex;gap:0.5rem;padding:0.5rem;background:${background};color:${color}">
-              <pd-bell-badge theme=${theme}></pd-bell-badge>
-              <pd-bell-badge counter="invitations" theme=${theme}></pd-bell-badge>
-            </div>`,
-        ),
-      )}`,
-    ),
+  parameters: { page: { width: '100%' } },
+  render: (args, context) =>
+    html`${Object.values(PAGES).map(({ name, value, text }) =>
+      (['light', 'dark'] as const).map(
+        (theme) =>
+          html`<div
+            style="display: flex; align-items: center; gap: 0.5rem; padding: 0.5rem 1rem; background: ${value}; color: ${text}"
+          >
+            <span style="flex: 1">${name}, ${theme} theme</span>
+            <pd-bell-badge ${fromArgs({ ...args, theme, counter: 'notifications' }, context)}></pd-bell-badge>
+            <pd-bell-badge ${fromArgs({ ...args, theme, counter: 'invitations' }, context)}></pd-bell-badge>
+          </div>`,
+      ),
+    )}`,
 };

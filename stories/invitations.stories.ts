@@ -1,85 +1,91 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { PdInvitations } from '../packages/elements/src/index.js';
-import { storyClient, type Scenario } from './support/story-backend.js';
-import { LOOKS, frame, inShadow, waitFor, type Look } from './support/render.js';
+import { fromArgs } from './support/args.js';
+import { lookOf } from './support/globals.js';
+import { argTypesFor } from './support/manifest.js';
+import { focusVisibly, inShadow, waitFor } from './support/render.js';
+import type { Scenario } from './support/story-backend.js';
 
-const meta: Meta = { title: 'Elements/pd-invitations', component: 'pd-invitations' };
-export default meta;
-type Story = StoryObj;
+const modalOf = (canvas: HTMLElement) => canvas.querySelector<PdInvitations>('pd-invitations')!;
 
-const modal = (scenario: Scenario = {}, look: Look = {}, trackId?: string) =>
-  frame(
-    storyClient({ ...scenario, ...(look.locale ? { locale: look.locale } : {}) }),
-    look,
-    html`<pd-bell-badge counter="invitations" for="invitations" theme=${look.theme ?? 'light'}></pd-bell-badge>
-      <pd-invitations
-        id="invitations"
-        theme=${look.theme ?? 'light'}
-        locale=${look.locale ?? 'en'}
-        track-id=${trackId ?? ''}
-      ></pd-invitations>`,
-  );
-
-/** Opens the modal and waits for its cards (or its empty state). */
-async function open(canvasElement: HTMLElement): Promise<PdInvitations> {
-  const element = canvasElement.querySelector<PdInvitations>('pd-invitations')!;
-  element.show();
-  await inShadow(element, 'pd-invite-card, [part="empty"]');
-  return element;
+/** Waits for the open modal's contents: its cards, or the state in their place. */
+async function shown(canvas: HTMLElement): Promise<PdInvitations> {
+  const modal = modalOf(canvas);
+  await inShadow(modal, 'pd-invite-card, [part="empty"], [part="loading"], [part="error"]');
+  return modal;
 }
 
 /** A card's button, once the card has rendered. */
-async function cardButton(element: PdInvitations, part: 'accept' | 'decline'): Promise<HTMLButtonElement> {
-  const card = await inShadow(element, 'pd-invite-card');
+async function cardButton(canvas: HTMLElement, part: 'accept' | 'decline'): Promise<HTMLButtonElement> {
+  const card = await inShadow(await shown(canvas), 'pd-invite-card');
   return inShadow<HTMLButtonElement>(card, `[part="${part}"]`);
 }
 
-export const Open: Story = { render: () => modal(), play: ({ canvasElement }) => open(canvasElement).then(() => {}) };
-export const Empty: Story = {
-  render: () => modal({ seed: 'empty' }),
-  play: ({ canvasElement }) => open(canvasElement).then(() => {}),
+/**
+ * The modal, open (its `open` arg), beside the envelope badge that opens it.
+ * Each story renders in a frame of its own on the docs page: a modal dialog
+ * takes the whole window.
+ */
+const meta: Meta = {
+  title: 'Elements/pd-invitations',
+  component: 'pd-invitations',
+  argTypes: argTypesFor('pd-invitations'),
+  args: { open: true },
+  parameters: { docs: { story: { inline: false, height: '640px' } } },
+  render: (args, context) =>
+    html`<pd-bell-badge counter="invitations" for="invitations" theme=${lookOf(context.globals).theme}></pd-bell-badge>
+      <pd-invitations id="invitations" ${fromArgs(args, context)}></pd-invitations>`,
+  play: async ({ canvasElement }) => {
+    await shown(canvasElement);
+  },
 };
-export const FilteredByTrack: Story = {
-  render: () => modal({}, {}, 'low-tide'),
-  play: ({ canvasElement }) => open(canvasElement).then(() => {}),
+export default meta;
+type Story = StoryObj;
+
+const scenario = (value: Scenario) => ({ scenario: value });
+
+export const Open: Story = {};
+/** Closed: the envelope's badge counts the pending invitations; pressing it opens the modal. */
+export const Closed: Story = { args: { open: false }, play: () => {} };
+export const Empty: Story = { parameters: scenario({ seed: 'empty' }) };
+/** Filtered to the track selected in the host's grid, with "Show all". */
+export const FilteredByTrack: Story = { args: { 'track-id': 'low-tide' } };
+export const Loading: Story = { parameters: scenario({ hang: /^GET \/v1\/invitations$/ }) };
+export const LoadFailed: Story = {
+  parameters: scenario({ fail: { match: /^GET \/v1\/invitations$/, status: 403 } }),
+  play: async ({ canvasElement }) => {
+    await inShadow(modalOf(canvasElement), '[part="error"]');
+  },
 };
 /** "Accepting…": the request never answers in this story. */
 export const Accepting: Story = {
-  render: () => modal({ hang: /^POST \/v1\/invitations\/.+\/accept$/ }),
+  parameters: scenario({ hang: /^POST \/v1\/invitations\/.+\/accept$/ }),
   play: async ({ canvasElement }) => {
-    const element = await open(canvasElement);
-    const accept = await cardButton(element, 'accept');
+    const accept = await cardButton(canvasElement, 'accept');
     accept.click();
     await waitFor(() => accept.textContent?.includes('Accepting'));
   },
 };
 export const AcceptFailed: Story = {
-  render: () => modal({ fail: { match: /^POST \/v1\/invitations\/.+\/accept$/, status: 409 } }),
+  parameters: scenario({ fail: { match: /^POST \/v1\/invitations\/.+\/accept$/, status: 409 } }),
   play: async ({ canvasElement }) => {
-    const element = await open(canvasElement);
-    (await cardButton(element, 'accept')).click();
-    await inShadow(await inShadow(element, 'pd-invite-card'), '[part="error"]');
+    (await cardButton(canvasElement, 'accept')).click();
+    await inShadow(await inShadow(modalOf(canvasElement), 'pd-invite-card'), '[part="error"]');
   },
-};
-export const Dark: Story = {
-  render: () => modal({}, LOOKS.dark),
-  play: ({ canvasElement }) => open(canvasElement).then(() => {}),
-};
-export const RightToLeft: Story = {
-  render: () => modal({}, LOOKS.rtl),
-  play: ({ canvasElement }) => open(canvasElement).then(() => {}),
-};
-export const French: Story = {
-  render: () => modal({}, LOOKS.french),
-  play: ({ canvasElement }) => open(canvasElement).then(() => {}),
 };
 /** Accepted: the toast shows inside the open modal, above its backdrop. */
 export const AcceptedToast: Story = {
-  render: () => modal(),
   play: async ({ canvasElement }) => {
-    const element = await open(canvasElement);
-    (await cardButton(element, 'accept')).click();
-    await inShadow(await inShadow(element, 'pd-toaster'), '[part~="message"]');
+    (await cardButton(canvasElement, 'accept')).click();
+    await inShadow(await inShadow(modalOf(canvasElement), 'pd-toaster'), '[part~="message"]');
   },
 };
+/** The keyboard's focus on the first card's "Accept" (its ring). */
+export const Focused: Story = {
+  play: async ({ canvasElement }) => {
+    await focusVisibly(await cardButton(canvasElement, 'accept'));
+  },
+};
+export const RightToLeft: Story = { globals: { dir: 'rtl' } };
+export const French: Story = { globals: { locale: 'fr' } };

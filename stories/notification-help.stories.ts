@@ -2,9 +2,11 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { Preferences } from '@pd-notify/client';
 import type { Store } from '@pd-notify/mock-server/domain';
 import { html } from 'lit';
+import { fromArgs } from './support/args.js';
+import { argTypesFor } from './support/manifest.js';
 import { permission } from './support/notification-permission.js';
-import { storyClient, type Scenario } from './support/story-backend.js';
-import { LOOKS, frame, type Look } from './support/render.js';
+import { focusVisibly, inShadow } from './support/render.js';
+import type { Scenario } from './support/story-backend.js';
 
 /**
  * "Not receiving notifications?": every check in each of its states. The
@@ -14,22 +16,16 @@ import { LOOKS, frame, type Look } from './support/render.js';
 const meta: Meta = {
   title: 'Elements/pd-notification-help',
   component: 'pd-notification-help',
+  argTypes: argTypesFor('pd-notification-help'),
+  args: { 'profile-href': '#profile', 'preferences-href': '#settings' },
+  parameters: { page: { width: '40rem' } },
   beforeEach: permission('default'),
+  render: (args, context) => html`<pd-notification-help ${fromArgs(args, context)}></pd-notification-help>`,
 };
 export default meta;
 type Story = StoryObj;
 
-const view = (scenario: Scenario = {}, look: Look = {}) =>
-  frame(
-    storyClient(scenario),
-    { width: '40rem', ...look },
-    html`<pd-notification-help
-      theme=${look.theme ?? 'light'}
-      locale=${look.locale ?? 'en'}
-      profile-href="#profile"
-      preferences-href="#settings"
-    ></pd-notification-help>`,
-  );
+const scenario = (value: Scenario) => ({ scenario: value });
 
 /** Changes the signed-in user's saved preferences before the story starts. */
 const preferences =
@@ -44,53 +40,61 @@ const preferences =
 /** Every check passes: every category on, email on for System, browser notifications allowed and on, connected. */
 export const AllGood: Story = {
   beforeEach: permission('granted'),
-  render: () => view({ setup: preferences((prefs) => (prefs.categories.system.channels.browser = true)) }),
+  parameters: scenario({ setup: preferences((prefs) => (prefs.categories.system.channels.browser = true)) }),
 };
 /** Track Activity switched off and Project updates out of the app: each with "Turn on". */
 export const CategoriesOff: Story = {
-  render: () =>
-    view({
-      setup: preferences((prefs) => {
-        prefs.categories.trackActivity.enabled = false;
-        prefs.categories.projects.channels.inApp = false;
-      }),
+  parameters: scenario({
+    setup: preferences((prefs) => {
+      prefs.categories.trackActivity.enabled = false;
+      prefs.categories.projects.channels.inApp = false;
     }),
+  }),
 };
 /** No category sends email. */
 export const EmailOff: Story = {
-  render: () => view({ setup: preferences((prefs) => (prefs.categories.system.channels.email = false)) }),
+  parameters: scenario({ setup: preferences((prefs) => (prefs.categories.system.channels.email = false)) }),
 };
 /** A user with no email address on their profile. */
 export const NoEmailAddress: Story = {
-  render: () =>
-    view({
-      user: 'sam',
-      setup: (store) => store.addUser({ id: 'sam', name: 'Sam Reyes', avatarUrl: null, email: null }, ['demo-sam']),
-    }),
+  parameters: scenario({
+    user: 'sam',
+    setup: (store) => store.addUser({ id: 'sam', name: 'Sam Reyes', avatarUrl: null, email: null }, ['demo-sam']),
+  }),
 };
 /** `GET /v1/me` fails: the address cannot be checked. */
-export const EmailUnknown: Story = { render: () => view({ fail: { match: /^GET \/v1\/me$/, status: 403 } }) };
+export const EmailUnknown: Story = { parameters: scenario({ fail: { match: /^GET \/v1\/me$/, status: 403 } }) };
 /** Still asking the server: every check says "Checking…". */
-export const Checking: Story = { render: () => view({ hang: /^GET \/v1\/(me|preferences)$/ }) };
+export const Checking: Story = { parameters: scenario({ hang: /^GET \/v1\/(me|preferences)$/ }) };
 /** The browser has not asked yet: "Turn on browser notifications". */
-export const BrowserNotAsked: Story = { render: () => view() };
+export const BrowserNotAsked: Story = {};
 /** Allowed, but no category uses browser notifications yet. */
-export const BrowserAllowed: Story = { beforeEach: permission('granted'), render: () => view() };
+export const BrowserAllowed: Story = { beforeEach: permission('granted') };
 /** Blocked: how to allow notifications again in the site settings. */
-export const BrowserBlocked: Story = { beforeEach: permission('denied'), render: () => view() };
+export const BrowserBlocked: Story = { beforeEach: permission('denied') };
 /** A browser without the Notification API. */
-export const BrowserUnsupported: Story = { beforeEach: permission('unsupported'), render: () => view() };
+export const BrowserUnsupported: Story = { beforeEach: permission('unsupported') };
 /** No event stream: polling. */
-export const Polling: Story = { render: () => view({ stream: 'down' }) };
+export const Polling: Story = { parameters: scenario({ stream: 'down' }) };
 /** The browser is offline. */
-export const Offline: Story = { render: () => view({ online: false }) };
+export const Offline: Story = { parameters: scenario({ online: false }) };
 /** The stream refuses the user: not connected, with the reason. */
-export const ConnectionError: Story = { render: () => view({ fail: { match: /^GET \/v1\/events$/, status: 401 } }) };
-export const Dark: Story = { render: () => view({}, LOOKS.dark) };
-export const French: Story = {
-  render: () => view({ setup: preferences((prefs) => (prefs.categories.trackActivity.enabled = false)) }, LOOKS.french),
+export const ConnectionError: Story = { parameters: scenario({ fail: { match: /^GET \/v1\/events$/, status: 401 } }) };
+/** The keyboard's focus on "Turn on browser notifications" (its ring). */
+export const Focused: Story = {
+  play: async ({ canvasElement }) => {
+    const help = canvasElement.querySelector('pd-notification-help')!;
+    await focusVisibly(await inShadow(help, '[part~="allow-browser"]'));
+  },
 };
-export const RightToLeft: Story = { render: () => view({}, LOOKS.rtl) };
+export const French: Story = {
+  parameters: scenario({ setup: preferences((prefs) => (prefs.categories.trackActivity.enabled = false)) }),
+  globals: { locale: 'fr' },
+};
+export const RightToLeft: Story = { globals: { dir: 'rtl' } };
 export const Narrow: Story = {
-  render: () => view({ setup: preferences((prefs) => (prefs.categories.dueDates.enabled = false)) }, LOOKS.narrow),
+  parameters: {
+    ...scenario({ setup: preferences((prefs) => (prefs.categories.dueDates.enabled = false)) }),
+    page: { width: '360px' },
+  },
 };

@@ -1,64 +1,34 @@
 /**
- * The story smoke test: builds Storybook statically, then loads every story in
- * Chromium and fails on a render error, a page error, a console error or an axe
- * violation.
+ * The story smoke test: builds Storybook statically (the build the visual
+ * baselines reuse), then loads every story in Chromium and fails on a render
+ * error, a page error, a console error or an axe violation, and on arg tables
+ * that show what is not the elements' public API. Docs pages render every
+ * story of their element, with its interaction steps.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { launchChromium } from '../../scripts/chromium.js';
+import {
+  DOCS_RENDERED,
+  PHASE_RECORDER,
+  axeViolations,
+  openStory,
+  serve,
+  storyIndex,
+  storybookBuild,
+} from './storybook.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const out = join(root, '.test-results/storybook');
+const build = storybookBuild();
+const entries = storyIndex(build);
+const stories = entries.filter((entry) => entry.type === 'story');
+const docs = entries.filter((entry) => entry.type === 'docs');
 
-const build = spawnSync(
-  process.execPath,
-  [join(root, 'node_modules/storybook/dist/bin/dispatcher.js'), 'build', '-o', out, '--quiet'],
-  { cwd: root, encoding: 'utf8', env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' } },
-);
-const built = build.status === 0;
-const index = built
-  ? (JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as {
-      entries: Record<string, { id: string; title: string; name: string; type: string }>;
-    })
-  : { entries: {} };
-const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-};
-
-let server: Server;
-let origin: string;
+let server: Awaited<ReturnType<typeof serve>>;
 let browser: Browser;
 
 before(async () => {
-  server = createServer((req, res) => {
-    if (req.url === '/favicon.ico') return void res.writeHead(204).end(); // browsers ask; the build has an SVG one
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
-      /^(\.\.[/\\])+/,
-      '',
-    );
-    try {
-      const body = readFileSync(join(out, path.endsWith('/') ? `${path}index.html` : path));
-      res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serve(build);
   browser = await launchChromium();
 });
 
@@ -69,59 +39,67 @@ after(async () => {
 
 describe('Storybook', () => {
   it('builds', () => {
-    assert.equal(build.status, 0, build.stderr || build.stdout);
+    assert.ok(build.ok, build.log);
     assert.ok(stories.length > 0, 'no stories found');
   });
 
   for (const story of stories) {
     it(`${story.title} › ${story.name}: renders without errors and is axe-clean`, async () => {
+      const { page, errors, shownError } = await openStory(
+        browser,
+        `${server.origin}/iframe.html?id=${story.id}&viewMode=story`,
+      );
+      try {
+        assert.equal(shownError, null, `Storybook shows an error: ${shownError}`);
+        assert.deepEqual(await axeViolations(page), [], 'axe violations');
+        assert.deepEqual(errors, []);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  for (const entry of docs) {
+    it(`${entry.title} › Docs: shows every story, each in the state its steps lead to, without private members`, async () => {
       const page = await browser.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(`page error: ${(error as Error).message}`));
-      page.on('console', (message) => {
-        // A failed request is reported below with its URL.
-        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-          errors.push(`console error: ${message.text()}`);
-        }
-      });
-      page.on('response', (response) => {
-        if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
-      });
       try {
-        await page.goto(`${origin}/iframe.html?id=${story.id}&viewMode=story`);
-        // Storybook's render phases end in "completed" (or "errored"), after the play function.
+        await page.evaluateOnNewDocument(PHASE_RECORDER);
+        await page.goto(`${server.origin}/iframe.html?id=${entry.id}&viewMode=docs`);
+        const ids = stories.filter((story) => story.importPath === entry.importPath).map((story) => story.id);
+        // The stories with interaction steps (a play function), as Storybook prepared them.
         await page.waitForFunction(
-          () => {
-            const phase = (window as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } })
-              .__STORYBOOK_PREVIEW__?.currentRender?.phase;
-            return phase === 'completed' || phase === 'errored' || phase === 'finished';
-          },
-          { timeout: 20_000 },
+          () =>
+            (window as { __STORYBOOK_PREVIEW__?: { storyStoreValue?: unknown } }).__STORYBOOK_PREVIEW__
+              ?.storyStoreValue,
         );
-        // Let the story's client load its first data (no request stays in flight unless the story holds it).
-        await page.waitForFunction(() => document.querySelector('#storybook-root')?.childElementCount, {
-          timeout: 10_000,
-        });
-        const shownError = await page.evaluate(() =>
-          document.body.classList.contains('sb-show-errordisplay')
-            ? (document.querySelector('#error-message')?.textContent ?? 'error')
-            : null,
+        const playing = (await page.evaluate(
+          `Promise.all(${JSON.stringify(ids)}.map((id) => window.__STORYBOOK_PREVIEW__.storyStoreValue.loadStory({ storyId: id })))
+            .then((stories) => stories.filter((story) => story.playFunction).map((story) => story.id))`,
+        )) as string[];
+        assert.ok(ids.length > 0, 'no story of this docs page in the index');
+        await page
+          .waitForFunction(`(${DOCS_RENDERED})(${JSON.stringify(ids)}, ${JSON.stringify(playing)}).length === 0`, {
+            timeout: 60_000,
+            polling: 250,
+          })
+          .catch(() => {});
+        const missing = (await page.evaluate(
+          `(${DOCS_RENDERED})(${JSON.stringify(ids)}, ${JSON.stringify(playing)})`,
+        )) as string[];
+        assert.deepEqual(missing, [], 'stories not shown in their state on the docs page');
+        const table = await page.evaluate(() =>
+          [...document.querySelectorAll('.docblock-argstable tbody tr td:first-child')].map(
+            (cell) => cell.textContent ?? '',
+          ),
         );
-        assert.equal(shownError, null, `Storybook shows an error: ${shownError}`);
-        await page.addScriptTag({ path: join(root, 'node_modules/axe-core/axe.min.js') });
-        const violations = await page.evaluate(async () => {
-          await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => {})));
-          const axe = (
-            window as unknown as {
-              axe: {
-                run: (context: Element) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-              };
-            }
-          ).axe;
-          const result = await axe.run(document.querySelector('#storybook-root')!);
-          return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-        });
-        assert.deepEqual(violations, [], 'axe violations');
+        assert.ok(table.length > 0, 'the docs page has no arg table');
+        assert.deepEqual(
+          table.filter((name) => name.startsWith('#')),
+          [],
+          'private members in the arg table',
+        );
         assert.deepEqual(errors, []);
       } finally {
         await page.close();
