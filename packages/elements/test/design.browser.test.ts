@@ -218,9 +218,9 @@ describe('design: dark focus ring and placeholders', () => {
     await eventually(() => expect(rows(feed).length).to.be.greaterThan(0));
     expect(shadow<HTMLButtonElement>(feed, '[part="mark-all"]').disabled, 'once shown').to.equal(false);
     client.close();
-    // Refused (not a failing server, which the client would probe again): the list shows its error at once.
-    await control('/control/faults', { error: { status: 403, times: 100, pathPrefix: '/v1/notifications' } });
-    feed = await openFeed({}, '[part="error"]');
+    // The list's load fails (the stream, and so the count, stays up) on a first visit (nothing persisted to show).
+    await control('/control/faults', { error: { status: 500, times: 100, pathPrefix: '/v1/notifications' } });
+    feed = await openFeed({ client: freshClient('demo-alice', { persist: false }) }, '[part="error"]');
     await eventually(() => expect(shadow(feed, '.badge').textContent).to.equal('8'));
     expect(shadow<HTMLButtonElement>(feed, '[part="mark-all"]').disabled, 'after a failed load').to.equal(true);
   });
@@ -347,6 +347,8 @@ describe('design: one error, one warning, one success pattern', () => {
       expect(style.borderInlineStartColor, `${tone}: no side bar`).to.equal(style.borderBlockStartColor);
     }
     expect(icons.size).to.equal(3);
+    // axe reads the colours once the toasts have faded in.
+    await Promise.all(toaster.shadowRoot!.getAnimations().map((animation) => animation.finished));
     await expect(toaster).to.be.accessible();
   });
 });

@@ -209,4 +209,12 @@ export const preferencesStyles = css`
   .browser h3 {
     margin-block-end: 0.35rem;
   }
+  /* A phone (a 360 px page): the boxes' inset gives way a little, so that
+     "Turn on browser notifications" stays on one line in every engine's font. */
+  @container (max-width: 20rem) {
+    .category,
+    .browser {
+      padding-inline: calc(var(--_inset) * 0.75);
+    }
+  }
 `;
