@@ -96,7 +96,7 @@ export const SaveFailed: Story = {
   parameters: scenario({ fail: { match: /^PUT \/v1\/preferences$/, status: 422 } }),
   play: async ({ canvasElement }) => {
     await save(canvasElement);
-    await inShadow(element(canvasElement), '.status.error');
+    await inShadow(element(canvasElement), '[part="save-error"]');
   },
 };
 /** The keyboard's focus on a category's switch (its ring). */

@@ -94,7 +94,8 @@ const IN_FEED = Object.fromEntries(
  * @csspart footer - The save row.
  * @csspart save - "Save Preferences".
  * @csspart discard - "Discard changes".
- * @csspart status - The confirmation or error after saving (or, for a save made offline, that it will be saved once back online).
+ * @csspart status - The confirmation after saving (or, for a save made offline, that it will be saved once back online).
+ * @csspart save-error - The error when saving failed (its icon and text).
  * @csspart banner - The warning after a conflict or a change from another session, just above Save.
  * @csspart error - The error when the preferences could not be loaded, with "Try again".
  * @csspart loading - The loading state.
@@ -260,7 +261,7 @@ export class PdPreferencesForm extends PdElement {
             : nothing
         }
         ${this.#renderStatus(prefs.pending ? t.savedOffline : prefs.status === 'saved' && !prefs.dirty ? t.saved : '')}
-        ${prefs.status === 'error' ? note('error', t.saveFailed) : nothing}
+        ${prefs.status === 'error' ? note('error', t.saveFailed, 'save-error') : nothing}
       </div>
     </form>`;
   }
