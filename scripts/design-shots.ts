@@ -22,7 +22,8 @@ const server = await startServer({
     if (url.pathname === '/elements.js') {
       return new Response(bundle, { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
     }
-    if (url.pathname === '/') return new Response('<!doctype html><title>design shots</title>', { headers: { 'Content-Type': 'text/html' } });
+    if (url.pathname === '/')
+      return new Response('<!doctype html><title>design shots</title>', { headers: { 'Content-Type': 'text/html' } });
     return undefined;
   },
 });
@@ -48,7 +49,10 @@ interface Host {
 }
 
 /** Opens a host page of the elements on the reference server. */
-async function host(page: Page, { body, width = 720, height = 640, lang = 'en', dir = 'ltr', dark = false, bare = false }: Host) {
+async function host(
+  page: Page,
+  { body, width = 720, height = 640, lang = 'en', dir = 'ltr', dark = false, bare = false }: Host,
+) {
   await page.setViewport({ width, height, deviceScaleFactor: 1 });
   await page.goto(`${server.url}/`);
   const background = dark ? '#121117' : '#f6f6f9';
@@ -73,14 +77,17 @@ function inPage<T>(page: Page, script: string): Promise<T> {
 
 async function until(page: Page, condition: string, what: string): Promise<void> {
   try {
-    await page.waitForFunction(`(() => {
+    await page.waitForFunction(
+      `(() => {
       const q = (path) => path.split(' >>> ').reduce((at, selector) => at && (at.shadowRoot ?? at).querySelector(selector), document);
       const qa = (path) => { const parts = path.split(' >>> '); const last = parts.pop(); const at = parts.reduce((a, s) => a && (a.shadowRoot ?? a).querySelector(s), document); return at ? [...(at.shadowRoot ?? at).querySelectorAll(last)] : []; };
       return ${condition};
-    })()`, { timeout: 10_000 });
+    })()`,
+      { timeout: 10_000 },
+    );
   } catch (error) {
     await page.screenshot({ path: '/tmp/design-shot-failed.png' }).catch(() => {});
-    throw new Error(`waiting for ${what}: ${(error as Error).message}`);
+    throw new Error(`waiting for ${what}: ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -134,7 +141,10 @@ const SHOTS: Record<string, (page: Page) => Promise<void>> = {
   async 'feed-loading'(page) {
     await control('/control/faults', { latencyMs: 60_000 });
     await host(page, { body: feedHeader(), height: 420 });
-    await openFeed(page, `q('pd-activity-feed >>> [part~="loading"]') !== null && q('pd-activity-feed >>> [part~="tabs"]') !== null`);
+    await openFeed(
+      page,
+      `q('pd-activity-feed >>> [part~="loading"]') !== null && q('pd-activity-feed >>> [part~="tabs"]') !== null`,
+    );
     await shoot(page, 'feed-loading');
   },
   async 'feed-error'(page) {
@@ -150,7 +160,14 @@ const SHOTS: Record<string, (page: Page) => Promise<void>> = {
     await shoot(page, 'feed-empty');
   },
   async badges(page) {
-    await control('/control/act', { action: 'notify', userId: 'alice', type: 'comment', title: 'Bulk', message: '', count: 120 });
+    await control('/control/act', {
+      action: 'notify',
+      userId: 'alice',
+      type: 'comment',
+      title: 'Bulk',
+      message: '',
+      count: 120,
+    });
     await host(page, { body: `${feedHeader()}<br>${feedHeader('dark')}`, height: 160 });
     await until(page, `q('pd-activity-feed >>> .badge')?.textContent === '99+'`, 'the badge');
     await shoot(page, 'badges');
@@ -167,7 +184,11 @@ const SHOTS: Record<string, (page: Page) => Promise<void>> = {
     await shoot(page, 'preferences-narrow');
   },
   async help(page) {
-    await host(page, { body: `<pd-notification-help profile-href="/profile"></pd-notification-help>`, width: 720, height: 1100 });
+    await host(page, {
+      body: `<pd-notification-help profile-href="/profile"></pd-notification-help>`,
+      width: 720,
+      height: 1100,
+    });
     await until(page, `q('pd-notification-help >>> [part~="reconnect"]') !== null`, 'the help view');
     await shoot(page, 'help');
   },
@@ -179,7 +200,10 @@ const SHOTS: Record<string, (page: Page) => Promise<void>> = {
   },
   async toasts(page) {
     await host(page, { body: `<pd-toaster duration="600000"></pd-toaster>`, height: 300 });
-    await inPage(page, `const t = q('pd-toaster'); t.show('Collaboration accepted — files are syncing.'); t.show('That did not work. Try again.', 'error'); t.show('Your preferences will be saved when you’re back online.', 'info');`);
+    await inPage(
+      page,
+      `const t = q('pd-toaster'); t.show('Collaboration accepted — files are syncing.'); t.show('That did not work. Try again.', 'error'); t.show('Your preferences will be saved when you’re back online.', 'info');`,
+    );
     await shoot(page, 'toasts');
   },
 };

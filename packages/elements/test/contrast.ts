@@ -2,7 +2,8 @@
 
 function channels(color: string): [number, number, number, number] {
   const numbers = color.match(/[\d.]+(e-?\d+)?/g)?.map(Number);
-  if (!numbers || numbers.length < 3 || !/^(rgba?|color)\(/.test(color)) throw new Error(`not an rgb() colour: ${color}`);
+  if (!numbers || numbers.length < 3 || !/^(rgba?|color)\(/.test(color))
+    throw new Error(`not an rgb() colour: ${color}`);
   // color(srgb r g b / a) gives each channel from 0 to 1.
   const scale = color.startsWith('color(srgb') ? 255 : 1;
   return [numbers[0]! * scale, numbers[1]! * scale, numbers[2]! * scale, numbers[3] ?? 1];
