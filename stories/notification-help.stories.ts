@@ -4,7 +4,7 @@ import type { Store } from '@pd-notify/mock-server/domain';
 import { html } from 'lit';
 import { fromArgs } from './support/args.js';
 import { argTypesFor } from './support/manifest.js';
-import { permission } from './support/notification-permission.js';
+import { ownFrame, permission } from './support/notification-permission.js';
 import { focusVisibly, inShadow } from './support/render.js';
 import type { Scenario } from './support/story-backend.js';
 
@@ -40,7 +40,10 @@ const preferences =
 /** Every check passes: every category on, email on for System, browser notifications allowed and on, connected. */
 export const AllGood: Story = {
   beforeEach: permission('granted'),
-  parameters: scenario({ setup: preferences((prefs) => (prefs.categories.system.channels.browser = true)) }),
+  parameters: {
+    ...scenario({ setup: preferences((prefs) => (prefs.categories.system.channels.browser = true)) }),
+    ...ownFrame('820px'),
+  },
 };
 /** Track Activity switched off and Project updates out of the app: each with "Turn on". */
 export const CategoriesOff: Story = {
@@ -69,11 +72,11 @@ export const Checking: Story = { parameters: scenario({ hang: /^GET \/v1\/(me|pr
 /** The browser has not asked yet: "Turn on browser notifications". */
 export const BrowserNotAsked: Story = {};
 /** Allowed, but no category uses browser notifications yet. */
-export const BrowserAllowed: Story = { beforeEach: permission('granted') };
+export const BrowserAllowed: Story = { beforeEach: permission('granted'), parameters: ownFrame('820px') };
 /** Blocked: how to allow notifications again in the site settings. */
-export const BrowserBlocked: Story = { beforeEach: permission('denied') };
+export const BrowserBlocked: Story = { beforeEach: permission('denied'), parameters: ownFrame('820px') };
 /** A browser without the Notification API. */
-export const BrowserUnsupported: Story = { beforeEach: permission('unsupported') };
+export const BrowserUnsupported: Story = { beforeEach: permission('unsupported'), parameters: ownFrame('820px') };
 /** No event stream: polling. */
 export const Polling: Story = { parameters: scenario({ stream: 'down' }) };
 /** The browser is offline. */

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import type { PdPreferencesForm } from '../packages/elements/src/index.js';
 import { fromArgs } from './support/args.js';
 import { argTypesFor } from './support/manifest.js';
-import { permission } from './support/notification-permission.js';
+import { ownFrame, permission } from './support/notification-permission.js';
 import { focusVisibly, inShadow, waitFor } from './support/render.js';
 import type { Scenario } from './support/story-backend.js';
 
@@ -115,19 +115,22 @@ export const BrowserNotAsked: Story = { beforeEach: permission('default') };
 /** Allowed: each category's channels offer "Browser" (System's is on here). */
 export const BrowserAllowed: Story = {
   beforeEach: permission('granted'),
-  parameters: scenario({
-    setup: (store, user) => {
-      const { version, categories, reminderLeadDays } = structuredClone(store.getPreferences(user));
-      categories.system.channels.browser = true;
-      store.savePreferences(user, { version, categories, reminderLeadDays });
-    },
-  }),
+  parameters: {
+    ...scenario({
+      setup: (store, user) => {
+        const { version, categories, reminderLeadDays } = structuredClone(store.getPreferences(user));
+        categories.system.channels.browser = true;
+        store.savePreferences(user, { version, categories, reminderLeadDays });
+      },
+    }),
+    ...ownFrame('900px'),
+  },
   play: async ({ canvasElement }) => {
     await click(canvasElement, '[aria-controls="system-options"]');
     await inShadow(element(canvasElement), 'input[name="system-browser"]');
   },
 };
 /** Blocked: how to allow notifications again in the site settings. */
-export const BrowserBlocked: Story = { beforeEach: permission('denied') };
+export const BrowserBlocked: Story = { beforeEach: permission('denied'), parameters: ownFrame('820px') };
 /** A browser without the Notification API: said, with no control. */
-export const BrowserUnsupported: Story = { beforeEach: permission('unsupported') };
+export const BrowserUnsupported: Story = { beforeEach: permission('unsupported'), parameters: ownFrame('820px') };

@@ -29,7 +29,11 @@ export interface Scenario {
   unreachable?: RegExp;
   /** Changes the store (as another session would) just before a matching request (`"METHOD /path"`) is answered. */
   meanwhile?: { match: RegExp; change: (store: Store, user: string) => void };
-  /** `down`: the event stream is refused, so the client polls (the connection indicator shows). */
+  /**
+   * `down`: no event stream; the client polls from the start, the state it reaches
+   * once the stream cannot get through (the connection indicator shows), without
+   * the backoff's random wait before it.
+   */
   stream?: 'live' | 'down';
   /** Locale of the client (relative times). */
   locale?: string;
@@ -133,7 +137,6 @@ export function storyClient(scenario: Scenario = {}): PdClient {
     if (scenario.hang?.test(key)) return new Promise<Response>(() => {});
     if (scenario.fail?.match.test(key)) return problem(scenario.fail.status, 'Story failure');
     if (scenario.unreachable?.test(key)) throw new TypeError('Failed to fetch');
-    if (scenario.stream === 'down' && key === 'GET /v1/events') return problem(503, 'Stream down in this story');
     if (scenario.meanwhile?.match.test(key)) scenario.meanwhile.change(server.store, user);
     return server.fetch(request);
   };
@@ -146,6 +149,7 @@ export function storyClient(scenario: Scenario = {}): PdClient {
     // Every story starts from its own seed: nothing persisted by the story shown before it.
     persist: false,
     environment: network,
+    ...(scenario.stream === 'down' ? { transport: 'polling' as const } : {}),
     ...(scenario.locale ? { locale: scenario.locale } : {}),
   });
   networks.set(client, network);

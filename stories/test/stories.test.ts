@@ -79,11 +79,17 @@ describe('Storybook', () => {
             .then((stories) => stories.filter((story) => story.playFunction).map((story) => story.id))`,
         )) as string[];
         assert.ok(ids.length > 0, 'no story of this docs page in the index');
+        // A story in a frame of its own loads when scrolled to (Storybook's frames are lazy): a reader
+        // scrolls, the test loads them all.
+        const eagerFrames = `document.querySelectorAll('iframe[loading="lazy"]').forEach((frame) => (frame.loading = 'eager'))`;
         await page
-          .waitForFunction(`(${DOCS_RENDERED})(${JSON.stringify(ids)}, ${JSON.stringify(playing)}).length === 0`, {
-            timeout: 60_000,
-            polling: 250,
-          })
+          .waitForFunction(
+            `(${eagerFrames}, (${DOCS_RENDERED})(${JSON.stringify(ids)}, ${JSON.stringify(playing)}).length === 0)`,
+            {
+              timeout: 60_000,
+              polling: 250,
+            },
+          )
           .catch(() => {});
         const missing = (await page.evaluate(
           `(${DOCS_RENDERED})(${JSON.stringify(ids)}, ${JSON.stringify(playing)})`,

@@ -223,7 +223,14 @@ export async function openStory(
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
   return page.evaluate(async () => {
-    const running = document.getAnimations().filter((animation) => animation.playState === 'running');
+    // The document's animations leave out those in shadow roots: each root is asked.
+    const roots: (Document | ShadowRoot)[] = [document];
+    for (let at = 0; at < roots.length; at++) {
+      for (const element of roots[at]!.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
+    }
+    const running = roots
+      .flatMap((root) => root.getAnimations())
+      .filter((animation) => animation.playState === 'running');
     await Promise.all(
       running
         .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)

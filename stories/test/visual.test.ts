@@ -110,20 +110,24 @@ async function prepare(page: Page): Promise<void> {
 
 /**
  * Resolves once what is on screen is final: fonts loaded, every image (in shadow
- * roots too, lazy ones loaded now) decoded, endless animations held at their
- * start and the others ended, then two frames drawn.
+ * roots too, lazy ones loaded now) decoded, endless animations (in shadow roots
+ * too: a loading ring) held at their start and the others ended, then two frames
+ * drawn.
  */
 const SETTLED = `(async () => {
   await document.fonts.ready;
   const images = [];
+  // The document's animations leave out those in shadow roots: each root is asked.
+  const roots = [];
   const collect = (root) => {
+    roots.push(root);
     images.push(...root.querySelectorAll('img'));
     for (const element of root.querySelectorAll('*')) if (element.shadowRoot) collect(element.shadowRoot);
   };
   collect(document);
   for (const image of images) image.loading = 'eager';
   await Promise.all(images.map((image) => image.decode().catch(() => {})));
-  const running = document.getAnimations().filter((animation) => animation.playState === 'running');
+  const running = roots.flatMap((root) => root.getAnimations()).filter((animation) => animation.playState === 'running');
   for (const animation of running) {
     if (animation.effect?.getComputedTiming().endTime !== Infinity) continue;
     animation.pause();

@@ -14,12 +14,13 @@ import {
   type IconName,
   type Invitation,
   type PdClient,
+  type Preferences,
 } from '@pd-notify/client';
 import '../src/index.js';
 import type { PdActivityFeed, PdInvitations, PdToaster } from '../src/index.js';
 import { api, base, control, eventually, notify, putPreferences, shadow, shadowAll } from './helpers.js';
 import { backgroundOf, contrast } from './contrast.js';
-import { closeClients, focused, freshClient, nameOf, press } from './focus-helpers.js';
+import { closeClients, expectFocusOn, focused, freshClient, nameOf, press } from './focus-helpers.js';
 import { stubNotification, type NotificationStub } from './notification-stub.js';
 
 const box = (element: Element) => element.getBoundingClientRect();
@@ -48,6 +49,9 @@ const rowTitled = (feed: Element, title: string) => {
   if (!row) throw new Error(`no row titled ${title}`);
   return row;
 };
+/** `count` more unread notifications for Alice, from the server. */
+const notifyAlice = (count: number) =>
+  control('/control/act', { action: 'notify', userId: 'alice', type: 'comment', title: 'n', message: '', count });
 const pathsOf = (icon: Element) => [...icon.querySelectorAll('path')].map((path) => path.getAttribute('d'));
 /** A client whose requests for `path` wait until `release()`: that part stays loading. */
 function heldClient(path: string): { client: PdClient; release: () => void } {
@@ -107,24 +111,10 @@ describe('design: the bell', () => {
       };
       await eventually(() => expect(shadow(envelope, '.badge').textContent).to.equal('3'));
       expectCorner(envelope, '3');
-      await control('/control/act', {
-        action: 'notify',
-        userId: 'alice',
-        type: 'comment',
-        title: 'n',
-        message: '',
-        count: 34,
-      });
+      await notifyAlice(34);
       await eventually(() => expect(shadow(feed, '.badge').textContent).to.equal('42'));
       expectCorner(feed, '42');
-      await control('/control/act', {
-        action: 'notify',
-        userId: 'alice',
-        type: 'comment',
-        title: 'n',
-        message: '',
-        count: 80,
-      });
+      await notifyAlice(80);
       await eventually(() => expect(shadow(feed, '.badge').textContent).to.equal('99+'));
       expectCorner(feed, '99+');
     });
@@ -507,6 +497,43 @@ describe('design: the settings and the feed speak of the same things', () => {
     expect(inFeed('projects').textContent!.trim()).to.equal('In your feed: Workflow and System');
     expect(inFeed('dueDates').textContent!.trim()).to.equal('In your feed: Deadlines');
     await expect(form).to.be.accessible();
+  });
+
+  it('"Turn off notifications like this", by keys: the option is off on the server at once, a toast names it as the settings do, and its Undo gives it back', async () => {
+    const optionOn = async () =>
+      (await api<Preferences>('/v1/preferences')).body.categories.trackActivity.options.comment;
+    expect(await optionOn()).to.equal(true);
+    const feed = await openFeed({ client: freshClient('demo-alice', { persist: false }) });
+    const row = rows(feed).find((r) => / commented on /.test(r.querySelector('h3')!.textContent!))!;
+    const turnOff = row.querySelector<HTMLButtonElement>('[part~="turn-off"]')!;
+    expect(nameOf(turnOff)).to.equal('Turn off notifications like this');
+    turnOff.focus();
+    await press('Enter');
+    await eventually(async () => expect(await optionOn()).to.equal(false));
+    // The dropdown's own toaster, inside the panel.
+    const toaster = shadow<PdToaster>(feed, 'pd-toaster');
+    await eventually(() =>
+      expect(shadow(toaster, '[part="message"]').textContent).to.equal(
+        'Turned off: A collaborator adds or edits a comment (Track Activity).',
+      ),
+    );
+    // The row it was turned off from stays (what was delivered is not taken back).
+    expect(row.isConnected).to.equal(true);
+    // Tab reaches the toast's Undo; Enter gives the option back.
+    await press('Tab');
+    const undo = shadow(toaster, '[part="action"]');
+    await expectFocusOn(undo, 'Undo');
+    expect(nameOf(undo)).to.equal('Undo');
+    await press('Enter');
+    await eventually(async () => expect(await optionOn()).to.equal(true));
+    await eventually(() =>
+      expect(shadowAll(toaster, '[part="message"]').map((message) => message.textContent)).to.include(
+        'Turned back on: A collaborator adds or edits a comment (Track Activity).',
+      ),
+    );
+    expect(focused(), 'focus never falls to <body>').to.not.equal(document.body);
+    await Promise.all(toaster.shadowRoot!.getAnimations().map((animation) => animation.finished));
+    await expect(toaster).to.be.accessible();
   });
 
   it('the disclosure shows its state; checkboxes and radios are drawn in the switches’ colours; no ragged column', async () => {

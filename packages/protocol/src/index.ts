@@ -1,20 +1,9 @@
 /**
  * `@pd-notify/protocol`: the schemas, types and constants of the pd-notify
- * protocol, shared by the client, the elements and the reference server.
+ * protocol, shared by the client, the elements and the reference server: the
+ * valibot schemas and problem types, and everything of `@pd-notify/protocol/wire`.
  * @packageDocumentation
  */
 export * from './schema.js';
-export type * from './types.js';
 export * from './problems.js';
-export * from './event-id.js';
-export {
-  CATEGORY_ICONS,
-  ICONS,
-  NOTIFICATION_KINDS,
-  categoryOfType,
-  preferenceCategoryOfType,
-  type IconName,
-  type NotificationKind,
-} from './categories.js';
-export { wireProblem, type TypedWireCheck, type WireCheck } from './wire-check.js';
-export * from './wire-checks.generated.js';
+export * from './wire.js';

@@ -127,7 +127,7 @@ export const preferencesStyles = css`
   legend {
     margin-block-end: 0.35rem;
     padding: 0;
-    font-size: 0.8rem;
+    font-size: 0.8125rem;
     font-weight: 600;
     color: var(--_muted);
   }
