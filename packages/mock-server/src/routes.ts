@@ -6,20 +6,29 @@
  */
 import {
   ActionIdSchema,
+  BulkRequestSchema,
   CategorySchema,
   InvitationStatusSchema,
   PreferencesUpdateSchema,
   ReadAllRequestSchema,
+  SearchQuerySchema,
+  SeenRequestSchema,
+  SnoozeRequestSchema,
 } from '@pd-notify/protocol';
 import { Hono, type Context, type Handler, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
 import type { ServerEnv } from './env.js';
 import type { IdempotencyKeys } from './idempotency.js';
 import { json, limitBody, pathParam, query, readJson, validate } from './json.js';
-import { ProblemError } from './problem.js';
+import { ProblemError, invalid } from './problem.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Store } from './store/store.js';
 import { TaggedAnswers } from './tagged.js';
+
+const booleanParam = v.pipe(
+  v.picklist(['true', 'false']),
+  v.transform((value) => value === 'true'),
+);
 
 const ListQuerySchema = v.object({
   limit: v.optional(
@@ -29,13 +38,18 @@ const ListQuerySchema = v.object({
   cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
   category: v.optional(CategorySchema),
   trackId: v.optional(v.pipe(v.string(), v.maxLength(128))),
-  unread: v.optional(
-    v.pipe(
-      v.picklist(['true', 'false']),
-      v.transform((value) => value === 'true'),
-    ),
-  ),
+  unread: v.optional(booleanParam),
+  archived: v.optional(booleanParam),
+  snoozed: v.optional(booleanParam),
+  q: v.optional(SearchQuerySchema),
 });
+
+/** Exactly one of two alternative fields: neither names the first, both the second. */
+function oneOf(body: Record<string, unknown>, first: string, second: string): void {
+  const has = (key: string) => body[key] !== undefined;
+  if (!has(first) && !has(second)) throw invalid(first, `Send ${first} or ${second}`);
+  if (has(first) && has(second)) throw invalid(second, `Send ${first} or ${second}, not both`);
+}
 
 const ActionParamsSchema = v.object({ actionId: ActionIdSchema });
 
@@ -110,9 +124,26 @@ export function protocolRoutes({ store, bodyLimit, limiter, idempotency, openStr
         ...(q.category === undefined ? {} : { category: q.category }),
         ...(q.trackId === undefined ? {} : { trackId: q.trackId }),
         ...(q.unread === undefined ? {} : { unread: q.unread }),
+        ...(q.archived === undefined ? {} : { archived: q.archived }),
+        ...(q.snoozed === undefined ? {} : { snoozed: q.snoozed }),
+        ...(q.q === undefined ? {} : { q: q.q }),
       });
     }),
   );
+  change('POST', '/v1/notifications/seen', async (c) => {
+    const body = await readJson(c, SeenRequestSchema);
+    oneOf(body, 'ids', 'upToId');
+    return ok(store.markSeen(c.get('userId'), body.ids ? { ids: body.ids } : { upToId: body.upToId! }));
+  });
+  change('POST', '/v1/notifications/bulk', async (c) => {
+    const body = await readJson(c, BulkRequestSchema);
+    oneOf(body, 'ids', 'filter');
+    if (body.ids && body.upToId !== undefined) throw invalid('upToId', 'upToId goes with filter only');
+    const target = body.ids
+      ? { ids: body.ids }
+      : { filter: body.filter!, ...(body.upToId === undefined ? {} : { upToId: body.upToId }) };
+    return ok(store.bulk(c.get('userId'), body.op, target));
+  });
   change('POST', '/v1/notifications/read-all', async (c) => {
     const body = await readJson(c, ReadAllRequestSchema, true);
     return ok(store.readAll(c.get('userId'), body.upToId));
@@ -127,6 +158,20 @@ export function protocolRoutes({ store, bodyLimit, limiter, idempotency, openStr
   );
   change('POST', '/v1/notifications/:notificationId/unread', (c) =>
     ok(store.markUnread(c.get('userId'), notificationId(c))),
+  );
+  change('POST', '/v1/notifications/:notificationId/archive', (c) =>
+    ok(store.archive(c.get('userId'), notificationId(c))),
+  );
+  change('POST', '/v1/notifications/:notificationId/unarchive', (c) =>
+    ok(store.unarchive(c.get('userId'), notificationId(c))),
+  );
+  change('POST', '/v1/notifications/:notificationId/snooze', async (c) => {
+    const id = notificationId(c);
+    const { until } = await readJson(c, SnoozeRequestSchema);
+    return ok(store.snooze(c.get('userId'), id, until));
+  });
+  change('POST', '/v1/notifications/:notificationId/unsnooze', (c) =>
+    ok(store.unsnooze(c.get('userId'), notificationId(c))),
   );
   change('POST', '/v1/notifications/:notificationId/actions/:actionId', (c) => {
     const id = notificationId(c);

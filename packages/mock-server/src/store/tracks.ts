@@ -75,6 +75,11 @@ export class TracksArea {
     return this.#tracks.get(trackId)!;
   }
 
+  /** The current name of a track, or null when the store has none with this id. */
+  nameOf(trackId: string): string | null {
+    return this.#tracks.get(trackId)?.name ?? null;
+  }
+
   /** A track the user works on; any other is "not found". */
   trackFor(userId: string, trackId: string): TrackRecord {
     const track = this.#tracks.get(trackId);
