@@ -6,6 +6,7 @@
  */
 import {
   ActionIdSchema,
+  BulkFilterSchema,
   BulkRequestSchema,
   CategorySchema,
   InvitationStatusSchema,
@@ -42,6 +43,20 @@ const ListQuerySchema = v.object({
   archived: v.optional(booleanParam),
   snoozed: v.optional(booleanParam),
   q: v.optional(SearchQuerySchema),
+});
+
+/** valibot takes an empty array for an object of optional keys: as a filter, that would be every item. */
+const BulkBodySchema = v.object({
+  ...BulkRequestSchema.entries,
+  filter: v.optional(
+    v.pipe(
+      v.custom<object>(
+        (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+        'filter must be an object',
+      ),
+      BulkFilterSchema,
+    ),
+  ),
 });
 
 /** Exactly one of two alternative fields: neither names the first, both the second. */
@@ -136,7 +151,7 @@ export function protocolRoutes({ store, bodyLimit, limiter, idempotency, openStr
     return ok(store.markSeen(c.get('userId'), body.ids ? { ids: body.ids } : { upToId: body.upToId! }));
   });
   change('POST', '/v1/notifications/bulk', async (c) => {
-    const body = await readJson(c, BulkRequestSchema);
+    const body = await readJson(c, BulkBodySchema);
     oneOf(body, 'ids', 'filter');
     if (body.ids && body.upToId !== undefined) throw invalid('upToId', 'upToId goes with filter only');
     const target = body.ids
