@@ -131,7 +131,7 @@ export function protocolRoutes({ store, bodyLimit, limiter, idempotency, openStr
 
   read('/v1/me', (c) => ok(store.me(c.get('userId'))));
   read('/v1/notifications', (c) =>
-    cached(c, () => {
+    tagged.answer(c, store.listTag(c.get('userId')), () => {
       const q = query(c, ListQuerySchema);
       return store.listNotifications(c.get('userId'), {
         limit: q.limit,

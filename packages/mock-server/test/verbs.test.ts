@@ -561,6 +561,21 @@ describe('search', () => {
     assert.equal(second.body.nextCursor, null);
   });
 
+  it('follows a track’s new name at once, conditional requests included', async () => {
+    const path = '/v1/notifications?q=glider';
+    const before = await alice<NotificationPage>('GET', path);
+    assert.deepEqual(before.body.items, []);
+    const etag = before.headers.get('etag')!;
+    // the rename notifies the other members (chloe), not alice: nothing new on alice's log
+    await t.control('/control/act', { action: 'metadata', as: 'alice', trackId: 'song', name: 'Paper Glider' });
+    const after = await t.as('alice')<NotificationPage>('GET', path, { headers: { 'If-None-Match': etag } });
+    assert.equal(after.status, 200);
+    assert.deepEqual(
+      after.body.items.map((item) => item.title),
+      ['Stage'],
+    );
+  });
+
   it('refuses a q under 2 or over 100 characters, or blank, naming q', async () => {
     for (const q of ['a', '%20a%20', '%20%20%20', 'x'.repeat(101), '']) {
       assertInvalid(await alice('GET', `/v1/notifications?q=${q}`), 'q', q);

@@ -144,6 +144,15 @@ export class Store {
     return this.#notifications.list(userId, query);
   }
 
+  /**
+   * The state of what a notification list shows: the user's newest event, and
+   * the track names searches match (renaming a track is not an event of every
+   * user whose notifications name it).
+   */
+  listTag(userId: string): string {
+    return `${this.log.latestId(userId)}.${this.#tracks.renames}`;
+  }
+
   getNotification(userId: string, id: string): Notification {
     return this.#notifications.get(userId, id);
   }
