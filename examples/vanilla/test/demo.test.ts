@@ -36,7 +36,7 @@ describe('npm start (examples/vanilla)', () => {
       const hash = createHash('sha256').update(code).digest('hex');
       assert.ok(hash.startsWith(script.split('.')[1]!), 'the name is a hash of the content');
       const counts = await fetch(`${server.url}/v1/counts`, { headers: { Authorization: 'Bearer demo-alice' } });
-      assert.deepEqual(await counts.json(), { unreadNotifications: 8, pendingInvitations: 3 });
+      assert.deepEqual(await counts.json(), { unreadNotifications: 8, unseenNotifications: 8, pendingInvitations: 3 });
     } finally {
       await server.close();
     }

@@ -10,6 +10,8 @@ export interface Target {
   tokenB: string;
   /** Creates a notification for user A through the reference server's control API (only when the suite started the server itself). */
   notifyA?: (notification: { type: string; title: string; message: string; actions?: string[] }) => Promise<void>;
+  /** Moves the server's clock forward through the reference server's control API (only when the suite started the server itself). */
+  advanceClock?: (ms: number) => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -22,13 +24,23 @@ export async function startTarget(): Promise<Target> {
   }
   const { startServer } = await import('@pd-notify/mock-server');
   const server = await startServer({ seed: 'demo', heartbeatMs: 200, control: true });
-  const notifyA: Target['notifyA'] = async (notification) => {
-    const response = await fetch(`${server.url}/control/act`, {
+  const control = async (path: string, body: unknown): Promise<void> => {
+    const response = await fetch(`${server.url}${path}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ action: 'notify', userId: 'alice', ...notification }),
+      body: JSON.stringify(body),
     });
-    if (!response.ok) throw new Error(`control/act: ${response.status} ${await response.text()}`);
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   };
-  return { url: server.url, tokenA: 'demo-alice', tokenB: 'demo-ben', notifyA, close: () => server.close() };
+  const notifyA: Target['notifyA'] = (notification) =>
+    control('/control/act', { action: 'notify', userId: 'alice', ...notification });
+  const advanceClock: Target['advanceClock'] = (ms) => control('/control/clock/advance', { ms });
+  return {
+    url: server.url,
+    tokenA: 'demo-alice',
+    tokenB: 'demo-ben',
+    notifyA,
+    advanceClock,
+    close: () => server.close(),
+  };
 }

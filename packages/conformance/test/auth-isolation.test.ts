@@ -10,6 +10,8 @@ const ENDPOINTS: [string, string][] = [
   ['GET', '/v1/me'],
   ['GET', '/v1/notifications'],
   ['POST', '/v1/notifications/read-all'],
+  ['POST', '/v1/notifications/seen'],
+  ['POST', '/v1/notifications/bulk'],
   ['GET', '/v1/invitations'],
   ['GET', '/v1/preferences'],
   ['GET', '/v1/counts'],
@@ -41,21 +43,35 @@ describe('isolation between users', () => {
     const missing = await asB<Problem>('GET', '/v1/notifications/no-such-id-anywhere');
     for (const item of items.slice(0, 5)) {
       assert.ok(!bIds.has(item.id), 'B never lists A items');
-      const attempts: [string, string][] = [
+      const until = new Date(Date.now() + 3_600_000).toISOString();
+      const attempts: [string, string, unknown?][] = [
         ['GET', `/v1/notifications/${item.id}`],
         ['POST', `/v1/notifications/${item.id}/read`],
         ['POST', `/v1/notifications/${item.id}/unread`],
+        ['POST', `/v1/notifications/${item.id}/archive`],
+        ['POST', `/v1/notifications/${item.id}/unarchive`],
+        ['POST', `/v1/notifications/${item.id}/snooze`, { until }],
+        ['POST', `/v1/notifications/${item.id}/unsnooze`],
         ['POST', `/v1/notifications/${item.id}/actions/feedback-resolved`],
         ['DELETE', `/v1/notifications/${item.id}`],
       ];
-      for (const [method, path] of attempts) {
-        const reply = await asB<Problem>(method, path);
+      for (const [method, path, body] of attempts) {
+        const reply = await asB<Problem>(method, path, body === undefined ? {} : { body });
         assert.equal(reply.status, 404, `${method} ${path}`);
         assert.equal(reply.body.type, missing.body.type, 'indistinguishable from a missing id');
         assert.equal(reply.body.detail, missing.body.detail, 'indistinguishable from a missing id');
       }
       const readAll = await asB<Problem>('POST', '/v1/notifications/read-all', { body: { upToId: item.id } });
       assert.equal(readAll.status, 404);
+      for (const body of [{ ids: [item.id] }, { upToId: item.id }]) {
+        assert.equal((await asB('POST', '/v1/notifications/seen', { body })).status, 404, JSON.stringify(body));
+      }
+      for (const body of [
+        { op: 'archive', ids: [item.id] },
+        { op: 'read', filter: {}, upToId: item.id },
+      ]) {
+        assert.equal((await asB('POST', '/v1/notifications/bulk', { body })).status, 404, JSON.stringify(body));
+      }
     }
     const after = (await asA<NotificationPage>('GET', '/v1/notifications?limit=100')).body.items;
     assert.deepEqual(after, items, "A's notifications are untouched");

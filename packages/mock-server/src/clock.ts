@@ -15,6 +15,8 @@ export interface ClockOptions {
   frozen?: boolean;
 }
 
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
 interface Timer {
   id: number;
   due: number;
@@ -101,7 +103,10 @@ export class Clock {
     clearTimeout(this.#realTimer);
     this.#realTimer = undefined;
     if (this.frozen || this.#timers.length === 0) return;
-    this.#realTimer = setTimeout(() => this.#runDue(), Math.max(0, this.#timers[0]!.due - this.now()));
+    // setTimeout takes at most 2^31-1 ms (about 24.8 days) and fires at once past it: a long
+    // timer (a snooze of weeks) waits in steps; #runDue runs only what is due, then re-arms.
+    const wait = Math.min(MAX_TIMEOUT_MS, Math.max(0, this.#timers[0]!.due - this.now()));
+    this.#realTimer = setTimeout(() => this.#runDue(), wait);
     this.#realTimer.unref?.();
   }
 }

@@ -6,20 +6,30 @@
  */
 import {
   ActionIdSchema,
+  BulkFilterSchema,
+  BulkRequestSchema,
   CategorySchema,
   InvitationStatusSchema,
   PreferencesUpdateSchema,
   ReadAllRequestSchema,
+  SearchQuerySchema,
+  SeenRequestSchema,
+  SnoozeRequestSchema,
 } from '@pd-notify/protocol';
 import { Hono, type Context, type Handler, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
 import type { ServerEnv } from './env.js';
 import type { IdempotencyKeys } from './idempotency.js';
 import { json, limitBody, pathParam, query, readJson, validate } from './json.js';
-import { ProblemError } from './problem.js';
+import { ProblemError, invalid } from './problem.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Store } from './store/store.js';
 import { TaggedAnswers } from './tagged.js';
+
+const booleanParam = v.pipe(
+  v.picklist(['true', 'false']),
+  v.transform((value) => value === 'true'),
+);
 
 const ListQuerySchema = v.object({
   limit: v.optional(
@@ -29,13 +39,32 @@ const ListQuerySchema = v.object({
   cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
   category: v.optional(CategorySchema),
   trackId: v.optional(v.pipe(v.string(), v.maxLength(128))),
-  unread: v.optional(
+  unread: v.optional(booleanParam),
+  archived: v.optional(booleanParam),
+  snoozed: v.optional(booleanParam),
+  q: v.optional(SearchQuerySchema),
+});
+
+/** valibot takes an empty array for an object of optional keys: as a filter, that would be every item. */
+const BulkBodySchema = v.object({
+  ...BulkRequestSchema.entries,
+  filter: v.optional(
     v.pipe(
-      v.picklist(['true', 'false']),
-      v.transform((value) => value === 'true'),
+      v.custom<object>(
+        (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+        'filter must be an object',
+      ),
+      BulkFilterSchema,
     ),
   ),
 });
+
+/** Exactly one of two alternative fields: neither names the first, both the second. */
+function oneOf(body: Record<string, unknown>, first: string, second: string): void {
+  const has = (key: string) => body[key] !== undefined;
+  if (!has(first) && !has(second)) throw invalid(first, `Send ${first} or ${second}`);
+  if (has(first) && has(second)) throw invalid(second, `Send ${first} or ${second}, not both`);
+}
 
 const ActionParamsSchema = v.object({ actionId: ActionIdSchema });
 
@@ -102,7 +131,7 @@ export function protocolRoutes({ store, bodyLimit, limiter, idempotency, openStr
 
   read('/v1/me', (c) => ok(store.me(c.get('userId'))));
   read('/v1/notifications', (c) =>
-    cached(c, () => {
+    tagged.answer(c, store.listTag(c.get('userId')), () => {
       const q = query(c, ListQuerySchema);
       return store.listNotifications(c.get('userId'), {
         limit: q.limit,
@@ -110,9 +139,26 @@ export function protocolRoutes({ store, bodyLimit, limiter, idempotency, openStr
         ...(q.category === undefined ? {} : { category: q.category }),
         ...(q.trackId === undefined ? {} : { trackId: q.trackId }),
         ...(q.unread === undefined ? {} : { unread: q.unread }),
+        ...(q.archived === undefined ? {} : { archived: q.archived }),
+        ...(q.snoozed === undefined ? {} : { snoozed: q.snoozed }),
+        ...(q.q === undefined ? {} : { q: q.q }),
       });
     }),
   );
+  change('POST', '/v1/notifications/seen', async (c) => {
+    const body = await readJson(c, SeenRequestSchema);
+    oneOf(body, 'ids', 'upToId');
+    return ok(store.markSeen(c.get('userId'), body.ids ? { ids: body.ids } : { upToId: body.upToId! }));
+  });
+  change('POST', '/v1/notifications/bulk', async (c) => {
+    const body = await readJson(c, BulkBodySchema);
+    oneOf(body, 'ids', 'filter');
+    if (body.ids && body.upToId !== undefined) throw invalid('upToId', 'upToId goes with filter only');
+    const target = body.ids
+      ? { ids: body.ids }
+      : { filter: body.filter!, ...(body.upToId === undefined ? {} : { upToId: body.upToId }) };
+    return ok(store.bulk(c.get('userId'), body.op, target));
+  });
   change('POST', '/v1/notifications/read-all', async (c) => {
     const body = await readJson(c, ReadAllRequestSchema, true);
     return ok(store.readAll(c.get('userId'), body.upToId));
@@ -127,6 +173,20 @@ export function protocolRoutes({ store, bodyLimit, limiter, idempotency, openStr
   );
   change('POST', '/v1/notifications/:notificationId/unread', (c) =>
     ok(store.markUnread(c.get('userId'), notificationId(c))),
+  );
+  change('POST', '/v1/notifications/:notificationId/archive', (c) =>
+    ok(store.archive(c.get('userId'), notificationId(c))),
+  );
+  change('POST', '/v1/notifications/:notificationId/unarchive', (c) =>
+    ok(store.unarchive(c.get('userId'), notificationId(c))),
+  );
+  change('POST', '/v1/notifications/:notificationId/snooze', async (c) => {
+    const id = notificationId(c);
+    const { until } = await readJson(c, SnoozeRequestSchema);
+    return ok(store.snooze(c.get('userId'), id, until));
+  });
+  change('POST', '/v1/notifications/:notificationId/unsnooze', (c) =>
+    ok(store.unsnooze(c.get('userId'), notificationId(c))),
   );
   change('POST', '/v1/notifications/:notificationId/actions/:actionId', (c) => {
     const id = notificationId(c);

@@ -48,7 +48,7 @@ describe('collaboration', () => {
       assert.equal(row!.invitationId, invitation.id);
       assert.equal(row!.trackId, 'song');
       const counts = (await t.as('ben')<Counts>('GET', '/v1/counts')).body;
-      assert.deepEqual(counts, { unreadNotifications: 1, pendingInvitations: 1 });
+      assert.deepEqual(counts, { unreadNotifications: 1, unseenNotifications: 1, pendingInvitations: 1 });
       for (const name of ['invitation.created', 'notification.created', 'counts']) {
         assertEventSchema(await stream.next((event) => event.event === name));
       }

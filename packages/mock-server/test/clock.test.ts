@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, mock } from 'node:test';
 import { Clock } from '../src/index.js';
 
 describe('Clock', () => {
@@ -31,5 +31,21 @@ describe('Clock', () => {
     stop();
     clock.advance(20);
     assert.deepEqual(seen, ['timer', 'listener@20']);
+  });
+
+  it('a running clock waits for a timer weeks ahead in steps setTimeout can take (it fires at once past 2^31-1 ms)', () => {
+    const setTimeoutSpy = mock.method(globalThis, 'setTimeout');
+    const clock = new Clock();
+    try {
+      let fired = false;
+      clock.setTimer(() => (fired = true), 30 * 86_400_000);
+      const delays = setTimeoutSpy.mock.calls.map((call) => call.arguments[1] as number);
+      assert.ok(delays.length > 0, 'a real timer is armed');
+      for (const delay of delays) assert.ok(delay <= 2 ** 31 - 1, `armed for ${delay} ms`);
+      assert.equal(fired, false);
+    } finally {
+      clock.dispose();
+      setTimeoutSpy.mock.restore();
+    }
   });
 });

@@ -35,7 +35,7 @@ describe('InvitationsArea (through the Store)', () => {
     const row = store.listNotifications('dev', { limit: 5 }).items[0]!;
     assert.equal(row.invitationId, invitation.id);
     assert.deepEqual(row.actions, ['accept-invite']);
-    assert.deepEqual(store.counts('dev'), { unreadNotifications: 1, pendingInvitations: 1 });
+    assert.deepEqual(store.counts('dev'), { unreadNotifications: 1, unseenNotifications: 1, pendingInvitations: 1 });
     assert.throws(() => store.invite('alice', 't1', 'dev', 'view'), { status: 409 }, 'already pending');
     assert.throws(() => store.invite('chloe', 't1', 'dev', 'view'), { status: 409 }, 'view-only cannot invite');
     assert.throws(() => store.invite('alice', 't1', 'ben', 'view'), { status: 409 }, 'already on the track');
@@ -59,7 +59,7 @@ describe('InvitationsArea (through the Store)', () => {
     const row = store.listNotifications('dev', { limit: 5 }).items[0]!;
     assert.equal(row.actionTaken, 'accept-invite');
     assert.notEqual(row.readAt, null);
-    assert.deepEqual(store.counts('dev'), { unreadNotifications: 0, pendingInvitations: 0 });
+    assert.deepEqual(store.counts('dev'), { unreadNotifications: 0, unseenNotifications: 0, pendingInvitations: 0 });
     assert.equal(store.listNotifications('alice', { limit: 5 }).items[0]!.type, 'membership');
     assert.deepEqual(events('dev', 'invitation.updated'), [acceptance.invitation]);
     assert.throws(() => store.acceptInvitation('dev', invitation.id), { status: 409 });

@@ -18,7 +18,9 @@ describe('NotificationsArea (through the Store)', () => {
     assert.deepEqual(created.actor, { id: 'alice', name: 'Alice Moreno', avatarUrl: null });
     assert.equal(created.category, 'workflow');
     assert.deepEqual(events('ben', 'notification.created'), [created]);
-    assert.deepEqual(events('ben', 'counts'), [{ unreadNotifications: 1, pendingInvitations: 0 }]);
+    assert.deepEqual(events('ben', 'counts'), [
+      { unreadNotifications: 1, unseenNotifications: 1, pendingInvitations: 0 },
+    ]);
 
     const preferences = store.getPreferences('ben');
     preferences.categories.trackActivity.options.comment = false;

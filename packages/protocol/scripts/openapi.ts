@@ -82,8 +82,47 @@ const paths: Json = {
         },
         { name: 'trackId', in: 'query', schema: { type: 'string' } },
         { name: 'unread', in: 'query', schema: { type: 'boolean' } },
+        {
+          name: 'archived',
+          in: 'query',
+          description: '`true`: only archived items; `false` (the default): none.',
+          schema: { type: 'boolean', default: false },
+        },
+        {
+          name: 'snoozed',
+          in: 'query',
+          description: '`true`: only snoozed items; `false` (the default): none.',
+          schema: { type: 'boolean', default: false },
+        },
+        {
+          name: 'q',
+          in: 'query',
+          description:
+            'A search, case- and accent-insensitive, over the title, the message, the actor’s name and the track’s name: every word must appear in one of them.',
+          schema: { type: 'string', minLength: 2, maxLength: 100, pattern: '\\S[\\s\\S]*\\S' },
+        },
       ],
       responses: { ...cached('NotificationPage'), ...errors('400') },
+    },
+  },
+  '/v1/notifications/seen': {
+    post: {
+      operationId: 'markSeen',
+      summary: 'Mark notifications seen: these ids, or every one up to a point',
+      description:
+        'Exactly one of `ids` (at most 100) and `upToId` (it and every older unseen notification). Answers what changed (`op: "seen"`), also sent as one `notifications.bulk` event.',
+      requestBody: { required: true, content: json('SeenRequest') },
+      responses: { '200': ok('BulkResult'), ...errors(...BODY, '404') },
+    },
+  },
+  '/v1/notifications/bulk': {
+    post: {
+      operationId: 'bulkChange',
+      summary: 'Read, unread, seen, archive or unarchive many notifications at once',
+      description:
+        'Exactly one of `ids` (at most 500; every one must be the user’s, else 404 and nothing changes) and `filter` (every notification that matches, up to `upToId` when given). Answers what changed, also sent as one `notifications.bulk` event.',
+      requestBody: { required: true, content: json('BulkRequest') },
+      responses: { '200': ok('BulkResult'), ...errors(...BODY, '404') },
     },
   },
   '/v1/notifications/{notificationId}': {
@@ -112,6 +151,41 @@ const paths: Json = {
     post: {
       operationId: 'markUnread',
       summary: 'Mark unread (idempotent)',
+      responses: { '200': ok('Notification'), ...errors(...ID) },
+    },
+  },
+  '/v1/notifications/{notificationId}/archive': {
+    parameters: [pathParams.notificationId],
+    post: {
+      operationId: 'archive',
+      summary: 'Archive (restorable): out of the default list, and read',
+      responses: { '200': ok('Notification'), ...errors(...ID) },
+    },
+  },
+  '/v1/notifications/{notificationId}/unarchive': {
+    parameters: [pathParams.notificationId],
+    post: {
+      operationId: 'unarchive',
+      summary: 'Restore an archived notification to the default list',
+      responses: { '200': ok('Notification'), ...errors(...ID) },
+    },
+  },
+  '/v1/notifications/{notificationId}/snooze': {
+    parameters: [pathParams.notificationId],
+    post: {
+      operationId: 'snooze',
+      summary: 'Snooze until a time: out of the default list, back unread on top when it comes',
+      description:
+        '`until` must be in the future and at most a year ahead (400 otherwise). Snoozing an archived item takes it out of the archive.',
+      requestBody: { required: true, content: json('SnoozeRequest') },
+      responses: { '200': ok('Notification'), ...errors(...BODY, ...ID) },
+    },
+  },
+  '/v1/notifications/{notificationId}/unsnooze': {
+    parameters: [pathParams.notificationId],
+    post: {
+      operationId: 'unsnooze',
+      summary: 'Back to the default list now, where it was',
       responses: { '200': ok('Notification'), ...errors(...ID) },
     },
   },
@@ -195,7 +269,7 @@ const paths: Json = {
   '/v1/counts': {
     get: {
       operationId: 'getCounts',
-      summary: 'Unread notifications and pending invitations',
+      summary: 'Unread and unseen notifications, and pending invitations',
       responses: { ...cached('Counts'), ...errors() },
     },
   },

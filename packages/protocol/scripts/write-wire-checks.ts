@@ -16,6 +16,7 @@ const CHECKED = {
   NotificationPage: [s.NotificationPageSchema, 'NotificationPage'],
   NotificationRef: [s.NotificationRefSchema, 'NotificationRef'],
   ReadAllResult: [s.ReadAllResultSchema, 'ReadAllResult'],
+  BulkResult: [s.BulkResultSchema, 'BulkResult'],
   Invitation: [s.InvitationSchema, 'Invitation'],
   InvitationList: [s.InvitationListSchema, 'InvitationList'],
   Track: [s.TrackSchema, 'Track'],

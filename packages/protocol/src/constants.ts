@@ -28,4 +28,7 @@ export const NOTIFICATION_TYPES = [...Object.values(PREFERENCE_OPTIONS).flat(), 
 /** Actions a notification row can carry (SPEC AF6, AF7). */
 export const ACTION_IDS = ['accept-invite', 'feedback-resolved', 'feedback-still-open', 'feedback-not-needed'] as const;
 
+/** What a bulk change can do to many notifications at once (`POST /v1/notifications/bulk`). */
+export const BULK_OPS = ['read', 'unread', 'seen', 'archive', 'unarchive'] as const;
+
 export const STAGES = ['idea', 'editing', 'mixing', 'mastering', 'ready', 'published'] as const;

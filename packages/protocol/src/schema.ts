@@ -7,7 +7,7 @@
  * generated from them (`scripts/write-openapi.ts`).
  */
 import * as v from 'valibot';
-import { ACTION_IDS, CATEGORIES, NOTIFICATION_TYPES, PREFERENCE_OPTIONS, STAGES } from './constants.js';
+import { ACTION_IDS, BULK_OPS, CATEGORIES, NOTIFICATION_TYPES, PREFERENCE_OPTIONS, STAGES } from './constants.js';
 
 export * from './constants.js';
 
@@ -56,12 +56,55 @@ export const NotificationSchema = v.object({
   actions: v.array(ActionIdSchema),
   /** The action the user already took, if any (actions are then spent). */
   actionTaken: v.optional(v.nullable(ActionIdSchema)),
+  seenAt: v.optional(
+    v.nullable(
+      v.pipe(
+        v.string(),
+        v.isoTimestamp(),
+        v.description(
+          'When the user first had it on screen (marking read also marks seen). Absent: a server older than this field.',
+        ),
+      ),
+    ),
+  ),
+  archivedAt: v.optional(
+    v.nullable(
+      v.pipe(
+        v.string(),
+        v.isoTimestamp(),
+        v.description(
+          'When it was archived (it is then read and out of the default list). Absent: a server older than this field.',
+        ),
+      ),
+    ),
+  ),
+  snoozedUntil: v.optional(
+    v.nullable(
+      v.pipe(
+        v.string(),
+        v.isoTimestamp(),
+        v.description(
+          'While snoozed, when it comes back (out of the default list until then). Absent: a server older than this field.',
+        ),
+      ),
+    ),
+  ),
 });
 
 export const NotificationPageSchema = v.object({
   items: v.array(NotificationSchema),
   /** Pass as `cursor` to get the next (older) page; null on the last page. */
   nextCursor: v.nullable(v.string()),
+  total: v.optional(
+    v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(0),
+      v.description(
+        'How many items match the filters on every page together (for "select all N matching"). Absent: a server older than this field.',
+      ),
+    ),
+  ),
 });
 
 export const NotificationRefSchema = v.object({ id, version: v.pipe(v.number(), v.integer()) });
@@ -77,6 +120,68 @@ export const ReadAllRequestSchema = v.object({
 
 export const ReadAllResultSchema = v.object({
   readAt: timestamp,
+  items: v.array(NotificationRefSchema),
+});
+
+/** A search: 2 to 100 characters, at least two of them not white space (see docs/protocol.md for the matching). */
+export const SearchQuerySchema = v.pipe(
+  v.string(),
+  v.minLength(2),
+  v.maxLength(100),
+  v.regex(/\S[\s\S]*\S/, 'At least two characters that are not white space'),
+);
+
+export const SeenRequestSchema = v.object({
+  /** These notifications (at most 100) become seen. Exactly one of `ids` and `upToId`. */
+  ids: v.optional(v.pipe(v.array(id), v.minLength(1), v.maxLength(100))),
+  /** It and every older unseen notification become seen. Exactly one of `ids` and `upToId`. */
+  upToId: v.optional(id),
+});
+
+export const SnoozeRequestSchema = v.object({
+  /** When it comes back: in the future, at most a year ahead. */
+  until: timestamp,
+});
+
+/** What a bulk change does to each item (see docs/protocol.md for each one's fields). */
+export const BulkOpSchema = v.picklist(BULK_OPS);
+
+/**
+ * The list's own filters, for a bulk change of every item that matches. Each
+ * absent boolean is false, as in the list (so `{}` is the inbox). Unknown keys
+ * are refused: a filter a server does not know must never widen a change.
+ */
+export const BulkFilterSchema = v.strictObject({
+  category: v.optional(CategorySchema),
+  trackId: v.optional(id),
+  unread: v.optional(v.boolean()),
+  archived: v.optional(v.boolean()),
+  snoozed: v.optional(v.boolean()),
+  q: v.optional(SearchQuerySchema),
+});
+
+export const BulkRequestSchema = v.object({
+  op: BulkOpSchema,
+  /** These notifications (at most 500). Exactly one of `ids` and `filter`. */
+  ids: v.optional(v.pipe(v.array(id), v.minLength(1), v.maxLength(500))),
+  /** Every notification that matches. Exactly one of `ids` and `filter`. */
+  filter: v.optional(BulkFilterSchema),
+  /**
+   * With `filter` only: the newest item the user saw match (the top of their
+   * list); items newer than it, arrived meanwhile, are left alone.
+   */
+  upToId: v.optional(id),
+});
+
+/**
+ * What a batch change changed (`POST /v1/notifications/bulk`, `POST
+ * /v1/notifications/seen`, and the `notifications.bulk` event): the op, its
+ * time, and each changed item with its new version. Items it left as they were
+ * are not listed.
+ */
+export const BulkResultSchema = v.object({
+  op: BulkOpSchema,
+  at: timestamp,
   items: v.array(NotificationRefSchema),
 });
 
@@ -197,6 +302,16 @@ export const PreferencesUpdateSchema = v.strictObject({
 
 export const CountsSchema = v.object({
   unreadNotifications: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  unseenNotifications: v.optional(
+    v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(0),
+      v.description(
+        'Notifications of the default list (not archived, not snoozed) not yet seen. Absent: a server older than this field.',
+      ),
+    ),
+  ),
   pendingInvitations: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 
@@ -253,6 +368,7 @@ export const EVENT_SCHEMAS = {
   'notification.updated': NotificationSchema,
   'notification.removed': NotificationRemovedEventSchema,
   'notifications.read': ReadAllResultSchema,
+  'notifications.bulk': BulkResultSchema,
   counts: CountsSchema,
   'invitation.created': InvitationSchema,
   'invitation.updated': InvitationSchema,
@@ -269,6 +385,11 @@ export const COMPONENT_SCHEMAS = {
   NotificationRef: NotificationRefSchema,
   ReadAllRequest: ReadAllRequestSchema,
   ReadAllResult: ReadAllResultSchema,
+  SeenRequest: SeenRequestSchema,
+  SnoozeRequest: SnoozeRequestSchema,
+  BulkFilter: BulkFilterSchema,
+  BulkRequest: BulkRequestSchema,
+  BulkResult: BulkResultSchema,
   Invitation: InvitationSchema,
   InvitationList: InvitationListSchema,
   Track: TrackSchema,

@@ -1,7 +1,8 @@
 /**
  * Notifications: delivery as the recipient's preferences allow (in-app, and the
- * email outbox), per-user lists in creation order with cursor pages, read and
- * unread, read-all, dismissal, actions, and the unread count kept as items change.
+ * email outbox), per-user lists in creation order with cursor pages, filters and
+ * search, read, unread, seen, archive and snooze (one at a time or in bulk),
+ * read-all, dismissal, actions, and the unread and unseen counts kept as items change.
  */
 import {
   categoryOfType,
@@ -9,6 +10,9 @@ import {
   type Acceptance,
   type ActionId,
   type ActionResult,
+  type BulkFilter,
+  type BulkOp,
+  type BulkResult,
   type Category,
   type Notification,
   type NotificationPage,
@@ -36,6 +40,7 @@ export interface NotificationInput {
   invitationId?: string | null;
   /** Only for seeding history; live notifications are stamped with the clock. */
   createdAt?: number;
+  /** Seeding only; a read item is seen when it was read. */
   readAt?: number | null;
 }
 
@@ -53,18 +58,37 @@ export interface OutboxEmail {
   userId: string;
 }
 
-export interface ListQuery {
-  limit: number;
-  cursor?: string;
+/** Which notifications a list or a bulk change takes; absent `archived` and `snoozed` are false (the inbox). */
+export interface NotificationFilter {
   category?: Category;
   trackId?: string;
   unread?: boolean;
+  archived?: boolean;
+  snoozed?: boolean;
+  /** A search (see `searchTerms`). */
+  q?: string;
 }
+
+export interface ListQuery extends NotificationFilter {
+  limit: number;
+  cursor?: string;
+}
+
+/** What a bulk change applies to: these ids, or every item matching a filter (up to `upToId` when given). */
+export type BulkTarget = { ids: string[] } | { filter: BulkFilter; upToId?: string };
 
 interface StoredNotification extends Notification {
   userId: string;
-  /** Sort key: creation time, then creation order. */
+  /** Sort key: creation time (or when it woke from a snooze), then creation order. */
   key: SortKey;
+  seenAt: string | null;
+  archivedAt: string | null;
+  snoozedUntil: string | null;
+}
+
+interface UserCounts {
+  unread: number;
+  unseen: number;
 }
 
 type SortKey = readonly [ms: number, seq: number];
@@ -82,14 +106,18 @@ export interface NotificationsOptions {
   publishCounts: (userId: string) => void;
   /** Accepts an invitation (the `accept-invite` action). */
   acceptInvitation: (userId: string, invitationId: string) => Acceptance;
+  /** The current name of a track (searches match it), or null. */
+  trackName: (trackId: string) => string | null;
 }
 
 export class NotificationsArea {
   #options: NotificationsOptions;
   #byId = new Map<string, StoredNotification>();
   #byUser = new Map<string, StoredNotification[]>();
-  /** Unread notifications per user, kept as items change (counts are sent after every change). */
-  #unread = new Map<string, number>();
+  /** Unread and unseen notifications of each user's inbox, kept as items change (counts are sent after every change). */
+  #counts = new Map<string, UserCounts>();
+  /** The clock timer that wakes each snoozed notification. */
+  #snoozeTimers = new Map<string, number>();
   #lastCreated = new Map<string, number>();
   /** Emails sent, oldest first. */
   #outbox: OutboxEmail[] = [];
@@ -137,31 +165,43 @@ export class NotificationsArea {
     this.#outbox = [];
   }
 
-  /** The user's unread notifications. */
+  /** Stops the snooze timers (the store is being replaced). */
+  dispose(): void {
+    for (const timer of this.#snoozeTimers.values()) this.#options.clock.clearTimer(timer);
+    this.#snoozeTimers.clear();
+  }
+
+  /** The user's unread notifications (in the inbox: neither archived nor snoozed). */
   unread(userId: string): number {
-    return this.#unread.get(userId) ?? 0;
+    return this.#counts.get(userId)?.unread ?? 0;
+  }
+
+  /** The user's unseen notifications (in the inbox). */
+  unseen(userId: string): number {
+    return this.#counts.get(userId)?.unseen ?? 0;
   }
 
   list(userId: string, query: ListQuery): NotificationPage {
     const list = this.#userNotifications(userId);
     const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
+    const matches = this.#matcher(query);
     const items: Notification[] = [];
     let last: StoredNotification | undefined;
     let more = false;
+    let total = 0;
     for (let i = list.length - 1; i >= 0; i--) {
       const item = list[i]!;
-      if (after && !before(item.key, after)) continue;
-      if (query.category && item.category !== query.category) continue;
-      if (query.trackId && item.trackId !== query.trackId) continue;
-      if (query.unread !== undefined && (item.readAt === null) !== query.unread) continue;
+      if (!matches(item)) continue;
+      total++;
+      if (more || (after && !before(item.key, after))) continue;
       if (items.length === query.limit) {
         more = true;
-        break;
+        continue;
       }
       items.push(publicNotification(item));
       last = item;
     }
-    return { items, nextCursor: more && last ? encodeCursor(last.key) : null };
+    return { items, nextCursor: more && last ? encodeCursor(last.key) : null, total };
   }
 
   get(userId: string, id: string): Notification {
@@ -169,20 +209,98 @@ export class NotificationsArea {
   }
 
   markRead(userId: string, id: string): Notification {
-    return this.#setRead(userId, this.#notification(userId, id), true);
+    return this.#changeOne(this.#notification(userId, id), 'read');
   }
 
   markUnread(userId: string, id: string): Notification {
-    return this.#setRead(userId, this.#notification(userId, id), false);
+    return this.#changeOne(this.#notification(userId, id), 'unread');
   }
 
-  /** Marks read every unread item up to `upToId` (inclusive), or all of them without it. */
+  archive(userId: string, id: string): Notification {
+    return this.#changeOne(this.#notification(userId, id), 'archive');
+  }
+
+  unarchive(userId: string, id: string): Notification {
+    return this.#changeOne(this.#notification(userId, id), 'unarchive');
+  }
+
+  /**
+   * Snoozes until `until` (in the future, at most a year ahead): out of the
+   * inbox (and out of the archive) until the clock reaches it, then back unread
+   * on top (see `#wake`). Snoozing is acting on it: it is seen.
+   */
+  snooze(userId: string, id: string, until: string): Notification {
+    const item = this.#notification(userId, id);
+    const now = this.#options.clock.now();
+    const at = Date.parse(until);
+    if (!(at > now)) throw invalid('until', 'until must be in the future');
+    const yearAhead = new Date(now);
+    yearAhead.setUTCFullYear(yearAhead.getUTCFullYear() + 1);
+    if (at > yearAhead.getTime()) throw invalid('until', 'until must be at most a year ahead');
+    const snoozedUntil = new Date(at).toISOString();
+    if (item.snoozedUntil === snoozedUntil && item.archivedAt === null && item.seenAt !== null) {
+      return publicNotification(item);
+    }
+    this.#tallied(item, () => {
+      item.archivedAt = null;
+      item.seenAt ??= this.#options.clock.iso();
+      item.snoozedUntil = snoozedUntil;
+    });
+    this.#clearSnoozeTimer(item.id);
+    this.#snoozeTimers.set(
+      item.id,
+      this.#options.clock.setTimer(() => this.#wake(item), at - now),
+    );
+    return this.#publishOne(item);
+  }
+
+  /** Back in the inbox now, where it was (an undo of the snooze: read state and time unchanged). */
+  unsnooze(userId: string, id: string): Notification {
+    const item = this.#notification(userId, id);
+    if (item.snoozedUntil === null) return publicNotification(item);
+    this.#clearSnoozeTimer(item.id);
+    this.#tallied(item, () => (item.snoozedUntil = null));
+    return this.#publishOne(item);
+  }
+
+  /** Marks seen these notifications, or every unseen one up to `upToId` (inclusive). */
+  markSeen(userId: string, target: { ids: string[] } | { upToId: string }): BulkResult {
+    if ('ids' in target) return this.bulk(userId, 'seen', target);
+    const limit = this.#notification(userId, target.upToId).key;
+    return this.#changeMany(
+      userId,
+      'seen',
+      this.#userNotifications(userId).filter((item) => !before(limit, item.key)),
+    );
+  }
+
+  /**
+   * Applies `op` to these notifications (every id must be the user's: else 404
+   * and nothing changes), or to every one matching the filter (and not newer
+   * than `upToId`). Answers, and sends as one `notifications.bulk` event, the
+   * items that changed.
+   */
+  bulk(userId: string, op: BulkOp, target: BulkTarget): BulkResult {
+    if ('ids' in target) {
+      const items = [...new Set(target.ids)].map((id) => this.#notification(userId, id));
+      return this.#changeMany(userId, op, items);
+    }
+    const limit = target.upToId === undefined ? null : this.#notification(userId, target.upToId).key;
+    const matches = this.#matcher(target.filter);
+    return this.#changeMany(
+      userId,
+      op,
+      this.#userNotifications(userId).filter((item) => (!limit || !before(limit, item.key)) && matches(item)),
+    );
+  }
+
+  /** Marks read every unread item of the inbox up to `upToId` (inclusive), or all of them without it. */
   readAll(userId: string, upToId?: string): ReadAllResult {
     const limit = upToId === undefined ? null : this.#notification(userId, upToId).key;
     const readAt = this.#options.clock.iso();
     const items = [];
     for (const item of this.#userNotifications(userId)) {
-      if ((limit && before(limit, item.key)) || item.readAt !== null) continue;
+      if ((limit && before(limit, item.key)) || item.readAt !== null || !inInbox(item)) continue;
       this.#markItemRead(item, readAt);
       item.version++;
       items.push({ id: item.id, version: item.version });
@@ -200,7 +318,8 @@ export class NotificationsArea {
     this.#byId.delete(id);
     const list = this.#userNotifications(userId);
     list.splice(list.indexOf(item), 1);
-    if (item.readAt === null) this.#countUnread(userId, -1);
+    this.#tally(item, -1);
+    this.#clearSnoozeTimer(id);
     this.#options.log.append(userId, 'notification.removed', { id, version: item.version + 1 });
     this.#options.publishCounts(userId);
   }
@@ -248,6 +367,9 @@ export class NotificationsArea {
       message: input.message,
       createdAt: new Date(createdMs).toISOString(),
       readAt: input.readAt ? new Date(input.readAt).toISOString() : null,
+      seenAt: input.readAt ? new Date(input.readAt).toISOString() : null,
+      archivedAt: null,
+      snoozedUntil: null,
       priority: input.priority ?? 'normal',
       trackId: input.trackId ?? null,
       widget: input.widget ?? null,
@@ -259,11 +381,8 @@ export class NotificationsArea {
       key: [createdMs, seq],
     };
     this.#byId.set(stored.id, stored);
-    const list = this.#userNotifications(userId);
-    let index = list.length;
-    while (index > 0 && before(stored.key, list[index - 1]!.key)) index--;
-    list.splice(index, 0, stored);
-    if (stored.readAt === null) this.#countUnread(userId, 1);
+    this.#insert(stored);
+    this.#tally(stored, 1);
     this.#options.log.append(userId, 'notification.created', publicNotification(stored));
     this.#options.publishCounts(userId);
     return publicNotification(stored);
@@ -280,15 +399,149 @@ export class NotificationsArea {
     return time;
   }
 
-  #countUnread(userId: string, delta: number): void {
-    this.#unread.set(userId, (this.#unread.get(userId) ?? 0) + delta);
+  /** Puts an item in its user's list at its key's place. */
+  #insert(item: StoredNotification): void {
+    const list = this.#userNotifications(item.userId);
+    let index = list.length;
+    while (index > 0 && before(item.key, list[index - 1]!.key)) index--;
+    list.splice(index, 0, item);
   }
 
-  /** Marks an item read (if it is not yet) and keeps the unread count. */
+  /** Adds (1) or takes away (-1) what an item counts for in its user's counts. */
+  #tally(item: StoredNotification, sign: 1 | -1): void {
+    if (!inInbox(item)) return;
+    let counts = this.#counts.get(item.userId);
+    if (!counts) this.#counts.set(item.userId, (counts = { unread: 0, unseen: 0 }));
+    if (item.readAt === null) counts.unread += sign;
+    if (item.seenAt === null) counts.unseen += sign;
+  }
+
+  /** Changes an item, keeping the counts. */
+  #tallied(item: StoredNotification, change: () => void): void {
+    this.#tally(item, -1);
+    change();
+    this.#tally(item, 1);
+  }
+
+  /** Marks an item read and seen (if it is not yet) and keeps the counts. */
   #markItemRead(item: StoredNotification, readAt: string): void {
-    if (item.readAt !== null) return;
-    item.readAt = readAt;
-    this.#countUnread(item.userId, -1);
+    if (item.readAt !== null && item.seenAt !== null) return;
+    this.#tallied(item, () => {
+      item.readAt ??= readAt;
+      item.seenAt ??= readAt;
+    });
+  }
+
+  /** Applies one op to an item (versions and events are the caller's); returns whether anything changed. */
+  #apply(item: StoredNotification, op: BulkOp, at: string): boolean {
+    switch (op) {
+      case 'read':
+        if (item.readAt !== null && item.seenAt !== null) return false;
+        this.#markItemRead(item, at);
+        return true;
+      case 'unread':
+        if (item.readAt === null) return false;
+        this.#tallied(item, () => (item.readAt = null));
+        return true;
+      case 'seen':
+        if (item.seenAt !== null) return false;
+        this.#tallied(item, () => (item.seenAt = at));
+        return true;
+      case 'archive':
+        if (item.archivedAt !== null) return false;
+        this.#clearSnoozeTimer(item.id);
+        this.#tallied(item, () => {
+          item.archivedAt = at;
+          item.readAt ??= at;
+          item.seenAt ??= at;
+          item.snoozedUntil = null;
+        });
+        return true;
+      case 'unarchive':
+        if (item.archivedAt === null) return false;
+        this.#tallied(item, () => (item.archivedAt = null));
+        return true;
+    }
+  }
+
+  /** One item's change: a new version, `notification.updated` and the counts; unchanged, the item as it is. */
+  #changeOne(item: StoredNotification, op: BulkOp): Notification {
+    if (!this.#apply(item, op, this.#options.clock.iso())) return publicNotification(item);
+    return this.#publishOne(item);
+  }
+
+  #publishOne(item: StoredNotification): Notification {
+    item.version++;
+    this.#options.log.append(item.userId, 'notification.updated', publicNotification(item));
+    this.#options.publishCounts(item.userId);
+    return publicNotification(item);
+  }
+
+  /** Many items' change: a new version each, then one `notifications.bulk` event and the counts. */
+  #changeMany(userId: string, op: BulkOp, items: StoredNotification[]): BulkResult {
+    const at = this.#options.clock.iso();
+    const changed = [];
+    for (const item of items) {
+      if (!this.#apply(item, op, at)) continue;
+      item.version++;
+      changed.push({ id: item.id, version: item.version });
+    }
+    const result = { op, at, items: changed };
+    if (changed.length > 0) {
+      this.#options.log.append(userId, 'notifications.bulk', result);
+      this.#options.publishCounts(userId);
+    }
+    return result;
+  }
+
+  /**
+   * A snooze's time came (by the server's clock): the item is back in the inbox,
+   * unread and unseen, on top (it arrives again: `createdAt` is now), told to
+   * every open stream as `notification.updated`. It is not emailed again.
+   */
+  #wake(item: StoredNotification): void {
+    this.#snoozeTimers.delete(item.id);
+    if (this.#byId.get(item.id) !== item || item.snoozedUntil === null) return;
+    const list = this.#userNotifications(item.userId);
+    list.splice(list.indexOf(item), 1);
+    const time = this.#liveCreationTime(item.userId);
+    this.#tallied(item, () => {
+      item.snoozedUntil = null;
+      item.readAt = null;
+      item.seenAt = null;
+      item.createdAt = new Date(time).toISOString();
+      item.key = [time, item.key[1]];
+    });
+    this.#insert(item);
+    this.#publishOne(item);
+  }
+
+  #clearSnoozeTimer(id: string): void {
+    const timer = this.#snoozeTimers.get(id);
+    if (timer === undefined) return;
+    this.#options.clock.clearTimer(timer);
+    this.#snoozeTimers.delete(id);
+  }
+
+  /** Whether an item matches a list's or a bulk change's filter. */
+  #matcher(filter: NotificationFilter): (item: StoredNotification) => boolean {
+    const archived = filter.archived ?? false;
+    const snoozed = filter.snoozed ?? false;
+    const terms = filter.q === undefined ? null : searchTerms(filter.q);
+    return (item) =>
+      (item.archivedAt !== null) === archived &&
+      (item.snoozedUntil !== null) === snoozed &&
+      (!filter.category || item.category === filter.category) &&
+      (!filter.trackId || item.trackId === filter.trackId) &&
+      (filter.unread === undefined || (item.readAt === null) === filter.unread) &&
+      (!terms || this.#found(item, terms));
+  }
+
+  /** Every term appears in the title, the message, the actor's name or the track's name. */
+  #found(item: StoredNotification, terms: string[]): boolean {
+    const track = item.trackId ? this.#options.trackName(item.trackId) : null;
+    const text = folded([item.title, item.message, item.actor?.name ?? '', track ?? ''].join('\n'));
+    return terms.every((term) => text.includes(term));
   }
 
   #userNotifications(userId: string): StoredNotification[] {
@@ -306,19 +559,22 @@ export class NotificationsArea {
     if (!item || item.userId !== userId) throw notFound('notification');
     return item;
   }
+}
 
-  #setRead(userId: string, item: StoredNotification, read: boolean): Notification {
-    if ((item.readAt !== null) === read) return publicNotification(item);
-    if (read) this.#markItemRead(item, this.#options.clock.iso());
-    else {
-      item.readAt = null;
-      this.#countUnread(userId, 1);
-    }
-    item.version++;
-    this.#options.log.append(userId, 'notification.updated', publicNotification(item));
-    this.#options.publishCounts(userId);
-    return publicNotification(item);
-  }
+/** In the inbox (the default list): neither archived nor snoozed. Only these count. */
+const inInbox = (item: StoredNotification): boolean => item.archivedAt === null && item.snoozedUntil === null;
+
+/** Text compared without case or accents: compatibility-decomposed, marks dropped, lower case. */
+function folded(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+}
+
+/** A search's words, folded (every one must match). */
+export function searchTerms(q: string): string[] {
+  return folded(q).split(/\s+/).filter(Boolean);
 }
 
 function publicNotification(item: StoredNotification): Notification {

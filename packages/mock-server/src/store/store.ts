@@ -9,6 +9,8 @@ import type {
   Acceptance,
   ActionId,
   ActionResult,
+  BulkOp,
+  BulkResult,
   Counts,
   Invitation,
   InvitationStatus,
@@ -26,7 +28,13 @@ import type {
 import type { Clock } from '../clock.js';
 import { EventLog } from './event-log.js';
 import { InvitationsArea } from './invitations.js';
-import { NotificationsArea, type ListQuery, type NotificationInput, type OutboxEmail } from './notifications.js';
+import {
+  NotificationsArea,
+  type BulkTarget,
+  type ListQuery,
+  type NotificationInput,
+  type OutboxEmail,
+} from './notifications.js';
 import { PreferencesArea } from './preferences.js';
 import { TracksArea, type TrackRecord } from './tracks.js';
 import { UsersArea } from './users.js';
@@ -68,6 +76,7 @@ export class Store {
       nextId,
       publishCounts,
       acceptInvitation: (userId, invitationId) => this.#invitations.accept(userId, invitationId),
+      trackName: (trackId) => this.#tracks.nameOf(trackId),
     }));
     const tracks = (this.#tracks = new TracksArea({
       clock,
@@ -82,11 +91,13 @@ export class Store {
 
   dispose(): void {
     this.#tracks.dispose();
+    this.#notifications.dispose();
   }
 
   counts(userId: string): Counts {
     return {
       unreadNotifications: this.#notifications.unread(userId),
+      unseenNotifications: this.#notifications.unseen(userId),
       pendingInvitations: this.#invitations.pending(userId),
     };
   }
@@ -133,6 +144,15 @@ export class Store {
     return this.#notifications.list(userId, query);
   }
 
+  /**
+   * The state of what a notification list shows: the user's newest event, and
+   * the track names searches match (renaming a track is not an event of every
+   * user whose notifications name it).
+   */
+  listTag(userId: string): string {
+    return `${this.log.latestId(userId)}.${this.#tracks.renames}`;
+  }
+
   getNotification(userId: string, id: string): Notification {
     return this.#notifications.get(userId, id);
   }
@@ -148,6 +168,32 @@ export class Store {
   /** Marks read every unread item up to `upToId` (inclusive), or all of them without it. */
   readAll(userId: string, upToId?: string): ReadAllResult {
     return this.#notifications.readAll(userId, upToId);
+  }
+
+  /** Marks seen these notifications, or every unseen one up to `upToId`. */
+  markSeen(userId: string, target: { ids: string[] } | { upToId: string }): BulkResult {
+    return this.#notifications.markSeen(userId, target);
+  }
+
+  archive(userId: string, id: string): Notification {
+    return this.#notifications.archive(userId, id);
+  }
+
+  unarchive(userId: string, id: string): Notification {
+    return this.#notifications.unarchive(userId, id);
+  }
+
+  snooze(userId: string, id: string, until: string): Notification {
+    return this.#notifications.snooze(userId, id, until);
+  }
+
+  unsnooze(userId: string, id: string): Notification {
+    return this.#notifications.unsnooze(userId, id);
+  }
+
+  /** Applies `op` to many notifications at once (see NotificationsArea.bulk). */
+  bulk(userId: string, op: BulkOp, target: BulkTarget): BulkResult {
+    return this.#notifications.bulk(userId, op, target);
   }
 
   dismiss(userId: string, id: string): void {

@@ -43,6 +43,7 @@ export class TracksArea {
   #syncs = new Map<string, Map<string, SyncProgress>>();
   #syncTimers = new Set<number>();
   #remindersSent = new Set<string>();
+  #renames = 0;
 
   constructor(options: TracksOptions) {
     this.#options = options;
@@ -73,6 +74,16 @@ export class TracksArea {
   /** The track with this id (one the store has). */
   record(trackId: string): TrackRecord {
     return this.#tracks.get(trackId)!;
+  }
+
+  /** How many times a track was renamed (searches match track names, and a rename is no one's event). */
+  get renames(): number {
+    return this.#renames;
+  }
+
+  /** The current name of a track, or null when the store has none with this id. */
+  nameOf(trackId: string): string | null {
+    return this.#tracks.get(trackId)?.name ?? null;
   }
 
   /** A track the user works on; any other is "not found". */
@@ -135,7 +146,10 @@ export class TracksArea {
   ): number {
     const track = this.trackFor(actorId, trackId);
     const actor = this.#options.users.actor(actorId);
-    if (change.name !== undefined) track.name = change.name;
+    if (change.name !== undefined && change.name !== track.name) {
+      track.name = change.name;
+      this.#renames++;
+    }
     if (change.artworkUrl !== undefined) track.artworkUrl = change.artworkUrl;
     if (change.dueDate !== undefined) track.dueDate = change.dueDate === null ? null : Date.parse(change.dueDate);
     const what = change.artworkUrl !== undefined ? 'artwork' : change.dueDate !== undefined ? 'due date' : 'details';
