@@ -2,9 +2,9 @@
 // default), firefox or webkit; `npm test` runs all three, one after the other. Against a
 // reference server started for the run (control API on): tests read its URL from
 // `window.PD_SERVER_URL`, and the engine from `window.PD_ENGINE`.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { relative } from 'node:path';
+import { extname, join, normalize, relative } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -75,6 +75,35 @@ function toReferenceServer(ctx, next) {
 }
 
 /**
+ * The static Storybook of the current sources under `/storybook/` (for the stories' browser test):
+ * built when a stories file is among those to run (or every file is) and no build of the same
+ * sources is there (`npm test` has made it in its Node suite by then).
+ */
+let storybookDir = null;
+const storybook = {
+  name: 'pd-storybook',
+  async serverStart() {
+    const files = process.argv.includes('--files');
+    if (files && !process.argv.some((arg) => arg.includes('stories/'))) return;
+    const { storybookBuild } = await import('./stories/test/storybook.ts');
+    const build = storybookBuild();
+    if (!build.ok) throw new Error(`Storybook did not build:\n${build.log}`);
+    storybookDir = build.dir;
+  },
+};
+async function fromStorybook(ctx, next) {
+  if (!ctx.path.startsWith('/storybook/')) return next();
+  const file = normalize(join(storybookDir ?? '', ctx.path.slice('/storybook/'.length) || 'index.html'));
+  if (!storybookDir || !file.startsWith(storybookDir) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    ctx.status = 404;
+    return undefined;
+  }
+  ctx.type = extname(file);
+  ctx.body = readFileSync(file);
+  return undefined;
+}
+
+/**
  * `press-keys` ({ keys: ['Shift', 'Tab'] }): holds every key but the last, presses the last,
  * releases them. wtr's `send-keys` cannot do that over WebDriver classic (WebKit): it refuses
  * `down`/`up` there, and `press: 'Shift+Tab'` would type the characters "S", "h", "i"... one by
@@ -136,15 +165,20 @@ function countReporter() {
 }
 
 export default {
-  files: ['packages/*/test/**/*.browser.test.ts', 'examples/*/test/**/*.browser.test.ts'],
+  files: [
+    'packages/*/test/**/*.browser.test.ts',
+    'examples/*/test/**/*.browser.test.ts',
+    'stories/test/**/*.browser.test.ts',
+  ],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   concurrency: 1,
   browserStartTimeout: 60_000,
   testsFinishTimeout: Number(process.env.PD_TESTS_FINISH_TIMEOUT ?? 300_000),
   testFramework: { config: { timeout: 15_000 } },
-  middleware: [toReferenceServer],
+  middleware: [toReferenceServer, fromStorybook],
   plugins: [
     referenceServer,
+    storybook,
     demoPage,
     pressKeys,
     esbuildPlugin({

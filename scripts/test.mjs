@@ -80,7 +80,7 @@ const nodeRun = timed([
 addSuite('node', countsOf(nodeRun.status, `${RESULTS}/node.json`), nodeRun.ms);
 
 // 2. Browser suites: every file in one run per engine, one engine after the other (two cores: one browser at a time).
-const browserFiles = [...testFiles('packages', true), ...testFiles('examples', true)];
+const browserFiles = [...testFiles('packages', true), ...testFiles('examples', true), ...testFiles('stories', true)];
 if (browserFiles.length > 0) {
   for (const engine of ENGINES) {
     const name = ENGINE_NAMES[engine];
