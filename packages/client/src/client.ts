@@ -42,6 +42,7 @@ import { InvitationsArea, type InvitationsState } from './sync/invitations.js';
 import { Loader } from './sync/loader.js';
 import type { Mutations } from './sync/mutations.js';
 import { NotificationsArea, type NotificationFilter, type NotificationsState } from './sync/notifications.js';
+import type { SearchState } from './sync/search.js';
 import { PreferencesArea, type PreferencesDraft, type PreferencesState } from './sync/preferences.js';
 import { SyncsArea, type SyncsByTrack } from './sync/syncs.js';
 import { Tokens, type TokenSource } from './tokens.js';
@@ -209,6 +210,18 @@ export interface PdClient {
    * resolves with what changed on the server.
    */
   bulk(op: BulkOp, target: readonly string[] | { filter: BulkFilter; upToId?: string }): Promise<BulkResult>;
+  /**
+   * Searches the notifications (`q`: 2 to 100 characters, at least two not
+   * white space; case and accents ignored; every word must match the title,
+   * the message, the actor's or the track's name), within `filter` (default:
+   * the inbox). Resolves with the search's own store: the server's first page
+   * of results (`source: 'server'`), or, while the server cannot be reached
+   * (the browser offline, no answer), the loaded notifications that match
+   * (`source: 'local'`; track names are not matched locally). The store is not
+   * kept fresh: search again for newer results. Rejects with `bad-request` for
+   * a query the protocol refuses.
+   */
+  search(q: string, filter?: NotificationFilter): Promise<ReadableAtom<SearchState>>;
   /** Runs a row action; `accept-invite` answers with the acceptance. */
   runAction(id: string, action: ActionId): Promise<Acceptance | null>;
   /**
@@ -280,6 +293,7 @@ const CHANGES = [
   'runAction',
   'acceptInvitation',
   'declineInvitation',
+  'search',
 ] as const satisfies readonly (keyof Mutations & keyof PdClient)[];
 
 /** Creates a client. Nothing happens on the network until a store is observed. */

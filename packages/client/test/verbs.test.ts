@@ -4,12 +4,13 @@
  * changes, each shown at once and as the server stores it; a refusal rolled
  * back alone; each verb queued while the server cannot be reached and replayed
  * in order, once; and the verbs other sessions make, arriving over the stream
- * (an archive, a snooze, a wake, a bulk change, a read-all).
+ * (an archive, a snooze, a wake, a bulk change, a read-all); a search, from
+ * the server, and from the loaded items while offline.
  */
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import type { Notification } from '@pd-notify/protocol';
-import { createClient, PdError, type ClientOptions, type PdClient } from '../src/index.js';
+import { matchesTerms, searchTerms, type Notification } from '@pd-notify/protocol';
+import { createClient, PdError, type ClientOptions, type Environment, type PdClient } from '../src/index.js';
 import { areaHarness } from './area-harness.js';
 import { control, until, referenceServerForFile } from './helpers.js';
 
@@ -315,5 +316,98 @@ describe('the notifications.bulk event, applied per the table', () => {
     harness.send('notifications.bulk', { op: 'archive', at, ...result });
     await until(harness.notifications.$notifications, (s) => !s.items.some((item) => item.id === b.id));
     assert.deepEqual(calls, [b.id]);
+  });
+});
+
+/** An environment whose `online` the test sets. */
+function offlineEnvironment() {
+  const listeners = new Set<() => void>();
+  const state = { online: true };
+  const env: Environment = {
+    hidden: () => false,
+    online: () => state.online,
+    watch(onChange) {
+      listeners.add(onChange);
+      return () => listeners.delete(onChange);
+    },
+  };
+  return {
+    env,
+    set(online: boolean) {
+      state.online = online;
+      for (const listener of listeners) listener();
+    },
+  };
+}
+
+describe('a search', () => {
+  it('answers with the server’s results, accents and case ignored, every word matching', async () => {
+    const client = await open();
+    const withActor = client.$notifications
+      .get()
+      .items.find((item) => item.actor && item.actor.name.normalize('NFKD') !== item.actor.name);
+    assert.ok(withActor?.actor, 'the demo has an actor whose name has an accent');
+    const plain = withActor.actor.name
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toUpperCase();
+    const $results = await client.search(plain);
+    const results = await until($results, (s) => s.status === 'ready');
+    assert.equal(results.source, 'server');
+    assert.ok(results.items.some((item) => item.id === withActor.id));
+    const none = await until(await client.search(`${plain} zzzqqq`), (s) => s.status === 'ready');
+    assert.deepEqual(none.items, [], 'every word must match');
+  });
+
+  it('refuses a query the protocol refuses', async () => {
+    const client = await open();
+    for (const q of ['a', ' a ', 'x'.repeat(101)]) {
+      await assert.rejects(
+        client.search(q),
+        (error: unknown) => error instanceof PdError && error.kind === 'bad-request',
+      );
+    }
+  });
+
+  it('searches the archive when asked', async () => {
+    const client = await open();
+    const target = client.$notifications.get().items[0]!;
+    await client.archive(target.id);
+    const word = target.title.split(/\s+/).find((part) => part.length >= 3)!;
+    const inbox = await until(await client.search(word), (s) => s.status === 'ready');
+    assert.equal(
+      inbox.items.some((item) => item.id === target.id),
+      false,
+    );
+    const archive = await until(await client.search(word, { archived: true }), (s) => s.status === 'ready');
+    assert.ok(archive.items.some((item) => item.id === target.id));
+  });
+
+  it('while offline, matches the loaded items, marked local', async () => {
+    const { env, set } = offlineEnvironment();
+    const { state, fetch } = network();
+    const client = await open({ environment: env, fetch });
+    const target = client.$notifications.get().items.find((item) => item.actor)!;
+    const name = target
+      .actor!.name.normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase();
+    set(false);
+    state.down = true;
+    const local = await until(await client.search(name), (s) => s.status === 'ready');
+    assert.equal(local.source, 'local');
+    assert.ok(local.items.some((item) => item.id === target.id));
+    const terms = searchTerms(name);
+    const loaded = client.$notifications.get().items;
+    assert.deepEqual(
+      local.items.map((item) => item.id),
+      loaded.filter((item) => matchesTerms(terms, [item.title, item.message, item.actor?.name])).map((item) => item.id),
+      'exactly the loaded items that match',
+    );
+    // Online, but no answer: the same fallback, with the failure.
+    set(true);
+    const unanswered = await until(await client.search(name), (s) => s.status === 'ready');
+    assert.equal(unanswered.source, 'local');
+    assert.equal(unanswered.error?.kind, 'network');
   });
 });

@@ -26,8 +26,10 @@ import { PdError } from '../errors.js';
 import type { ActionQueue } from '../offline/queue.js';
 import type { Mutation, Queued, Shown } from './change.js';
 import type { InvitationsArea } from './invitations.js';
+import { checkQuery, search, type SearchState } from './search.js';
 import { changedBy, snoozed } from './verbs.js';
-import { inView, type NotificationsInternals } from './notifications.js';
+import { inView, type NotificationFilter, type NotificationsInternals } from './notifications.js';
+import type { ReadableAtom } from 'nanostores';
 import type { PreferencesArea } from './preferences.js';
 import type { SyncsArea } from './syncs.js';
 
@@ -84,6 +86,14 @@ export class Mutations {
   #createdAt(id: string | null): string | null {
     return id === null ? null : (this.#options.notifications.list.get(id)?.createdAt ?? null);
   }
+
+  /** Searches the notifications (see `PdClient.search`); rejects with `bad-request` for a query the protocol refuses. */
+  search = (q: string, filter?: NotificationFilter): Promise<ReadableAtom<SearchState>> => {
+    const invalid = checkQuery(q);
+    if (invalid) return Promise.reject(invalid);
+    const { notifications, offline } = this.#options;
+    return Promise.resolve(search({ notifications, offline }, q, filter));
+  };
 
   /** Marks read everything up to the newest notification shown; ones that arrive meanwhile stay unread. */
   async markAllRead(): Promise<void> {
