@@ -12,6 +12,9 @@
 import type {
   Acceptance,
   ActionId,
+  BulkFilter,
+  BulkOp,
+  BulkResult,
   Invitation,
   Notification,
   NotificationType,
@@ -37,7 +40,9 @@ import { CountsArea } from './sync/counts.js';
 import { EventRouter } from './sync/events.js';
 import { InvitationsArea, type InvitationsState } from './sync/invitations.js';
 import { Loader } from './sync/loader.js';
+import type { Mutations } from './sync/mutations.js';
 import { NotificationsArea, type NotificationFilter, type NotificationsState } from './sync/notifications.js';
+import type { SearchState } from './sync/search.js';
 import { PreferencesArea, type PreferencesDraft, type PreferencesState } from './sync/preferences.js';
 import { SyncsArea, type SyncsByTrack } from './sync/syncs.js';
 import { Tokens, type TokenSource } from './tokens.js';
@@ -122,6 +127,11 @@ export interface PdClient {
   readonly $notifications: ReadableAtom<NotificationsState>;
   /** Unread notifications (the bell's badge), optimistic. */
   readonly $unreadCount: ReadableAtom<number>;
+  /**
+   * Unseen notifications (the bell's badge with `badge="unseen"`), optimistic;
+   * undefined while the server sends no unseen count (servers older than it).
+   */
+  readonly $unseenCount: ReadableAtom<number | undefined>;
   /** Pending invitations, most recent first. */
   readonly $invitations: ReadableAtom<InvitationsState>;
   /** Pending invitations (the invitations badge), optimistic. */
@@ -161,8 +171,57 @@ export interface PdClient {
   markUnread(id: string): Promise<Notification>;
   /** Marks everything shown read; notifications that arrive meanwhile stay unread. */
   markAllRead(): Promise<void>;
-  /** Deletes a notification for good, as `markRead` does (one already gone counts as done). */
+  /**
+   * Deletes a notification for good, as `markRead` does (one already gone
+   * counts as done). A hard delete, for hosts that want one: the feed's
+   * "Dismiss" archives (`archive`), which the user can undo.
+   */
   dismiss(id: string): Promise<void>;
+  /**
+   * Marks notifications seen (what the user has had on screen): these ids (at
+   * most 100), or `upToId` and every older unseen one. Optimistic, queued and
+   * rolled back like `markRead`; resolves with what changed on the server.
+   */
+  markSeen(target: readonly string[] | { upToId: string }): Promise<BulkResult>;
+  /**
+   * Archives a notification (restorable with `unarchive`): it leaves the inbox
+   * at once, read and seen, its snooze ended; then sent as `markRead` is.
+   * Resolves with the server's notification.
+   */
+  archive(id: string): Promise<Notification>;
+  /** Restores an archived notification to the inbox, where its time places it, as read as it was. */
+  unarchive(id: string): Promise<Notification>;
+  /**
+   * Snoozes a notification until `until` (a Date, or a timestamp with its
+   * offset; in the future, at most a year ahead): it leaves the inbox at once,
+   * seen, out of the archive, and comes back unread on top when the time comes
+   * (the server's clock). An invalid time rejects with `bad-request`.
+   */
+  snooze(id: string, until: Date | string): Promise<Notification>;
+  /** Ends a snooze now: the notification is back where it was (an Undo). */
+  unsnooze(id: string): Promise<Notification>;
+  /**
+   * One verb (`read`, `unread`, `seen`, `archive`, `unarchive`) on many
+   * notifications: these ids (at most 500), or every one matching `filter`
+   * (the list's filters; `{}` is the whole inbox, loaded or not), no newer
+   * than `upToId` (give the top of the list the user saw, so that items
+   * arrived meanwhile are left alone). Shown at once on the loaded items the
+   * client can tell are covered, queued and rolled back like `markRead`;
+   * resolves with what changed on the server.
+   */
+  bulk(op: BulkOp, target: readonly string[] | { filter: BulkFilter; upToId?: string }): Promise<BulkResult>;
+  /**
+   * Searches the notifications (`q`: 2 to 100 characters, at least two not
+   * white space; case and accents ignored; every word must match the title,
+   * the message, the actor's or the track's name), within `filter` (default:
+   * the inbox). Resolves with the search's own store: the server's first page
+   * of results (`source: 'server'`), or, while the server cannot be reached
+   * (the browser offline, no answer), the loaded notifications that match
+   * (`source: 'local'`; track names are not matched locally). The store is not
+   * kept fresh: search again for newer results. Rejects with `bad-request` for
+   * a query the protocol refuses.
+   */
+  search(q: string, filter?: NotificationFilter): Promise<ReadableAtom<SearchState>>;
   /** Runs a row action; `accept-invite` answers with the acceptance. */
   runAction(id: string, action: ActionId): Promise<Acceptance | null>;
   /**
@@ -218,6 +277,24 @@ export interface PdClient {
    */
   close(options?: { forget?: boolean }): Promise<void>;
 }
+
+/** The client's methods that are the mutations' own. */
+const CHANGES = [
+  'markRead',
+  'markUnread',
+  'markAllRead',
+  'dismiss',
+  'markSeen',
+  'archive',
+  'unarchive',
+  'snooze',
+  'unsnooze',
+  'bulk',
+  'runAction',
+  'acceptInvitation',
+  'declineInvitation',
+  'search',
+] as const satisfies readonly (keyof Mutations & keyof PdClient)[];
 
 /** Creates a client. Nothing happens on the network until a store is observed. */
 export function createClient(options: ClientOptions): PdClient {
@@ -304,6 +381,7 @@ export function createClient(options: ClientOptions): PdClient {
   });
   demand.watch(notifications.$notifications, ['notifications']);
   demand.watch(notifications.$unreadCount, ['counts']);
+  demand.watch(notifications.$unseenCount, ['counts']);
   demand.watch(invitations.$invitations, ['invitations']);
   demand.watch(invitations.$pendingInviteCount, ['counts']);
   demand.watch(preferences.$preferences, ['preferences']);
@@ -359,7 +437,8 @@ export function createClient(options: ClientOptions): PdClient {
     onResync: () => void loader.resync(),
     onError: report,
     onShared: (result) => {
-      if (result.kind === 'notification') notifications.take(result.notification);
+      if (result.kind === 'notification' || result.kind === 'bulk')
+        notifications.take(result.kind === 'bulk' ? result.result : result.notification);
       else if (result.kind === 'invitation') invitations.take(result.invitation);
       else changes.heard(result.message);
     },
@@ -445,6 +524,7 @@ export function createClient(options: ClientOptions): PdClient {
   return {
     $notifications: notifications.$notifications,
     $unreadCount: notifications.$unreadCount,
+    $unseenCount: notifications.$unseenCount,
     $invitations: invitations.$invitations,
     $pendingInviteCount: invitations.$pendingInviteCount,
     $preferences: preferences.$preferences,
@@ -455,13 +535,14 @@ export function createClient(options: ClientOptions): PdClient {
     loadMore: () => notifications.loadMore(),
     setFilter: (filter) => notifications.setFilter(filter).then(() => {}),
     setInvitationTrack: (trackId) => invitations.setTrack(trackId),
-    markRead: (id) => changes.mutations().then((made) => made.markRead(id)),
-    markUnread: (id) => changes.mutations().then((made) => made.markUnread(id)),
-    markAllRead: () => changes.mutations().then((made) => made.markAllRead()),
-    dismiss: (id) => changes.mutations().then((made) => made.dismiss(id)),
-    runAction: (id, action) => changes.mutations().then((made) => made.runAction(id, action)),
-    acceptInvitation: (id) => changes.mutations().then((made) => made.accept(id)),
-    declineInvitation: (id) => changes.mutations().then((made) => made.decline(id)),
+    // The notification changes, each made by the code loaded on the first one (`sync/mutations.ts`).
+    ...(Object.fromEntries(
+      CHANGES.map((name) => [
+        name,
+        (...args: unknown[]) =>
+          changes.mutations().then((made) => (made[name] as (...args: unknown[]) => Promise<unknown>)(...args)),
+      ]),
+    ) as Pick<PdClient, (typeof CHANGES)[number]>),
     editPreferences: (change) => preferences.edit((editor) => editor.edit(change)),
     discardPreferences: () => preferences.edit((editor) => editor.discard()),
     resolveIncoming: (choice) => preferences.edit((editor) => editor.resolveIncoming(choice)),

@@ -51,6 +51,12 @@ export interface ListQuery {
   category?: Category | null;
   trackId?: string | null;
   unread?: boolean | null;
+  /** Only archived items (default: the inbox). */
+  archived?: boolean | null;
+  /** Only snoozed items (default: the inbox). */
+  snoozed?: boolean | null;
+  /** A search, 2 to 100 characters. */
+  q?: string | null;
 }
 
 export interface Conditional<T> {
@@ -98,31 +104,28 @@ export class Rest {
 
   listNotifications = (query: ListQuery = {}) =>
     this.#get('v1/notifications', NotificationPageCheck, {
-      // ky leaves out the parameters that are undefined.
-      searchParams: {
-        limit: query.limit,
-        cursor: query.cursor ?? undefined,
-        category: query.category ?? undefined,
-        trackId: query.trackId ?? undefined,
-        unread: query.unread ?? undefined,
-      },
+      // Every filter given (null and undefined are left out).
+      searchParams: Object.fromEntries(
+        Object.entries(query).filter((entry): entry is [string, string | number | boolean] => entry[1] != null),
+      ),
     });
+  getNotification = (id: string) => this.#get(`v1/notifications/${enc(id)}`, NotificationCheck);
 
   // Mutations carry an idempotency key: one sent again (a replay after the answer was lost) is applied once.
-  markRead = (id: string, key?: string) => this.#post(`v1/notifications/${enc(id)}/read`, NotificationCheck, key);
-  markUnread = (id: string, key?: string) => this.#post(`v1/notifications/${enc(id)}/unread`, NotificationCheck, key);
+  markRead = (id: string, key?: string) => this.post(`v1/notifications/${enc(id)}/read`, NotificationCheck, key);
+  markUnread = (id: string, key?: string) => this.post(`v1/notifications/${enc(id)}/unread`, NotificationCheck, key);
   markAllRead = (upToId?: string, key?: string) =>
-    this.#post('v1/notifications/read-all', ReadAllResultCheck, key, upToId === undefined ? {} : { upToId });
+    this.post('v1/notifications/read-all', ReadAllResultCheck, key, upToId === undefined ? {} : { upToId });
   dismiss = (id: string, key?: string) =>
     this.#exchange(`v1/notifications/${enc(id)}`, { method: 'delete', headers: idempotent(key) }, async () => {});
   runAction = (id: string, action: ActionId, key?: string) =>
-    this.#post(`v1/notifications/${enc(id)}/actions/${enc(action)}`, ActionResultCheck, key);
+    this.post(`v1/notifications/${enc(id)}/actions/${enc(action)}`, ActionResultCheck, key);
 
   listInvitations = (status: InvitationStatus = 'pending') =>
     this.#get('v1/invitations', InvitationListCheck, { searchParams: { status } });
-  acceptInvitation = (id: string, key?: string) => this.#post(`v1/invitations/${enc(id)}/accept`, AcceptanceCheck, key);
+  acceptInvitation = (id: string, key?: string) => this.post(`v1/invitations/${enc(id)}/accept`, AcceptanceCheck, key);
   declineInvitation = (id: string, key?: string) =>
-    this.#post(`v1/invitations/${enc(id)}/decline`, InvitationCheck, key);
+    this.post(`v1/invitations/${enc(id)}/decline`, InvitationCheck, key);
 
   getPreferences = () => this.#get('v1/preferences', PreferencesCheck);
   savePreferences = (update: PreferencesUpdate, key?: string) =>
@@ -170,7 +173,13 @@ export class Rest {
     return this.#exchange(path, options, (response) => parse(response, check));
   }
 
-  #post<T>(path: string, check: TypedWireCheck<T>, key?: string, json?: unknown): Promise<T> {
+  /**
+   * A mutation: POST with its idempotency key, the answer checked against the
+   * protocol. The inbox's verbs (seen, archive, snooze, bulk) are sent with it
+   * from the code loaded on the first change (`sync/mutations.ts`), so that
+   * the client's start does not carry them.
+   */
+  post<T>(path: string, check: TypedWireCheck<T>, key?: string, json?: unknown): Promise<T> {
     return this.#get(path, check, {
       method: 'post',
       headers: idempotent(key),

@@ -8,6 +8,7 @@ export * from './constants.js';
 export { wireProblem, type TypedWireCheck, type WireCheck } from './wire-check.js';
 export * from './wire-checks.generated.js';
 export * from './event-id.js';
+export { foldText, matchesTerms, searchTerms } from './search.js';
 export {
   CATEGORY_ICONS,
   ICONS,

@@ -5,7 +5,7 @@
  * is in flight, what the stream changes is remembered, so an answer computed
  * before those events never overwrites them.
  */
-import type { EventName, Invitation, Notification } from '@pd-notify/protocol/wire';
+import type { BulkResult, EventName, Invitation, Notification } from '@pd-notify/protocol/wire';
 import type { PdError } from '../errors.js';
 import type { Rest } from '../rest.js';
 
@@ -15,7 +15,9 @@ export type AreaName = 'counts' | 'notifications' | 'invitations' | 'preferences
 
 /** What a tab tells the other tabs after a change, so they converge at once. */
 export type SharedResult =
-  { kind: 'notification'; notification: Notification } | { kind: 'invitation'; invitation: Invitation };
+  | { kind: 'notification'; notification: Notification }
+  | { kind: 'invitation'; invitation: Invitation }
+  | { kind: 'bulk'; result: BulkResult };
 
 export interface AreaContext {
   rest: Rest;

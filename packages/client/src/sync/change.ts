@@ -3,10 +3,26 @@
  * tabs and sent again: the types the areas, the queue and the mutations share,
  * so that none of them needs another.
  */
-import type { ActionId, Notification, PreferencesUpdate } from '@pd-notify/protocol/wire';
+import type { ActionId, BulkFilter, BulkOp, Notification, PreferencesUpdate } from '@pd-notify/protocol/wire';
 
 export type Mutation =
-  | { kind: 'read' | 'unread' | 'dismiss'; id: string }
+  | { kind: 'read' | 'unread' | 'dismiss' | 'archive' | 'unarchive' | 'unsnooze'; id: string }
+  /** `until`: an ISO timestamp. */
+  | { kind: 'snooze'; id: string; until: string }
+  /**
+   * Seen: these `ids`, or `upToId` and every older unseen one (`upToAt`: its
+   * creation time when it was held, for the optimistic change).
+   */
+  | { kind: 'seen'; ids: string[] | null; upToId: string | null; upToAt: string | null }
+  /** A bulk change: of these `ids`, or of every item matching `filter` (no newer than `upToId`). */
+  | {
+      kind: 'bulk';
+      op: BulkOp;
+      ids: string[] | null;
+      filter: BulkFilter | null;
+      upToId: string | null;
+      upToAt: string | null;
+    }
   /** `upTo`: the newest notification shown; it and every older unread one become read. */
   | { kind: 'read-all'; upTo: Notification }
   | { kind: 'action'; id: string; action: ActionId; invitationId: string | null }

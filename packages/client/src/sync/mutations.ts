@@ -1,5 +1,6 @@
 /**
- * What the user changes: read, unread, all read, dismiss, row actions, accept,
+ * What the user changes: read, unread, all read, seen, archive, unarchive,
+ * snooze, unsnooze, bulk changes, dismiss, row actions, accept,
  * decline, and saving the preferences. Each change is shown at once and sent with an idempotency key.
  * When it cannot reach the server (the browser is offline, or no answer came)
  * it stays shown and waits in the queue (`offline/queue.ts`) to be sent again,
@@ -7,12 +8,28 @@
  * rejects. Loaded on the first change, or when the browser is idle after a feed
  * is shown, so a page's first paint does not wait for code only a click needs.
  */
-import type { Acceptance, ActionId, Invitation, Notification, Preferences } from '@pd-notify/protocol/wire';
-import type { PdError } from '../errors.js';
+import {
+  matchesTerms,
+  searchTerms,
+  type Acceptance,
+  type ActionId,
+  type BulkFilter,
+  type BulkOp,
+  type BulkResult,
+  BulkResultCheck,
+  NotificationCheck,
+  type Invitation,
+  type Notification,
+  type Preferences,
+} from '@pd-notify/protocol/wire';
+import { PdError } from '../errors.js';
 import type { ActionQueue } from '../offline/queue.js';
 import type { Mutation, Queued, Shown } from './change.js';
 import type { InvitationsArea } from './invitations.js';
-import type { NotificationsInternals } from './notifications.js';
+import { checkQuery, search, type SearchState } from './search.js';
+import { changedBy, snoozed } from './verbs.js';
+import { inView, type NotificationFilter, type NotificationsInternals } from './notifications.js';
+import type { ReadableAtom } from 'nanostores';
 import type { PreferencesArea } from './preferences.js';
 import type { SyncsArea } from './syncs.js';
 
@@ -37,8 +54,46 @@ export class Mutations {
   markRead = (id: string) => this.run({ kind: 'read', id }) as Promise<Notification>;
   markUnread = (id: string) => this.run({ kind: 'unread', id }) as Promise<Notification>;
   dismiss = (id: string) => this.run({ kind: 'dismiss', id }) as Promise<void>;
-  accept = (id: string) => this.run({ kind: 'accept', id }) as Promise<Acceptance>;
-  decline = (id: string) => this.run({ kind: 'decline', id }) as Promise<Invitation>;
+  acceptInvitation = (id: string) => this.run({ kind: 'accept', id }) as Promise<Acceptance>;
+  declineInvitation = (id: string) => this.run({ kind: 'decline', id }) as Promise<Invitation>;
+
+  archive = (id: string) => this.run({ kind: 'archive', id }) as Promise<Notification>;
+  unarchive = (id: string) => this.run({ kind: 'unarchive', id }) as Promise<Notification>;
+  unsnooze = (id: string) => this.run({ kind: 'unsnooze', id }) as Promise<Notification>;
+
+  /** Snoozes until `until` (a Date, or a timestamp with its offset); an invalid time rejects with `bad-request`. */
+  snooze(id: string, until: Date | string): Promise<Notification> {
+    const time = until instanceof Date ? until.getTime() : Date.parse(until);
+    if (Number.isNaN(time)) return Promise.reject(new PdError('bad-request', `Not a time: ${String(until)}`));
+    return this.run({ kind: 'snooze', id, until: new Date(time).toISOString() }) as Promise<Notification>;
+  }
+
+  /** Marks seen these ids, or `upToId` and every older unseen one. */
+  markSeen(target: readonly string[] | { upToId: string }): Promise<BulkResult> {
+    const ids = isIds(target) ? [...target] : null;
+    const upToId = isIds(target) ? null : target.upToId;
+    return this.run({ kind: 'seen', ids, upToId, upToAt: this.#createdAt(upToId) }) as Promise<BulkResult>;
+  }
+
+  /** One verb on many: these ids, or every item matching `filter` (no newer than `upToId`). */
+  bulk(op: BulkOp, target: readonly string[] | { filter: BulkFilter; upToId?: string }): Promise<BulkResult> {
+    const ids = isIds(target) ? [...target] : null;
+    const filter = isIds(target) ? null : target.filter;
+    const upToId = isIds(target) ? null : (target.upToId ?? null);
+    return this.run({ kind: 'bulk', op, ids, filter, upToId, upToAt: this.#createdAt(upToId) }) as Promise<BulkResult>;
+  }
+
+  #createdAt(id: string | null): string | null {
+    return id === null ? null : (this.#options.notifications.list.get(id)?.createdAt ?? null);
+  }
+
+  /** Searches the notifications (see `PdClient.search`); rejects with `bad-request` for a query the protocol refuses. */
+  search = (q: string, filter?: NotificationFilter): Promise<ReadableAtom<SearchState>> => {
+    const invalid = checkQuery(q);
+    if (invalid) return Promise.reject(invalid);
+    const { notifications, offline } = this.#options;
+    return Promise.resolve(search({ notifications, offline }, q, filter));
+  };
 
   /** Marks read everything up to the newest notification shown; ones that arrive meanwhile stay unread. */
   async markAllRead(): Promise<void> {
@@ -75,13 +130,17 @@ export class Mutations {
   /** Shows a change until it settles: `undo` takes it back, `queued` marks it waiting for the connection. */
   show(change: Queued): Shown {
     if (change.kind === 'preferences') return this.#options.preferences.showSaving(change.update);
-    const { list, publish } = this.#options.notifications;
+    const { list, publish, shows } = this.#options.notifications;
+    // A change that moves an item out of the view shown (archived from the inbox, restored from the archive) hides it.
+    const moving = (change: (item: Notification) => Notification) =>
+      list.addOverlay((item) => {
+        const next = change(item);
+        return next === item || shows(next) ? next : null;
+      });
     const overlay = (() => {
       switch (change.kind) {
         case 'read':
-          return list.addOverlay((item) =>
-            item.id === change.id && item.readAt === null ? { ...item, readAt: change.at } : item,
-          );
+          return list.addOverlay((item) => (item.id === change.id ? changedBy(item, 'read', change.at) : item));
         case 'unread':
           return list.addOverlay((item) => (item.id === change.id ? { ...item, readAt: null } : item));
         case 'dismiss':
@@ -89,9 +148,26 @@ export class Mutations {
         case 'read-all':
           return list.addOverlay(
             (item) =>
-              item.readAt === null && item.createdAt <= change.upTo.createdAt ? { ...item, readAt: change.at } : item,
+              item.readAt === null && item.createdAt <= change.upTo.createdAt
+                ? changedBy(item, 'read', change.at)
+                : item,
             change.upTo,
           );
+        case 'archive':
+        case 'unarchive': {
+          const op = change.kind === 'archive' ? 'archive' : 'unarchive';
+          return moving((item) => (item.id === change.id ? changedBy(item, op, change.at) : item));
+        }
+        case 'snooze':
+          return moving((item) => (item.id === change.id ? snoozed(item, change.until, change.at) : item));
+        case 'unsnooze':
+          return moving((item) => (item.id === change.id ? { ...item, snoozedUntil: null } : item));
+        case 'seen':
+        case 'bulk': {
+          const covers = covering(change);
+          const op = change.kind === 'seen' ? 'seen' : change.op;
+          return moving((item) => (covers(item) ? changedBy(item, op, change.at) : item));
+        }
         case 'action':
           return list.addOverlay((item) =>
             item.id === change.id ? { ...item, actionTaken: change.action, readAt: item.readAt ?? change.at } : item,
@@ -146,6 +222,37 @@ export class Mutations {
         list.markRead(result.items, result.readAt);
         return undefined;
       }
+      case 'archive':
+      case 'unarchive':
+      case 'unsnooze':
+      case 'snooze': {
+        const item = await rest.post(
+          `v1/notifications/${encodeURIComponent(change.id)}/${change.kind}`,
+          NotificationCheck,
+          change.key,
+          change.kind === 'snooze' ? { until: change.until } : undefined,
+        );
+        this.#options.notifications.take(item);
+        share({ kind: 'notification', notification: item });
+        return item;
+      }
+      case 'seen':
+      case 'bulk': {
+        const target = change.ids
+          ? { ids: change.ids }
+          : change.kind === 'seen'
+            ? { upToId: change.upToId }
+            : { filter: change.filter ?? {}, ...(change.upToId ? { upToId: change.upToId } : {}) };
+        const result = await rest.post(
+          `v1/notifications/${change.kind}`,
+          BulkResultCheck,
+          change.key,
+          change.kind === 'seen' ? target : { op: change.op, ...target },
+        );
+        this.#options.notifications.take(result);
+        share({ kind: 'bulk', result });
+        return result;
+      }
       case 'action': {
         const result = await rest.runAction(change.id, change.action, change.key);
         taken(result.notification);
@@ -182,6 +289,30 @@ export class Mutations {
     this.#options.syncs.take(acceptance.sync);
     return acceptance;
   }
+}
+
+const isIds = (target: object): target is readonly string[] => Array.isArray(target);
+
+/** Which items a seen or bulk change covers, as far as the client can tell (the server decides). */
+function covering(change: Extract<Queued, { kind: 'seen' | 'bulk' }>): (item: Notification) => boolean {
+  if (change.ids) {
+    const ids = new Set(change.ids);
+    return (item) => ids.has(item.id);
+  }
+  const { upToId, upToAt } = change;
+  // Not newer than `upToId`: by its time when it was held, else only it.
+  const notNewer = (item: Notification): boolean =>
+    upToId === null || item.id === upToId || (upToAt !== null && item.createdAt <= upToAt);
+  if (change.kind === 'seen') return notNewer;
+  const filter = change.filter ?? {};
+  const terms = filter.q ? searchTerms(filter.q) : null;
+  return (item) =>
+    notNewer(item) &&
+    inView(item, filter) &&
+    (!filter.category || item.category === filter.category) &&
+    (!filter.trackId || item.trackId === filter.trackId) &&
+    (filter.unread === undefined || (item.readAt === null) === filter.unread) &&
+    (!terms || matchesTerms(terms, [item.title, item.message, item.actor?.name]));
 }
 
 /** A random idempotency key (crypto.randomUUID needs a secure context; getRandomValues does not). */

@@ -31,7 +31,6 @@ export class NotificationList {
   #overlays: Overlay[] = [];
   #nextOverlay = 1;
   #view: Notification[] | null = null;
-
   /** Items with optimistic changes applied, newest first. */
   view(): readonly Notification[] {
     if (this.#view) return this.#view;
@@ -123,7 +122,12 @@ export class NotificationList {
     for (const ref of refs) {
       const held = this.#base.get(ref.id);
       if (held && held.version < ref.version) {
-        this.#base.set(ref.id, { ...held, readAt: held.readAt ?? readAt, version: ref.version });
+        this.#base.set(ref.id, {
+          ...held,
+          readAt: held.readAt ?? readAt,
+          seenAt: held.seenAt ?? readAt,
+          version: ref.version,
+        });
         changed = true;
       }
     }
@@ -218,15 +222,19 @@ export class NotificationList {
     if (markAll) {
       return this.view().filter((item) => item.readAt === null && newer(item, markAll.upTo!)).length;
     }
-    let count = serverCount;
+    return this.shownCount(serverCount, (item) => item.readAt === null);
+  }
+
+  /**
+   * A server count of items `counted` (the unseen ones, say), adjusted for the
+   * items optimistic changes move in or out of it.
+   */
+  shownCount(count: number, counted: (item: Notification) => boolean): number {
     if (this.#overlays.length > 0) {
       const view = new Map(this.view().map((item) => [item.id, item]));
       for (const [id, base] of this.#base) {
         const shown = view.get(id);
-        const wasUnread = base.readAt === null;
-        const isUnread = shown ? shown.readAt === null : false;
-        if (wasUnread && !isUnread) count--;
-        if (!wasUnread && isUnread) count++;
+        count += Number(shown !== undefined && counted(shown)) - Number(counted(base));
       }
     }
     return Math.max(0, count);

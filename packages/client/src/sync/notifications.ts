@@ -5,6 +5,7 @@
  * actions), optimistic with rollback.
  */
 import type {
+  BulkResult,
   Category,
   EventName,
   Notification,
@@ -23,6 +24,10 @@ export interface NotificationFilter {
   category?: Category | null;
   trackId?: string | null;
   unread?: boolean | null;
+  /** The archive (archived items only) instead of the inbox. */
+  archived?: boolean | null;
+  /** The snoozed items instead of the inbox. */
+  snoozed?: boolean | null;
 }
 
 /**
@@ -59,6 +64,10 @@ export interface NotificationsInternals {
   /** Publishes the stores (once per microtask). */
   publish(): void;
   context: AreaContext;
+  /** Takes a notification or a batch change the server answered (an item that left the view is dropped). */
+  take(taken: Notification | BulkResult): void;
+  /** Whether an item belongs to the view shown (the inbox, the archive, the snoozed). */
+  shows(item: Notification): boolean;
 }
 
 /** Tells the page about notifications new to the user (see `PdClient.onNotification`). */
@@ -68,7 +77,8 @@ export type Announce = (notification: Notification) => void;
 type Change =
   | { kind: 'item'; item: Notification; created: boolean }
   | { kind: 'removed'; ref: NotificationRef }
-  | { kind: 'read'; result: ReadAllResult };
+  | { kind: 'read'; result: ReadAllResult }
+  | { kind: 'bulk'; result: BulkResult };
 
 export class NotificationsArea extends Area<NotificationPage, NotificationsSnapshot> {
   readonly name = 'notifications';
@@ -82,6 +92,8 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
     pending: [],
   });
   readonly $unreadCount = atom(0);
+  /** Unseen notifications, optimistic; undefined while the server has sent no unseen count. */
+  readonly $unseenCount = atom<number | undefined>(undefined);
 
   #counts: CountsArea;
   #announce: Announce;
@@ -105,6 +117,8 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
   /** Older items were dropped to bound memory: the next `loadMore` walks down from the first page. */
   #refilling = false;
   #publishQueued = false;
+  /** The verbs' code (`verbs.ts`, for batch events), loaded with the first page. */
+  #verbs: typeof import('./verbs.js') | null = null;
 
   constructor(
     context: AreaContext,
@@ -130,7 +144,9 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
     this.#arrived = null;
   }
 
-  protected fetch(): Promise<NotificationPage> {
+  protected async fetch(): Promise<NotificationPage> {
+    // The code for batch events comes with the first page, so that every event after it is applied as it comes.
+    this.#verbs ??= await import('./verbs.js');
     return this.context.rest.listNotifications({ ...this.#filter, limit: this.#pageSize });
   }
 
@@ -247,15 +263,18 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
       case 'notifications.read':
         this.#receive({ kind: 'read', result: data as ReadAllResult });
         return true;
+      case 'notifications.bulk':
+        this.#receive({ kind: 'bulk', result: data as BulkResult });
+        return true;
       default:
         return false;
     }
   }
 
-  /** Takes a notification from the server (an event, or another tab's mutation). */
-  take(item: Notification): void {
+  /** Takes a notification, or a batch change, from the server (its answer to a change, or another tab's). */
+  take(taken: Notification | BulkResult): void {
     if (!this.held) return;
-    this.#receive({ kind: 'item', item, created: false });
+    this.#receive('op' in taken ? { kind: 'bulk', result: taken } : { kind: 'item', item: taken, created: false });
   }
 
   #receive(change: Change): void {
@@ -264,7 +283,7 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
         ? [change.item.id]
         : change.kind === 'removed'
           ? [change.ref.id]
-          : change.result.items.map((ref) => ref.id);
+          : change.result.items.map((ref: NotificationRef) => ref.id);
     for (const id of ids) this.#touched?.add(id);
     this.#arrived?.push(change);
     if (this.#change(change) && change.kind === 'item' && change.created) this.#bound();
@@ -276,6 +295,8 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
     switch (change.kind) {
       case 'item': {
         const { item } = change;
+        // Archived, snoozed or restored: out of the view it left, as a removal at that version (a later one brings it back).
+        if (!inView(item, this.#filter)) return this.#list.remove(item);
         const oldest = this.#list.oldest();
         const inWindow = !this.#hasMore || !oldest || item.createdAt >= oldest.createdAt;
         return this.#list.upsert(item, inWindow && matches(item, this.#filter), change.created);
@@ -284,7 +305,29 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
         return this.#list.remove(change.ref);
       case 'read':
         return this.#list.markRead(change.result.items, change.result.readAt);
+      case 'bulk':
+        // Before the first page (and with it the code for batch events) came: the page is loaded again.
+        return (
+          this.#verbs?.applyBulk(this.#list, this.#filter, change.result, (ids) => this.#fetch(ids)) ?? this.#fetch([])
+        );
     }
+  }
+
+  /** Fetches items that missed a change (or the first page again, when they are many). */
+  #fetch(ids: string[]): false {
+    if (ids.length > this.#pageSize || !this.#verbs) {
+      this.stale = true;
+      void this.load();
+    } else {
+      for (const id of ids) {
+        // Taken as any server version is: inserted only when it belongs to what is shown then.
+        this.context.rest.getNotification(id).then(
+          (item) => this.take(item),
+          (error: unknown) => this.context.report(error),
+        );
+      }
+    }
+    return false;
   }
 
   /**
@@ -312,7 +355,13 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
 
   /** What the mutations (loaded on first use, `notification-actions.ts`) work on. */
   internals(): NotificationsInternals {
-    return { list: this.#list, publish: () => this.publish(), context: this.context };
+    return {
+      list: this.#list,
+      publish: () => this.publish(),
+      context: this.context,
+      take: (taken) => this.take(taken),
+      shows: (item) => inView(item, this.#filter),
+    };
   }
 
   // ------------------------------------------------------------------ publishing
@@ -333,11 +382,20 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
         pending: this.#list.pendingIds(),
       });
       this.$unreadCount.set(this.#list.unreadCount(this.#counts.value.unreadNotifications));
+      // Undefined while the server sends no unseen count (and 0 stays 0: no optimistic change makes an item unseen).
+      const unseen = this.#counts.value.unseenNotifications;
+      this.$unseenCount.set(unseen && this.#list.shownCount(unseen, (item) => !item.seenAt));
     });
   }
 }
 
+/** Whether an item is in the place the filter shows: the inbox (default), the archive, or the snoozed. */
+export function inView(item: Notification, filter: NotificationFilter): boolean {
+  return !item.archivedAt === !filter.archived && !item.snoozedUntil === !filter.snoozed;
+}
+
 function matches(item: Notification, filter: NotificationFilter): boolean {
+  if (!inView(item, filter)) return false;
   if (filter.category && item.category !== filter.category) return false;
   if (filter.trackId && item.trackId !== filter.trackId) return false;
   if (filter.unread != null && (item.readAt === null) !== filter.unread) return false;
@@ -345,9 +403,7 @@ function matches(item: Notification, filter: NotificationFilter): boolean {
 }
 
 function sameFilter(a: NotificationFilter, b: NotificationFilter): boolean {
-  return (
-    (a.category ?? null) === (b.category ?? null) &&
-    (a.trackId ?? null) === (b.trackId ?? null) &&
-    (a.unread ?? null) === (b.unread ?? null)
-  );
+  return FILTER_KEYS.every((key) => (a[key] ?? null) === (b[key] ?? null));
 }
+
+const FILTER_KEYS = ['category', 'trackId', 'unread', 'archived', 'snoozed'] as const;

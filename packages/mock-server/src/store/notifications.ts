@@ -6,6 +6,8 @@
  */
 import {
   categoryOfType,
+  matchesTerms,
+  searchTerms,
   preferenceCategoryOfType,
   type Acceptance,
   type ActionId,
@@ -540,8 +542,7 @@ export class NotificationsArea {
   /** Every term appears in the title, the message, the actor's name or the track's name. */
   #found(item: StoredNotification, terms: string[]): boolean {
     const track = item.trackId ? this.#options.trackName(item.trackId) : null;
-    const text = folded([item.title, item.message, item.actor?.name ?? '', track ?? ''].join('\n'));
-    return terms.every((term) => text.includes(term));
+    return matchesTerms(terms, [item.title, item.message, item.actor?.name, track]);
   }
 
   #userNotifications(userId: string): StoredNotification[] {
@@ -563,19 +564,6 @@ export class NotificationsArea {
 
 /** In the inbox (the default list): neither archived nor snoozed. Only these count. */
 const inInbox = (item: StoredNotification): boolean => item.archivedAt === null && item.snoozedUntil === null;
-
-/** Text compared without case or accents: compatibility-decomposed, marks dropped, lower case. */
-function folded(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
-}
-
-/** A search's words, folded (every one must match). */
-export function searchTerms(q: string): string[] {
-  return folded(q).split(/\s+/).filter(Boolean);
-}
 
 function publicNotification(item: StoredNotification): Notification {
   const { userId: _userId, key: _key, ...rest } = item;
