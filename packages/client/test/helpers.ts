@@ -2,7 +2,7 @@
 import { after, before, beforeEach } from 'node:test';
 import { startServer, type RunningServer, type ServerOptions } from '@pd-notify/mock-server';
 import type { ReadableAtom } from 'nanostores';
-import { createClient, type ClientOptions, type PdClient } from '../src/index.js';
+import { createClient, type ClientOptions, type Environment, type PdClient } from '../src/index.js';
 export { eventually } from './eventually.js';
 
 export async function referenceServer(options: ServerOptions = {}): Promise<RunningServer> {
@@ -139,4 +139,47 @@ export async function serverCounts(server: RunningServer, token = 'demo-alice') 
 export async function streamCount(server: RunningServer, userId = 'alice'): Promise<number> {
   const state = (await control(server, '/control/state', undefined, 'GET')) as { streams: Record<string, number> };
   return state.streams[userId] ?? 0;
+}
+
+/**
+ * A network the test cuts: while `down`, every request fails as an unreachable
+ * server does (TypeError from fetch); `lose` sends that many mutations to the
+ * server and loses their answers. `sent` lists the mutations that went out.
+ */
+export function cuttableNetwork() {
+  const state = { down: false, lose: 0, sent: [] as string[] };
+  const fetcher: typeof fetch = async (input, init) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    if (state.down) throw new TypeError('fetch failed');
+    if (request.method !== 'GET') state.sent.push(`${request.method} ${new URL(request.url).pathname}`);
+    const response = await fetch(request);
+    if (request.method !== 'GET' && state.lose > 0) {
+      state.lose--;
+      void response.body?.cancel();
+      throw new TypeError('fetch failed: the connection closed before the answer');
+    }
+    return response;
+  };
+  return { state, fetch: fetcher };
+}
+
+/** An environment whose `online` the test sets (`set(false)` is the browser going offline). */
+export function offlineEnvironment() {
+  const listeners = new Set<() => void>();
+  const state = { online: true };
+  const env: Environment = {
+    hidden: () => false,
+    online: () => state.online,
+    watch(onChange) {
+      listeners.add(onChange);
+      return () => listeners.delete(onChange);
+    },
+  };
+  return {
+    env,
+    set(online: boolean) {
+      state.online = online;
+      for (const listener of listeners) listener();
+    },
+  };
 }

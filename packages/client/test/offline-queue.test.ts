@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import type { Notification } from '@pd-notify/protocol';
-import { createClient, PdError, type ClientOptions, type Environment, type PdClient } from '../src/index.js';
-import { until, referenceServerForFile } from './helpers.js';
+import { createClient, PdError, type ClientOptions, type PdClient } from '../src/index.js';
+import { cuttableNetwork, offlineEnvironment, until, referenceServerForFile } from './helpers.js';
 
 const server = referenceServerForFile();
 
@@ -16,49 +16,6 @@ const clients: PdClient[] = [];
 afterEach(async () => {
   for (const client of clients.splice(0)) await client.close();
 });
-
-/**
- * A network the test cuts: while `down`, every request fails as an unreachable
- * server() does (TypeError from fetch); `lose` sends one mutation to the server
- * and loses its answer.
- */
-function network() {
-  const state = { down: false, lose: 0, sent: [] as string[] };
-  const fetcher: typeof fetch = async (input, init) => {
-    const request = input instanceof Request ? input : new Request(input, init);
-    const path = `${request.method} ${new URL(request.url).pathname}`;
-    if (state.down) throw new TypeError('fetch failed');
-    if (request.method !== 'GET') state.sent.push(path);
-    const response = await fetch(request);
-    if (request.method !== 'GET' && state.lose > 0) {
-      state.lose--;
-      void response.body?.cancel();
-      throw new TypeError('fetch failed: the connection closed before the answer');
-    }
-    return response;
-  };
-  return { state, fetch: fetcher };
-}
-
-function offlineEnvironment() {
-  const listeners = new Set<() => void>();
-  const state = { online: true };
-  const env: Environment = {
-    hidden: () => false,
-    online: () => state.online,
-    watch(onChange) {
-      listeners.add(onChange);
-      return () => listeners.delete(onChange);
-    },
-  };
-  return {
-    env,
-    set(online: boolean) {
-      state.online = online;
-      for (const listener of listeners) listener();
-    },
-  };
-}
 
 async function open(options: Partial<ClientOptions>) {
   const client = createClient({ baseUrl: server().url, token: 'demo-alice', ...options });
@@ -78,7 +35,7 @@ const stored = (id: string): Notification | undefined =>
 
 describe('changes made while the server cannot be reached', () => {
   it('stay shown and pending, then reach the server once it answers again, in order', async () => {
-    const { state, fetch } = network();
+    const { state, fetch } = cuttableNetwork();
     const client = await open({ fetch });
     const [first, second] = client.$notifications.get().items.filter((item) => item.readAt === null);
     assert.ok(first && second, 'the demo has two unread notifications');
@@ -102,7 +59,7 @@ describe('changes made while the server cannot be reached', () => {
   });
 
   it('when the browser says it is offline, a change is queued without a request, and sent when it is back online', async () => {
-    const { state, fetch } = network();
+    const { state, fetch } = cuttableNetwork();
     const { env, set } = offlineEnvironment();
     const client = await open({ fetch, environment: env });
     const target = client.$notifications.get().items.find((item) => item.readAt === null)!;
@@ -122,7 +79,7 @@ describe('changes made while the server cannot be reached', () => {
   });
 
   it('a change the server refuses when sent again is rolled back alone and reported; the others go through', async () => {
-    const { state, fetch } = network();
+    const { state, fetch } = cuttableNetwork();
     const errors: PdError[] = [];
     const client = await open({ fetch, onError: (error) => errors.push(error) });
     const invitation = client.$invitations.get().items[0]!;
@@ -159,7 +116,7 @@ describe('changes made while the server cannot be reached', () => {
 
 describe('a preferences save made while the server cannot be reached', () => {
   it('waits, shown as saving and pending, and is saved once the server answers', async () => {
-    const { state, fetch } = network();
+    const { state, fetch } = cuttableNetwork();
     const client = await open({ fetch });
     client.$preferences.listen(() => {});
     const loaded = await until(client.$preferences, (s) => s.status === 'ready');
@@ -184,7 +141,7 @@ describe('a preferences save made while the server cannot be reached', () => {
   });
 
   it('is shown as a conflict, the user’s change kept on top, when another session saved meanwhile', async () => {
-    const { state, fetch } = network();
+    const { state, fetch } = cuttableNetwork();
     const client = await open({ fetch });
     client.$preferences.listen(() => {});
     await until(client.$preferences, (s) => s.status === 'ready');
@@ -216,7 +173,7 @@ describe('a preferences save made while the server cannot be reached', () => {
 
 describe('a change whose answer was lost', () => {
   it('is sent again with its key and applied once: a support answer is not refused as already given', async () => {
-    const { state, fetch } = network();
+    const { state, fetch } = cuttableNetwork();
     const errors: PdError[] = [];
     const client = await open({ fetch, onError: (error) => errors.push(error) });
     const ticket = client.$notifications.get().items.find((item) => item.actions.includes('feedback-resolved'));

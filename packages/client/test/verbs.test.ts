@@ -10,9 +10,9 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { matchesTerms, searchTerms, type Notification } from '@pd-notify/protocol';
-import { createClient, PdError, type ClientOptions, type Environment, type PdClient } from '../src/index.js';
+import { createClient, PdError, type ClientOptions, type PdClient } from '../src/index.js';
 import { areaHarness } from './area-harness.js';
-import { control, until, referenceServerForFile } from './helpers.js';
+import { control, cuttableNetwork, offlineEnvironment, until, referenceServerForFile } from './helpers.js';
 
 const server = referenceServerForFile();
 const HOUR = 3_600_000;
@@ -21,24 +21,6 @@ const clients: PdClient[] = [];
 afterEach(async () => {
   for (const client of clients.splice(0)) await client.close();
 });
-
-/** A network the test cuts (`down`: every request fails as an unreachable server does); `lose` loses answers. */
-function network() {
-  const state = { down: false, lose: 0, sent: [] as string[] };
-  const fetcher: typeof fetch = async (input, init) => {
-    const request = input instanceof Request ? input : new Request(input, init);
-    if (state.down) throw new TypeError('fetch failed');
-    if (request.method !== 'GET') state.sent.push(`${request.method} ${new URL(request.url).pathname}`);
-    const response = await fetch(request);
-    if (request.method !== 'GET' && state.lose > 0) {
-      state.lose--;
-      void response.body?.cancel();
-      throw new TypeError('fetch failed: the connection closed before the answer');
-    }
-    return response;
-  };
-  return { state, fetch: fetcher };
-}
 
 async function open(options: Partial<ClientOptions> = {}) {
   const client = createClient({ baseUrl: server().url, token: 'demo-alice', ...options });
@@ -209,7 +191,7 @@ describe('a refusal', () => {
 
 describe('verbs made while the server cannot be reached', () => {
   it('stay shown and pending, then are replayed in order, each once', async () => {
-    const { state, fetch } = network();
+    const { state, fetch } = cuttableNetwork();
     const client = await open({ fetch });
     const [a, b, c, d] = unreadItems(client);
     assert.ok(a && b && c && d, 'the demo has four unread notifications');
@@ -319,27 +301,6 @@ describe('the notifications.bulk event, applied per the table', () => {
   });
 });
 
-/** An environment whose `online` the test sets. */
-function offlineEnvironment() {
-  const listeners = new Set<() => void>();
-  const state = { online: true };
-  const env: Environment = {
-    hidden: () => false,
-    online: () => state.online,
-    watch(onChange) {
-      listeners.add(onChange);
-      return () => listeners.delete(onChange);
-    },
-  };
-  return {
-    env,
-    set(online: boolean) {
-      state.online = online;
-      for (const listener of listeners) listener();
-    },
-  };
-}
-
 describe('a search', () => {
   it('answers with the server’s results, accents and case ignored, every word matching', async () => {
     const client = await open();
@@ -385,7 +346,7 @@ describe('a search', () => {
 
   it('while offline, matches the loaded items, marked local', async () => {
     const { env, set } = offlineEnvironment();
-    const { state, fetch } = network();
+    const { state, fetch } = cuttableNetwork();
     const client = await open({ environment: env, fetch });
     const target = client.$notifications.get().items.find((item) => item.actor)!;
     const name = target
