@@ -145,9 +145,13 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
   }
 
   protected async fetch(): Promise<NotificationPage> {
-    // The code for batch events comes with the first page, so that every event after it is applied as it comes.
-    this.#verbs ??= await import('./verbs.js');
-    return this.context.rest.listNotifications({ ...this.#filter, limit: this.#pageSize });
+    // The code for batch events comes with the first page (loaded beside it, never delaying it), so that
+    // every event after it is applied as it comes.
+    const [page] = await Promise.all([
+      this.context.rest.listNotifications({ ...this.#filter, limit: this.#pageSize }),
+      this.#verbs ?? import('./verbs.js').then((verbs) => (this.#verbs = verbs)),
+    ]);
+    return page;
   }
 
   protected commit(page: NotificationPage): void {
