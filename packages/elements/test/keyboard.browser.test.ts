@@ -229,7 +229,9 @@ describe('keyboard only', () => {
     await eventually(() => expect(nameOf(focused())).to.equal('Unread'));
     expect(shadow(el, '[aria-selected="true"]').textContent!.trim()).to.equal('Unread');
 
-    // Mark all as read: the button is then disabled, and focus moves to the current row.
+    // Mark all as read (enabled once the unread list has loaded: it is disabled while a list loads): the
+    // button is then disabled, and focus moves to the current row.
+    await eventually(() => expect(shadow<HTMLButtonElement>(el, '[part="mark-all"]').disabled).to.equal(false));
     await press('Shift+Tab', el);
     expect(nameOf(focused())).to.equal('Mark all as read');
     await press('Enter', el);
