@@ -119,9 +119,14 @@ export const OUR_ENTRIES = {
  * adds the shared feedback patterns (loading, error, warning, success),
  * clamping with "Show more" and the preferences' feed icons. Hence 20 / 36 /
  * 47 KB.
+ * Issue 24's verbs in the client (seen, archive, snooze, bulk, search, their
+ * stream events and the unseen count) mostly load on demand with the
+ * mutations; what every page needs at start (the new change kinds, the view
+ * filters, `$unseenCount`, applying `notifications.bulk`) took the client from
+ * 19.67 to 20.00 KB, one byte under its budget: 21 KB for the client.
  */
 export const BUDGETS: Partial<Record<keyof typeof OUR_ENTRIES, number>> = {
-  client: 20 * 1024,
+  client: 21 * 1024,
   'pd-activity-feed': 36 * 1024,
   'all elements': 47 * 1024,
 };

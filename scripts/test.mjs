@@ -34,12 +34,15 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 /** Each suite's counts, failed tests and duration, for the summary. */
 const suites = [];
 
-/** A runner's counts; a runner that failed without reporting a failed test counts as one failure. */
+/** A runner's counts; a runner that failed without reporting a failed test, or reported nothing, counts as one failure. */
 function countsOf(exitStatus, countsFile) {
   const counts = { passed: 0, failed: 0, skipped: 0, failures: [], ...readCounts(countsFile) };
   if (exitStatus !== 0 && counts.failed === 0) {
     counts.failed++;
     counts.failures.push(`the runner exited with ${exitStatus} and reported no failed test`);
+  } else if (readCounts(countsFile) === null) {
+    counts.failed++;
+    counts.failures.push('the runner reported no results');
   }
   return counts;
 }

@@ -12,7 +12,14 @@ import { afterEach, describe, it } from 'node:test';
 import { matchesTerms, searchTerms, type Notification } from '@pd-notify/protocol';
 import { createClient, PdError, type ClientOptions, type PdClient } from '../src/index.js';
 import { areaHarness } from './area-harness.js';
-import { control, cuttableNetwork, offlineEnvironment, until, referenceServerForFile } from './helpers.js';
+import {
+  control,
+  cuttableNetwork,
+  offlineEnvironment,
+  recordingFetch,
+  until,
+  referenceServerForFile,
+} from './helpers.js';
 
 const server = referenceServerForFile();
 const HOUR = 3_600_000;
@@ -231,6 +238,33 @@ describe('verbs made while the server cannot be reached', () => {
 });
 
 describe('verbs from elsewhere, over the stream', () => {
+  it('a page with a bell only: a batch change updates its counts and loads no list', async () => {
+    const { fetch: recording, calls } = recordingFetch();
+    const client = createClient({ baseUrl: server().url, token: 'demo-alice', fetch: recording });
+    clients.push(client);
+    client.$unreadCount.listen(() => {});
+    client.$unseenCount.listen(() => {});
+    await until(client.$unreadCount, (count) => count !== undefined && count > 0);
+    const unread = client.$unreadCount.get()!;
+    const page = server().store.listNotifications('alice', { limit: 20, unread: true });
+    await elsewhere('POST', '/v1/notifications/bulk', { op: 'read', ids: [page.items[0]!.id] });
+    await until(client.$unreadCount, (count) => count === unread - 1);
+    // Whatever that event started has gone out by the time a later event is shown.
+    await control(server(), '/control/act', {
+      action: 'notify',
+      userId: 'alice',
+      type: 'comment',
+      title: 'Later',
+      message: '',
+    });
+    await until(client.$unreadCount, (count) => count === unread);
+    assert.deepEqual(
+      calls.filter((call) => call.path === '/v1/notifications').map((call) => call.method),
+      [],
+      'no list asked for',
+    );
+  });
+
   it('an archive removes the row, a restore brings it back', async () => {
     const client = await open();
     const target = client.$notifications.get().items[1]!;

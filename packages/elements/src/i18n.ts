@@ -155,13 +155,16 @@ export interface Texts<T> {
 
 const loadedTables = new WeakMap<Texts<unknown>, Map<string, Promise<unknown> | unknown>>();
 
+/** The language of a BCP 47 locale (`fr-CA` → `fr`), English when none is given. */
+const languageOf = (locale: string | null | undefined): string => (locale ?? 'en').toLowerCase().split('-')[0]!;
+
 /**
  * A family's table for a BCP 47 locale (its language), English when it has
  * none. A language not loaded yet gives English at once, starts loading, and
  * calls `loaded` when its table is there.
  */
 export function textsFor<T>(family: Texts<T>, locale: string | null | undefined, loaded?: () => void): T {
-  const language = (locale ?? 'en').toLowerCase().split('-')[0]!;
+  const language = languageOf(locale);
   const load = family.others[language];
   if (!load) return family.en;
   let tables = loadedTables.get(family);
@@ -172,7 +175,11 @@ export function textsFor<T>(family: Texts<T>, locale: string | null | undefined,
     return family.en;
   }
   if (held) return held as T;
-  const pending = load().then((module) => void tables.set(language, module.default));
+  // A table that fails to load (a chunk gone after a deploy, offline) leaves English, asked again next time.
+  const pending = load().then(
+    (module) => void tables.set(language, module.default),
+    () => void tables.delete(language),
+  );
   tables.set(language, pending);
   if (loaded) void pending.then(loaded);
   return family.en;
@@ -183,9 +190,12 @@ export async function textsReady<T>(family: Texts<T>, locale: string | null | un
   let loaded!: () => void;
   const done = new Promise<void>((resolve) => (loaded = resolve));
   const table = textsFor(family, locale, loaded);
-  if (table !== family.en || !family.others[(locale ?? 'en').toLowerCase().split('-')[0]!]) return table;
+  const language = languageOf(locale);
+  if (table !== family.en || !family.others[language]) return table;
   await done;
-  return textsFor(family, locale);
+  // Its table, or English when it failed to load (not asked again here).
+  const held = loadedTables.get(family)?.get(language);
+  return held && !(held instanceof Promise) ? (held as T) : family.en;
 }
 
 /** The texts every element shares. */

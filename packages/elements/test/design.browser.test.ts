@@ -536,6 +536,28 @@ describe('design: the settings and the feed speak of the same things', () => {
     await expect(toaster).to.be.accessible();
   });
 
+  it('"Turn off notifications like this": pressed twice, one change and one Undo; an option already off is said so without Undo; security alerts have no such button', async () => {
+    const feed = await openFeed({ client: freshClient('demo-alice', { persist: false }) });
+    expect(rowTitled(feed, 'New sign-in from Firefox on macOS').querySelector('[part~="turn-off"]')).to.equal(null);
+    const row = rows(feed).find((r) => / commented on /.test(r.querySelector('h3')!.textContent!))!;
+    const turnOff = row.querySelector<HTMLButtonElement>('[part~="turn-off"]')!;
+    turnOff.click();
+    turnOff.click();
+    const toaster = await eventually(() => shadow<PdToaster>(feed, 'pd-toaster'));
+    await eventually(() => expect(shadowAll(toaster, '[part="message"]')).to.have.length(1));
+    expect(shadowAll(toaster, '[part="action"]')).to.have.length(1);
+    // Pressed again: the option is already off (as after another tab's press), said so, nothing to undo.
+    turnOff.click();
+    await eventually(() =>
+      expect(shadowAll(toaster, '[part~="toast"]').map((toast) => toast.getAttribute('part'))).to.deep.equal([
+        'toast toast-success',
+        'toast toast-info',
+      ]),
+    );
+    expect(shadowAll(toaster, '[part="action"]')).to.have.length(1);
+    expect((await api<Preferences>('/v1/preferences')).body.categories.trackActivity.options.comment).to.equal(false);
+  });
+
   it('the disclosure shows its state; checkboxes and radios are drawn in the switches’ colours; no ragged column', async () => {
     const root = await fixture<HTMLElement>(
       html`<div style="width:900px">

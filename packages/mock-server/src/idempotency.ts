@@ -76,7 +76,8 @@ export class IdempotencyKeys {
       else {
         entry.answer = {
           status: response.status,
-          headers: [...response.headers],
+          // The route's own headers: CORS is the replay's request's (its Origin may differ or be absent).
+          headers: [...response.headers].filter(([name]) => !/^(access-control-|vary$)/i.test(name)),
           body: await response.clone().arrayBuffer(),
         };
       }

@@ -512,6 +512,20 @@ describe('bulk', () => {
       assert.deepEqual(twice.body, once.body, path);
     }
   });
+
+  it('a replayed answer carries the CORS headers of its own request, not the first one’s', async () => {
+    const [a] = await notify(1);
+    const key = `cors-${crypto.randomUUID()}`;
+    const send = (origin?: string) =>
+      t.as('alice')('POST', `/v1/notifications/${a!.id}/archive`, {
+        headers: { 'Idempotency-Key': key, ...(origin ? { Origin: origin } : {}) },
+      });
+    const first = await send('http://localhost:1111');
+    assert.equal(first.headers.get('access-control-allow-origin'), 'http://localhost:1111');
+    const replay = await send();
+    assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+    assert.equal(replay.headers.get('access-control-allow-origin'), null);
+  });
 });
 
 describe('search', () => {

@@ -149,7 +149,12 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
     // every event after it is applied as it comes.
     const [page] = await Promise.all([
       this.context.rest.listNotifications({ ...this.#filter, limit: this.#pageSize }),
-      this.#verbs ?? import('./verbs.js').then((verbs) => (this.#verbs = verbs)),
+      // Its chunk failing to load never fails the page: a batch event then reloads it.
+      this.#verbs ??
+        import('./verbs.js').then(
+          (verbs) => (this.#verbs = verbs),
+          () => null,
+        ),
     ]);
     return page;
   }
@@ -268,7 +273,8 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
         this.#receive({ kind: 'read', result: data as ReadAllResult });
         return true;
       case 'notifications.bulk':
-        this.#receive({ kind: 'bulk', result: data as BulkResult });
+        // Like an item: nothing to change while nothing is held (a page with a bell only loads no list for it).
+        if (this.held) this.#receive({ kind: 'bulk', result: data as BulkResult });
         return true;
       default:
         return false;

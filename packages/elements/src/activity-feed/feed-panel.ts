@@ -70,6 +70,8 @@ export class FeedPanel implements ReactiveController {
   /** A row and its top before an update, kept in place when rows arrive (or resize) above it. */
   #anchor: { row: HTMLElement; top: number } | null = null;
   #busy = new Map<string, 'accepting' | 'answering'>();
+  /** Rows whose "Turn off notifications like this" runs: a second press waits for the first. */
+  #turningOff = new Set<string>();
   #rowErrors = new Map<string, string>();
   #headerError = false;
   /** Rows whose title or message is longer than its clamp (they offer "Show more"), and those expanded. */
@@ -416,7 +418,8 @@ export class FeedPanel implements ReactiveController {
           },
         })}
         ${
-          kind?.preference
+          // Security alerts are switched off in the settings only, where a warning says why to keep them.
+          kind?.preference && item.type !== 'security-alert'
             ? iconButton({
                 part: 'turn-off',
                 label: t.turnOff,
@@ -698,9 +701,10 @@ export class FeedPanel implements ReactiveController {
   async #turnOff(item: Notification): Promise<void> {
     const client = this.#context.client();
     const preference = NOTIFICATION_KINDS[item.type]?.preference;
-    if (!client || !preference) return;
+    if (!client || !preference || this.#turningOff.has(item.id)) return;
     const t = this.#context.strings();
     this.#setRowError(item.id, null);
+    this.#turningOff.add(item.id);
     try {
       const [was, names] = await Promise.all([
         client.setNotificationType(item.type, false),
@@ -708,6 +712,8 @@ export class FeedPanel implements ReactiveController {
       ]);
       const option = names.preferenceOption[preference.option];
       const category = names.preferenceCategory[preference.category];
+      // Already off (another tab, another session): nothing to undo.
+      if (!was) return void toast(t.turnedOff(option, category), 'info');
       toast(t.turnedOff(option, category), 'success', {
         label: t.undo,
         run: () =>
@@ -718,6 +724,8 @@ export class FeedPanel implements ReactiveController {
       });
     } catch {
       this.#setRowError(item.id, t.actionFailed);
+    } finally {
+      this.#turningOff.delete(item.id);
     }
   }
 

@@ -32,10 +32,12 @@ export type FeedTab = 'all' | 'unread' | Category;
  * its category's colour, the title (two lines at most), the message (three),
  * "Show more" when either is longer (it expands the row in place), the time,
  * and an unread dot and a bolder title while unread. "Turn off notifications
- * like this" (on rows whose type a preferences option produces) switches that
- * option off at once, says which (the option and its category, as the
- * preferences name them) in a toast with Undo, and the server stops producing
- * that type.
+ * like this" (on rows whose type a preferences option produces, but security
+ * alerts, which the settings switch off with a warning) switches that option
+ * off at once, says which (the option and its category, as the preferences
+ * name them) in a toast with Undo, and the server stops producing that type.
+ * A second press waits for the first; an option already off is said so,
+ * without Undo.
  *
  * The list is a feed (WAI-ARIA APG feed pattern) with a roving tabindex: one
  * row is in the Tab order, and so are that row's buttons ("Show more", "Accept
@@ -72,7 +74,7 @@ export type FeedTab = 'all' | 'unread' | Category;
  * @keyboard Arrow Down / Page Down - Next row.
  * @keyboard Arrow Up / Page Up - Previous row.
  * @keyboard Home / End - First / last row loaded.
- * @keyboard Tab / Shift+Tab - From the current row, its buttons ("Show more" on a long row, "Accept Invite" or the support answers, then "Dismiss" and "Turn off notifications like this"); before the rows, the selected filter tab and "Mark all as read". Tab past the current row's last button, or Shift+Tab back to the bell, closes the panel (while a toast shows, Tab reaches its "Undo" first).
+ * @keyboard Tab / Shift+Tab - From the current row, its buttons ("Show more" on a long row, "Accept Invite" or the support answers, then "Dismiss" and "Turn off notifications like this"); before the rows, the selected filter tab and "Mark all as read". Tab past the current row's last button, or Shift+Tab back to the bell, closes the panel (in the dropdown, while a toast shows, Tab reaches its "Undo" first).
  * @keyboard Enter (row) - Open the row: an invitation opens its card in the invitations modal; a row with a track navigates.
  * @keyboard Delete / Backspace (row) - Dismiss the row.
  * @keyboard Arrow Left / Right, Home / End (tabs) - Choose a filter (mirrored right-to-left); the chosen tab scrolls into view.

@@ -187,6 +187,15 @@ export const preferencesStyles = css`
       inset 0 0 0 0.1875rem var(--_surface),
       inset 0 0 0 1rem var(--_accent);
   }
+  /* Forced colours drop backgrounds and shadows (the drawn dot): the browser's own controls there. */
+  @media (forced-colors: active) {
+    .control input {
+      appearance: auto;
+    }
+    .control svg {
+      display: none;
+    }
+  }
   .radios {
     display: flex;
     flex-wrap: wrap;

@@ -92,7 +92,8 @@ export class PdToaster extends PdElement {
         display: flex;
         align-items: flex-start;
         gap: 0.625rem;
-        padding: 0.5rem 0.5rem 0.5rem var(--_inset);
+        padding-block: 0.5rem;
+        padding-inline: var(--_inset) 0.5rem;
         pointer-events: auto;
         animation: enter 160ms ease-out;
       }
