@@ -72,6 +72,22 @@ export interface Strings {
   undo: string;
   /** Where a preferences category's notifications show in the feed (its tabs' names). */
   inFeed(categories: string): string;
+  // The inbox's verbs: views, archive, snooze
+  views: string;
+  view: { inbox: string; snoozed: string; archived: string };
+  emptySnoozed: string;
+  emptyArchived: string;
+  archived: string;
+  restore: string;
+  restored: string;
+  snooze: string;
+  snoozeFor: { hour: string; tomorrow: string; nextWeek: string; pick: string };
+  snoozeUntilLabel: string;
+  snoozeTimeInvalid: string;
+  snoozedUntil(time: string): string;
+  unsnooze: string;
+  unsnoozed: string;
+  cancel: string;
 }
 
 const en: Strings = {
@@ -141,6 +157,26 @@ const en: Strings = {
   turnedBackOn: (option, category) => `Turned back on: ${option} (${category}).`,
   undo: 'Undo',
   inFeed: (categories) => `In your feed: ${categories}`,
+  views: 'Views',
+  view: { inbox: 'Inbox', snoozed: 'Snoozed', archived: 'Archived' },
+  emptySnoozed: 'Nothing snoozed.',
+  emptyArchived: 'Nothing archived.',
+  archived: 'Archived',
+  restore: 'Restore',
+  restored: 'Back in your inbox',
+  snooze: 'Snooze',
+  snoozeFor: {
+    hour: '1 hour',
+    tomorrow: 'Tomorrow, 9:00',
+    nextWeek: 'Next week (Monday, 9:00)',
+    pick: 'Pick a date and time…',
+  },
+  snoozeUntilLabel: 'Snooze until',
+  snoozeTimeInvalid: 'Pick a time in the future, at most a year ahead.',
+  snoozedUntil: (time) => `Snoozed until ${time}`,
+  unsnooze: 'Unsnooze',
+  unsnoozed: 'Back in your inbox',
+  cancel: 'Cancel',
 };
 
 /**

@@ -20,18 +20,22 @@ import { PdDismissEvent, PdInviteAcceptedEvent, PdInviteReviewEvent, PdNavigateE
 import { FocusKeeper, deepActiveElement } from '../focus-keeper.js';
 import { callout, emptyState, feedbackStyles, loading, note } from '../feedback.js';
 import { textsReady, type Strings } from '../i18n.js';
-import { bellOffIcon, checkAllIcon, chevronIcon, closeIcon, namedIcon } from '../icons.js';
+import { bellOffIcon, checkAllIcon, chevronIcon, closeIcon, namedIcon, restoreIcon, snoozeIcon } from '../icons.js';
 import { iconButton } from '../icon-button.js';
 import { PREFERENCES_TEXTS } from '../preferences/texts.js';
-import { toast } from '../toaster/toast.js';
+import { toast, type ToastAction } from '../toaster/toast.js';
 import { fillTemplate } from '../urls.js';
 import { categoryStyles } from '../styles/categories.js';
 import { feedPanelStyles } from './feed-panel.styles.js';
 import { VirtualList } from './virtual-list.js';
+import type { SnoozeMenu } from './snooze-menu.js';
 import type { FeedTab } from './pd-activity-feed.js';
 
 const TABS: readonly FeedTab[] = ['all', 'unread', ...CATEGORIES];
 const FEEDBACK_ACTIONS = ['feedback-resolved', 'feedback-still-open', 'feedback-not-needed'] as const;
+/** The feed's views: the inbox, what is snoozed, what is archived. */
+const VIEWS = ['inbox', 'snoozed', 'archived'] as const;
+type FeedView = (typeof VIEWS)[number];
 
 /** What the panel needs from its `<pd-activity-feed>`. */
 export interface FeedContext {
@@ -58,6 +62,9 @@ export class FeedPanel implements ReactiveController {
   #host: FeedHost;
   #context: FeedContext;
   #tab: FeedTab = 'all';
+  #view: FeedView = 'inbox';
+  /** The Snooze menu, once a Snooze button was first pressed (its code loads then). */
+  #snoozeMenu: SnoozeMenu | null = null;
   /**
    * The notification whose row is in the Tab order (roving tabindex), with its controls: an id, so
    * rows arriving above leave it current. Null: the first row.
@@ -172,7 +179,7 @@ export class FeedPanel implements ReactiveController {
     // Nothing to mark before the list is there: not while it loads, not after it failed.
     const shown = !!state && (state.status === 'ready' || state.items.length > 0);
     return html`${this.#renderConnection()}
-    ${iconButton({
+    ${this.#view !== 'inbox' ? nothing : iconButton({
       part: 'mark-all',
       label: t.markAllRead,
       icon: checkAllIcon,
@@ -198,7 +205,7 @@ export class FeedPanel implements ReactiveController {
             </div>`
           : nothing
       }
-      ${this.#renderTabs()}
+      ${this.#renderViews()} ${this.#renderTabs()}
       <div class="body" role="tabpanel" id="tabpanel" aria-labelledby=${`tab-${this.#tab}`}>
         ${
           !shown
@@ -219,7 +226,8 @@ export class FeedPanel implements ReactiveController {
               theme=${this.#host.getAttribute('theme') ?? nothing}
             ></pd-toaster>`
           : nothing
-      }`;
+      }
+      ${this.#snoozeMenu?.render() ?? nothing}`;
   }
 
   #renderConnection() {
@@ -238,6 +246,28 @@ export class FeedPanel implements ReactiveController {
     return html`<span part="connection" class="connection" role="status"
       ><span class="dot ${connection.status}" aria-hidden="true"></span>${text}</span
     >`;
+  }
+
+  /** The views (Inbox, Snoozed, Archived): a radio group, one Tab stop, arrows to move. */
+  #renderViews() {
+    const t = this.#context.strings();
+    return html`<div part="views" class="views" role="radiogroup" aria-label=${t.views} @keydown=${this.#onViewKey}>
+      ${VIEWS.map(
+        (view) =>
+          html`<button
+            part="view"
+            class="view"
+            id=${`view-${view}`}
+            type="button"
+            role="radio"
+            aria-checked=${view === this.#view ? 'true' : 'false'}
+            tabindex=${view === this.#view ? 0 : -1}
+            @click=${() => this.#selectView(view)}
+          >
+            ${t.view[view]}
+          </button>`,
+      )}
+    </div>`;
   }
 
   #renderTabs() {
@@ -310,7 +340,11 @@ export class FeedPanel implements ReactiveController {
   }
 
   #renderEmpty() {
-    return emptyState('bell', this.#context.strings().empty);
+    const t = this.#context.strings();
+    return emptyState(
+      'bell',
+      this.#view === 'archived' ? t.emptyArchived : this.#view === 'snoozed' ? t.emptySnoozed : t.empty,
+    );
   }
 
   #renderList(items: readonly Notification[], hasMore: boolean, loadingMore: boolean, pending: readonly string[]) {
@@ -400,40 +434,66 @@ export class FeedPanel implements ReactiveController {
             >${formatRelativeTime(item.createdAt, $now.get(), this.#context.language())}</time
           >${unread ? html`<span class="visually-hidden">, ${t.unread}</span>` : nothing}${
             high ? html`<span class="priority">${t.highPriority}</span>` : nothing
+          }${
+            item.snoozedUntil && this.#view === 'snoozed'
+              ? html`<span part="snoozed-until">${t.snoozedUntil(this.#formatTime(item.snoozedUntil))}</span>`
+              : nothing
           }${pending ? html`<span part="pending" class="pending">${t.willSync}</span>` : nothing}
         </p>
         ${this.#renderActions(item, tabindex, pending)}
         ${this.#rowErrors.has(item.id) ? note('error', this.#rowErrors.get(item.id), 'row-error') : nothing}
       </div>
-      <div class="tools">
-        ${iconButton({
-          part: 'dismiss',
-          className: 'dismiss',
-          label: t.dismiss,
-          icon: closeIcon,
-          tabindex,
-          onClick: (event) => {
-            event.stopPropagation();
-            void this.#dismiss(item);
-          },
-        })}
-        ${
-          // Security alerts are switched off in the settings only, where a warning says why to keep them.
-          kind?.preference && item.type !== 'security-alert'
-            ? iconButton({
-                part: 'turn-off',
-                label: t.turnOff,
-                icon: bellOffIcon,
-                tabindex,
-                onClick: (event) => {
-                  event.stopPropagation();
-                  void this.#turnOff(item);
-                },
-              })
-            : nothing
-        }
-      </div>
+      <div class="tools">${this.#renderTools(item, tabindex)}</div>
     </article>`;
+  }
+
+  /**
+   * A row's own buttons. Inbox: Dismiss (archives), Snooze, and "Turn off notifications like
+   * this"; Snoozed: Unsnooze and Dismiss; Archived: Restore.
+   */
+  #renderTools(item: Notification, tabindex: number) {
+    const t = this.#context.strings();
+    const kind = NOTIFICATION_KINDS[item.type];
+    const tool = (part: string, label: string, icon: typeof closeIcon, run: (button: HTMLElement) => void) =>
+      iconButton({
+        part,
+        label,
+        icon,
+        tabindex,
+        onClick: (event) => {
+          event.stopPropagation();
+          run(event.currentTarget as HTMLElement);
+        },
+      });
+    if (this.#view === 'archived') return tool('restore', t.restore, restoreIcon, () => void this.#restore(item));
+    const dismiss = tool('dismiss', t.dismiss, closeIcon, () => void this.#dismiss(item));
+    if (this.#view === 'snoozed') {
+      return html`${tool('unsnooze', t.unsnooze, restoreIcon, () => void this.#unsnooze(item))}${dismiss}`;
+    }
+    const open = this.#snoozeMenu?.isOpenFor(item.id) ?? false;
+    return html`${dismiss}
+      <button
+        part="snooze"
+        class="icon-button"
+        type="button"
+        tabindex=${tabindex}
+        aria-label=${t.snooze}
+        title=${t.snooze}
+        aria-haspopup="menu"
+        aria-expanded=${open ? 'true' : 'false'}
+        @click=${(event: MouseEvent) => {
+          event.stopPropagation();
+          void this.#openSnooze(item, event.currentTarget as HTMLElement);
+        }}
+      >
+        ${snoozeIcon}
+      </button>
+      ${
+        // Security alerts are switched off in the settings only, where a warning says why to keep them.
+        kind?.preference && item.type !== 'security-alert'
+          ? tool('turn-off', t.turnOff, bellOffIcon, () => void this.#turnOff(item))
+          : nothing
+      }`;
   }
 
   #renderActions(item: Notification, tabindex: number, pending: boolean) {
@@ -555,11 +615,54 @@ export class FeedPanel implements ReactiveController {
     this.#currentId = null;
     this.#focusIndex = 0;
     this.#host.requestUpdate();
-    const filter = tab === 'all' ? {} : tab === 'unread' ? { unread: true } : { category: tab };
+    this.#applyFilter();
+  }
+
+  /** Shows a view (Inbox, Snoozed, Archived), with the tab's filter; `focus` moves focus to its radio. */
+  #selectView(view: FeedView, focus = false): void {
+    if (focus) void this.#host.updateComplete.then(() => this.#query(`#view-${view}`)?.focus());
+    if (view === this.#view) return;
+    this.#view = view;
+    this.#currentId = null;
+    this.#focusIndex = 0;
+    this.#snoozeMenu?.close(true);
+    this.#host.requestUpdate();
+    this.#applyFilter();
+  }
+
+  /** Asks the client for the view and tab shown. */
+  #applyFilter(): void {
+    const tab = this.#tab;
+    const filter = {
+      ...(tab === 'all' ? {} : tab === 'unread' ? { unread: true } : { category: tab }),
+      ...(this.#view === 'archived' ? { archived: true } : this.#view === 'snoozed' ? { snoozed: true } : {}),
+    };
     void this.#context
       .client()
       ?.setFilter(filter)
       .catch(() => {});
+  }
+
+  #onViewKey = (event: KeyboardEvent): void => {
+    const keys: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+    let delta = keys[event.key];
+    if (delta === undefined) return;
+    event.preventDefault();
+    const sideways = event.key === 'ArrowLeft' || event.key === 'ArrowRight';
+    if (sideways && getComputedStyle(this.#host).direction === 'rtl') delta = -delta;
+    const index = VIEWS.indexOf(this.#view);
+    this.#selectView(VIEWS[(index + delta + VIEWS.length) % VIEWS.length]!, true);
+  };
+
+  /** A snooze's end, in the viewer's time zone and language: "Tue 8 Dec, 9:00". */
+  #formatTime(at: string | Date): string {
+    return new Intl.DateTimeFormat(this.#context.language(), {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: 'numeric',
+      minute: '2-digit',
+    }).format(new Date(at));
   }
 
   #onTabKey = (event: KeyboardEvent): void => {
@@ -683,14 +786,90 @@ export class FeedPanel implements ReactiveController {
     modal.show(invitationId);
   }
 
+  /** "Dismiss": archives the row's notification (unless `pd-dismiss` is cancelled), with Undo. */
   async #dismiss(item: Notification): Promise<void> {
     const client = this.#context.client();
     if (!client || !this.#host.dispatchEvent(new PdDismissEvent(item))) return;
+    const t = this.#context.strings();
+    await this.#move(item, () => client.archive(item.id), t.archived, () => client.unarchive(item.id));
+  }
+
+  /** Restores an archived notification to the inbox, with Undo. */
+  async #restore(item: Notification): Promise<void> {
+    const client = this.#context.client();
+    if (!client) return;
+    const t = this.#context.strings();
+    await this.#move(item, () => client.unarchive(item.id), t.restored, () => client.archive(item.id));
+  }
+
+  /** Ends a snooze now, with Undo (snoozed again until the same time, while it is still ahead). */
+  async #unsnooze(item: Notification): Promise<void> {
+    const client = this.#context.client();
+    const until = item.snoozedUntil;
+    if (!client || !until) return;
+    const t = this.#context.strings();
+    const undo = Date.parse(until) > Date.now() ? () => client.snooze(item.id, until) : null;
+    await this.#move(item, () => client.unsnooze(item.id), t.unsnoozed, undo);
+  }
+
+  /** Snoozes a notification until `until`, with Undo. */
+  async #snooze(item: Notification, until: Date): Promise<void> {
+    const client = this.#context.client();
+    if (!client) return;
+    const t = this.#context.strings();
+    const said = t.snoozedUntil(this.#formatTime(until));
+    await this.#move(item, () => client.snooze(item.id, until), said, () => client.unsnooze(item.id));
+  }
+
+  /**
+   * Runs a verb that takes a row out of the view (shown at once by the client): the row now in its
+   * place keeps focus, a toast says what happened (heard by screen readers) with Undo; a refusal
+   * puts the row back with its error.
+   */
+  async #move(
+    item: Notification,
+    run: () => Promise<unknown>,
+    said: string,
+    undo: (() => Promise<unknown>) | null,
+  ): Promise<void> {
+    const t = this.#context.strings();
+    this.#setRowError(item.id, null);
+    // Pressed on the row, or in the Snooze menu (closed by now, focus fell to <body>): the next row takes focus.
+    const active = deepActiveElement();
+    const keep = !active || active === document.body || !!active.closest('article');
+    const done = run();
+    if (keep) this.focusRow(this.#currentIndex(), false);
+    const action: ToastAction | undefined = undo
+      ? { label: t.undo, run: () => void undo().catch(() => toast(t.actionFailed, 'error')) }
+      : undefined;
+    toast(said, 'success', action);
     try {
-      await client.dismiss(item.id);
+      await done;
     } catch {
-      this.#setRowError(item.id, this.#context.strings().actionFailed);
+      this.#setRowError(item.id, t.actionFailed);
     }
+  }
+
+  /** Opens the Snooze menu for a row (loading its code the first time). */
+  async #openSnooze(item: Notification, button: HTMLElement): Promise<void> {
+    if (!this.#snoozeMenu) {
+      const { SnoozeMenu } = await import('./snooze-menu.js');
+      this.#snoozeMenu ??= new SnoozeMenu(this.#host, {
+        strings: () => this.#context.strings(),
+        language: () => this.#context.language(),
+        root: () => this.#host.renderRoot,
+        choose: (id, until) => {
+          const chosen = this.#items().find((each) => each.id === id);
+          if (chosen) void this.#snooze(chosen, until);
+        },
+        cancelled: (opener) => {
+          if (opener.isConnected) opener.focus();
+          else this.focusRow(this.#currentIndex(), false);
+        },
+      });
+    }
+    if (this.#snoozeMenu.isOpenFor(item.id)) this.#snoozeMenu.close();
+    else this.#snoozeMenu.open(item.id, button);
   }
 
   /**

@@ -76,6 +76,26 @@ const fr: Strings = {
   turnedBackOn: (option, category) => `Réactivé : ${option} (${category}).`,
   undo: 'Annuler',
   inFeed: (categories) => `Dans votre fil : ${categories}`,
+  views: 'Vues',
+  view: { inbox: 'Boîte de réception', snoozed: 'En attente', archived: 'Archives' },
+  emptySnoozed: 'Rien en attente.',
+  emptyArchived: 'Rien dans les archives.',
+  archived: 'Archivée',
+  restore: 'Restaurer',
+  restored: 'De retour dans votre boîte de réception',
+  snooze: 'Mettre en attente',
+  snoozeFor: {
+    hour: '1 heure',
+    tomorrow: 'Demain, 9 h',
+    nextWeek: 'La semaine prochaine (lundi, 9 h)',
+    pick: 'Choisir une date et une heure…',
+  },
+  snoozeUntilLabel: 'En attente jusqu’au',
+  snoozeTimeInvalid: 'Choisissez un moment à venir, dans un an au plus.',
+  snoozedUntil: (time) => `En attente jusqu’à ${time}`,
+  unsnooze: 'Annuler la mise en attente',
+  unsnoozed: 'De retour dans votre boîte de réception',
+  cancel: 'Annuler',
 };
 
 export default fr;

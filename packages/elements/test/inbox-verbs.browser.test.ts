@@ -1,0 +1,203 @@
+/**
+ * The inbox's verbs in `<pd-activity-feed>` (issue #24), by keys as a keyboard
+ * user reaches them, against the reference server: Dismiss archives with Undo,
+ * the views (Inbox, Snoozed, Archived) with their empty states and their way
+ * back, and the Snooze menu (APG menu button) with its times and its form.
+ * Each checks what the user sees and hears and what the server stored.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import type { Notification, NotificationPage, PdClient } from '@pd-notify/client';
+import '../src/index.js';
+import type { PdActivityFeed, PdToaster } from '../src/index.js';
+import { snoozeTimes } from '../src/activity-feed/snooze-menu.js';
+import { api, control, eventually, shadow, shadowAll } from './helpers.js';
+import { closeClients, expectFocusInside, expectFocusOn, focused, freshClient, nameOf, press } from './focus-helpers.js';
+
+async function openFeed(lang = 'en', client: PdClient = freshClient('demo-alice', { persist: false })) {
+  const root = await fixture<HTMLElement>(
+    html`<div lang=${lang}><pd-provider .client=${client}><pd-activity-feed></pd-activity-feed></pd-provider></div>`,
+  );
+  const feed = root.querySelector<PdActivityFeed>('pd-activity-feed')!;
+  await eventually(() => shadow(feed, '.bell'));
+  shadow(feed, '.bell').click();
+  await eventually(() => shadow(feed, 'article'));
+  return feed;
+}
+
+const rows = (feed: Element) => shadowAll(feed, 'article');
+const titles = (feed: Element) => rows(feed).map((row) => row.querySelector('h3')!.textContent);
+const messages = (feed: Element) => {
+  const toaster = shadowAll<PdToaster>(feed, 'pd-toaster')[0];
+  return toaster ? shadowAll(toaster, '[part="message"]').map((message) => message.textContent) : [];
+};
+/** The server's view of Alice's notification `id`, from its list `query` (null when not listed there). */
+async function listed(id: string, query = ''): Promise<Notification | null> {
+  const page = (await api<NotificationPage>(`/v1/notifications?limit=100${query}`)).body;
+  return page.items.find((item) => item.id === id) ?? null;
+}
+beforeEach(async () => {
+  await control('/control/reset', { seed: 'demo' });
+});
+afterEach(() => closeClients());
+
+describe('<pd-activity-feed>: the inbox verbs, by keys', () => {
+  it('Delete (or Dismiss) archives the row: it leaves, the server keeps it archived, a toast says "Archived" and its Undo brings it back', async () => {
+    const feed = await openFeed();
+    const first = rows(feed)[0]!;
+    const title = first.querySelector('h3')!.textContent!;
+    const second = titles(feed)[1];
+    const id = (await api<NotificationPage>('/v1/notifications')).body.items.find((item) => item.title === title)!.id;
+    first.focus();
+    await press('Delete');
+    await eventually(() => expect(titles(feed)).to.not.include(title));
+    // The row now in its place has focus: nothing fell to <body>.
+    await eventually(() => expect(nameOf(focused())).to.equal(second));
+    await eventually(async () => expect((await listed(id, '&archived=true'))?.archivedAt).to.be.a('string'));
+    expect(await listed(id)).to.equal(null);
+    await eventually(() => expect(messages(feed)).to.deep.equal(['Archived']));
+    const toaster = shadow<PdToaster>(feed, 'pd-toaster');
+    const undo = shadow(toaster, '[part="action"]');
+    expect(nameOf(undo)).to.equal('Undo');
+    undo.focus();
+    await press('Enter');
+    await eventually(() => expect(titles(feed)[0]).to.equal(title));
+    await eventually(async () => expect((await listed(id))?.archivedAt).to.equal(null));
+    await expectFocusInside(feed);
+  });
+
+  it('the views: one Tab stop, arrows move; Archived lists what was archived with Restore, Snoozed its empty state; each axe-clean', async () => {
+    const feed = await openFeed();
+    const title = titles(feed)[0]!;
+    rows(feed)[0]!.querySelector<HTMLElement>('[part~="dismiss"]')!.click();
+    await eventually(() => expect(titles(feed)).to.not.include(title));
+    const radios = shadowAll(feed, '[role="radio"]');
+    expect(radios.map(nameOf)).to.deep.equal(['Inbox', 'Snoozed', 'Archived']);
+    expect(radios.map((radio) => radio.getAttribute('tabindex'))).to.deep.equal(['0', '-1', '-1']);
+    expect(shadow(feed, '[role="radiogroup"]').getAttribute('aria-label')).to.equal('Views');
+    radios[0]!.focus();
+    await press('ArrowRight');
+    await expectFocusOn(radios[1]!, 'Snoozed');
+    expect(radios[1]!.getAttribute('aria-checked')).to.equal('true');
+    await eventually(() => expect(shadow(feed, '[part="empty"]').textContent!.trim()).to.equal('Nothing snoozed.'));
+    // "Mark all as read" is the inbox's.
+    expect(shadowAll(feed, '[part="mark-all"]')).to.have.length(0);
+    await expect(feed).to.be.accessible();
+    await press('ArrowRight');
+    await expectFocusOn(radios[2]!, 'Archived');
+    await eventually(() => expect(titles(feed)).to.deep.equal([title]));
+    await expect(feed).to.be.accessible();
+    const restore = rows(feed)[0]!.querySelector<HTMLElement>('[part~="restore"]')!;
+    expect(nameOf(restore)).to.equal('Restore');
+    restore.focus();
+    await press('Enter');
+    await eventually(() => expect(shadow(feed, '[part="empty"]').textContent!.trim()).to.equal('Nothing archived.'));
+    await eventually(() => expect(messages(feed)).to.include('Back in your inbox'));
+    // The list emptied: focus waits on the selected filter tab.
+    await eventually(() => expect(focused()?.getAttribute('aria-selected')).to.equal('true'));
+    // The views wrap: from Archived, ArrowRight is the inbox, where the row is back.
+    radios[2]!.focus();
+    await press('ArrowRight');
+    await expectFocusOn(radios[0]!, 'Inbox');
+    await eventually(() => expect(titles(feed)[0]).to.equal(title));
+  });
+
+  it('Snooze: Enter opens the menu on its first item, arrows move, Escape gives focus back; "Tomorrow, 9:00" snoozes until then on the server, with Undo', async () => {
+    const feed = await openFeed();
+    const row = rows(feed)[0]!;
+    const title = row.querySelector('h3')!.textContent!;
+    const id = (await api<NotificationPage>('/v1/notifications')).body.items.find((item) => item.title === title)!.id;
+    const button = row.querySelector<HTMLElement>('[part~="snooze"]')!;
+    expect(nameOf(button)).to.equal('Snooze');
+    expect(button.getAttribute('aria-haspopup')).to.equal('menu');
+    button.focus();
+    await press('Enter');
+    const menu = await eventually(() => shadow(feed, '[role="menu"]'));
+    const items = [...menu.querySelectorAll('[role="menuitem"]')];
+    expect(items.map((item) => item.querySelector('span')!.textContent)).to.deep.equal([
+      '1 hour',
+      'Tomorrow, 9:00',
+      'Next week (Monday, 9:00)',
+      'Pick a date and time…',
+    ]);
+    await expectFocusOn(items[0]!, '1 hour');
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    await expect(feed).to.be.accessible();
+    await press('ArrowUp');
+    await expectFocusOn(items[3]!, 'Pick a date and time…');
+    await press('Escape');
+    await expectFocusOn(button, 'Snooze');
+    expect(shadowAll(feed, '[role="menu"]')).to.have.length(0);
+    // The dropdown stayed open.
+    expect(shadow(feed, '#panel').matches(':popover-open')).to.equal(true);
+    await press('Enter');
+    await expectFocusOn(shadow(feed, '[role="menuitem"]'), '1 hour');
+    await press('ArrowDown');
+    await press('Enter');
+    await eventually(() => expect(titles(feed)).to.not.include(title));
+    await expectFocusInside(feed);
+    const tomorrow = snoozeTimes(new Date()).tomorrow;
+    await eventually(async () =>
+      expect(Date.parse((await listed(id, '&snoozed=true'))?.snoozedUntil ?? '')).to.equal(tomorrow.getTime()),
+    );
+    await eventually(() => expect(messages(feed)[0]).to.match(/^Snoozed until .*9:00/));
+    // Snoozed lists it with its time; Undo brings it back to the inbox.
+    shadowAll(feed, '[role="radio"]')[1]!.click();
+    await eventually(() => expect(titles(feed)).to.deep.equal([title]));
+    expect(rows(feed)[0]!.querySelector<HTMLElement>('[part="snoozed-until"]')!.textContent).to.match(/^Snoozed until .*9:00/);
+    shadow(shadow<PdToaster>(feed, 'pd-toaster'), '[part="action"]').click();
+    await eventually(async () => expect((await listed(id))?.snoozedUntil).to.equal(null));
+    await eventually(() => expect(shadow(feed, '[part="empty"]').textContent!.trim()).to.equal('Nothing snoozed.'));
+  });
+
+  it('"Pick a date and time…": a time in the past is refused with its reason, a time ahead snoozes until it', async () => {
+    const feed = await openFeed();
+    const row = rows(feed)[0]!;
+    const title = row.querySelector('h3')!.textContent!;
+    const id = (await api<NotificationPage>('/v1/notifications')).body.items.find((item) => item.title === title)!.id;
+    const button = row.querySelector<HTMLElement>('[part~="snooze"]')!;
+    button.focus();
+    await press('Enter');
+    await eventually(() => shadow(feed, '[role="menu"]'));
+    await press('End');
+    await press('Enter');
+    const input = await eventually(() => shadow<HTMLInputElement>(feed, '[role="dialog"] input'));
+    await expectFocusOn(input, 'Snooze until');
+    expect(nameOf(input)).to.equal('Snooze until');
+    input.value = '2001-01-01T09:00';
+    shadow(feed, '[role="dialog"] [type="submit"]').click();
+    await eventually(() =>
+      expect(shadow(feed, '#snooze-invalid').textContent!.trim()).to.equal(
+        'Pick a time in the future, at most a year ahead.',
+      ),
+    );
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    await expect(feed).to.be.accessible();
+    const when = new Date(Date.now() + 3 * 24 * 3_600_000);
+    when.setHours(14, 30, 0, 0);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    input.value = `${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}T14:30`;
+    shadow(feed, '[role="dialog"] [type="submit"]').click();
+    await eventually(() => expect(titles(feed)).to.not.include(title));
+    await eventually(async () =>
+      expect(Date.parse((await listed(id, '&snoozed=true'))?.snoozedUntil ?? '')).to.equal(when.getTime()),
+    );
+    await expectFocusInside(feed);
+  });
+
+  it('in French: the views, the menu and the toasts', async () => {
+    const feed = await openFeed('fr');
+    await eventually(() =>
+      expect(shadowAll(feed, '[role="radio"]').map(nameOf)).to.deep.equal([
+        'Boîte de réception',
+        'En attente',
+        'Archives',
+      ]),
+    );
+    const row = rows(feed)[0]!;
+    row.querySelector<HTMLElement>('[part~="snooze"]')!.click();
+    const menu = await eventually(() => shadow(feed, '[role="menu"]'));
+    expect(menu.querySelector('span')!.textContent).to.equal('1 heure');
+    (menu.querySelector('[role="menuitem"]') as HTMLElement).click();
+    await eventually(() => expect(messages(feed)[0]).to.match(/^En attente jusqu’à /));
+  });
+});
