@@ -254,7 +254,7 @@ describe('<pd-activity-feed>', () => {
     });
   });
 
-  it('AF9: the X dismisses a row without navigating; the server no longer has it', async () => {
+  it('AF9: the X dismisses a row without navigating; the server keeps it archived (restorable), out of the inbox', async () => {
     const el = await feed();
     await openPanel(el);
     const title = 'Ben Okafor commented on “Midnight Drive”';
@@ -268,7 +268,11 @@ describe('<pd-activity-feed>', () => {
       expect(rows(el).some((row) => row.querySelector('h3')!.textContent === title)).to.equal(false),
     );
     expect(navigated).to.equal(false);
-    await eventually(async () => expect((await api(`/v1/notifications/${id}`)).status).to.equal(404));
+    type Listed = { items: { id: string; archivedAt: string | null }[] };
+    await eventually(async () =>
+      expect((await api<Listed>('/v1/notifications?archived=true')).body.items.map((item) => item.id)).to.include(id),
+    );
+    expect((await api<Listed>('/v1/notifications?limit=100')).body.items.map((item) => item.id)).to.not.include(id);
   });
 
   it('AF10: an empty feed shows an illustration and "No new notifications."', async () => {

@@ -11,11 +11,21 @@ import '../src/index.js';
 import type { PdActivityFeed, PdToaster } from '../src/index.js';
 import { snoozeTimes } from '../src/activity-feed/snooze-menu.js';
 import { api, control, eventually, shadow, shadowAll } from './helpers.js';
-import { closeClients, expectFocusInside, expectFocusOn, focused, freshClient, nameOf, press } from './focus-helpers.js';
+import {
+  closeClients,
+  expectFocusInside,
+  expectFocusOn,
+  focused,
+  freshClient,
+  nameOf,
+  press,
+} from './focus-helpers.js';
 
 async function openFeed(lang = 'en', client: PdClient = freshClient('demo-alice', { persist: false })) {
   const root = await fixture<HTMLElement>(
-    html`<div lang=${lang}><pd-provider .client=${client}><pd-activity-feed></pd-activity-feed></pd-provider></div>`,
+    html`<div lang=${lang}>
+      <pd-provider .client=${client}><pd-activity-feed></pd-activity-feed></pd-provider>
+    </div>`,
   );
   const feed = root.querySelector<PdActivityFeed>('pd-activity-feed')!;
   await eventually(() => shadow(feed, '.bell'));
@@ -143,7 +153,9 @@ describe('<pd-activity-feed>: the inbox verbs, by keys', () => {
     // Snoozed lists it with its time; Undo brings it back to the inbox.
     shadowAll(feed, '[role="radio"]')[1]!.click();
     await eventually(() => expect(titles(feed)).to.deep.equal([title]));
-    expect(rows(feed)[0]!.querySelector<HTMLElement>('[part="snoozed-until"]')!.textContent).to.match(/^Snoozed until .*9:00/);
+    expect(rows(feed)[0]!.querySelector<HTMLElement>('[part="snoozed-until"]')!.textContent).to.match(
+      /^Snoozed until .*9:00/,
+    );
     shadow(shadow<PdToaster>(feed, 'pd-toaster'), '[part="action"]').click();
     await eventually(async () => expect((await listed(id))?.snoozedUntil).to.equal(null));
     await eventually(() => expect(shadow(feed, '[part="empty"]').textContent!.trim()).to.equal('Nothing snoozed.'));

@@ -103,8 +103,9 @@ describe('keyboard only', () => {
     expect(await tabStops(1)).to.deep.equal(['Notifications']);
     await press('Enter', el);
     await eventually(() => expect(nameOf(focused())).to.equal('“Neon Rain” is overdue'));
-    // Back from the first row: the selected tab, "Mark all as read", the bell; leaving the panel closes it.
-    expect(await tabStops(3, true)).to.deep.equal(['All', 'Mark all as read', 'Notifications']);
+    // Back from the first row: the selected tab, the selected view, "Mark all as read", the bell; leaving the
+    // panel closes it.
+    expect(await tabStops(4, true)).to.deep.equal(['All', 'Inbox', 'Mark all as read', 'Notifications']);
     await eventually(() => expect(panelOpen(el)).to.equal(false));
     // Open again: focus is on the first row.
     await press('Enter', el);
@@ -113,7 +114,13 @@ describe('keyboard only', () => {
     await arrowTo(el, 'Chloé Laurent invited you to “Paper Planes”');
     expect(await tabStops(2)).to.deep.equal(['Accept Invite', 'Dismiss']);
     await arrowTo(el, 'Support replied to ticket #4821');
-    expect(await tabStops(4)).to.deep.equal(['Resolved', 'Still open', 'No longer needs attention', 'Dismiss']);
+    expect(await tabStops(5)).to.deep.equal([
+      'Resolved',
+      'Still open',
+      'No longer needs attention',
+      'Dismiss',
+      'Snooze',
+    ]);
     // Past the row's last button, focus leaves for the page and the panel closes.
     await press('Tab');
     await expectFocusOn(after);
@@ -232,6 +239,8 @@ describe('keyboard only', () => {
     // Mark all as read (enabled once the unread list has loaded: it is disabled while a list loads): the
     // button is then disabled, and focus moves to the current row.
     await eventually(() => expect(shadow<HTMLButtonElement>(el, '[part="mark-all"]').disabled).to.equal(false));
+    await press('Shift+Tab', el);
+    expect(nameOf(focused())).to.equal('Inbox');
     await press('Shift+Tab', el);
     expect(nameOf(focused())).to.equal('Mark all as read');
     await press('Enter', el);

@@ -30,9 +30,11 @@ export const feedPanelStyles = css`
     background: var(--_muted);
   }
   /* The views (Inbox, Snoozed, Archived): a segmented control on the header's inset. */
+  .views-bar {
+    padding: 0 var(--_inset) 0.5rem;
+  }
   .views {
     display: flex;
-    margin: 0 var(--_inset) 0.5rem;
     padding: 0.125rem;
     border-radius: 0.5rem;
     background: var(--_hover);
@@ -306,65 +308,65 @@ export const feedPanelStyles = css`
     color: var(--_muted);
   }
   /* The Snooze menu (snooze-menu.ts), in the top layer beside its button. */
-    .snooze-menu {
-      position: fixed;
-      inset: auto;
-      margin: 0;
-      padding: 0.25rem;
-      min-inline-size: 13rem;
-      max-inline-size: calc(100vw - 16px);
-      box-sizing: border-box;
-      border: 1px solid var(--_border);
-      border-radius: 0.5rem;
-      background: var(--_surface);
-      color: var(--_text);
-      box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
-    }
-    .snooze-menu [role='menuitem'] {
-      display: flex;
-      justify-content: space-between;
-      gap: 1rem;
-      inline-size: 100%;
-      padding: 0.5rem 0.75rem;
-      border: 0;
-      border-radius: 0.375rem;
-      background: transparent;
-      color: inherit;
-      font: inherit;
-      font-size: 0.875rem;
-      text-align: start;
-      cursor: pointer;
-    }
-    .snooze-menu [role='menuitem']:hover,
-    .snooze-menu [role='menuitem']:focus-visible {
-      background: var(--_hover);
-    }
-    .snooze-menu .when {
-      color: var(--_muted);
-    }
-    .snooze-menu form {
-      display: grid;
-      gap: 0.5rem;
-      padding: 0.5rem;
-    }
-    .snooze-menu label {
-      display: grid;
-      gap: 0.25rem;
-      font-size: 0.875rem;
-      font-weight: 600;
-    }
-    .snooze-menu input {
-      font: inherit;
-      padding: 0.25rem 0.5rem;
-      border: 1px solid var(--_muted);
-      border-radius: 0.375rem;
-      background: var(--_surface);
-      color: inherit;
-      color-scheme: inherit;
-    }
-    .snooze-menu .form-buttons {
-      display: flex;
-      justify-content: flex-end;
-      gap: 0.5rem;
-    }
+  .snooze-menu {
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    padding: 0.25rem;
+    min-inline-size: 13rem;
+    max-inline-size: calc(100vw - 16px);
+    box-sizing: border-box;
+    border: 1px solid var(--_border);
+    border-radius: 0.5rem;
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
+  }
+  .snooze-menu [role='menuitem'] {
+    display: flex;
+    justify-content: space-between;
+    gap: 1rem;
+    inline-size: 100%;
+    padding: 0.5rem 0.75rem;
+    border: 0;
+    border-radius: 0.375rem;
+    background: transparent;
+    color: inherit;
+    font: inherit;
+    font-size: 0.875rem;
+    text-align: start;
+    cursor: pointer;
+  }
+  .snooze-menu [role='menuitem']:hover,
+  .snooze-menu [role='menuitem']:focus-visible {
+    background: var(--_hover);
+  }
+  .snooze-menu .when {
+    color: var(--_muted);
+  }
+  .snooze-menu form {
+    display: grid;
+    gap: 0.5rem;
+    padding: 0.5rem;
+  }
+  .snooze-menu label {
+    display: grid;
+    gap: 0.25rem;
+    font-size: 0.875rem;
+    font-weight: 600;
+  }
+  .snooze-menu input {
+    font: inherit;
+    padding: 0.25rem 0.5rem;
+    border: 1px solid var(--_muted);
+    border-radius: 0.375rem;
+    background: var(--_surface);
+    color: inherit;
+    color-scheme: inherit;
+  }
+  .snooze-menu .form-buttons {
+    display: flex;
+    justify-content: flex-end;
+    gap: 0.5rem;
+  }
 `;

@@ -179,13 +179,17 @@ export class FeedPanel implements ReactiveController {
     // Nothing to mark before the list is there: not while it loads, not after it failed.
     const shown = !!state && (state.status === 'ready' || state.items.length > 0);
     return html`${this.#renderConnection()}
-    ${this.#view !== 'inbox' ? nothing : iconButton({
-      part: 'mark-all',
-      label: t.markAllRead,
-      icon: checkAllIcon,
-      disabled: !client || unread === 0 || !shown,
-      onClick: () => void this.#markAllRead(),
-    })}`;
+    ${
+      this.#view !== 'inbox'
+        ? nothing
+        : iconButton({
+            part: 'mark-all',
+            label: t.markAllRead,
+            icon: checkAllIcon,
+            disabled: !client || unread === 0 || !shown,
+            onClick: () => void this.#markAllRead(),
+          })
+    }`;
   }
 
   /** Everything under the header: the error line, the tabs and the rows (or the state in their place). */
@@ -251,22 +255,24 @@ export class FeedPanel implements ReactiveController {
   /** The views (Inbox, Snoozed, Archived): a radio group, one Tab stop, arrows to move. */
   #renderViews() {
     const t = this.#context.strings();
-    return html`<div part="views" class="views" role="radiogroup" aria-label=${t.views} @keydown=${this.#onViewKey}>
-      ${VIEWS.map(
-        (view) =>
-          html`<button
-            part="view"
-            class="view"
-            id=${`view-${view}`}
-            type="button"
-            role="radio"
-            aria-checked=${view === this.#view ? 'true' : 'false'}
-            tabindex=${view === this.#view ? 0 : -1}
-            @click=${() => this.#selectView(view)}
-          >
-            ${t.view[view]}
-          </button>`,
-      )}
+    return html`<div class="views-bar">
+      <div part="views" class="views" role="radiogroup" aria-label=${t.views} @keydown=${this.#onViewKey}>
+        ${VIEWS.map(
+          (view) =>
+            html`<button
+              part="view"
+              class="view"
+              id=${`view-${view}`}
+              type="button"
+              role="radio"
+              aria-checked=${view === this.#view ? 'true' : 'false'}
+              tabindex=${view === this.#view ? 0 : -1}
+              @click=${() => this.#selectView(view)}
+            >
+              ${t.view[view]}
+            </button>`,
+        )}
+      </div>
     </div>`;
   }
 
@@ -791,7 +797,12 @@ export class FeedPanel implements ReactiveController {
     const client = this.#context.client();
     if (!client || !this.#host.dispatchEvent(new PdDismissEvent(item))) return;
     const t = this.#context.strings();
-    await this.#move(item, () => client.archive(item.id), t.archived, () => client.unarchive(item.id));
+    await this.#move(
+      item,
+      () => client.archive(item.id),
+      t.archived,
+      () => client.unarchive(item.id),
+    );
   }
 
   /** Restores an archived notification to the inbox, with Undo. */
@@ -799,7 +810,12 @@ export class FeedPanel implements ReactiveController {
     const client = this.#context.client();
     if (!client) return;
     const t = this.#context.strings();
-    await this.#move(item, () => client.unarchive(item.id), t.restored, () => client.archive(item.id));
+    await this.#move(
+      item,
+      () => client.unarchive(item.id),
+      t.restored,
+      () => client.archive(item.id),
+    );
   }
 
   /** Ends a snooze now, with Undo (snoozed again until the same time, while it is still ahead). */
@@ -818,7 +834,12 @@ export class FeedPanel implements ReactiveController {
     if (!client) return;
     const t = this.#context.strings();
     const said = t.snoozedUntil(this.#formatTime(until));
-    await this.#move(item, () => client.snooze(item.id, until), said, () => client.unsnooze(item.id));
+    await this.#move(
+      item,
+      () => client.snooze(item.id, until),
+      said,
+      () => client.unsnooze(item.id),
+    );
   }
 
   /**

@@ -104,7 +104,8 @@ export class SnoozeMenu {
         tabindex="-1"
         @click=${() => (until ? this.#choose(until) : this.#pick())}
       >
-        <span>${label}</span>${until ? html`<span class="when" aria-hidden="true">${time.format(until)}</span>` : nothing}
+        <span>${label}</span
+        >${until ? html`<span class="when" aria-hidden="true">${time.format(until)}</span>` : nothing}
       </button>`;
     if (this.#picking) {
       const now = new Date();
