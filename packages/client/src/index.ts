@@ -7,10 +7,12 @@ export type * from '@pd-notify/protocol';
 export {
   CATEGORIES,
   CATEGORY_ICONS,
+  foldText,
   ICONS,
   NOTIFICATION_KINDS,
   PREFERENCE_CATEGORIES,
   PREFERENCE_OPTIONS,
+  searchTerms,
 } from '@pd-notify/protocol/wire';
 export {
   createClient,

@@ -88,6 +88,25 @@ export interface Strings {
   unsnooze: string;
   unsnoozed: string;
   cancel: string;
+  // Search
+  search: string;
+  searchLabel: string;
+  closeSearch: string;
+  results(count: number): string;
+  noResults(query: string): string;
+  /** The server cannot be reached: the results are the loaded notifications that match. */
+  searchLocal: string;
+  // Select many
+  select: string;
+  selection: string;
+  selectedCount(count: number): string;
+  selectAllMatching(count: number): string;
+  allMatchingSelected(count: number): string;
+  markRead: string;
+  markUnread: string;
+  archive: string;
+  /** Said once a bulk action is done, with Undo. */
+  bulkDone: Record<'read' | 'unread' | 'archive' | 'unarchive', (count: number) => string>;
 }
 
 const en: Strings = {
@@ -177,6 +196,26 @@ const en: Strings = {
   unsnooze: 'Unsnooze',
   unsnoozed: 'Back in your inbox',
   cancel: 'Cancel',
+  search: 'Search',
+  searchLabel: 'Search notifications',
+  closeSearch: 'Close search',
+  results: (count) => (count === 1 ? '1 result' : `${count} results`),
+  noResults: (query) => `No results for “${query}”`,
+  searchLocal: 'Offline: showing matches among the loaded notifications',
+  select: 'Select',
+  selection: 'Selection',
+  selectedCount: (count) => `${count} selected`,
+  selectAllMatching: (count) => `Select all ${count} matching`,
+  allMatchingSelected: (count) => `All ${count} matching selected`,
+  markRead: 'Mark read',
+  markUnread: 'Mark unread',
+  archive: 'Archive',
+  bulkDone: {
+    read: (count) => `${count} marked read`,
+    unread: (count) => `${count} marked unread`,
+    archive: (count) => `${count} archived`,
+    unarchive: (count) => `${count} restored`,
+  },
 };
 
 /**

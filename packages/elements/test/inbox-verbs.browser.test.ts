@@ -6,6 +6,7 @@
  * Each checks what the user sees and hears and what the server stored.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { Notification, NotificationPage, PdClient } from '@pd-notify/client';
 import '../src/index.js';
 import type { PdActivityFeed, PdToaster } from '../src/index.js';
@@ -21,7 +22,10 @@ import {
   press,
 } from './focus-helpers.js';
 
-async function openFeed(lang = 'en', client: PdClient = freshClient('demo-alice', { persist: false })) {
+async function openFeed(
+  lang = 'en',
+  client: PdClient = freshClient('demo-alice', { persist: false }),
+): Promise<PdActivityFeed> {
   const root = await fixture<HTMLElement>(
     html`<div lang=${lang}>
       <pd-provider .client=${client}><pd-activity-feed></pd-activity-feed></pd-provider>
@@ -211,5 +215,116 @@ describe('<pd-activity-feed>: the inbox verbs, by keys', () => {
     expect(menu.querySelector('span')!.textContent).to.equal('1 heure');
     (menu.querySelector('[role="menuitem"]') as HTMLElement).click();
     await eventually(() => expect(messages(feed)[0]).to.match(/^En attente jusqu’à /));
+  });
+
+  it('Search: "/" opens it, results as the user types with the words marked (case and accents ignored), "No results for “…”", Escape clears then closes', async () => {
+    const feed = await openFeed();
+    rows(feed)[0]!.focus();
+    await press('/');
+    const box = await eventually(() => shadow<HTMLInputElement>(feed, '[part="searchbox"]'));
+    await expectFocusOn(box, 'Search notifications');
+    await sendKeys({ type: 'midnight' });
+    await eventually(() =>
+      expect(titles(feed)).to.deep.equal([
+        '“Midnight Drive” is due in 2 days',
+        'Ben Okafor commented on “Midnight Drive”',
+      ]),
+    );
+    expect(shadowAll(feed, 'article h3 mark').map((mark) => mark.textContent)).to.deep.equal(['Midnight', 'Midnight']);
+    await eventually(() => expect(shadow(feed, '[part="search"] [role="status"]').textContent).to.equal('2 results'));
+    await expect(feed).to.be.accessible();
+    // Down arrow goes to the first result; a row's verb there leaves the results too.
+    await press('ArrowDown');
+    await eventually(() => expect(nameOf(focused())).to.equal('“Midnight Drive” is due in 2 days'));
+    await press('Delete');
+    await eventually(() => expect(titles(feed)).to.deep.equal(['Ben Okafor commented on “Midnight Drive”']));
+    await expectFocusInside(feed);
+    // Accents and case: "chloe" finds Chloé, marked as written.
+    box.focus();
+    box.select();
+    await sendKeys({ type: 'CHLOE' });
+    await eventually(() => expect(titles(feed)).to.include('Chloé Laurent invited you to “Paper Planes”'));
+    await eventually(() =>
+      expect(shadowAll(feed, 'article h3 mark').map((mark) => mark.textContent)).to.include('Chloé'),
+    );
+    box.select();
+    await sendKeys({ type: 'qxzw' });
+    await eventually(() =>
+      expect(shadow(feed, '[part="no-results"]').textContent!.trim()).to.equal('No results for “qxzw”'),
+    );
+    await press('Escape');
+    await eventually(() => expect(box.value).to.equal(''));
+    await eventually(() => expect(rows(feed).length).to.be.above(3));
+    await expectFocusOn(box, 'the search box, still open');
+    await press('Escape');
+    await expectFocusOn(shadow(feed, '[part="search-button"]'), 'Search');
+    expect(shadowAll(feed, '[part="searchbox"]')).to.have.length(0);
+  });
+
+  it('Select: Space and Shift+Down choose rows, the bar archives them with Undo; Ctrl+A then "Select all N matching" marks every match read on the server; Escape leaves', async () => {
+    await control('/control/act', {
+      action: 'notify',
+      userId: 'alice',
+      type: 'comment',
+      title: 'older',
+      message: '',
+      count: 12,
+    });
+    const feed = await openFeed('en', freshClient('demo-alice', { persist: false, pageSize: 10 }));
+    const select = shadow(feed, '[part="select-button"]');
+    expect(nameOf(select)).to.equal('Select');
+    select.focus();
+    await press('Enter');
+    await eventually(() => expect(select.getAttribute('aria-pressed')).to.equal('true'));
+    await eventually(() => expect(shadowAll(feed, 'article [part="select"]').length).to.equal(rows(feed).length));
+    const count = () => shadow(feed, '.selected-count').textContent!.trim();
+    expect(count()).to.equal('0 selected');
+    const [first, second] = titles(feed);
+    rows(feed)[0]!.focus();
+    await press(' ');
+    await eventually(() => expect(count()).to.equal('1 selected'));
+    await press('Shift+ArrowDown');
+    await eventually(() => expect(count()).to.equal('2 selected'));
+    await eventually(() => expect(nameOf(focused())).to.equal(second));
+    expect(
+      shadowAll<HTMLInputElement>(feed, 'article [part="select"]')
+        .slice(0, 3)
+        .map((box) => box.checked),
+    ).to.deep.equal([true, true, false]);
+    await expect(feed).to.be.accessible();
+    // Back to the bar (before the list): its last button, Archive.
+    await press('Shift+Tab');
+    await expectFocusOn(shadowAll(feed, '[part="bulk-action"]').at(-1)!, 'Archive');
+    await press('Enter');
+    await eventually(() => expect(titles(feed)).to.not.include.members([first, second]));
+    await eventually(() => expect(messages(feed)).to.include('2 archived'));
+    type Listed = { items: { title: string }[] };
+    await eventually(async () =>
+      expect(
+        (await api<Listed>('/v1/notifications?archived=true')).body.items.map((item) => item.title),
+      ).to.include.members([first, second]),
+    );
+    shadow(shadow<PdToaster>(feed, 'pd-toaster'), '[part="action"]').click();
+    await eventually(() => expect(titles(feed)).to.include.members([first, second]));
+    // Ctrl+A: every loaded row; then every match on the server.
+    rows(feed)[0]!.focus();
+    await press('Control+a');
+    await eventually(() => expect(count()).to.equal(`${rows(feed).length} selected`));
+    const all = await eventually(() => shadow(feed, '[part="select-all-matching"]'));
+    const total = (await api<NotificationPage>('/v1/notifications?limit=1')).body.total!;
+    expect(total).to.be.above(10);
+    expect(all.textContent!.trim()).to.equal(`Select all ${total} matching`);
+    all.click();
+    await eventually(() => expect(count()).to.equal(`All ${total} matching selected`));
+    shadowAll(feed, '[part="bulk-action"]')[0]!.click();
+    await eventually(async () =>
+      expect((await api<{ unreadNotifications: number }>('/v1/counts')).body.unreadNotifications).to.equal(0),
+    );
+    await eventually(() => expect(shadowAll(feed, 'article.unread')).to.have.length(0));
+    rows(feed)[0]!.focus();
+    await press('Escape');
+    await eventually(() => expect(shadowAll(feed, 'article [part="select"]')).to.have.length(0));
+    expect(select.getAttribute('aria-pressed')).to.equal('false');
+    await eventually(() => expect(focused()?.localName).to.equal('article'));
   });
 });

@@ -41,6 +41,11 @@ export interface NotificationsState {
   items: readonly Notification[];
   /** More (older) items can be loaded with `loadMore()`. */
   hasMore: boolean;
+  /**
+   * How many notifications match the filter on the server, as it counted them with the last first
+   * page loaded (for "select all N matching"); undefined before, or from a server that does not say.
+   */
+  total: number | undefined;
   status: LoadStatus;
   /** True while `loadMore()` runs. */
   loadingMore: boolean;
@@ -55,6 +60,7 @@ export interface NotificationsSnapshot {
   /** Where the next older page starts; null with `hasMore` when only the first page can lead there again. */
   cursor: string | null;
   hasMore: boolean;
+  total?: number | undefined;
   filter: NotificationFilter;
 }
 
@@ -85,6 +91,7 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
   readonly $notifications = atom<NotificationsState>({
     items: [],
     hasMore: false,
+    total: undefined,
     status: 'idle',
     loadingMore: false,
     error: null,
@@ -103,6 +110,7 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
   #filter: NotificationFilter = {};
   #cursor: string | null = null;
   #hasMore = false;
+  #total: number | undefined;
   /** Ids the stream changed while a load was in flight. */
   #touched: Set<string> | null = null;
   /**
@@ -169,6 +177,7 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
     // versions hide newer ones: the stream's changes during the load are taken again below, over the page.
     if (this.replace) this.#list.clear();
     this.#list.replaceHead(page.items, page.nextCursor === null, (id) => touched.has(id), keepOlder);
+    this.#total = page.total;
     if (!keepOlder || (this.#cursor === null && !this.#refilling) || page.nextCursor === null) {
       this.#cursor = page.nextCursor;
       this.#hasMore = page.nextCursor !== null;
@@ -180,7 +189,13 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
   }
 
   protected capture(): NotificationsSnapshot {
-    return { items: this.#list.items(), cursor: this.#cursor, hasMore: this.#hasMore, filter: this.#filter };
+    return {
+      items: this.#list.items(),
+      cursor: this.#cursor,
+      hasMore: this.#hasMore,
+      total: this.#total,
+      filter: this.#filter,
+    };
   }
 
   /** Takes another tab's window: only when it shows the same filter. */
@@ -194,6 +209,7 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
     this.#list.mergePage(snapshot.items);
     this.#cursor = snapshot.cursor;
     this.#hasMore = snapshot.hasMore;
+    this.#total = snapshot.total;
     this.#loadedByUser = 0;
     // Older items exist but no cursor leads to them: the next loadMore walks down from the first page.
     this.#refilling = snapshot.hasMore && snapshot.cursor === null;
@@ -204,6 +220,7 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
     this.#list.clear();
     this.#cursor = null;
     this.#hasMore = false;
+    this.#total = undefined;
     this.#loadedByUser = 0;
     this.#refilling = false;
   }
@@ -385,6 +402,7 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
       this.$notifications.set({
         items: this.#list.view(),
         hasMore: this.#hasMore,
+        total: this.#total,
         status: this.status,
         loadingMore: this.#loadingMore !== null,
         error: this.error,

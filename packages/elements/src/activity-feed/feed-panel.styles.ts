@@ -29,6 +29,65 @@ export const feedPanelStyles = css`
   .dot.offline {
     background: var(--_muted);
   }
+  /* The search box under the header, and the words found in a row. */
+  .search {
+    display: flex;
+    align-items: center;
+    gap: 0.25rem;
+    padding: 0 var(--_inset) 0.5rem;
+  }
+  .search input {
+    flex: 1;
+    min-inline-size: 0;
+    box-sizing: border-box;
+    min-block-size: 2rem;
+    padding: 0.25rem 0.75rem;
+    border: 1px solid var(--_muted);
+    border-radius: 1rem;
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+    font-size: 0.875rem;
+  }
+  mark {
+    background: color-mix(in srgb, var(--_accent) 22%, transparent);
+    color: inherit;
+    border-radius: 2px;
+  }
+  [part='search-local'] {
+    margin: 0.5rem var(--_inset);
+  }
+  /* Select mode: the bar over the list, and a checkbox at each row's start. */
+  .selection {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.5rem var(--_inset);
+    border-block-end: 1px solid var(--_border);
+    font-size: 0.8125rem;
+  }
+  .selected-count {
+    font-weight: 600;
+  }
+  .selection-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.375rem;
+    margin-inline-start: auto;
+  }
+  .selection .button {
+    min-block-size: 1.75rem;
+    padding: 0.125rem 0.625rem;
+    font-size: 0.8125rem;
+  }
+  .row .select {
+    flex: none;
+    inline-size: 1.125rem;
+    block-size: 1.125rem;
+    margin: 0.5625rem 0 0;
+    accent-color: var(--_accent);
+  }
   /* The views (Inbox, Snoozed, Archived): a segmented control on the header's inset. */
   .views-bar {
     padding: 0 var(--_inset) 0.5rem;

@@ -10,6 +10,7 @@ import {
   formatRelativeTime,
   type ActionId,
   type Notification,
+  type NotificationFilter,
   type PdClient,
 } from '@pd-notify/client';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
@@ -20,7 +21,17 @@ import { PdDismissEvent, PdInviteAcceptedEvent, PdInviteReviewEvent, PdNavigateE
 import { FocusKeeper, deepActiveElement } from '../focus-keeper.js';
 import { callout, emptyState, feedbackStyles, loading, note } from '../feedback.js';
 import { textsReady, type Strings } from '../i18n.js';
-import { bellOffIcon, checkAllIcon, chevronIcon, closeIcon, namedIcon, restoreIcon, snoozeIcon } from '../icons.js';
+import {
+  bellOffIcon,
+  checkAllIcon,
+  chevronIcon,
+  closeIcon,
+  namedIcon,
+  restoreIcon,
+  searchIcon,
+  selectIcon,
+  snoozeIcon,
+} from '../icons.js';
 import { iconButton } from '../icon-button.js';
 import { PREFERENCES_TEXTS } from '../preferences/texts.js';
 import { toast, type ToastAction } from '../toaster/toast.js';
@@ -28,6 +39,8 @@ import { fillTemplate } from '../urls.js';
 import { categoryStyles } from '../styles/categories.js';
 import { feedPanelStyles } from './feed-panel.styles.js';
 import { VirtualList } from './virtual-list.js';
+import type { SearchBox } from './search-box.js';
+import type { SelectMode } from './select-mode.js';
 import type { SnoozeMenu } from './snooze-menu.js';
 import type { FeedTab } from './pd-activity-feed.js';
 
@@ -65,6 +78,14 @@ export class FeedPanel implements ReactiveController {
   #view: FeedView = 'inbox';
   /** The Snooze menu, once a Snooze button was first pressed (its code loads then). */
   #snoozeMenu: SnoozeMenu | null = null;
+  /** The search box while open (its code loads the first time). */
+  #search: SearchBox | null = null;
+  #searchCode: Promise<typeof import('./search-box.js')> | null = null;
+  /** Marks the words searched for in a row's text (`search-box.ts`, loaded with it). */
+  #highlight: typeof import('./search-box.js').highlight | null = null;
+  /** Select mode while on (its code loads the first time). */
+  #select: SelectMode | null = null;
+  #selectCode: Promise<typeof import('./select-mode.js')> | null = null;
   /**
    * The notification whose row is in the Tab order (roving tabindex), with its controls: an id, so
    * rows arriving above leave it current. Null: the first row.
@@ -107,10 +128,21 @@ export class FeedPanel implements ReactiveController {
         const client = context.client();
         const state = client?.$notifications.get();
         // Scrolled near the end of what is loaded: fetch the next page.
-        if (state?.hasMore && !state.loadingMore && nearEnd) void client!.loadMore().catch(() => {});
+        if (state?.hasMore && !state.loadingMore && nearEnd && !this.#search?.results) {
+          void client!.loadMore().catch(() => {});
+        }
       },
     });
     new FocusKeeper(host, () => this.#row(this.#currentIndex()) ?? this.#query('[aria-selected="true"]'));
+    // "/" while the panel has focus (not in a field) opens the search.
+    root.addEventListener('keydown', (keydown) => {
+      const event = keydown as KeyboardEvent;
+      const target = event.composedPath()[0] as HTMLElement;
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || !context.shown()) return;
+      if (target.matches('input, textarea, select, [contenteditable]')) return;
+      event.preventDefault();
+      void this.#openSearch();
+    });
     host.addController(this);
     if (context.shown() && context.dropdown()) this.opened();
   }
@@ -179,17 +211,29 @@ export class FeedPanel implements ReactiveController {
     // Nothing to mark before the list is there: not while it loads, not after it failed.
     const shown = !!state && (state.status === 'ready' || state.items.length > 0);
     return html`${this.#renderConnection()}
-    ${
-      this.#view !== 'inbox'
-        ? nothing
-        : iconButton({
-            part: 'mark-all',
-            label: t.markAllRead,
-            icon: checkAllIcon,
-            disabled: !client || unread === 0 || !shown,
-            onClick: () => void this.#markAllRead(),
-          })
-    }`;
+      ${iconButton({ part: 'search-button', label: t.search, icon: searchIcon, onClick: () => void this.#openSearch() })}
+      <button
+        part="select-button"
+        class="icon-button"
+        type="button"
+        aria-label=${t.select}
+        title=${t.select}
+        aria-pressed=${this.#select ? 'true' : 'false'}
+        @click=${() => void this.#toggleSelect()}
+      >
+        ${selectIcon}
+      </button>
+      ${
+        this.#view !== 'inbox'
+          ? nothing
+          : iconButton({
+              part: 'mark-all',
+              label: t.markAllRead,
+              icon: checkAllIcon,
+              disabled: !client || unread === 0 || !shown,
+              onClick: () => void this.#markAllRead(),
+            })
+      }`;
   }
 
   /** Everything under the header: the error line, the tabs and the rows (or the state in their place). */
@@ -209,18 +253,21 @@ export class FeedPanel implements ReactiveController {
             </div>`
           : nothing
       }
-      ${this.#renderViews()} ${this.#renderTabs()}
+      ${this.#search?.render() ?? nothing} ${this.#renderViews()} ${this.#renderTabs()}
+      ${this.#select && shown ? this.#select.render() : nothing}
       <div class="body" role="tabpanel" id="tabpanel" aria-labelledby=${`tab-${this.#tab}`}>
         ${
           !shown
             ? nothing
-            : !client || !state || state.status === 'idle' || (state.status === 'loading' && state.items.length === 0)
-              ? this.#renderLoading()
-              : state.status === 'error' && state.items.length === 0
-                ? this.#renderError()
-                : state.items.length === 0
-                  ? this.#renderEmpty()
-                  : this.#renderList(state.items, state.hasMore, state.loadingMore, state.pending)
+            : this.#search?.results
+              ? this.#renderResults()
+              : !client || !state || state.status === 'idle' || (state.status === 'loading' && state.items.length === 0)
+                ? this.#renderLoading()
+                : state.status === 'error' && state.items.length === 0
+                  ? this.#renderError()
+                  : state.items.length === 0
+                    ? this.#renderEmpty()
+                    : this.#renderList(state.items, state.hasMore, state.loadingMore, state.pending)
         }
       </div>
       ${
@@ -328,6 +375,21 @@ export class FeedPanel implements ReactiveController {
     return loading(this.#context.strings().loading, 3);
   }
 
+  /** The search's results in the list's place: its rows (the words found marked), or why there are none. */
+  #renderResults() {
+    const t = this.#context.strings();
+    const results = this.#search!.results!;
+    if (results.status === 'loading') return loading(t.loading, 3);
+    if (results.status === 'error') {
+      return html`<div class="state">${callout('error', results.error?.message ?? t.loadFailed)}</div>`;
+    }
+    const local = results.source === 'local' ? note('info', t.searchLocal, 'search-local', null) : nothing;
+    if (results.items.length === 0) {
+      return html`${local}${emptyState('bell', t.noResults(this.#search!.query), 'no-results')}`;
+    }
+    return html`${local}${this.#renderList(results.items, false, false, [])}`;
+  }
+
   #renderError() {
     const t = this.#context.strings();
     return html`<div class="state">
@@ -410,13 +472,14 @@ export class FeedPanel implements ReactiveController {
       aria-setsize=${hasMore ? -1 : total}
       aria-labelledby=${`${id}-title`}
       aria-describedby=${`${id}-message ${id}-meta`}
-      @click=${() => void this.open(item)}
+      @click=${() => (this.#select ? this.#select.toggle(item.id) : void this.open(item))}
       @focusin=${() => this.#setCurrent(item, index)}
     >
+      ${this.#select?.checkbox(item, `${id}-title`, tabindex) ?? nothing}
       <span part="icon" class="icon ${item.category}" aria-hidden="true">${namedIcon(kind?.icon ?? 'info')}</span>
       <div class="text">
-        <h3 part="row-title" class="clamp" id=${`${id}-title`} dir="auto">${item.title}</h3>
-        <p part="message" class="clamp" id=${`${id}-message`} dir="auto">${item.message}</p>
+        <h3 part="row-title" class="clamp" id=${`${id}-title`} dir="auto">${this.#marked(item.title)}</h3>
+        <p part="message" class="clamp" id=${`${id}-message`} dir="auto">${this.#marked(item.message)}</p>
         ${
           this.#clamped.has(item.id) || expanded
             ? html`<button
@@ -439,8 +502,10 @@ export class FeedPanel implements ReactiveController {
           <time part="time" datetime=${item.createdAt}
             >${formatRelativeTime(item.createdAt, $now.get(), this.#context.language())}</time
           >${unread ? html`<span class="visually-hidden">, ${t.unread}</span>` : nothing}${
-            high ? html`<span class="priority">${t.highPriority}</span>` : nothing
-          }${
+            this.#select?.isSelected(item.id)
+              ? html`<span class="visually-hidden">, ${t.selectedCount(1)}</span>`
+              : nothing
+          }${high ? html`<span class="priority">${t.highPriority}</span>` : nothing}${
             item.snoozedUntil && this.#view === 'snoozed'
               ? html`<span part="snoozed-until">${t.snoozedUntil(this.#formatTime(item.snoozedUntil))}</span>`
               : nothing
@@ -550,8 +615,69 @@ export class FeedPanel implements ReactiveController {
     return this.#query(`article[data-index="${index}"]`);
   }
 
+  /** The rows shown: the search's results while it has some, else the list. */
   #items(): readonly Notification[] {
-    return this.#context.client()?.$notifications.get().items ?? [];
+    return this.#search?.results?.items ?? this.#context.client()?.$notifications.get().items ?? [];
+  }
+
+  /** A row's text with the words searched for marked. */
+  #marked(text: string) {
+    return this.#search?.results ? this.#highlight!(text, this.#search.terms) : text;
+  }
+
+  /** Opens the search box (loading its code the first time) and focuses it. */
+  async #openSearch(): Promise<void> {
+    const code = await (this.#searchCode ??= import('./search-box.js'));
+    this.#highlight = code.highlight;
+    this.#search ??= new code.SearchBox(this.#host, {
+      client: () => this.#context.client(),
+      strings: () => this.#context.strings(),
+      filter: () => this.#filter(),
+      closed: () => {
+        this.#search = null;
+        this.#select?.clear();
+        this.#host.requestUpdate();
+        void this.#host.updateComplete.then(() => this.#query('[part="search-button"]')?.focus());
+      },
+      // Focus is in the search box, where a row's own focusing leaves it: moved here.
+      toResults: () => {
+        this.focusRow(0, true);
+        void this.#host.updateComplete.then(() => this.#row(0)?.focus());
+      },
+    });
+    this.#host.requestUpdate();
+    this.#search.focus();
+  }
+
+  /** Enters or leaves select mode (loading its code the first time). */
+  async #toggleSelect(): Promise<void> {
+    if (this.#select) return this.#leaveSelect();
+    const { SelectMode, bulkFilterOf } = await (this.#selectCode ??= import('./select-mode.js'));
+    this.#select = new SelectMode(this.#host, {
+      client: () => this.#context.client(),
+      strings: () => this.#context.strings(),
+      items: () => this.#items(),
+      matching: () => {
+        const results = this.#search?.results;
+        const state = this.#context.client()?.$notifications.get();
+        return results ? (results.hasMore ? results.total : undefined) : state?.hasMore ? state.total : undefined;
+      },
+      bulkFilter: () => bulkFilterOf(this.#filter(), this.#search?.results ? this.#search.query.trim() : null),
+      archive: () => this.#view === 'archived',
+      focusRow: (index) => this.focusRow(index, true),
+      left: () => this.#leaveSelect(),
+    });
+    this.#host.requestUpdate();
+  }
+
+  #leaveSelect(): void {
+    if (!this.#select) return;
+    this.#select = null;
+    this.#host.requestUpdate();
+    // Focus on a checkbox or the bar (gone now): back to the current row, else the Select button.
+    const active = deepActiveElement();
+    if (active?.closest('article')) this.focusRow(this.#currentIndex(), false);
+    else void this.#host.updateComplete.then(() => this.#query('[part="select-button"]')?.focus());
   }
 
   /** The current row's index: where its notification is now, else the row now where it was. */
@@ -636,16 +762,22 @@ export class FeedPanel implements ReactiveController {
     this.#applyFilter();
   }
 
-  /** Asks the client for the view and tab shown. */
-  #applyFilter(): void {
+  /** The view and tab shown, as the client's filter. */
+  #filter(): NotificationFilter {
     const tab = this.#tab;
-    const filter = {
+    return {
       ...(tab === 'all' ? {} : tab === 'unread' ? { unread: true } : { category: tab }),
       ...(this.#view === 'archived' ? { archived: true } : this.#view === 'snoozed' ? { snoozed: true } : {}),
     };
+  }
+
+  /** Asks the client for the view and tab shown (and searches them again); the selection is forgotten. */
+  #applyFilter(): void {
+    this.#select?.clear();
+    this.#search?.refresh();
     void this.#context
       .client()
-      ?.setFilter(filter)
+      ?.setFilter(this.#filter())
       .catch(() => {});
   }
 
@@ -711,13 +843,14 @@ export class FeedPanel implements ReactiveController {
   }
 
   #onListKey = (event: KeyboardEvent): void => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
     const target = event.target as HTMLElement;
     const row = target.closest('article');
     const items = this.#items();
     const index = Number(row?.dataset.index);
     const item = items[index];
     if (!row || !item) return;
+    if (this.#select?.onRowKey(event, index)) return;
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
     const moves: Record<string, number> = {
       ArrowDown: index + 1,
       PageDown: index + 1,
@@ -869,6 +1002,8 @@ export class FeedPanel implements ReactiveController {
     } catch {
       this.#setRowError(item.id, t.actionFailed);
     }
+    // The search's results are not kept fresh: asked again, the row leaves them too.
+    this.#search?.refresh();
   }
 
   /** Opens the Snooze menu for a row (loading its code the first time). */

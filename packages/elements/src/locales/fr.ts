@@ -96,6 +96,26 @@ const fr: Strings = {
   unsnooze: 'Annuler la mise en attente',
   unsnoozed: 'De retour dans votre boîte de réception',
   cancel: 'Annuler',
+  search: 'Rechercher',
+  searchLabel: 'Rechercher dans les notifications',
+  closeSearch: 'Fermer la recherche',
+  results: (count) => (count <= 1 ? `${count} résultat` : `${count} résultats`),
+  noResults: (query) => `Aucun résultat pour « ${query} »`,
+  searchLocal: 'Hors ligne : correspondances parmi les notifications chargées',
+  select: 'Sélectionner',
+  selection: 'Sélection',
+  selectedCount: (count) => (count <= 1 ? `${count} sélectionnée` : `${count} sélectionnées`),
+  selectAllMatching: (count) => `Sélectionner les ${count} correspondantes`,
+  allMatchingSelected: (count) => `Les ${count} correspondantes sont sélectionnées`,
+  markRead: 'Marquer comme lues',
+  markUnread: 'Marquer comme non lues',
+  archive: 'Archiver',
+  bulkDone: {
+    read: (count) => (count <= 1 ? `${count} marquée comme lue` : `${count} marquées comme lues`),
+    unread: (count) => (count <= 1 ? `${count} marquée comme non lue` : `${count} marquées comme non lues`),
+    archive: (count) => (count <= 1 ? `${count} archivée` : `${count} archivées`),
+    unarchive: (count) => (count <= 1 ? `${count} restaurée` : `${count} restaurées`),
+  },
 };
 
 export default fr;

@@ -1,0 +1,222 @@
+/**
+ * The feed's "Select" mode: a checkbox per row, Space toggles the current row,
+ * Shift+Up/Down extends, Ctrl/Cmd+A selects every loaded row, "Select all N
+ * matching" the whole filter on the server; a bar acts on the selection (Mark
+ * read, Mark unread, Archive, or Restore in the archive), with Undo; Escape
+ * leaves. The selection is kept by id, so the virtual list keeps it while it
+ * scrolls. Loaded the first time the mode is entered.
+ */
+import type { BulkFilter, BulkOp, Notification, NotificationFilter, PdClient } from '@pd-notify/client';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { Strings } from '../i18n.js';
+import { toast } from '../toaster/toast.js';
+
+export interface SelectModeOptions {
+  client(): PdClient | null;
+  strings(): Strings;
+  /** The rows shown (the list, or the search's results), newest first. */
+  items(): readonly Notification[];
+  /** How many match on the server when more than the loaded rows do (else undefined). */
+  matching(): number | undefined;
+  /** The filter shown as the protocol's bulk filter; null where it has none (the snoozed view). */
+  bulkFilter(): BulkFilter | null;
+  /** The view shown: the archive offers Restore instead of Archive. */
+  archive(): boolean;
+  /** Moves focus to row `index` (scrolling it in). */
+  focusRow(index: number): void;
+  /** The mode ended (Escape): focus goes back to where it belongs. */
+  left(): void;
+}
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/** What the bar can do to a selection ('seen' is the panel's own), and what undoes it. */
+type BarOp = Exclude<BulkOp, 'seen'>;
+const UNDO: Record<BarOp, BarOp> = { read: 'unread', unread: 'read', archive: 'unarchive', unarchive: 'archive' };
+
+/** The selection and what acts on it. */
+export class SelectMode {
+  #host: Host;
+  #options: SelectModeOptions;
+  #selected = new Set<string>();
+  /** Every notification matching the filter, on the server, loaded or not. */
+  #allMatching = false;
+
+  constructor(host: Host, options: SelectModeOptions) {
+    this.#host = host;
+    this.#options = options;
+  }
+
+  isSelected(id: string): boolean {
+    return this.#allMatching || this.#selected.has(id);
+  }
+
+  /** Forgets the selection (a new view, tab or search). */
+  clear(): void {
+    this.#selected.clear();
+    this.#allMatching = false;
+    this.#host.requestUpdate();
+  }
+
+  toggle(id: string, on = !this.#selected.has(id)): void {
+    this.#allMatching = false;
+    if (on) this.#selected.add(id);
+    else this.#selected.delete(id);
+    this.#host.requestUpdate();
+  }
+
+  /** A row's checkbox, named by its title. */
+  checkbox(item: Notification, titleId: string, tabindex: number): TemplateResult {
+    return html`<input
+      part="select"
+      class="select"
+      type="checkbox"
+      tabindex=${tabindex}
+      aria-labelledby=${titleId}
+      .checked=${this.isSelected(item.id)}
+      @click=${(event: Event) => event.stopPropagation()}
+      @change=${(event: Event) => this.toggle(item.id, (event.target as HTMLInputElement).checked)}
+    />`;
+  }
+
+  /**
+   * The keys of the mode on a row: Space, Shift+Up/Down, Ctrl/Cmd+A, Escape. Returns whether it
+   * took the key.
+   */
+  onRowKey(event: KeyboardEvent, index: number): boolean {
+    const items = this.#options.items();
+    const item = items[index];
+    if (!item) return false;
+    if (event.key === ' ' && !event.shiftKey && !event.ctrlKey && !event.metaKey) {
+      this.toggle(item.id);
+    } else if (event.shiftKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+      const next = Math.max(0, Math.min(items.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)));
+      this.toggle(item.id, true);
+      this.toggle(items[next]!.id, true);
+      this.#options.focusRow(next);
+    } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a') {
+      this.#allMatching = false;
+      for (const each of items) this.#selected.add(each.id);
+      this.#host.requestUpdate();
+    } else if (event.key === 'Escape') {
+      this.#options.left();
+    } else {
+      return false;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+    return true;
+  }
+
+  /** The bar over the list: how many are selected, what to do with them, and "Select all N matching". */
+  render(): TemplateResult {
+    const t = this.#options.strings();
+    const items = this.#options.items();
+    const chosen = this.#chosen(items);
+    const count = this.#allMatching ? (this.#options.matching() ?? chosen.length) : chosen.length;
+    const matching = this.#options.matching();
+    const offerAll =
+      !this.#allMatching &&
+      matching !== undefined &&
+      matching > items.length &&
+      this.#options.bulkFilter() !== null &&
+      items.length > 0 &&
+      items.every((item) => this.#selected.has(item.id));
+    const none = count === 0;
+    const button = (op: BarOp, label: string) =>
+      html`<button part="bulk-action" class="button" type="button" ?disabled=${none} @click=${() => void this.#run(op)}>
+        ${label}
+      </button>`;
+    return html`<div part="selection" class="selection" role="toolbar" aria-label=${t.selection}>
+      <span class="selected-count" role="status"
+        >${this.#allMatching ? t.allMatchingSelected(count) : t.selectedCount(count)}</span
+      >
+      ${
+        offerAll
+          ? html`<button
+              part="select-all-matching"
+              class="text-button"
+              type="button"
+              @click=${() => {
+                this.#allMatching = true;
+                this.#host.requestUpdate();
+              }}
+            >
+              ${t.selectAllMatching(matching)}
+            </button>`
+          : nothing
+      }
+      <span class="selection-actions">
+        ${button('read', t.markRead)} ${button('unread', t.markUnread)}
+        ${this.#options.archive() ? button('unarchive', t.restore) : button('archive', t.archive)}
+      </span>
+    </div>`;
+  }
+
+  #chosen(items: readonly Notification[]): Notification[] {
+    return items.filter((item) => this.#selected.has(item.id));
+  }
+
+  /**
+   * Runs a verb on the selection (the ids, shown at once; or every match on the server, no newer
+   * than the top row, said once the server answers), says what changed with Undo (the opposite
+   * verb on exactly what changed), and clears it.
+   */
+  async #run(op: BarOp): Promise<void> {
+    const client = this.#options.client();
+    if (!client) return;
+    const t = this.#options.strings();
+    const items = this.#options.items();
+    const filter = this.#options.bulkFilter();
+    const all = this.#allMatching && filter;
+    const chosen = this.#chosen(items);
+    this.clear();
+    const said = (ids: readonly string[]) =>
+      toast(
+        t.bulkDone[op](ids.length),
+        'success',
+        ids.length === 0
+          ? undefined
+          : { label: t.undo, run: () => void client.bulk(UNDO[op], ids).catch(() => toast(t.actionFailed, 'error')) },
+      );
+    try {
+      if (all) {
+        const result = await client.bulk(op, { filter, ...(items[0] ? { upToId: items[0].id } : {}) });
+        said(result.items.map((item) => item.id));
+      } else {
+        said(chosen.filter((item) => changes(item, op)).map((item) => item.id));
+        await client.bulk(
+          op,
+          chosen.map((item) => item.id),
+        );
+      }
+    } catch {
+      toast(t.actionFailed, 'error');
+    }
+  }
+}
+
+/** Whether `op` changes `item` (what its Undo gives back). */
+function changes(item: Notification, op: BarOp): boolean {
+  switch (op) {
+    case 'read':
+      return !item.readAt;
+    case 'unread':
+      return !!item.readAt;
+    case 'archive':
+      return !item.archivedAt;
+    case 'unarchive':
+      return !!item.archivedAt;
+  }
+}
+
+/** The protocol's bulk filter for a list filter; null where the protocol has none (snoozed, one track). */
+export function bulkFilterOf(filter: NotificationFilter, q: string | null): BulkFilter | null {
+  if (filter.snoozed || filter.trackId) return null;
+  return {
+    ...(filter.category ? { category: filter.category } : {}),
+    ...(filter.unread != null ? { unread: filter.unread } : {}),
+    ...(filter.archived ? { archived: true } : {}),
+    ...(q ? { q } : {}),
+  };
+}
