@@ -2,7 +2,8 @@
 import { svg, type SVGTemplateResult } from 'lit';
 import { ICONS, type IconName } from '@pd-notify/client';
 
-const icon = (body: SVGTemplateResult): SVGTemplateResult =>
+/** An icon of 24 × 24 drawn with strokes, decorative. */
+export const icon = (body: SVGTemplateResult): SVGTemplateResult =>
   svg`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${body}</svg>`;
 
 export const bellIcon = icon(
@@ -20,15 +21,6 @@ export const mailIcon = icon(svg`<rect x="2" y="4" width="20" height="16" rx="2"
 export const bellOffIcon = icon(
   svg`<path d="M8.7 3A6 6 0 0 1 18 8a21.3 21.3 0 0 0 .6 5M17 17H3s3-2 3-9a4.67 4.67 0 0 1 .3-1.7"/><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0M2 2l20 20"/>`,
 );
-/** Snooze: an alarm clock. */
-export const snoozeIcon = icon(svg`<circle cx="12" cy="13" r="8"/><path d="M12 9v4l2 2M5 3 2 6M22 6l-3-3"/>`);
-/** Restore (to the inbox) and unsnooze: an arrow turning back. */
-export const restoreIcon = icon(svg`<path d="M3 12a9 9 0 1 0 9-9 9.75 9.75 0 0 0-6.74 2.74L3 8"/><path d="M3 3v5h5"/>`);
-/** Search: a magnifying glass. */
-export const searchIcon = icon(svg`<circle cx="11" cy="11" r="7"/><path d="m20 20-4-4"/>`);
-/** Select many: a checked box. */
-export const selectIcon = icon(svg`<rect x="3" y="3" width="18" height="18" rx="3"/><path d="m8 12 3 3 5-6"/>`);
-
 const drawn = new Map<IconName, SVGTemplateResult>();
 
 /** An icon of the protocol's table (`NOTIFICATION_KINDS[type].icon`, `CATEGORY_ICONS`), drawn once. */

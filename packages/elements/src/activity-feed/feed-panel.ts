@@ -20,18 +20,8 @@ import '../define/pd-toaster.js';
 import { PdDismissEvent, PdInviteAcceptedEvent, PdInviteReviewEvent, PdNavigateEvent } from '../events.js';
 import { FocusKeeper, deepActiveElement } from '../focus-keeper.js';
 import { callout, emptyState, feedbackStyles, loading, note } from '../feedback.js';
-import { textsReady, type Strings } from '../i18n.js';
-import {
-  bellOffIcon,
-  checkAllIcon,
-  chevronIcon,
-  closeIcon,
-  namedIcon,
-  restoreIcon,
-  searchIcon,
-  selectIcon,
-  snoozeIcon,
-} from '../icons.js';
+import { textsFor, textsReady, type Strings } from '../i18n.js';
+import { bellOffIcon, checkAllIcon, chevronIcon, closeIcon, namedIcon } from '../icons.js';
 import { iconButton } from '../icon-button.js';
 import { PREFERENCES_TEXTS } from '../preferences/texts.js';
 import { toast, type ToastAction } from '../toaster/toast.js';
@@ -39,6 +29,8 @@ import { fillTemplate } from '../urls.js';
 import { categoryStyles } from '../styles/categories.js';
 import { feedPanelStyles } from './feed-panel.styles.js';
 import { VirtualList } from './virtual-list.js';
+import { INBOX_TEXTS, type PanelTexts } from './inbox-texts.js';
+import { restoreIcon, searchIcon, selectIcon, snoozeIcon } from './verb-icons.js';
 import type { SearchBox } from './search-box.js';
 import type { SelectMode } from './select-mode.js';
 import type { SnoozeMenu } from './snooze-menu.js';
@@ -204,7 +196,7 @@ export class FeedPanel implements ReactiveController {
 
   /** The header's tools: the connection indicator and "Mark all as read". */
   headerTools(): TemplateResult {
-    const t = this.#context.strings();
+    const t = this.#texts();
     const client = this.#context.client();
     const unread = client?.$unreadCount.get() ?? 0;
     const state = client?.$notifications.get();
@@ -241,7 +233,7 @@ export class FeedPanel implements ReactiveController {
     const client = this.#context.client();
     const state = client?.$notifications.get();
     const shown = this.#context.shown();
-    const t = this.#context.strings();
+    const t = this.#texts();
     return html`${
         this.#headerError
           ? html`<div class="header-error">
@@ -283,7 +275,7 @@ export class FeedPanel implements ReactiveController {
 
   #renderConnection() {
     const connection = this.#context.client()?.$connection.get();
-    const t = this.#context.strings();
+    const t = this.#texts();
     if (!connection) return nothing;
     const text =
       connection.status === 'polling'
@@ -301,7 +293,7 @@ export class FeedPanel implements ReactiveController {
 
   /** The views (Inbox, Snoozed, Archived): a radio group, one Tab stop, arrows to move. */
   #renderViews() {
-    const t = this.#context.strings();
+    const t = this.#texts();
     return html`<div class="views-bar">
       <div part="views" class="views" role="radiogroup" aria-label=${t.views} @keydown=${this.#onViewKey}>
         ${VIEWS.map(
@@ -324,7 +316,7 @@ export class FeedPanel implements ReactiveController {
   }
 
   #renderTabs() {
-    const t = this.#context.strings();
+    const t = this.#texts();
     const scroller = (edge: 'start' | 'end') =>
       html`<button
         class="scroll ${edge}"
@@ -372,12 +364,12 @@ export class FeedPanel implements ReactiveController {
   }
 
   #renderLoading() {
-    return loading(this.#context.strings().loading, 3);
+    return loading(this.#texts().loading, 3);
   }
 
   /** The search's results in the list's place: its rows (the words found marked), or why there are none. */
   #renderResults() {
-    const t = this.#context.strings();
+    const t = this.#texts();
     const results = this.#search!.results!;
     if (results.status === 'loading') return loading(t.loading, 3);
     if (results.status === 'error') {
@@ -391,7 +383,7 @@ export class FeedPanel implements ReactiveController {
   }
 
   #renderError() {
-    const t = this.#context.strings();
+    const t = this.#texts();
     return html`<div class="state">
       ${callout('error', t.loadFailed, {
         part: 'error',
@@ -408,7 +400,7 @@ export class FeedPanel implements ReactiveController {
   }
 
   #renderEmpty() {
-    const t = this.#context.strings();
+    const t = this.#texts();
     return emptyState(
       'bell',
       this.#view === 'archived' ? t.emptyArchived : this.#view === 'snoozed' ? t.emptySnoozed : t.empty,
@@ -448,14 +440,14 @@ export class FeedPanel implements ReactiveController {
       ${
         loadingMore
           ? html`<p class="loading-more" role="status">
-              <span class="spinner" aria-hidden="true"></span>${this.#context.strings().loadingMore}
+              <span class="spinner" aria-hidden="true"></span>${this.#texts().loadingMore}
             </p>`
           : nothing
       }`;
   }
 
   #renderRow(item: Notification, index: number, current: boolean, total: number, hasMore: boolean, pending: boolean) {
-    const t = this.#context.strings();
+    const t = this.#texts();
     const unread = item.readAt === null;
     const high = item.priority === 'high';
     const id = `row-${index}`;
@@ -523,7 +515,7 @@ export class FeedPanel implements ReactiveController {
    * this"; Snoozed: Unsnooze and Dismiss; Archived: Restore.
    */
   #renderTools(item: Notification, tabindex: number) {
-    const t = this.#context.strings();
+    const t = this.#texts();
     const kind = NOTIFICATION_KINDS[item.type];
     const tool = (part: string, label: string, icon: typeof closeIcon, run: (button: HTMLElement) => void) =>
       iconButton({
@@ -568,7 +560,7 @@ export class FeedPanel implements ReactiveController {
   }
 
   #renderActions(item: Notification, tabindex: number, pending: boolean) {
-    const t = this.#context.strings();
+    const t = this.#texts();
     // A change waiting for the connection is shown done (with its 'will sync' mark), not busy.
     const busy = pending ? undefined : this.#busy.get(item.id);
     // Busy buttons stay focusable (aria-disabled): focus stays where the user pressed.
@@ -607,6 +599,18 @@ export class FeedPanel implements ReactiveController {
 
   // ------------------------------------------------------------------ behaviour
 
+  #merged: { core: Strings; inbox: object; texts: PanelTexts } | null = null;
+
+  /** The shared texts and the inbox's, in the feed's language (English until its table has loaded). */
+  #texts(): PanelTexts {
+    const core = this.#context.strings();
+    const inbox = textsFor(INBOX_TEXTS, this.#context.language(), () => this.#host.requestUpdate());
+    if (this.#merged?.core !== core || this.#merged.inbox !== inbox) {
+      this.#merged = { core, inbox, texts: { ...core, ...inbox } };
+    }
+    return this.#merged.texts;
+  }
+
   #query<T extends HTMLElement = HTMLElement>(selector: string): T | null {
     return this.#host.renderRoot.querySelector<T>(selector);
   }
@@ -631,7 +635,7 @@ export class FeedPanel implements ReactiveController {
     this.#highlight = code.highlight;
     this.#search ??= new code.SearchBox(this.#host, {
       client: () => this.#context.client(),
-      strings: () => this.#context.strings(),
+      strings: () => this.#texts(),
       filter: () => this.#filter(),
       closed: () => {
         this.#search = null;
@@ -655,7 +659,7 @@ export class FeedPanel implements ReactiveController {
     const { SelectMode, bulkFilterOf } = await (this.#selectCode ??= import('./select-mode.js'));
     this.#select = new SelectMode(this.#host, {
       client: () => this.#context.client(),
-      strings: () => this.#context.strings(),
+      strings: () => this.#texts(),
       items: () => this.#items(),
       matching: () => {
         const results = this.#search?.results;
@@ -929,7 +933,7 @@ export class FeedPanel implements ReactiveController {
   async #dismiss(item: Notification): Promise<void> {
     const client = this.#context.client();
     if (!client || !this.#host.dispatchEvent(new PdDismissEvent(item))) return;
-    const t = this.#context.strings();
+    const t = this.#texts();
     await this.#move(
       item,
       () => client.archive(item.id),
@@ -942,7 +946,7 @@ export class FeedPanel implements ReactiveController {
   async #restore(item: Notification): Promise<void> {
     const client = this.#context.client();
     if (!client) return;
-    const t = this.#context.strings();
+    const t = this.#texts();
     await this.#move(
       item,
       () => client.unarchive(item.id),
@@ -956,7 +960,7 @@ export class FeedPanel implements ReactiveController {
     const client = this.#context.client();
     const until = item.snoozedUntil;
     if (!client || !until) return;
-    const t = this.#context.strings();
+    const t = this.#texts();
     const undo = Date.parse(until) > Date.now() ? () => client.snooze(item.id, until) : null;
     await this.#move(item, () => client.unsnooze(item.id), t.unsnoozed, undo);
   }
@@ -965,7 +969,7 @@ export class FeedPanel implements ReactiveController {
   async #snooze(item: Notification, until: Date): Promise<void> {
     const client = this.#context.client();
     if (!client) return;
-    const t = this.#context.strings();
+    const t = this.#texts();
     const said = t.snoozedUntil(this.#formatTime(until));
     await this.#move(
       item,
@@ -986,7 +990,7 @@ export class FeedPanel implements ReactiveController {
     said: string,
     undo: (() => Promise<unknown>) | null,
   ): Promise<void> {
-    const t = this.#context.strings();
+    const t = this.#texts();
     this.#setRowError(item.id, null);
     // Pressed on the row, or in the Snooze menu (closed by now, focus fell to <body>): the next row takes focus.
     const active = deepActiveElement();
@@ -1011,7 +1015,7 @@ export class FeedPanel implements ReactiveController {
     if (!this.#snoozeMenu) {
       const { SnoozeMenu } = await import('./snooze-menu.js');
       this.#snoozeMenu ??= new SnoozeMenu(this.#host, {
-        strings: () => this.#context.strings(),
+        strings: () => this.#texts(),
         language: () => this.#context.language(),
         root: () => this.#host.renderRoot,
         choose: (id, until) => {
@@ -1037,7 +1041,7 @@ export class FeedPanel implements ReactiveController {
     const client = this.#context.client();
     const preference = NOTIFICATION_KINDS[item.type]?.preference;
     if (!client || !preference || this.#turningOff.has(item.id)) return;
-    const t = this.#context.strings();
+    const t = this.#texts();
     this.#setRowError(item.id, null);
     this.#turningOff.add(item.id);
     try {
@@ -1068,7 +1072,7 @@ export class FeedPanel implements ReactiveController {
     event.stopPropagation();
     const client = this.#context.client();
     if (!client || this.#busy.has(item.id)) return;
-    const t = this.#context.strings();
+    const t = this.#texts();
     this.#busy.set(item.id, action === 'accept-invite' ? 'accepting' : 'answering');
     this.#setRowError(item.id, null);
     try {

@@ -41,8 +41,8 @@ export type FeedTab = 'all' | 'unread' | Category;
  *
  * The list is a feed (WAI-ARIA APG feed pattern) with a roving tabindex: one
  * row is in the Tab order, and so are that row's buttons ("Show more", "Accept
- * Invite", the support answers, "Dismiss", "Turn off notifications like this"),
- * right after it. The current row is a notification,
+ * Invite", the support answers, "Dismiss", "Snooze", "Turn off notifications
+ * like this"), right after it. The current row is a notification,
  * not a position: when notifications arrive above it, it stays current, in the
  * Tab order and where it was on screen (the list scrolls by what arrived), and
  * reopening the panel focuses it. Leaving the panel by keys closes it, focus going
@@ -51,6 +51,22 @@ export type FeedTab = 'all' | 'unread' | Category;
  * When the focused control goes away (a row dismissed, "Accept Invite" done,
  * "Mark all as read" disabled), focus moves to the row now at that place, else
  * the previous row, else the selected tab; never to the page's `<body>`.
+ *
+ * The inbox's verbs. Views beside the filter tabs (Inbox, Snoozed, Archived: a
+ * radio group), each with its empty state. "Dismiss" archives the row (the
+ * server keeps it, restorable): a toast says "Archived" with Undo. "Snooze"
+ * (a menu button: "1 hour", "Tomorrow, 9:00", "Next week (Monday, 9:00)" in
+ * the viewer's time zone, or "Pick a date and time…") takes the row out until
+ * then ("Snoozed until …" with Undo); it comes back unread on top when the time
+ * comes. The Snoozed view shows each row's time and "Unsnooze", the Archived
+ * view "Restore". "Search" (or `/`) opens a searchbox: results as you type,
+ * within the view and tab, the words found marked, "No results for “…”"; while
+ * the server cannot be reached, the loaded notifications that match, said so.
+ * "Select" shows a checkbox per row and a bar: Mark read, Mark unread, Archive
+ * (Restore in the archive), with Undo, and "Select all N matching" once every
+ * loaded row is selected and the server has more. The snooze menu, the search
+ * and select mode load on first use; every change is announced (a toast, or
+ * the selection's count).
  *
  * Opening a row marks it read, then: an invitation's row fires `pd-invite-review`
  * and, unless cancelled, opens the page's `<pd-invitations>` on that invitation
@@ -74,10 +90,17 @@ export type FeedTab = 'all' | 'unread' | Category;
  * @keyboard Arrow Down / Page Down - Next row.
  * @keyboard Arrow Up / Page Up - Previous row.
  * @keyboard Home / End - First / last row loaded.
- * @keyboard Tab / Shift+Tab - From the current row, its buttons ("Show more" on a long row, "Accept Invite" or the support answers, then "Dismiss" and "Turn off notifications like this"); before the rows, the selected filter tab and "Mark all as read". Tab past the current row's last button, or Shift+Tab back to the bell, closes the panel (in the dropdown, while a toast shows, Tab reaches its "Undo" first).
+ * @keyboard Tab / Shift+Tab - From the current row, its controls (its checkbox in select mode, "Show more" on a long row, "Accept Invite" or the support answers, then "Dismiss", "Snooze" and "Turn off notifications like this"; in the Snoozed view "Unsnooze" and "Dismiss", in the Archived view "Restore"); before the rows, the selection bar in select mode, the selected filter tab, the selected view, the search bar when open, and the header's "Search", "Select" and "Mark all as read". Tab past the current row's last button, or Shift+Tab back to the bell, closes the panel (in the dropdown, while a toast shows, Tab reaches its "Undo" first).
  * @keyboard Enter (row) - Open the row: an invitation opens its card in the invitations modal; a row with a track navigates.
- * @keyboard Delete / Backspace (row) - Dismiss the row.
+ * @keyboard Delete / Backspace (row) - Dismiss (archive) the row.
  * @keyboard Arrow Left / Right, Home / End (tabs) - Choose a filter (mirrored right-to-left); the chosen tab scrolls into view.
+ * @keyboard Arrow Left / Right (views) - Choose Inbox, Snoozed or Archived (the views are one Tab stop, between "Mark all as read" and the tabs).
+ * @keyboard Enter / Space (Snooze) - Open the snooze menu on its first item; Arrow Up / Down, Home / End move, Enter chooses, Escape or Tab closes it back to the button.
+ * @keyboard / - Open the search (while the panel has focus, not in a field); Arrow Down goes to the first result; Escape clears it, a second Escape closes it (focus back on "Search").
+ * @keyboard Space (row, select mode) - Select or unselect the row.
+ * @keyboard Shift+Arrow Down / Up (row, select mode) - Extend the selection to the next / previous row.
+ * @keyboard Ctrl+A / Cmd+A (row, select mode) - Select every loaded row.
+ * @keyboard Escape (row, select mode) - Leave select mode.
  * @keyboard Escape - Close the panel and return focus to the bell, wherever focus was.
  *
  * @screenshot images/pd-activity-feed-dark-header.png - The bell on a dark host header, in the header's own light colour, with the panel open in the dark theme.
@@ -85,7 +108,7 @@ export type FeedTab = 'all' | 'unread' | Category;
  *
  * @fires pd-navigate - A row with a track was opened: `{ trackId, widget, notification }`. Cancelable: cancel it to take over (the panel stays open, `href-template` is not followed); otherwise the panel closes and `href-template` is followed.
  * @fires pd-invite-review - An invitation's row was opened: `{ invitationId, notification }`. Cancelable: cancel it to show the invitation yourself; otherwise `<pd-invitations>` opens on its card.
- * @fires pd-dismiss - A row is about to be dismissed: `{ notification }`. Cancelable.
+ * @fires pd-dismiss - A row is about to be dismissed (archived): `{ notification }`. Cancelable.
  * @fires pd-invite-accepted - An invite was accepted from its row: the acceptance (track, permission, sync).
  *
  * @csspart bell - The bell button.
@@ -114,6 +137,25 @@ export type FeedTab = 'all' | 'unread' | Category;
  * @csspart loading - The loading state: a ring with its text, and placeholder rows.
  * @csspart error - The error state: its icon, text and "Try again".
  * @csspart retry - The error state's retry button.
+ * @csspart views - The views' radio group (Inbox, Snoozed, Archived).
+ * @csspart view - One view.
+ * @csspart snooze - A row's Snooze menu button.
+ * @csspart snooze-menu - The snooze menu (and its "Pick a date and time…" form).
+ * @csspart snoozed-until - A snoozed row's "Snoozed until …".
+ * @csspart unsnooze - A snoozed row's Unsnooze button.
+ * @csspart restore - An archived row's Restore button.
+ * @csspart search-button - The header's Search button.
+ * @csspart search - The search bar: its box and close button.
+ * @csspart searchbox - The search field.
+ * @csspart search-close - The search bar's close button.
+ * @csspart search-local - The note over results matched among the loaded notifications (offline).
+ * @csspart match - A word found, marked in a row's title or message.
+ * @csspart no-results - "No results for “…”".
+ * @csspart select-button - The header's Select button (pressed in select mode).
+ * @csspart select - A row's checkbox in select mode.
+ * @csspart selection - The selection bar.
+ * @csspart bulk-action - One of the selection bar's buttons.
+ * @csspart select-all-matching - "Select all N matching".
  *
  * @cssproperty --pd-panel-width - The dropdown's width. Default 24rem.
  * @cssproperty --pd-feed-height - The height of an `inline` feed (its list scrolls inside). Default 36rem.

@@ -11,14 +11,14 @@ import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 
 import { announce } from '../announcer.js';
 import { closeIcon } from '../icons.js';
 import { iconButton } from '../icon-button.js';
-import type { Strings } from '../i18n.js';
+import type { PanelTexts } from './inbox-texts.js';
 
 /** How long typing pauses before the search is sent. */
 const DEBOUNCE_MS = 250;
 
 export interface SearchBoxOptions {
   client(): PdClient | null;
-  strings(): Strings;
+  strings(): PanelTexts;
   /** The view and tab shown: results stay within them. */
   filter(): NotificationFilter;
   /** The search box closed: focus goes back to the Search button. */

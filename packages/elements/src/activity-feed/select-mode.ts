@@ -8,12 +8,12 @@
  */
 import type { BulkFilter, BulkOp, Notification, NotificationFilter, PdClient } from '@pd-notify/client';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { Strings } from '../i18n.js';
+import type { PanelTexts } from './inbox-texts.js';
 import { toast } from '../toaster/toast.js';
 
 export interface SelectModeOptions {
   client(): PdClient | null;
-  strings(): Strings;
+  strings(): PanelTexts;
   /** The rows shown (the list, or the search's results), newest first. */
   items(): readonly Notification[];
   /** How many match on the server when more than the loaded rows do (else undefined). */

@@ -7,7 +7,7 @@
  * never clip it.
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { Strings } from '../i18n.js';
+import type { PanelTexts } from './inbox-texts.js';
 import { note } from '../feedback.js';
 
 const HOUR = 3_600_000;
@@ -28,7 +28,7 @@ function localValue(date: Date): string {
 }
 
 export interface SnoozeMenuOptions {
-  strings(): Strings;
+  strings(): PanelTexts;
   language(): string;
   /** The element the menu is drawn in (the feed's shadow root takes it). */
   root(): ParentNode;
