@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import type { Store } from '@pd-notify/mock-server/domain';
 import { addLongNamedTrack, setOnline, type Scenario } from './support/story-backend.js';
 import { fromArgs } from './support/args.js';
 import { argTypesFor } from './support/manifest.js';
@@ -141,6 +142,131 @@ export const Dropdown: Story = {
     const feed = feedOf(canvasElement);
     (await inShadow<HTMLButtonElement>(feed, '.bell')).click();
     await inShadow(feed, 'article');
+  },
+};
+
+/** The first (newest) notification of the demo data. */
+const newest = (store: Store, user: string) => store.listNotifications(user, { limit: 1 }).items[0]!.id;
+
+/** Shows a view (Inbox, Snoozed, Archived) by its radio, once the panel is there. */
+async function showView(canvas: HTMLElement, name: string): Promise<void> {
+  const feed = feedOf(canvas);
+  await inShadow(feed, 'article');
+  const radio = await waitFor(() =>
+    [...feed.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="view"]')].find(
+      (view) => view.textContent!.trim() === name,
+    ),
+  );
+  radio.click();
+}
+
+/** The Archived view: what was dismissed, with Restore. */
+export const Archived: Story = {
+  parameters: scenario({ setup: (store, user) => void store.archive(user, newest(store, user)) }),
+  play: async ({ canvasElement }) => {
+    await showView(canvasElement, 'Archived');
+    await inShadow(feedOf(canvasElement), '[part~="restore"]');
+  },
+};
+/** The Archived view with nothing in it. */
+export const ArchivedEmpty: Story = {
+  play: async ({ canvasElement }) => {
+    await showView(canvasElement, 'Archived');
+    await inShadow(feedOf(canvasElement), '[part="empty"]');
+  },
+};
+/** The Snoozed view: a notification snoozed until tomorrow, with its time and Unsnooze. */
+export const Snoozed: Story = {
+  parameters: scenario({
+    setup: (store, user) =>
+      void store.snooze(user, newest(store, user), new Date(store.clock.now() + 86_400_000).toISOString()),
+  }),
+  play: async ({ canvasElement }) => {
+    await showView(canvasElement, 'Snoozed');
+    await inShadow(feedOf(canvasElement), '[part="snoozed-until"]');
+  },
+};
+/** A row's Snooze menu, open: its times in the viewer's time zone. */
+export const SnoozeMenu: Story = {
+  play: async ({ canvasElement }) => {
+    (await inShadow<HTMLButtonElement>(feedOf(canvasElement), 'article [part~="snooze"]')).click();
+    await inShadow(feedOf(canvasElement), '[role="menuitem"]');
+  },
+};
+/** "Pick a date and time…": the snooze menu's form. */
+export const SnoozePickTime: Story = {
+  play: async ({ canvasElement }) => {
+    const feed = feedOf(canvasElement);
+    (await inShadow<HTMLButtonElement>(feed, 'article [part~="snooze"]')).click();
+    (await waitFor(() => feed.shadowRoot!.querySelectorAll<HTMLElement>('[role="menuitem"]')[3])).click();
+    await inShadow(feed, '.snooze-menu input');
+  },
+};
+
+/** Types `query` in the search box, opened by its button. */
+async function search(canvas: HTMLElement, query: string): Promise<void> {
+  const feed = feedOf(canvas);
+  await inShadow(feed, 'article');
+  (await inShadow<HTMLButtonElement>(feed, '[part="search-button"]')).click();
+  const box = await inShadow<HTMLInputElement>(feed, '[part="searchbox"]');
+  box.value = query;
+  box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
+
+/** Search: results as the user types, the words found marked. */
+export const Search: Story = {
+  play: async ({ canvasElement }) => {
+    await search(canvasElement, 'midnight');
+    await inShadow(feedOf(canvasElement), 'mark');
+  },
+};
+export const SearchNoResults: Story = {
+  play: async ({ canvasElement }) => {
+    await search(canvasElement, 'qxzw');
+    await inShadow(feedOf(canvasElement), '[part="no-results"]');
+  },
+};
+
+/** Enters select mode by its button, once the rows are there. */
+async function selectMode(canvas: HTMLElement): Promise<HTMLElement> {
+  const feed = feedOf(canvas);
+  await inShadow(feed, 'article');
+  (await inShadow<HTMLButtonElement>(feed, '[part="select-button"]')).click();
+  await inShadow(feed, 'article [part="select"]');
+  return feed;
+}
+
+/** Select mode: two rows chosen, the bar's actions. */
+export const SelectMode: Story = {
+  play: async ({ canvasElement }) => {
+    const feed = await selectMode(canvasElement);
+    const boxes = feed.shadowRoot!.querySelectorAll<HTMLInputElement>('article [part="select"]');
+    boxes[0]!.click();
+    boxes[1]!.click();
+    await waitFor(() => feed.shadowRoot!.querySelector('.selected-count')?.textContent?.trim() === '2 selected');
+  },
+};
+/** Every loaded row selected (Ctrl+A) while the server has more: "Select all N matching". */
+export const SelectAllMatching: Story = {
+  parameters: scenario({
+    setup: (store, user) => {
+      for (let i = 1; i <= 30; i++) {
+        store.deliver(user, {
+          type: 'comment',
+          title: `Ben Okafor commented on “Midnight Drive” (take ${i})`,
+          message: `Take ${i} is up.`,
+          actorId: 'ben',
+          trackId: 'midnight-drive',
+        });
+      }
+    },
+  }),
+  play: async ({ canvasElement }) => {
+    const feed = await selectMode(canvasElement);
+    feed
+      .shadowRoot!.querySelector('article')!
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'a', ctrlKey: true, bubbles: true, composed: true }));
+    await inShadow(feed, '[part="select-all-matching"]');
   },
 };
 
