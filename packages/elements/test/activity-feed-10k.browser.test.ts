@@ -11,7 +11,7 @@ import { base, control, eventually, shadow, shadowAll } from './helpers.js';
 const rows = (el: Element) => shadowAll(el, 'article');
 
 describe('<pd-activity-feed> with 10,000 rows', () => {
-  it('loads all 10,000 page by page as the user scrolls, keeping the rows virtualized', async function () {
+  it('loads all 10,000 page by page as the user scrolls, keeping the rows virtualized and the selection', async function () {
     this.timeout(120_000); // a hundred pages, each asked for by a scroll to the end
     await control('/control/reset', { seed: 'empty' });
     await control('/control/act', {
@@ -31,6 +31,12 @@ describe('<pd-activity-feed> with 10,000 rows', () => {
     await eventually(() => expect(rows(inner).length).to.be.greaterThan(0));
     expect(loaded()).to.equal(100);
     const list = shadow(inner, '.list');
+    // Select mode: the newest row chosen; the selection is kept by notification, not by rendered row.
+    shadow(inner, '[part="select-button"]').click();
+    const newest = await eventually(() => shadow<HTMLInputElement>(inner, 'article [part="select"]'));
+    const newestTitle = rows(inner)[0]!.querySelector('h3')!.textContent;
+    newest.click();
+    await eventually(() => expect(shadow(inner, '.selected-count').textContent!.trim()).to.equal('1 selected'));
     // Row heights are estimated until measured, so the end moves while scrolling: scroll until the oldest row shows.
     await eventually(() => {
       list.scrollTop = list.scrollHeight;
@@ -39,6 +45,17 @@ describe('<pd-activity-feed> with 10,000 rows', () => {
     }, 110_000);
     expect(client.$notifications.get().hasMore).to.equal(false);
     expect(rows(inner).length).to.be.lessThan(100);
+    // Back at the top, 10,000 rows later: the newest row is still selected, and it alone.
+    expect(rows(inner).some((row) => row.querySelector('h3')!.textContent === newestTitle)).to.equal(false);
+    list.scrollTop = 0;
+    await eventually(() => {
+      const top = rows(inner).find((row) => row.querySelector('h3')!.textContent === newestTitle);
+      expect(top?.querySelector<HTMLInputElement>('[part="select"]')?.checked).to.equal(true);
+    });
+    expect(shadowAll<HTMLInputElement>(inner, 'article [part="select"]').filter((box) => box.checked)).to.have.length(
+      1,
+    );
+    expect(shadow(inner, '.selected-count').textContent!.trim()).to.equal('1 selected');
     client.close();
   });
 });
