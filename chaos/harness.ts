@@ -3,8 +3,8 @@
  * faults, and compares what every tab shows with what the server stored.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'puppeteer-core';
-import type { ClientOptions } from '@pd-notify/client';
+import type { Browser, BrowserContext, HTTPRequest, Page } from 'puppeteer-core';
+import type { ClientOptions, Notification } from '@pd-notify/client';
 import { startServer, type RunningServer } from '@pd-notify/mock-server';
 import { browserBundle } from '../scripts/browser-bundle.js';
 import { scriptPage } from '../scripts/script-page.js';
@@ -47,6 +47,19 @@ interface ServerItem {
 }
 
 const HEARTBEAT_MS = 500;
+
+/** Request headers that belong to one connection, not passed on when the rig sends a page's request itself. */
+const HOP_BY_HOP = new Set(['host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'upgrade']);
+
+/** What each verb leaves on the server's item (docs/protocol.md). */
+const VERB_EFFECTS: Record<string, (item: Notification) => boolean> = {
+  'bulk read': (item) => item.readAt !== null,
+  'bulk unread': (item) => item.readAt === null,
+  'bulk seen': (item) => item.seenAt != null,
+  'bulk archive': (item) => item.archivedAt != null,
+  'bulk unarchive': (item) => item.archivedAt == null,
+  snooze: (item) => item.snoozedUntil != null,
+};
 
 /** A server, a browser, and the helpers scenarios use. */
 export class ChaosRig {
@@ -191,18 +204,7 @@ export class ChaosRig {
 
   /** Fails every request of `page` to the API (connection refused) until `restoreApi(page)`. */
   async cutApi(page: Page): Promise<void> {
-    if (this.#intercepted.has(page)) {
-      this.#cut.add(page);
-      return;
-    }
-    this.#intercepted.add(page);
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      if (request.isInterceptResolutionHandled()) return;
-      if (this.#cut.has(page) && new URL(request.url()).pathname.startsWith('/v1/'))
-        void request.abort('connectionrefused');
-      else void request.continue();
-    });
+    await this.#intercept(page);
     this.#cut.add(page);
   }
 
@@ -211,7 +213,76 @@ export class ChaosRig {
     this.#cut.delete(page);
   }
 
+  /**
+   * Sends `page`'s requests to `path` on to the server, but holds the answers
+   * back until `release()` (a slow way back): the server has made the change,
+   * and what follows it on the stream reaches the page before its answer.
+   * `answered(count)` resolves once the server has answered `count` of them
+   * (or they failed on the way: the page is then told the request failed).
+   */
+  async holdAnswers(page: Page, path: string): Promise<{ answered(count: number): Promise<void>; release(): void }> {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let answers = 0;
+    const waiting = new Set<{ count: number; resolve: () => void }>();
+    const answered = () => {
+      answers++;
+      for (const waiter of waiting) {
+        if (answers < waiter.count) continue;
+        waiting.delete(waiter);
+        waiter.resolve();
+      }
+    };
+    this.#holds.set(page, {
+      path,
+      pass: async (request) => {
+        try {
+          const response = await fetch(request.url(), {
+            method: request.method(),
+            headers: Object.entries(request.headers()).filter(([name]) => !HOP_BY_HOP.has(name)),
+            // Chromium leaves a body out of the interception event; it is fetched apart.
+            body: request.postData() ?? (await request.fetchPostData()) ?? null,
+          }).finally(answered);
+          const body = Buffer.from(await response.arrayBuffer());
+          await released;
+          // The body came decoded: its encoding and length are not the server's any more.
+          const headers = [...response.headers].filter(
+            ([name]) => !['content-encoding', 'content-length'].includes(name),
+          );
+          await request.respond({ status: response.status, headers: Object.fromEntries(headers), body });
+        } catch {
+          await request.abort('failed').catch(() => {});
+        }
+      },
+    });
+    await this.#intercept(page);
+    return {
+      answered: (count) =>
+        answers >= count ? Promise.resolve() : new Promise((resolve) => waiting.add({ count, resolve })),
+      release: () => {
+        this.#holds.delete(page);
+        release();
+      },
+    };
+  }
+
+  /** Routes `page`'s requests through the rig (once per page): refused while cut, answers held for `holdAnswers`. */
+  async #intercept(page: Page): Promise<void> {
+    if (this.#intercepted.has(page)) return;
+    this.#intercepted.add(page);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (request.isInterceptResolutionHandled()) return;
+      const path = new URL(request.url()).pathname;
+      const hold = this.#holds.get(page);
+      if (this.#cut.has(page) && path.startsWith('/v1/')) void request.abort('connectionrefused');
+      else if (hold && path === hold.path) void hold.pass(request);
+      else void request.continue();
+    });
+  }
+
   #cut = new Set<Page>();
+  #holds = new Map<Page, { path: string; pass: (request: HTTPRequest) => Promise<void> }>();
   #intercepted = new WeakSet<Page>();
 
   /** Reloads the page and mounts it again (a visit after closing it), without waiting for the connection. */
@@ -338,7 +409,9 @@ export class ChaosRig {
           ? onServer.get(action.id)?.readAt != null
           : action.kind === 'dismiss'
             ? !onServer.has(action.id)
-            : onServer.get(action.id)?.actionTaken === 'accept-invite'),
+            : action.kind in VERB_EFFECTS
+              ? this.#verbHolds(action.kind, action.changed ?? [])
+              : onServer.get(action.id)?.actionTaken === 'accept-invite'),
     ).length;
     const done = actions.filter((action) => action.outcome === 'done').length;
     if (!mismatch && confirmed !== done) mismatch = `${done - confirmed} action(s) reported done are not on the server`;
@@ -351,6 +424,23 @@ export class ChaosRig {
       actionsFailed: actions.filter((action) => action.outcome === 'failed').length,
       mismatch,
     };
+  }
+
+  /**
+   * Whether the server has a verb's effect on every item its answer changed
+   * (archived and snoozed ones included), or a later change of it (another
+   * session's, a snooze's wake, a deletion).
+   */
+  #verbHolds(kind: string, changed: readonly { id: string; version: number }[]): boolean {
+    return changed.every((ref) => {
+      let item: Notification;
+      try {
+        item = this.server.store.getNotification('alice', ref.id);
+      } catch {
+        return true; // deleted since
+      }
+      return item.version > ref.version || VERB_EFFECTS[kind]!(item);
+    });
   }
 }
 

@@ -3,21 +3,46 @@
  * feed, a badge and the client, and `window.pdChaos` for the driver to act as
  * the user and read what the page shows.
  */
-import { createClient, type ClientOptions, type PdClient } from '@pd-notify/client';
+import {
+  createClient,
+  type BulkFilter,
+  type BulkOp,
+  type ClientOptions,
+  type NotificationRef,
+  type PdClient,
+} from '@pd-notify/client';
 import '@pd-notify/elements';
 
 let client: PdClient | null = null;
-const actions: { kind: string; id: string; outcome: 'pending' | 'done' | 'failed' }[] = [];
+const actions: {
+  kind: string;
+  id: string;
+  outcome: 'pending' | 'done' | 'failed';
+  /** Once done: the items the server's answer says it changed, at their new versions. */
+  changed?: NotificationRef[];
+}[] = [];
 /** Every status the feed's store went through since the page mounted. */
 const statuses: string[] = [];
 
 function act(kind: string, id: string, run: (client: PdClient) => Promise<unknown>): void {
-  const action = { kind, id, outcome: 'pending' as 'pending' | 'done' | 'failed' };
+  const action: (typeof actions)[number] = { kind, id, outcome: 'pending' };
   actions.push(action);
   run(client!).then(
-    () => (action.outcome = 'done'),
+    (answer) => {
+      action.outcome = 'done';
+      action.changed = changedIn(answer);
+    },
     () => (action.outcome = 'failed'),
   );
+}
+
+/** The items an answer changed: a bulk result's, or the one notification answered. */
+function changedIn(answer: unknown): NotificationRef[] {
+  if (typeof answer !== 'object' || answer === null) return [];
+  if ('items' in answer)
+    return (answer as { items: NotificationRef[] }).items.map(({ id, version }) => ({ id, version }));
+  if ('id' in answer && 'version' in answer) return [{ id: String(answer.id), version: Number(answer.version) }];
+  return [];
 }
 
 const chaos = {
@@ -66,6 +91,10 @@ const chaos = {
   markRead: (id: string) => act('read', id, (c) => c.markRead(id)),
   dismiss: (id: string) => act('dismiss', id, (c) => c.dismiss(id)),
   accept: (id: string) => act('accept', id, (c) => c.runAction(id, 'accept-invite')),
+  /** One verb on these ids, or on every item matching a filter (no newer than `upToId`): recorded as `bulk <op>`. */
+  bulk: (op: BulkOp, target: string[] | { filter: BulkFilter; upToId?: string }) =>
+    act(`bulk ${op}`, Array.isArray(target) ? target.join(' ') : (target.upToId ?? 'all'), (c) => c.bulk(op, target)),
+  snooze: (id: string, until: string) => act('snooze', id, (c) => c.snooze(id, until)),
 
   /** Loads every page of older notifications. */
   async loadAll(): Promise<void> {

@@ -421,7 +421,89 @@ export const OFFLINE_SCENARIOS: Scenario[] = [
   },
 ];
 
-/** Runs every scenario on a fresh demo store; collects the reports. */
+/**
+ * The inbox's verbs across tabs: a bulk change whose answer crosses the
+ * stream's events, and a snooze that wakes by the server's clock. Last in the
+ * run: the snooze moves the server's clock forward, for good.
+ */
+export const VERB_SCENARIOS: Scenario[] = [
+  {
+    name: 'a bulk change and a stream event cross',
+    async run(rig) {
+      const [one, two] = [await rig.openTab(), await rig.openTab()];
+      const { items } = await rig.truth();
+      const unread = items.filter((item) => item.readAt === null).map((item) => item.id);
+      // Read everything up to the top, and archive two unread ones; one read by it is marked unread again elsewhere.
+      const [crossed, ...toArchive] = unread.slice(0, 3);
+      const held = await rig.holdAnswers(two, '/v1/notifications/bulk');
+      await two.evaluate(
+        (upToId, archive) => {
+          window.pdChaos.bulk('read', { filter: {}, upToId });
+          window.pdChaos.bulk('archive', archive);
+        },
+        items[0]!.id,
+        toArchive,
+      );
+      // The server has made both changes; their answers are held while more happens on the stream.
+      await held.answered(2);
+      rig.server.store.markUnread('alice', crossed!); // another session
+      const sent = await rig.burst('crossing', 5, 0);
+      const shownRead = async (tab: Page) => {
+        await tab.waitForFunction(
+          (titles) => titles.every((title) => window.pdChaos.state().items.some((item) => item.title === title)),
+          { polling: 50, timeout: 10_000 },
+          sent,
+        );
+        return tab.evaluate(
+          (titles) =>
+            window.pdChaos
+              .state()
+              .items.filter((item) => titles.includes(item.title) && item.read)
+              .map((item) => item.title),
+          sent,
+        );
+      };
+      const early = [...(await shownRead(one)), ...(await shownRead(two))];
+      const stillHeld = await two.evaluate(() =>
+        window.pdChaos.state().actions.every((action) => action.outcome === 'pending'),
+      );
+      held.release();
+      const report = await rig.settle(this.name, sent);
+      if (!stillHeld) report.mismatch ??= 'the bulk changes were answered before the stream’s events came';
+      if (early.length)
+        report.mismatch ??= `new notifications shown read while the bulk change was sent: ${early.join(', ')}`;
+      if (report.actionsFailed > 0) report.mismatch ??= `${report.actionsFailed} bulk change(s) reported failed`;
+      return report;
+    },
+  },
+  {
+    name: 'a snoozed item comes back while two tabs are open',
+    async run(rig) {
+      const one = await rig.openTab();
+      await rig.openTab(); // the other tab only watches
+      const before = await rig.truth();
+      // An unread one below the top: it leaves the count, and comes back on top.
+      const snoozed = before.items.find((item, index) => index > 0 && item.readAt === null)!.id;
+      const until = new Date(rig.server.store.clock.now() + 5 * 60_000).toISOString();
+      await one.evaluate((id, time) => window.pdChaos.snooze(id, time), snoozed, until);
+      // Both tabs drop it from the inbox and the count.
+      const away = await rig.settle(this.name, []);
+      if (away.mismatch) return away;
+      if (away.actionsFailed > 0) return { ...away, mismatch: 'the snooze was reported failed' };
+      const sent = await rig.burst('while snoozed', 3);
+      await rig.control('clock/advance', { ms: 6 * 60_000 });
+      // Back on top, unread, once, and counted (rig.settle compares every tab's rows, order, badge and count).
+      const report = await rig.settle(this.name, sent);
+      const after = await rig.truth();
+      if (after.items[0]?.id !== snoozed || after.items[0].readAt !== null)
+        report.mismatch ??= 'the server did not bring the snoozed item back on top, unread';
+      if (after.unread !== before.unread + sent.length)
+        report.mismatch ??= `the server counts ${after.unread} unread, not ${before.unread + sent.length}`;
+      return report;
+    },
+  },
+];
+
 /** How a server fails, from the page's side, and how it recovers. */
 interface Failure {
   name: string;
@@ -512,6 +594,7 @@ export const FAILING_SERVER_SCENARIOS: Scenario[] = FAILURES.flatMap((failure) =
   })),
 );
 
+/** Runs every scenario on a fresh demo store; collects the reports. */
 export async function runScenarios(
   rig: ChaosRig,
   options: ScenarioOptions,
@@ -520,9 +603,13 @@ export async function runScenarios(
   const reports: Report[] = [];
   // Every tab's client waits between probes on the scenarios' time scale.
   rig.timing = { failureBackoff: { baseMs: 1000 * options.timeScale, capMs: 30_000 * options.timeScale } };
-  for (const scenario of [...SCENARIOS, ...STARTUP_SCENARIOS, ...OFFLINE_SCENARIOS, ...FAILING_SERVER_SCENARIOS].filter(
-    (candidate) => only(candidate.name),
-  )) {
+  for (const scenario of [
+    ...SCENARIOS,
+    ...STARTUP_SCENARIOS,
+    ...OFFLINE_SCENARIOS,
+    ...FAILING_SERVER_SCENARIOS,
+    ...VERB_SCENARIOS,
+  ].filter((candidate) => only(candidate.name))) {
     await rig.reset();
     reports.push(
       await scenario.run(rig, options).catch((error: unknown) => ({

@@ -14,6 +14,7 @@ import {
   OFFLINE_SCENARIOS,
   SCENARIOS,
   STARTUP_SCENARIOS,
+  VERB_SCENARIOS,
   runScenarios,
 } from '../scenarios.js';
 import { soak } from '../soak.js';
@@ -27,7 +28,13 @@ describe('chaos: the page ends in the server’s true state under every fault', 
   });
   after(() => rig?.stop());
 
-  for (const scenario of [...SCENARIOS, ...STARTUP_SCENARIOS, ...OFFLINE_SCENARIOS, ...FAILING_SERVER_SCENARIOS]) {
+  for (const scenario of [
+    ...SCENARIOS,
+    ...STARTUP_SCENARIOS,
+    ...OFFLINE_SCENARIOS,
+    ...FAILING_SERVER_SCENARIOS,
+    ...VERB_SCENARIOS,
+  ]) {
     it(scenario.name, () => {
       const report = reports.find((candidate) => candidate.scenario === scenario.name)!;
       assert.equal(report.mismatch, null);
