@@ -183,8 +183,8 @@ describe('badge="unseen": the bell counts what the user has not seen yet', () =>
       await expectBell(feed, '9', '9 unread notifications');
       const warnings = warn.getCalls().map((call) => String(call.args[0]));
       expect(warnings.filter((w) => w.includes('badge="new"'))).to.deep.equal([
-        '<pd-bell-badge>: badge="new" is not one of unread, unseen; counting unread notifications',
-        '<pd-activity-feed>: badge="new" is not one of unread, unseen; counting unread notifications',
+        '<pd-bell-badge> badge="new": not unread or unseen, counting unread',
+        '<pd-activity-feed> badge="new": not unread or unseen, counting unread',
       ]);
     });
   });

@@ -37,10 +37,10 @@ export function notificationCount(
   client: PdClient | null,
   t: Strings,
 ): { count: number; description: string } {
-  const badge = host.badge ?? 'unread';
-  if (badge !== 'unread' && badge !== 'unseen' && warned.get(host) !== badge) {
+  const badge = host.badge;
+  if (badge && badge !== 'unread' && badge !== 'unseen' && warned.get(host) !== badge) {
     warned.set(host, badge);
-    console.warn(`<${host.localName}>: badge="${badge}" is not one of unread, unseen; counting unread notifications`);
+    console.warn(`<${host.localName}> badge="${badge}": not unread or unseen, counting unread`);
   }
   const unseen = badge === 'unseen' ? client?.$unseenCount.get() : undefined;
   const count = unseen ?? client?.$unreadCount.get() ?? 0;
