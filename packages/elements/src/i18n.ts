@@ -12,6 +12,8 @@ export interface Strings {
   notifications: string;
   invitations: string;
   unreadCount(count: number): string;
+  /** The bell's description with `badge="unseen"`: notifications the user has not had on screen yet. */
+  unseenCount(count: number): string;
   pendingCount(count: number): string;
   markAllRead: string;
   dismiss: string;
@@ -79,6 +81,8 @@ const en: Strings = {
   invitations: 'Invitations',
   unreadCount: (count) =>
     count === 0 ? 'No unread notifications' : count === 1 ? '1 unread notification' : `${count} unread notifications`,
+  unseenCount: (count) =>
+    count === 0 ? 'No new notifications' : count === 1 ? '1 new notification' : `${count} new notifications`,
   pendingCount: (count) =>
     count === 0 ? 'No pending invitations' : count === 1 ? '1 pending invitation' : `${count} pending invitations`,
   markAllRead: 'Mark all as read',

@@ -32,7 +32,7 @@ const onInviteDeclined = 'pd-invite-declined' as EventName<PdInviteDeclinedEvent
 /** `<pd-provider>`: shares one client with every pd component inside it. */
 export const PdProvider = createComponent({ react: React, tagName: 'pd-provider', elementClass: PdProviderElement });
 
-/** `<pd-activity-feed>`: the bell and its feed. */
+/** `<pd-activity-feed>`: the bell and its feed; `badge` (`'unread' | 'unseen'`) picks what the bell counts. */
 export const PdActivityFeed = createComponent({
   react: React,
   tagName: 'pd-activity-feed',
@@ -45,7 +45,7 @@ export const PdActivityFeed = createComponent({
   },
 });
 
-/** `<pd-bell-badge>`: a badge button for notifications or invitations. */
+/** `<pd-bell-badge>`: a badge button for notifications (`badge`: `'unread' | 'unseen'`) or invitations. */
 export const PdBellBadge = createComponent({
   react: React,
   tagName: 'pd-bell-badge',

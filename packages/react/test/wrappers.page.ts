@@ -2,7 +2,9 @@
  * The page of wrappers.test.ts (bundled for Chromium): `pdWrapper(tag, events)`
  * renders @pd-notify/react's component for `tag` with a recorder on the `onPd…`
  * prop of each event, dispatches each event on the element it rendered, and
- * reports the element's tag and which prop heard which event.
+ * reports the element's tag and which prop heard which event. `pdBadges()`
+ * renders the bell components with `badge="unseen"` and reports what the
+ * elements got.
  */
 import { createElement, type ComponentType } from 'react';
 import { flushSync } from 'react-dom';
@@ -30,4 +32,24 @@ function pdWrapper(tag: string, events: string[]): { rendered: string | null; he
   return { rendered: element?.localName ?? null, heard };
 }
 
-Object.assign(window, { pdWrapper });
+/** Renders `<PdBellBadge badge="unseen">` and `<PdActivityFeed badge="unseen">`: each element's `badge` and attribute. */
+async function pdBadges(): Promise<{ tag: string; property: string; attribute: string | null }[]> {
+  const host = document.body.appendChild(document.createElement('div'));
+  const root = createRoot(host);
+  flushSync(() =>
+    root.render([
+      createElement(wrappers.PdBellBadge, { key: 'badge', badge: 'unseen' }),
+      createElement(wrappers.PdActivityFeed, { key: 'feed', badge: 'unseen' }),
+      // @ts-expect-error: badge is 'unread' or 'unseen'
+      createElement(wrappers.PdBellBadge, { key: 'typo', badge: 'unsen' }),
+    ]),
+  );
+  const found = [...host.children].slice(0, 2) as (HTMLElement & { badge: string; updateComplete: Promise<boolean> })[];
+  await Promise.all(found.map((el) => el.updateComplete));
+  const seen = found.map((el) => ({ tag: el.localName, property: el.badge, attribute: el.getAttribute('badge') }));
+  flushSync(() => root.unmount());
+  host.remove();
+  return seen;
+}
+
+Object.assign(window, { pdWrapper, pdBadges });

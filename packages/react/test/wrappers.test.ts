@@ -14,6 +14,7 @@ import { propName } from './names.js';
 declare global {
   interface Window {
     pdWrapper(tag: string, events: string[]): { rendered: string | null; heard: string[] };
+    pdBadges(): Promise<{ tag: string; property: string; attribute: string | null }[]>;
   }
 }
 
@@ -52,4 +53,11 @@ describe('@pd-notify/react', () => {
       );
     });
   }
+
+  it("PdBellBadge and PdActivityFeed take badge=\"unseen\" (typed 'unread' | 'unseen')", async () => {
+    assert.deepEqual(await page.evaluate(() => window.pdBadges()), [
+      { tag: 'pd-bell-badge', property: 'unseen', attribute: 'unseen' },
+      { tag: 'pd-activity-feed', property: 'unseen', attribute: 'unseen' },
+    ]);
+  });
 });

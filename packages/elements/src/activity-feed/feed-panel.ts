@@ -32,6 +32,7 @@ import { VirtualList } from './virtual-list.js';
 import { INBOX_TEXTS, type PanelTexts } from './inbox-texts.js';
 import { restoreIcon, searchIcon, selectIcon, snoozeIcon } from './verb-icons.js';
 import type { SearchBox } from './search-box.js';
+import { SeenMarker } from './seen-marker.js';
 import type { SelectMode } from './select-mode.js';
 import type { SnoozeMenu } from './snooze-menu.js';
 import type { FeedTab } from './pd-activity-feed.js';
@@ -126,6 +127,18 @@ export class FeedPanel implements ReactiveController {
       },
     });
     new FocusKeeper(host, () => this.#row(this.#currentIndex()) ?? this.#query('[aria-selected="true"]'));
+    // What the user has had on screen (a row half visible for a second) is marked seen, in batches.
+    new SeenMarker(host, {
+      scroller: () => this.#query('.list'),
+      rows: () => root.querySelectorAll<HTMLElement>('article[data-index]'),
+      idOf: (row) => {
+        const item = this.#items()[Number(row.dataset.index)];
+        // A server without seen states (no `seenAt`) is never asked to mark them.
+        return item ? { id: item.id, seen: item.seenAt !== null } : null;
+      },
+      shown: () => context.shown(),
+      mark: (ids) => context.client()?.markSeen(ids) ?? Promise.resolve(),
+    });
     // "/" while the panel has focus (not in a field) opens the search.
     root.addEventListener('keydown', (keydown) => {
       const event = keydown as KeyboardEvent;

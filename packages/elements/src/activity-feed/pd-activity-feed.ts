@@ -2,7 +2,7 @@ import { $now, type Category, type Notification } from '@pd-notify/client';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { announce } from '../announcer.js';
-import { bell } from '../bell-badge/bell.js';
+import { bell, notificationCount } from '../bell-badge/bell.js';
 import { BellInk } from '../bell-badge/ink.js';
 import { bellStyles } from '../bell-badge/bell.styles.js';
 import { BrowserNotificationsController } from '../browser/browser-notifications-controller.js';
@@ -18,12 +18,13 @@ export { fillTemplate } from '../urls.js';
 export type FeedTab = 'all' | 'unread' | Category;
 
 /**
- * The activity feed: a bell with the live unread count that opens a panel of the
- * most recent notifications, newest first (SPEC AF1–AF13). With `inline`, the
- * panel alone, for a full-page feed. The bell takes the host header's text
- * colour (or `--pd-bell-color`) whatever the theme, unless that colour would not
- * read on the background behind it (then the theme text that does); the panel
- * follows `theme`.
+ * The activity feed: a bell with the live unread count (or, with
+ * `badge="unseen"`, the count of notifications not yet on screen in the open
+ * panel) that opens a panel of the most recent notifications, newest first
+ * (SPEC AF1–AF13). With `inline`, the panel alone, for a full-page feed. The
+ * bell takes the host header's text colour (or `--pd-bell-color`) whatever the
+ * theme, unless that colour would not read on the background behind it (then
+ * the theme text that does); the panel follows `theme`.
  * The panel is as tall as its content, up to `--pd-panel-max-height`; its code
  * loads the first time it opens.
  *
@@ -112,7 +113,7 @@ export type FeedTab = 'all' | 'unread' | Category;
  * @fires pd-invite-accepted - An invite was accepted from its row: the acceptance (track, permission, sync).
  *
  * @csspart bell - The bell button.
- * @csspart badge - The unread badge on the bell.
+ * @csspart badge - The count badge on the bell (unread, or unseen with `badge="unseen"`).
  * @csspart panel - The dropdown panel (or the inline feed).
  * @csspart header - The panel's header.
  * @csspart title - The panel's title.
@@ -194,6 +195,14 @@ export class PdActivityFeed extends PdElement {
    * `/tracks/{trackId}?widget={widget}`. Only http(s) and relative URLs are followed.
    */
   @property({ attribute: 'href-template' }) hrefTemplate: string | null = null;
+  /**
+   * What the bell's badge counts: `unread` (the default) or `unseen`
+   * notifications, those the user has not had on screen in the open panel
+   * (unread ones while the server sends no unseen count). The bell's
+   * description says which ("3 new notifications"). Another value warns once
+   * and counts unread.
+   */
+  @property({ reflect: true }) badge: 'unread' | 'unseen' = 'unread';
 
   /**
    * Whether the dropdown is open. Rows render only then: nothing is laid out
@@ -205,7 +214,7 @@ export class PdActivityFeed extends PdElement {
 
   #client = new ClientController(
     this,
-    (client) => [client.$notifications, client.$unreadCount, client.$connection, $now],
+    (client) => [client.$notifications, client.$unreadCount, client.$unseenCount, client.$connection, $now],
     // An invitations modal the feed opens itself (when the page has none) shares its client.
     { shareWithChildren: true },
   );
@@ -249,7 +258,6 @@ export class PdActivityFeed extends PdElement {
 
   override render() {
     const t = this.strings;
-    const count = this.#client.client?.$unreadCount.get() ?? 0;
     const view = this.#view;
     const panel = html`<section
       id="panel"
@@ -277,8 +285,8 @@ export class PdActivityFeed extends PdElement {
       }
     </section>`;
     if (this.inline) return panel;
-    return html`${bell({ label: t.notifications, description: t.unreadCount(count), count, popoverTarget: 'panel' })}
-    ${panel}`;
+    const { count, description } = notificationCount(this, this.#client.client, t);
+    return html`${bell({ label: t.notifications, description, count, popoverTarget: 'panel' })} ${panel}`;
   }
 
   /** Loads the panel's code once (on the first opening, or at once when inline). */

@@ -1,4 +1,6 @@
+import type { PdClient } from '@pd-notify/client';
 import { html, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
+import type { Strings } from '../i18n.js';
 import { bellIcon } from '../icons.js';
 
 export interface BellOptions {
@@ -14,6 +16,35 @@ export interface BellOptions {
   onClick?: (event: MouseEvent) => void;
   /** The button's icon; a bell by default. */
   icon?: SVGTemplateResult;
+}
+
+/** What a notifications bell counts: `unread` (the default) or `unseen` notifications. */
+export type Badge = 'unread' | 'unseen';
+
+/** The unknown `badge` value each element last warned about. */
+const warned = new WeakMap<Element, string>();
+
+/**
+ * The count a notifications bell shows and the description that says what it
+ * counts. With `badge="unseen"`: the unseen notifications ("3 new
+ * notifications"), or the unread ones while the server sends no unseen count
+ * (described as unread, since that is what the number is). Otherwise the unread
+ * ones; a value other than `unread` and `unseen` warns (once per element and
+ * value) and counts unread.
+ */
+export function notificationCount(
+  host: HTMLElement & { badge: Badge | null },
+  client: PdClient | null,
+  t: Strings,
+): { count: number; description: string } {
+  const badge = host.badge;
+  if (badge && badge !== 'unread' && badge !== 'unseen' && warned.get(host) !== badge) {
+    warned.set(host, badge);
+    console.warn(`<${host.localName}> badge="${badge}": not unread or unseen, counting unread`);
+  }
+  const unseen = badge === 'unseen' ? client?.$unseenCount.get() : undefined;
+  const count = unseen ?? client?.$unreadCount.get() ?? 0;
+  return { count, description: unseen === undefined ? t.unreadCount(count) : t.unseenCount(count) };
 }
 
 /** The text on the badge: 1–99, then "99+". */

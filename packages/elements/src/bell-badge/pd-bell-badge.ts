@@ -4,7 +4,7 @@ import { ClientController } from '../client-controller.js';
 import { bellIcon, mailIcon } from '../icons.js';
 import { PdElement } from '../pd-element.js';
 import { tokens } from '../styles/tokens.js';
-import { bell } from './bell.js';
+import { bell, notificationCount } from './bell.js';
 import { BellInk } from './ink.js';
 import { bellStyles } from './bell.styles.js';
 
@@ -13,10 +13,11 @@ export const COUNTERS = ['notifications', 'invitations'] as const;
 export type Counter = (typeof COUNTERS)[number];
 
 /**
- * A bell button with a live count badge: unread notifications (the default) or,
- * with `counter="invitations"`, pending invitations. The badge shows 1–99 and
- * "99+" and hides at 0; the button is named "Notifications" (or "Invitations")
- * and its description carries the count. With `for` set to the id of an element
+ * A bell button with a live count badge: unread notifications (the default),
+ * unseen ones with `badge="unseen"` (those the user has not had on screen in the
+ * feed's open panel), or, with `counter="invitations"`, pending invitations. The
+ * badge shows 1–99 and "99+" and hides at 0; the button is named "Notifications"
+ * (or "Invitations") and its description carries the count. With `for` set to the id of an element
  * that has a `show()` method (such as `<pd-invitations>`), clicking opens it.
  *
  * The icon takes the text colour around the element (the host's header), in
@@ -57,10 +58,22 @@ export class PdBellBadge extends PdElement {
 
   /** `notifications` (default) or `invitations`. */
   @property({ reflect: true }) counter: Counter = 'notifications';
+  /**
+   * What a notifications badge counts: `unread` (the default) or `unseen`
+   * notifications, those the user has not had on screen in the feed's open
+   * panel (unread ones while the server sends no unseen count). The button's
+   * description says which ("3 new notifications"). Only with
+   * `counter="notifications"`; another value warns once and counts unread.
+   */
+  @property({ reflect: true }) badge: 'unread' | 'unseen' = 'unread';
   /** The id of the element to `show()` on click, in the same document or shadow root (e.g. a `<pd-invitations>`). */
   @property({ attribute: 'for' }) for: string | null = null;
 
-  #client = new ClientController(this, (client) => [client.$unreadCount, client.$pendingInviteCount]);
+  #client = new ClientController(this, (client) => [
+    client.$unreadCount,
+    client.$unseenCount,
+    client.$pendingInviteCount,
+  ]);
 
   constructor() {
     super();
@@ -69,9 +82,15 @@ export class PdBellBadge extends PdElement {
 
   /** The number shown. */
   get count(): number {
+    return this.#shown().count;
+  }
+
+  /** The number shown and the button's description. */
+  #shown(): { count: number; description: string } {
     const client = this.#client.client;
-    if (!client) return 0;
-    return this.#counter === 'invitations' ? client.$pendingInviteCount.get() : client.$unreadCount.get();
+    if (this.#counter !== 'invitations') return notificationCount(this, client, this.strings);
+    const count = client?.$pendingInviteCount.get() ?? 0;
+    return { count, description: this.strings.pendingCount(count) };
   }
 
   get #counter(): Counter {
@@ -83,12 +102,12 @@ export class PdBellBadge extends PdElement {
   }
 
   override render() {
-    const count = this.count;
+    const { count, description } = this.#shown();
     const t = this.strings;
     const invitations = this.#counter === 'invitations';
     return bell({
       label: invitations ? t.invitations : t.notifications,
-      description: invitations ? t.pendingCount(count) : t.unreadCount(count),
+      description,
       count,
       opensDialog: this.for !== null,
       icon: invitations ? mailIcon : bellIcon,

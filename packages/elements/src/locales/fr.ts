@@ -10,6 +10,12 @@ const fr: Strings = {
       : count === 1
         ? '1 notification non lue'
         : `${count} notifications non lues`,
+  unseenCount: (count) =>
+    count === 0
+      ? 'Aucune nouvelle notification'
+      : count === 1
+        ? '1 nouvelle notification'
+        : `${count} nouvelles notifications`,
   pendingCount: (count) =>
     count === 0
       ? 'Aucune invitation en attente'
