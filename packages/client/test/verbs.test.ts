@@ -174,6 +174,21 @@ describe('each verb, shown at once and stored by the server', () => {
   });
 });
 
+describe('how many match', () => {
+  it('the list state carries the server’s total for its filter (for “select all N matching”), one per view', async () => {
+    const client = await open({ pageSize: 3 });
+    const inbox = server().store.listNotifications('alice', { limit: 100 }).items.length;
+    assert.ok(inbox > 3);
+    assert.equal(client.$notifications.get().total, inbox);
+    assert.equal(client.$notifications.get().hasMore, true);
+    await client.archive(client.$notifications.get().items[0]!.id);
+    await client.setFilter({ archived: true });
+    const archived = await until(client.$notifications, (s) => s.status === 'ready' && s.filter.archived === true);
+    assert.equal(archived.total, 1);
+    assert.equal(archived.items.length, 1);
+  });
+});
+
 describe('a refusal', () => {
   it('rolls back that change alone while another one stands', async () => {
     const client = await open();

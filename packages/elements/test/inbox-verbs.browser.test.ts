@@ -22,12 +22,15 @@ import {
   press,
 } from './focus-helpers.js';
 
+/** A dropdown feed, opened on its rows; `above`: CSS pixels of page over it (less room below the bell). */
 async function openFeed(
   lang = 'en',
   client: PdClient = freshClient('demo-alice', { persist: false }),
+  above = 0,
 ): Promise<PdActivityFeed> {
   const root = await fixture<HTMLElement>(
     html`<div lang=${lang}>
+      <div style=${`height:${above}px`}></div>
       <pd-provider .client=${client}><pd-activity-feed></pd-activity-feed></pd-provider>
     </div>`,
   );
@@ -163,6 +166,37 @@ describe('<pd-activity-feed>: the inbox verbs, by keys', () => {
     shadow(shadow<PdToaster>(feed, 'pd-toaster'), '[part="action"]').click();
     await eventually(async () => expect((await listed(id))?.snoozedUntil).to.equal(null));
     await eventually(() => expect(shadow(feed, '[part="empty"]').textContent!.trim()).to.equal('Nothing snoozed.'));
+  });
+
+  it('the snooze menu stays whole on screen: near the window’s bottom it opens above its button', async () => {
+    // The dropdown ends near the window's bottom, whatever the engine's window.
+    const feed = await openFeed('en', undefined, window.innerHeight - 360);
+    const list = shadow(feed, '.list');
+    list.scrollTop = list.scrollHeight;
+    const buttons = () => shadowAll(feed, 'article [part~="snooze"]');
+    // The lowest Snooze button in view.
+    const lowest = await eventually(() => {
+      const bottom = list.getBoundingClientRect().bottom;
+      const found = buttons()
+        .filter((button) => button.getBoundingClientRect().bottom <= bottom)
+        .at(-1);
+      expect(found).to.not.equal(undefined);
+      return found!;
+    });
+    lowest.click();
+    const menu = await eventually(() => shadow(feed, '[role="menu"]'));
+    await eventually(() => {
+      const box = menu.getBoundingClientRect();
+      const button = lowest.getBoundingClientRect();
+      expect(box.height).to.be.above(100);
+      expect(box.top).to.be.at.least(0);
+      expect(box.bottom).to.be.at.most(window.innerHeight);
+      // Beside its button, never over it.
+      expect(box.bottom <= button.top || box.top >= button.bottom, 'the menu covers its button').to.equal(true);
+      // No room under it here (the dropdown reaches the window's bottom): above it.
+      expect(button.bottom + 4 + box.height, 'room under the button').to.be.above(window.innerHeight);
+      expect(box.bottom).to.be.at.most(button.top);
+    });
   });
 
   it('"Pick a date and time…": a time in the past is refused with its reason, a time ahead snoozes until it', async () => {
