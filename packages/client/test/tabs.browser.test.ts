@@ -201,6 +201,51 @@ for (const election of ['web-locks', 'broadcast-channel'] as const)
       for (const { client } of tabs) await until(client.$connection, (s) => s.pending === 0);
     });
 
+    it('the inbox verbs reach every tab: an archive, a snooze and a bulk read from one show in the other; an archive made offline waits in both, then is sent once', async () => {
+      const [one, other] = [await openTab(), await openTab()];
+      for (const { client } of [one, other]) await until(client.$notifications, (s) => s.status === 'ready');
+      const has = (client: PdClient, id: string) => client.$notifications.get().items.some((item) => item.id === id);
+      const [archived, snoozed] = one.client.$notifications.get().items.filter((item) => item.readAt === null);
+      await other.client.archive(archived!.id);
+      await until(one.client.$notifications, () => !has(one.client, archived!.id));
+      await other.client.snooze(snoozed!.id, new Date(Date.now() + 3_600_000));
+      await until(one.client.$notifications, () => !has(one.client, snoozed!.id));
+      const unread = other.client.$notifications
+        .get()
+        .items.filter((item) => item.readAt === null)
+        .map((item) => item.id);
+      expect(unread.length).to.be.above(0);
+      await other.client.bulk('read', unread);
+      await until(one.client.$notifications, (s) => s.items.every((item) => item.readAt !== null));
+      // Offline: shown gone in both tabs at once, pending in both, then sent once.
+      const setOnline = (online: boolean) => {
+        for (const { window: tab } of [one, other]) {
+          Object.defineProperty(tab.navigator, 'onLine', { configurable: true, get: () => online });
+          tab.dispatchEvent(new Event(online ? 'online' : 'offline'));
+        }
+      };
+      const later = one.client.$notifications.get().items[0]!;
+      setOnline(false);
+      const archiving = other.client.archive(later.id);
+      for (const { client } of [one, other]) {
+        await until(client.$notifications, () => !has(client, later.id));
+        await until(client.$connection, (s) => s.pending === 1);
+      }
+      setOnline(true);
+      await archiving;
+      const stored = await fetch(`${base()}/v1/notifications?archived=true&limit=50`, {
+        headers: { Authorization: 'Bearer demo-alice' },
+      });
+      const ids = ((await stored.json()) as { items: { id: string }[] }).items.map((item) => item.id);
+      expect(ids).to.include.members([archived!.id, later.id]);
+      for (const { client } of [one, other]) await until(client.$connection, (s) => s.pending === 0);
+      // Sent once between them (by whichever tab replays the shared queue).
+      const sent = [one, other].flatMap((tab) =>
+        tab.window.calls!.filter((path) => path.endsWith(`/${later.id}/archive`)),
+      );
+      expect(sent).to.have.length(1);
+    });
+
     it('a preferences save made offline in a tab that does not hold the stream shows saved there once sent', async () => {
       const tabs = [await openTab(), await openTab()];
       const follower = tabs[1]!.client;
