@@ -42,7 +42,7 @@ import { InvitationsArea, type InvitationsState } from './sync/invitations.js';
 import { Loader } from './sync/loader.js';
 import type { Mutations } from './sync/mutations.js';
 import { NotificationsArea, type NotificationFilter, type NotificationsState } from './sync/notifications.js';
-import type { SearchState } from './sync/search.js';
+import type { SearchStore } from './sync/search.js';
 import { PreferencesArea, type PreferencesDraft, type PreferencesState } from './sync/preferences.js';
 import { SyncsArea, type SyncsByTrack } from './sync/syncs.js';
 import { Tokens, type TokenSource } from './tokens.js';
@@ -215,13 +215,13 @@ export interface PdClient {
    * white space; case and accents ignored; every word must match the title,
    * the message, the actor's or the track's name), within `filter` (default:
    * the inbox). Resolves with the search's own store: the server's first page
-   * of results (`source: 'server'`), or, while the server cannot be reached
+   * of results (`source: 'server'`; the store's `loadMore()` brings the next), or, while the server cannot be reached
    * (the browser offline, no answer), the loaded notifications that match
    * (`source: 'local'`; track names are not matched locally). The store is not
    * kept fresh: search again for newer results. Rejects with `bad-request` for
    * a query the protocol refuses.
    */
-  search(q: string, filter?: NotificationFilter): Promise<ReadableAtom<SearchState>>;
+  search(q: string, filter?: NotificationFilter): Promise<SearchStore>;
   /** Runs a row action; `accept-invite` answers with the acceptance. */
   runAction(id: string, action: ActionId): Promise<Acceptance | null>;
   /**

@@ -369,6 +369,30 @@ describe('a search', () => {
     assert.deepEqual(none.items, [], 'every word must match');
   });
 
+  it('brings the next pages on demand, each result once, until the server has no more', async () => {
+    const client = await open();
+    for (let i = 1; i <= 45; i++) {
+      server().store.deliver('alice', { type: 'service-announcement', title: `Pager take ${i}`, message: '' });
+    }
+    const $results = await client.search('pager take');
+    const first = await until($results, (s) => s.status === 'ready');
+    assert.equal(first.items.length, 20, 'the server’s default page');
+    assert.equal(first.total, 45);
+    assert.equal(first.hasMore, true);
+    // Two calls at once load one page.
+    await Promise.all([$results.loadMore(), $results.loadMore()]);
+    assert.equal($results.get().items.length, 40);
+    await $results.loadMore();
+    const all = $results.get();
+    assert.equal(all.hasMore, false);
+    assert.deepEqual(
+      all.items.map((item) => item.title),
+      Array.from({ length: 45 }, (_, i) => `Pager take ${45 - i}`),
+    );
+    await $results.loadMore();
+    assert.equal($results.get().items.length, 45, 'nothing more to load');
+  });
+
   it('refuses a query the protocol refuses', async () => {
     const client = await open();
     for (const q of ['a', ' a ', 'x'.repeat(101)]) {

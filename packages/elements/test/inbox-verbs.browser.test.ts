@@ -295,6 +295,39 @@ describe('<pd-activity-feed>: the inbox verbs, by keys', () => {
     expect(shadowAll(feed, '[part="searchbox"]')).to.have.length(0);
   });
 
+  it('Search results load their next pages as the list scrolls to its end', async () => {
+    await control('/control/act', {
+      action: 'notify',
+      userId: 'alice',
+      type: 'comment',
+      title: 'Pager take',
+      message: '',
+      count: 45,
+    });
+    const feed = await openFeed();
+    shadow(feed, '[part="search-button"]').click();
+    const box = await eventually(() => shadow<HTMLInputElement>(feed, '[part="searchbox"]'));
+    await expectFocusOn(box, 'Search notifications');
+    await sendKeys({ type: 'pager' });
+    await eventually(() => expect(shadow(feed, '[part="search"] [role="status"]').textContent).to.equal('45 results'));
+    const list = shadow(feed, '.list');
+    await eventually(() => {
+      list.scrollTop = list.scrollHeight;
+      expect(titles(feed)).to.include('Pager take 1');
+    });
+    const all = new Set<string>();
+    await eventually(() => {
+      list.scrollTop = 0;
+      expect(titles(feed)[0]).to.equal('Pager take 45');
+    });
+    for (let top = 0; top <= list.scrollHeight; top += 200) {
+      list.scrollTop = top;
+      await new Promise(requestAnimationFrame);
+      for (const title of titles(feed)) all.add(title!);
+    }
+    expect(all.size, 'each result once').to.equal(45);
+  });
+
   it('Select: Space and Shift+Down choose rows, the bar archives them with Undo; Ctrl+A then "Select all N matching" marks every match read on the server; Escape leaves', async () => {
     await control('/control/act', {
       action: 'notify',

@@ -26,10 +26,9 @@ import { PdError } from '../errors.js';
 import type { ActionQueue } from '../offline/queue.js';
 import type { Mutation, Queued, Shown } from './change.js';
 import type { InvitationsArea } from './invitations.js';
-import { checkQuery, search, type SearchState } from './search.js';
+import { checkQuery, search, type SearchStore } from './search.js';
 import { changedBy, snoozed } from './verbs.js';
 import { inView, type NotificationFilter, type NotificationsInternals } from './notifications.js';
-import type { ReadableAtom } from 'nanostores';
 import type { PreferencesArea } from './preferences.js';
 import type { SyncsArea } from './syncs.js';
 
@@ -88,7 +87,7 @@ export class Mutations {
   }
 
   /** Searches the notifications (see `PdClient.search`); rejects with `bad-request` for a query the protocol refuses. */
-  search = (q: string, filter?: NotificationFilter): Promise<ReadableAtom<SearchState>> => {
+  search = (q: string, filter?: NotificationFilter): Promise<SearchStore> => {
     const invalid = checkQuery(q);
     if (invalid) return Promise.reject(invalid);
     const { notifications, offline } = this.#options;

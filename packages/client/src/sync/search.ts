@@ -25,12 +25,18 @@ export interface SearchState {
   status: Exclude<LoadStatus, 'idle' | 'cached'>;
   /** `server`: the server's results; `local`: matched among the loaded notifications, the server being unreachable. */
   source: 'server' | 'local';
-  /** The server has more results than `items` (its first page, of its default size); false for a local search. */
+  /** The server has more results than `items` (load them with `loadMore()`); false for a local search. */
   hasMore: boolean;
   /** How many items match on the server, when it says; undefined for a local search. */
   total: number | undefined;
   error: PdError | null;
 }
+
+/** A search's store, and its next pages. */
+export type SearchStore = ReadableAtom<SearchState> & {
+  /** Loads the server's next page of results (nothing when there is none; a call while one loads waits for it). */
+  loadMore(): Promise<void>;
+};
 
 export interface SearchOptions {
   notifications: NotificationsInternals;
@@ -46,9 +52,11 @@ export function checkQuery(q: string): PdError | null {
 }
 
 /** Starts a search; its store follows it. */
-export function search(options: SearchOptions, q: string, filter: NotificationFilter = {}): ReadableAtom<SearchState> {
+export function search(options: SearchOptions, q: string, filter: NotificationFilter = {}): SearchStore {
   const base = { q, filter, hasMore: false, total: undefined, error: null };
   const $search = atom<SearchState>({ ...base, items: [], status: 'loading', source: 'server' });
+  let cursor: string | null = null;
+  let more: Promise<void> | null = null;
   const { context, list } = options.notifications;
   const local = (error: PdError | null): void => {
     const terms = searchTerms(q);
@@ -68,7 +76,8 @@ export function search(options: SearchOptions, q: string, filter: NotificationFi
     local(null);
   } else {
     context.rest.listNotifications({ ...filter, q }).then(
-      (page) =>
+      (page) => {
+        cursor = page.nextCursor;
         $search.set({
           ...base,
           items: page.items,
@@ -76,7 +85,8 @@ export function search(options: SearchOptions, q: string, filter: NotificationFi
           source: 'server',
           hasMore: page.nextCursor !== null,
           total: page.total,
-        }),
+        });
+      },
       (error: unknown) => {
         const pdError = context.report(error);
         // No answer (or a failing server): the loaded items answer instead; a refusal is the search's error.
@@ -85,5 +95,21 @@ export function search(options: SearchOptions, q: string, filter: NotificationFi
       },
     );
   }
-  return $search;
+  const loadMore = (): Promise<void> =>
+    (more ??=
+      cursor === null
+        ? Promise.resolve()
+        : context.rest.listNotifications({ ...filter, q, cursor }).then(
+            (page) => {
+              cursor = page.nextCursor;
+              const held = $search.get();
+              const known = new Set(held.items.map((item) => item.id));
+              const items = [...held.items, ...page.items.filter((item) => !known.has(item.id))];
+              $search.set({ ...held, items, hasMore: page.nextCursor !== null });
+            },
+            (error: unknown) => {
+              throw context.report(error);
+            },
+          )).finally(() => (more = null));
+  return Object.assign($search, { loadMore });
 }

@@ -121,9 +121,10 @@ export class FeedPanel implements ReactiveController {
         const client = context.client();
         const state = client?.$notifications.get();
         // Scrolled near the end of what is loaded: fetch the next page.
-        if (state?.hasMore && !state.loadingMore && nearEnd && !this.#search?.results) {
-          void client!.loadMore().catch(() => {});
-        }
+        if (!nearEnd) return;
+        // Searching: the results' next page; else the list's.
+        if (this.#search?.results) this.#search.loadMore();
+        else if (state?.hasMore && !state.loadingMore) void client!.loadMore().catch(() => {});
       },
     });
     new FocusKeeper(host, () => this.#row(this.#currentIndex()) ?? this.#query('[aria-selected="true"]'));
@@ -392,7 +393,7 @@ export class FeedPanel implements ReactiveController {
     if (results.items.length === 0) {
       return html`${local}${emptyState('bell', t.noResults(this.#search!.query), 'no-results')}`;
     }
-    return html`${local}${this.#renderList(results.items, false, false, [])}`;
+    return html`${local}${this.#renderList(results.items, results.hasMore, false, [])}`;
   }
 
   #renderError() {

@@ -6,7 +6,14 @@
  * notifications (the server cannot be reached). Escape clears, then closes.
  * Loaded the first time search is opened.
  */
-import { foldText, searchTerms, type NotificationFilter, type PdClient, type SearchState } from '@pd-notify/client';
+import {
+  foldText,
+  searchTerms,
+  type NotificationFilter,
+  type PdClient,
+  type SearchState,
+  type SearchStore,
+} from '@pd-notify/client';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { announce } from '../announcer.js';
 import { closeIcon } from '../icons.js';
@@ -72,6 +79,7 @@ export class SearchBox {
   #terms: string[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
   #state: SearchState | null = null;
+  #store: SearchStore | null = null;
   #unsubscribe: (() => void) | null = null;
   /** Each search started counts up: an answer to an older one is dropped. */
   #generation = 0;
@@ -104,6 +112,11 @@ export class SearchBox {
   /** Searches again (after a change to the results' notifications: they are not kept fresh). */
   refresh(): void {
     if (this.#terms.length > 0) this.#search();
+  }
+
+  /** Loads the next page of results, when the server has more. */
+  loadMore(): void {
+    if (this.results?.hasMore) void this.#store?.loadMore().catch(() => {});
   }
 
   /** Stops searching. */
@@ -169,6 +182,7 @@ export class SearchBox {
     client.search(this.#query.trim(), this.#options.filter()).then(
       ($search) => {
         if (generation !== this.#generation) return;
+        this.#store = $search;
         this.#unsubscribe = $search.subscribe((state) => {
           this.#state = state;
           if (state.status === 'ready' && state.source === 'local') announce(this.#options.strings().searchLocal);
