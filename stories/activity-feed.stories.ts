@@ -4,7 +4,7 @@ import type { Store } from '@pd-notify/mock-server/domain';
 import { addLongNamedTrack, setOnline, type Scenario } from './support/story-backend.js';
 import { fromArgs } from './support/args.js';
 import { argTypesFor } from './support/manifest.js';
-import { LONG_MESSAGE, LONG_TITLE, focusVisibly, inShadow, waitFor } from './support/render.js';
+import { LONG_MESSAGE, LONG_TITLE, focusVisibly, inShadow, ownFrame, waitFor } from './support/render.js';
 
 /** The feed in a story: the inline panel unless the story says otherwise. */
 const feedOf = (canvas: HTMLElement) => canvas.querySelector('pd-activity-feed')!;
@@ -188,6 +188,7 @@ export const Snoozed: Story = {
 };
 /** A row's Snooze menu, open: its times in the viewer's time zone. */
 export const SnoozeMenu: Story = {
+  parameters: ownFrame('600px'),
   play: async ({ canvasElement }) => {
     (await inShadow<HTMLButtonElement>(feedOf(canvasElement), 'article [part~="snooze"]')).click();
     await inShadow(feedOf(canvasElement), '[role="menuitem"]');
@@ -195,6 +196,7 @@ export const SnoozeMenu: Story = {
 };
 /** "Pick a date and time…": the snooze menu's form. */
 export const SnoozePickTime: Story = {
+  parameters: ownFrame('600px'),
   play: async ({ canvasElement }) => {
     const feed = feedOf(canvasElement);
     (await inShadow<HTMLButtonElement>(feed, 'article [part~="snooze"]')).click();

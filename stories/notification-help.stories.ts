@@ -4,7 +4,8 @@ import type { Store } from '@pd-notify/mock-server/domain';
 import { html } from 'lit';
 import { fromArgs } from './support/args.js';
 import { argTypesFor } from './support/manifest.js';
-import { ownFrame, permission } from './support/notification-permission.js';
+import { permission } from './support/notification-permission.js';
+import { ownFrame } from './support/render.js';
 import { focusVisibly, inShadow } from './support/render.js';
 import type { Scenario } from './support/story-backend.js';
 

@@ -3,7 +3,8 @@ import { html } from 'lit';
 import type { PdPreferencesForm } from '../packages/elements/src/index.js';
 import { fromArgs } from './support/args.js';
 import { argTypesFor } from './support/manifest.js';
-import { ownFrame, permission } from './support/notification-permission.js';
+import { permission } from './support/notification-permission.js';
+import { ownFrame } from './support/render.js';
 import { focusVisibly, inShadow, waitFor } from './support/render.js';
 import type { Scenario } from './support/story-backend.js';
 

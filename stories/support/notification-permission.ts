@@ -17,12 +17,3 @@ export function permission(state: BrowserPermission, answer: NotificationPermiss
     return () => stub.restore();
   };
 }
-
-/**
- * The parameters of a story whose permission is not its docs page's default: on
- * the docs page it renders in a frame of its own (`height` tall), since every
- * inline story of that page shares one `window.Notification`.
- */
-export function ownFrame(height: string) {
-  return { docs: { story: { inline: false, height } } };
-}

@@ -1,7 +1,10 @@
 /** Small helpers the stories share: waiting for what a play step needs, focus, and realistic long content. */
 
-/** Waits until `find` returns something (a story's play step waiting for its data). */
-export async function waitFor<T>(find: () => T | null | undefined | false, timeoutMs = 5000): Promise<T> {
+/**
+ * Waits until `find` returns something (a story's play step waiting for its data). Generous: a docs
+ * page renders every story of an element at once, each with its own server, on machines under load.
+ */
+export async function waitFor<T>(find: () => T | null | undefined | false, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = find();
@@ -31,3 +34,13 @@ export const LONG_TRACK_NAME =
 export const LONG_TITLE = `Chloé Laurent commented on “${LONG_TRACK_NAME}”`;
 export const LONG_MESSAGE =
   'The second verse needs more space around the vocal: try pulling the pads back by two decibels, widening the backing vocals, and automating the reverb send so that it opens up in the last bar before the chorus. The hi-hats are slightly ahead of the beat from 2:14 onwards. New stems: https://files.moreno.studio/northern-lights-over-reykjavik/stems/lead-vocal_take-14_comped_final-v3.wav';
+
+/**
+ * The parameters of a story that cannot share its docs page with the others: there it renders in a
+ * frame of its own (`height` tall). For stories whose state the others would disturb: a permission
+ * other than the page's (every inline story shares one `window.Notification`), a menu open (it
+ * closes when focus leaves it, and the other stories take focus).
+ */
+export function ownFrame(height: string) {
+  return { docs: { story: { inline: false, height } } };
+}

@@ -229,6 +229,12 @@ describe('verbs made while the server cannot be reached', () => {
     assert.equal(has(client, a.id), false, 'archived at once');
     assert.equal(has(client, b.id), false, 'snoozed at once');
     assert.ok(shown(client, c.id)?.seenAt, 'seen at once');
+    // Seen waits too, but no row shows it ("will sync" is for what the user did to a row).
+    assert.deepEqual(
+      client.$notifications.get().pending.filter((id) => id === c.id),
+      [],
+      'a seen mark does not show pending',
+    );
     assert.equal(has(client, d.id), false, 'bulk-archived at once');
     assert.equal(stored(a.id).archivedAt, null, 'not on the server yet');
     // The first answer after the connection is back is lost: sent again with its key, applied once.

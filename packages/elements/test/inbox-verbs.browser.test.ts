@@ -197,6 +197,12 @@ describe('<pd-activity-feed>: the inbox verbs, by keys', () => {
       expect(button.bottom + 4 + box.height, 'room under the button').to.be.above(window.innerHeight);
       expect(box.bottom).to.be.at.most(button.top);
     });
+    // Focus going elsewhere on the page (a click on another control) closes it and stays there.
+    const search = shadow(feed, '[part="search-button"]');
+    search.focus();
+    await eventually(() => expect(shadowAll(feed, '[role="menu"]')).to.have.length(0));
+    expect(lowest.getAttribute('aria-expanded')).to.equal('false');
+    await expectFocusOn(search, 'Search');
   });
 
   it('"Pick a date and time…": a time in the past is refused with its reason, a time ahead snoozes until it', async () => {

@@ -189,7 +189,9 @@ export class Mutations {
         publish();
       },
       queued: () => {
-        if (overlay) overlay.queued = true;
+        // Seen is nothing a row shows: waiting, it does not mark the rows "will sync" (it still waits, and counts).
+        const quiet = change.kind === 'seen' || (change.kind === 'bulk' && change.op === 'seen');
+        if (overlay && !quiet) overlay.queued = true;
         answer?.queued();
         publish();
       },

@@ -9,6 +9,7 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { PanelTexts } from './inbox-texts.js';
 import { note } from '../feedback.js';
+import { deepActiveElement } from '../focus-keeper.js';
 
 const HOUR = 3_600_000;
 /** The protocol's limit: a snooze ends at most a year ahead. */
@@ -242,13 +243,18 @@ export class SnoozeMenu {
     this.close();
   };
 
-  /** Focus left the menu (a click elsewhere): it closes, focus staying where it went. */
+  /**
+   * Focus left the menu for something else on the page (a click elsewhere): it closes, focus staying
+   * where it went. Not when the window lost focus (another window, a frame around the page): the menu
+   * is still there when the user comes back.
+   */
   #onFocusOut = (event: FocusEvent): void => {
-    const to = event.relatedTarget as Node | null;
-    if (to && this.#menu()?.contains(to)) return;
-    if (!this.#for || this.#picking) return;
-    this.#for = null;
-    this.#menu()?.hidePopover();
-    this.#host.requestUpdate();
+    const menu = event.currentTarget as HTMLElement;
+    setTimeout(() => {
+      if (!this.#for || this.#picking || !document.hasFocus() || menu.contains(deepActiveElement())) return;
+      this.#for = null;
+      if (menu.matches(':popover-open')) menu.hidePopover();
+      this.#host.requestUpdate();
+    });
   };
 }
