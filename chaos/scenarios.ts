@@ -594,6 +594,15 @@ export const FAILING_SERVER_SCENARIOS: Scenario[] = FAILURES.flatMap((failure) =
   })),
 );
 
+/** Every scenario, in the order they run (the verbs' last: they move the server's clock for good). */
+export const ALL_SCENARIOS: readonly Scenario[] = [
+  ...SCENARIOS,
+  ...STARTUP_SCENARIOS,
+  ...OFFLINE_SCENARIOS,
+  ...FAILING_SERVER_SCENARIOS,
+  ...VERB_SCENARIOS,
+];
+
 /** Runs every scenario on a fresh demo store; collects the reports. */
 export async function runScenarios(
   rig: ChaosRig,
@@ -603,13 +612,7 @@ export async function runScenarios(
   const reports: Report[] = [];
   // Every tab's client waits between probes on the scenarios' time scale.
   rig.timing = { failureBackoff: { baseMs: 1000 * options.timeScale, capMs: 30_000 * options.timeScale } };
-  for (const scenario of [
-    ...SCENARIOS,
-    ...STARTUP_SCENARIOS,
-    ...OFFLINE_SCENARIOS,
-    ...FAILING_SERVER_SCENARIOS,
-    ...VERB_SCENARIOS,
-  ].filter((candidate) => only(candidate.name))) {
+  for (const scenario of ALL_SCENARIOS.filter((candidate) => only(candidate.name))) {
     await rig.reset();
     reports.push(
       await scenario.run(rig, options).catch((error: unknown) => ({

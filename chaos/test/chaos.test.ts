@@ -9,14 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ChaosRig, type Report } from '../harness.js';
 import type { PageState } from '../page.js';
-import {
-  FAILING_SERVER_SCENARIOS,
-  OFFLINE_SCENARIOS,
-  SCENARIOS,
-  STARTUP_SCENARIOS,
-  VERB_SCENARIOS,
-  runScenarios,
-} from '../scenarios.js';
+import { ALL_SCENARIOS, runScenarios } from '../scenarios.js';
 import { soak } from '../soak.js';
 
 describe('chaos: the page ends in the server’s true state under every fault', () => {
@@ -28,13 +21,7 @@ describe('chaos: the page ends in the server’s true state under every fault', 
   });
   after(() => rig?.stop());
 
-  for (const scenario of [
-    ...SCENARIOS,
-    ...STARTUP_SCENARIOS,
-    ...OFFLINE_SCENARIOS,
-    ...FAILING_SERVER_SCENARIOS,
-    ...VERB_SCENARIOS,
-  ]) {
+  for (const scenario of ALL_SCENARIOS) {
     it(scenario.name, () => {
       const report = reports.find((candidate) => candidate.scenario === scenario.name)!;
       assert.equal(report.mismatch, null);

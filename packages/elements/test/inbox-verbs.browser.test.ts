@@ -42,6 +42,13 @@ async function openFeed(
 }
 
 const rows = (feed: Element) => shadowAll(feed, 'article');
+/** The first row, its title, and its notification's id on the server. */
+async function firstRow(feed: Element): Promise<{ row: HTMLElement; title: string; id: string }> {
+  const row = rows(feed)[0]!;
+  const title = row.querySelector('h3')!.textContent!;
+  const { items } = (await api<NotificationPage>('/v1/notifications')).body;
+  return { row, title, id: items.find((item) => item.title === title)!.id };
+}
 const titles = (feed: Element) => rows(feed).map((row) => row.querySelector('h3')!.textContent);
 const messages = (feed: Element) => {
   const toaster = shadowAll<PdToaster>(feed, 'pd-toaster')[0];
@@ -60,10 +67,8 @@ afterEach(() => closeClients());
 describe('<pd-activity-feed>: the inbox verbs, by keys', () => {
   it('Delete (or Dismiss) archives the row: it leaves, the server keeps it archived, a toast says "Archived" and its Undo brings it back', async () => {
     const feed = await openFeed();
-    const first = rows(feed)[0]!;
-    const title = first.querySelector('h3')!.textContent!;
+    const { row: first, title, id } = await firstRow(feed);
     const second = titles(feed)[1];
-    const id = (await api<NotificationPage>('/v1/notifications')).body.items.find((item) => item.title === title)!.id;
     first.focus();
     await press('Delete');
     await eventually(() => expect(titles(feed)).to.not.include(title));
@@ -120,9 +125,7 @@ describe('<pd-activity-feed>: the inbox verbs, by keys', () => {
 
   it('Snooze: Enter opens the menu on its first item, arrows move, Escape gives focus back; "Tomorrow, 9:00" snoozes until then on the server, with Undo', async () => {
     const feed = await openFeed();
-    const row = rows(feed)[0]!;
-    const title = row.querySelector('h3')!.textContent!;
-    const id = (await api<NotificationPage>('/v1/notifications')).body.items.find((item) => item.title === title)!.id;
+    const { row, title, id } = await firstRow(feed);
     const button = row.querySelector<HTMLElement>('[part~="snooze"]')!;
     expect(nameOf(button)).to.equal('Snooze');
     expect(button.getAttribute('aria-haspopup')).to.equal('menu');
@@ -207,9 +210,7 @@ describe('<pd-activity-feed>: the inbox verbs, by keys', () => {
 
   it('"Pick a date and time…": a time in the past is refused with its reason, a time ahead snoozes until it', async () => {
     const feed = await openFeed();
-    const row = rows(feed)[0]!;
-    const title = row.querySelector('h3')!.textContent!;
-    const id = (await api<NotificationPage>('/v1/notifications')).body.items.find((item) => item.title === title)!.id;
+    const { row, title, id } = await firstRow(feed);
     const button = row.querySelector<HTMLElement>('[part~="snooze"]')!;
     button.focus();
     await press('Enter');

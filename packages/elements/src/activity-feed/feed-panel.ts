@@ -945,51 +945,40 @@ export class FeedPanel implements ReactiveController {
 
   /** "Dismiss": archives the row's notification (unless `pd-dismiss` is cancelled), with Undo. */
   async #dismiss(item: Notification): Promise<void> {
-    const client = this.#context.client();
-    if (!client || !this.#host.dispatchEvent(new PdDismissEvent(item))) return;
-    const t = this.#texts();
+    if (!this.#host.dispatchEvent(new PdDismissEvent(item))) return;
     await this.#move(
       item,
-      () => client.archive(item.id),
-      t.archived,
-      () => client.unarchive(item.id),
+      this.#texts().archived,
+      (client) => client.archive(item.id),
+      (client) => client.unarchive(item.id),
     );
   }
 
   /** Restores an archived notification to the inbox, with Undo. */
-  async #restore(item: Notification): Promise<void> {
-    const client = this.#context.client();
-    if (!client) return;
-    const t = this.#texts();
-    await this.#move(
+  #restore(item: Notification): Promise<void> {
+    return this.#move(
       item,
-      () => client.unarchive(item.id),
-      t.restored,
-      () => client.archive(item.id),
+      this.#texts().restored,
+      (client) => client.unarchive(item.id),
+      (client) => client.archive(item.id),
     );
   }
 
   /** Ends a snooze now, with Undo (snoozed again until the same time, while it is still ahead). */
-  async #unsnooze(item: Notification): Promise<void> {
-    const client = this.#context.client();
+  #unsnooze(item: Notification): Promise<void> {
     const until = item.snoozedUntil;
-    if (!client || !until) return;
-    const t = this.#texts();
-    const undo = Date.parse(until) > Date.now() ? () => client.snooze(item.id, until) : null;
-    await this.#move(item, () => client.unsnooze(item.id), t.unsnoozed, undo);
+    const undo = until && Date.parse(until) > Date.now() ? (client: PdClient) => client.snooze(item.id, until) : null;
+    return this.#move(item, this.#texts().unsnoozed, (client) => client.unsnooze(item.id), undo);
   }
 
   /** Snoozes a notification until `until`, with Undo. */
-  async #snooze(item: Notification, until: Date): Promise<void> {
-    const client = this.#context.client();
-    if (!client) return;
-    const t = this.#texts();
-    const said = t.snoozedUntil(this.#formatTime(until));
-    await this.#move(
+  #snooze(item: Notification, until: Date): Promise<void> {
+    const said = this.#texts().snoozedUntil(this.#formatTime(until));
+    return this.#move(
       item,
-      () => client.snooze(item.id, until),
       said,
-      () => client.unsnooze(item.id),
+      (client) => client.snooze(item.id, until),
+      (client) => client.unsnooze(item.id),
     );
   }
 
@@ -1000,19 +989,21 @@ export class FeedPanel implements ReactiveController {
    */
   async #move(
     item: Notification,
-    run: () => Promise<unknown>,
     said: string,
-    undo: (() => Promise<unknown>) | null,
+    run: (client: PdClient) => Promise<unknown>,
+    undo: ((client: PdClient) => Promise<unknown>) | null,
   ): Promise<void> {
+    const client = this.#context.client();
+    if (!client) return;
     const t = this.#texts();
     this.#setRowError(item.id, null);
     // Pressed on the row, or in the Snooze menu (closed by now, focus fell to <body>): the next row takes focus.
     const active = deepActiveElement();
     const keep = !active || active === document.body || !!active.closest('article');
-    const done = run();
+    const done = run(client);
     if (keep) this.focusRow(this.#currentIndex(), false);
     const action: ToastAction | undefined = undo
-      ? { label: t.undo, run: () => void undo().catch(() => toast(t.actionFailed, 'error')) }
+      ? { label: t.undo, run: () => void undo(client).catch(() => toast(t.actionFailed, 'error')) }
       : undefined;
     toast(said, 'success', action);
     try {
