@@ -103,9 +103,16 @@ describe('keyboard only', () => {
     expect(await tabStops(1)).to.deep.equal(['Notifications']);
     await press('Enter', el);
     await eventually(() => expect(nameOf(focused())).to.equal('“Neon Rain” is overdue'));
-    // Back from the first row: the selected tab, the selected view, "Mark all as read", the bell; leaving the
+    // Back from the first row: the selected tab, the selected view, the header's tools, the bell; leaving the
     // panel closes it.
-    expect(await tabStops(4, true)).to.deep.equal(['All', 'Inbox', 'Mark all as read', 'Notifications']);
+    expect(await tabStops(6, true)).to.deep.equal([
+      'All',
+      'Inbox',
+      'Mark all as read',
+      'Select',
+      'Search',
+      'Notifications',
+    ]);
     await eventually(() => expect(panelOpen(el)).to.equal(false));
     // Open again: focus is on the first row.
     await press('Enter', el);
