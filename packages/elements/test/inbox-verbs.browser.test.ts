@@ -402,3 +402,130 @@ describe('<pd-activity-feed>: the inbox verbs, by keys', () => {
     await eventually(() => expect(focused()?.localName).to.equal('article'));
   });
 });
+
+describe('<pd-activity-feed>: where the verbs meet', () => {
+  const listed = async (query: string) =>
+    (await api<NotificationPage>(`/v1/notifications?limit=100${query}`)).body.items;
+
+  it('a user switch drops the previous user’s search', async () => {
+    const feed = await openFeed();
+    shadow(feed, '[part="search-button"]').click();
+    const box = await eventually(() => shadow<HTMLInputElement>(feed, '[part="searchbox"]'));
+    await expectFocusOn(box, 'Search notifications');
+    await sendKeys({ type: 'invited' });
+    await eventually(() => expect(shadowAll(feed, 'article mark').length).to.be.above(0));
+    feed.closest('pd-provider')!.client = freshClient('demo-ben', { persist: false });
+    await eventually(() => expect(shadowAll(feed, '[part="searchbox"]')).to.have.length(0));
+    expect(shadowAll(feed, 'article mark')).to.have.length(0);
+  });
+
+  it('Escape right after typing empties the box (text not rendered yet), and the list is back', async () => {
+    const feed = await openFeed();
+    shadow(feed, '[part="search-button"]').click();
+    const box = await eventually(() => shadow<HTMLInputElement>(feed, '[part="searchbox"]'));
+    await expectFocusOn(box, 'Search notifications');
+    await sendKeys({ type: 'mix' });
+    await press('Escape');
+    await eventually(() => expect(box.value).to.equal(''));
+    expect(box.isConnected, 'still open').to.equal(true);
+  });
+
+  it('select mode: Space on a row’s button presses it (Snooze opens its menu); Escape on the bar leaves the mode', async () => {
+    const feed = await openFeed();
+    shadow(feed, '[part="select-button"]').click();
+    await eventually(() => shadow(feed, 'article [part="select"]'));
+    const snooze = rows(feed)[0]!.querySelector<HTMLElement>('[part~="snooze"]')!;
+    snooze.focus();
+    await press(' ');
+    await eventually(() => shadow(feed, '[role="menu"]'));
+    expect(shadow(feed, '.selected-count').textContent!.trim()).to.equal('0 selected');
+    await press('Escape');
+    await expectFocusOn(snooze, 'Snooze');
+    const markRead = shadowAll(feed, '[part="bulk-action"]')[0]!;
+    markRead.focus();
+    await press('Escape');
+    await eventually(() => expect(shadowAll(feed, 'article [part="select"]')).to.have.length(0));
+    expect(shadow(feed, '#panel').matches(':popover-open'), 'the dropdown stays open').to.equal(true);
+    // The bar is gone: the current row takes focus.
+    await eventually(() => expect(focused()?.localName).to.equal('article'));
+  });
+
+  it('the date-and-time form closes with the dropdown', async () => {
+    const feed = await openFeed();
+    const menuItems = () =>
+      eventually(() => {
+        const items = shadowAll(feed, '[role="menuitem"]');
+        expect(items).to.have.length(4);
+        return items;
+      });
+    rows(feed)[0]!.querySelector<HTMLElement>('[part~="snooze"]')!.click();
+    (await menuItems())[3]!.click();
+    await eventually(() => shadow(feed, '[role="dialog"] input'));
+    await press('Escape');
+    await eventually(() => expect(shadowAll(feed, '.snooze-menu')).to.have.length(0));
+    // Again, then the dropdown closes around it (its bell pressed).
+    rows(feed)[0]!.querySelector<HTMLElement>('[part~="snooze"]')!.click();
+    (await menuItems())[3]!.click();
+    await eventually(() => shadow(feed, '[role="dialog"] input'));
+    shadow(feed, '#panel').hidePopover();
+    await eventually(() => expect(shadowAll(feed, '.snooze-menu')).to.have.length(0));
+  });
+
+  it('Undo of a Dismiss gives the row back as it was: unread; Delete in the archive does nothing', async () => {
+    const feed = await openFeed();
+    const unread = rows(feed).find((row) => row.classList.contains('unread'))!;
+    const title = unread.querySelector('h3')!.textContent!;
+    const id = (await listed('')).find((item) => item.title === title)!.id;
+    unread.querySelector<HTMLElement>('[part~="dismiss"]')!.click();
+    await eventually(async () => expect((await listed('&archived=true')).map((item) => item.id)).to.include(id));
+    shadow(shadow<PdToaster>(feed, 'pd-toaster'), '[part="action"]').click();
+    await eventually(async () => expect((await listed('')).find((item) => item.id === id)?.readAt).to.equal(null));
+    // In the archive, Delete on a row sends nothing.
+    rows(feed)[0]!.querySelector<HTMLElement>('[part~="dismiss"]')!.click();
+    shadowAll(feed, '[role="radio"]')[2]!.click();
+    const archived = await eventually(() => {
+      const row = rows(feed)[0];
+      expect(row?.querySelector('[part~="restore"]')).to.be.instanceOf(HTMLElement);
+      return row!;
+    });
+    const before = (await listed('&archived=true')).map((item) => `${item.id}@${item.version}`);
+    let dismissed = false;
+    feed.addEventListener('pd-dismiss', () => (dismissed = true));
+    archived.focus();
+    await press('Delete');
+    await press('Home');
+    expect(dismissed).to.equal(false);
+    expect((await listed('&archived=true')).map((item) => `${item.id}@${item.version}`)).to.deep.equal(before);
+  });
+
+  it('archiving every loaded row while the server has more: the next page comes, no “No new notifications.”', async () => {
+    await control('/control/act', {
+      action: 'notify',
+      userId: 'alice',
+      type: 'comment',
+      title: 'Older take',
+      message: '',
+      count: 40,
+    });
+    const client = freshClient('demo-alice', { persist: false, pageSize: 10 });
+    const feed = await openFeed('en', client);
+    shadow(feed, '[part="select-button"]').click();
+    await eventually(() => shadow(feed, 'article [part="select"]'));
+    rows(feed)[0]!.focus();
+    await press('Control+a');
+    // Every loaded row (the pages the list asked for), with more on the server.
+    await eventually(() =>
+      expect(shadow(feed, '.selected-count').textContent!.trim()).to.equal(
+        `${client.$notifications.get().items.length} selected`,
+      ),
+    );
+    expect(client.$notifications.get().hasMore).to.equal(true);
+    shadowAll(feed, '[part="bulk-action"]').at(-1)!.click();
+    await eventually(() => expect(rows(feed).length).to.be.above(0));
+    expect(shadowAll(feed, '[part="empty"]')).to.have.length(0);
+    const shown = titles(feed);
+    const inbox = (await listed('')).map((item) => item.title);
+    expect(inbox.length).to.be.above(0);
+    expect(shown[0]).to.equal(inbox[0]);
+  });
+});

@@ -323,13 +323,15 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
       case 'item': {
         const { item } = change;
         // Archived, snoozed or restored: out of the view it left, as a removal at that version (a later one brings it back).
-        if (!inView(item, this.#filter)) return this.#list.remove(item);
+        if (!inView(item, this.#filter)) return this.#counted(this.#list.remove(item), -1);
         const oldest = this.#list.oldest();
         const inWindow = !this.#hasMore || !oldest || item.createdAt >= oldest.createdAt;
-        return this.#list.upsert(item, inWindow && matches(item, this.#filter), change.created);
+        const fits = matches(item, this.#filter);
+        const changed = this.#list.upsert(item, inWindow && fits, change.created);
+        return change.created && fits ? this.#counted(changed, 1) : changed;
       }
       case 'removed':
-        return this.#list.remove(change.ref);
+        return this.#counted(this.#list.remove(change.ref), -1);
       case 'read':
         return this.#list.markRead(change.result.items, change.result.readAt);
       case 'bulk':
@@ -338,6 +340,12 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
           this.#verbs?.applyBulk(this.#list, this.#filter, change.result, (ids) => this.#fetch(ids)) ?? this.#fetch([])
         );
     }
+  }
+
+  /** Keeps the server's count of matches with what came and went since it was counted. */
+  #counted(changed: boolean, by: 1 | -1): boolean {
+    if (changed && this.#total !== undefined) this.#total = Math.max(0, this.#total + by);
+    return changed;
   }
 
   /** Fetches items that missed a change (or the first page again, when they are many). */

@@ -71,6 +71,8 @@ export class FeedPanel implements ReactiveController {
   #view: FeedView = 'inbox';
   /** The Snooze menu, once a Snooze button was first pressed (its code loads then). */
   #snoozeMenu: SnoozeMenu | null = null;
+  /** The client whose data the panel shows (a new one drops the search and the selection). */
+  #client: PdClient | null = null;
   /** The search box while open (its code loads the first time). */
   #search: SearchBox | null = null;
   #searchCode: Promise<typeof import('./search-box.js')> | null = null;
@@ -171,6 +173,7 @@ export class FeedPanel implements ReactiveController {
   // The list's own scroll anchoring (overflow-anchor: none, and WebKit has none): the focused row,
   // else the first row in view once scrolled, stays where it is whatever arrives above it.
   hostUpdate(): void {
+    this.#forgetOtherUser();
     const list = this.#query('.list');
     if (!list) return;
     // Found by focus, not by index: the rows rendered are the previous update's.
@@ -187,6 +190,9 @@ export class FeedPanel implements ReactiveController {
   }
 
   hostUpdated(): void {
+    // Closed: a snooze menu (or its form) does not outlive the panel.
+    if (!this.#context.shown()) this.#snoozeMenu?.close(true);
+    this.#refillEmptied();
     this.#watchTabs();
     this.#measureClamps();
     this.#keepAnchor();
@@ -199,6 +205,26 @@ export class FeedPanel implements ReactiveController {
       row.scrollIntoView({ block: 'nearest' });
       row.focus({ preventScroll: true });
     });
+  }
+
+  /** Another client (a user switch, a new token): the previous user's search and selection go. */
+  #forgetOtherUser(): void {
+    const client = this.#context.client();
+    if (client === this.#client) return;
+    this.#client = client;
+    this.#search?.dispose();
+    this.#search = null;
+    this.#select = null;
+    this.#snoozeMenu?.close(true);
+  }
+
+  /** Every loaded row left (archived, snoozed) while the server has more: the next page comes at once. */
+  #refillEmptied(): void {
+    const client = this.#context.client();
+    const state = client?.$notifications.get();
+    if (this.#context.shown() && state?.status === 'ready' && state.items.length === 0 && state.hasMore) {
+      if (!state.loadingMore) void client!.loadMore().catch(() => {});
+    }
   }
 
   hostDisconnected(): void {
@@ -272,7 +298,9 @@ export class FeedPanel implements ReactiveController {
                 : state.status === 'error' && state.items.length === 0
                   ? this.#renderError()
                   : state.items.length === 0
-                    ? this.#renderEmpty()
+                    ? state.hasMore
+                      ? this.#renderLoading()
+                      : this.#renderEmpty()
                     : this.#renderList(state.items, state.hasMore, state.loadingMore, state.pending)
         }
       </div>
@@ -690,13 +718,14 @@ export class FeedPanel implements ReactiveController {
 
   #leaveSelect(): void {
     if (!this.#select) return;
+    // Focus on what goes with the mode (the bar, a checkbox) or on a row: the current row takes it.
+    const active = deepActiveElement();
+    const leaving = !!active?.closest('.selection, article');
     this.#select = null;
     this.#host.requestUpdate();
-    // Focus on a checkbox or the bar (gone now): back to the current row, else the Select button.
-    const active = deepActiveElement();
-    if (active?.closest('article')) this.focusRow(this.#currentIndex(), false);
-    else void this.#host.updateComplete.then(() => this.#query('[part="select-button"]')?.focus());
+    if (leaving) this.focusRow(this.#currentIndex(), false);
   }
+
 
   /** The current row's index: where its notification is now, else the row now where it was. */
   #currentIndex(): number {
@@ -867,7 +896,7 @@ export class FeedPanel implements ReactiveController {
     const index = Number(row?.dataset.index);
     const item = items[index];
     if (!row || !item) return;
-    if (this.#select?.onRowKey(event, index)) return;
+    if (this.#select?.onRowKey(event, index, target === row)) return;
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const moves: Record<string, number> = {
       ArrowDown: index + 1,
@@ -887,7 +916,7 @@ export class FeedPanel implements ReactiveController {
     if (event.key === 'Enter') {
       event.preventDefault();
       void this.open(item);
-    } else if (event.key === 'Delete' || event.key === 'Backspace') {
+    } else if ((event.key === 'Delete' || event.key === 'Backspace') && this.#view !== 'archived') {
       event.preventDefault();
       void this.#dismiss(item);
     }
@@ -946,11 +975,17 @@ export class FeedPanel implements ReactiveController {
   /** "Dismiss": archives the row's notification (unless `pd-dismiss` is cancelled), with Undo. */
   async #dismiss(item: Notification): Promise<void> {
     if (!this.#host.dispatchEvent(new PdDismissEvent(item))) return;
+    // Archiving marks read and ends a snooze: Undo gives back both.
+    const until = item.snoozedUntil;
     await this.#move(
       item,
       this.#texts().archived,
       (client) => client.archive(item.id),
-      (client) => client.unarchive(item.id),
+      async (client) => {
+        await client.unarchive(item.id);
+        if (item.readAt === null) await client.markUnread(item.id);
+        if (until && Date.parse(until) > Date.now()) await client.snooze(item.id, until);
+      },
     );
   }
 

@@ -184,6 +184,8 @@ export class SearchBox {
         if (generation !== this.#generation) return;
         this.#store = $search;
         this.#unsubscribe = $search.subscribe((state) => {
+          // Asked again (after a verb): what was shown stays until the new answer comes.
+          if (state.status === 'loading' && this.#state?.status === 'ready' && this.#state.q === state.q) return;
           this.#state = state;
           if (state.status === 'ready' && state.source === 'local') announce(this.#options.strings().searchLocal);
           this.#host.requestUpdate();
@@ -207,7 +209,9 @@ export class SearchBox {
     if (event.key !== 'Escape') return;
     event.preventDefault();
     event.stopPropagation();
-    if (this.#query) {
+    if (this.#query || (event.target as HTMLInputElement).value) {
+      // Set here too: typed text not rendered yet (pasted a moment ago) would stay in the box.
+      (event.target as HTMLInputElement).value = '';
       this.#query = '';
       this.#terms = [];
       this.dispose();

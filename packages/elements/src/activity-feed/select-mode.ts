@@ -80,14 +80,14 @@ export class SelectMode {
   }
 
   /**
-   * The keys of the mode on a row: Space, Shift+Up/Down, Ctrl/Cmd+A, Escape. Returns whether it
-   * took the key.
+   * The keys of the mode on a row: Space (on the row itself: on its buttons it presses them),
+   * Shift+Up/Down, Ctrl/Cmd+A, Escape. Returns whether it took the key.
    */
-  onRowKey(event: KeyboardEvent, index: number): boolean {
+  onRowKey(event: KeyboardEvent, index: number, onRow: boolean): boolean {
     const items = this.#options.items();
     const item = items[index];
     if (!item) return false;
-    if (event.key === ' ' && !event.shiftKey && !event.ctrlKey && !event.metaKey) {
+    if (event.key === ' ' && onRow && !event.shiftKey && !event.ctrlKey && !event.metaKey) {
       this.toggle(item.id);
     } else if (event.shiftKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
       const next = Math.max(0, Math.min(items.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)));
@@ -127,7 +127,14 @@ export class SelectMode {
       html`<button part="bulk-action" class="button" type="button" ?disabled=${none} @click=${() => void this.#run(op)}>
         ${label}
       </button>`;
-    return html`<div part="selection" class="selection" role="toolbar" aria-label=${t.selection}>
+    // Escape anywhere on the bar leaves the mode, as on a row.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      event.stopPropagation();
+      this.#options.left();
+    };
+    return html`<div part="selection" class="selection" role="toolbar" aria-label=${t.selection} @keydown=${onKey}>
       <span class="selected-count" role="status"
         >${this.#allMatching ? t.allMatchingSelected(count) : t.selectedCount(count)}</span
       >
@@ -137,9 +144,14 @@ export class SelectMode {
               part="select-all-matching"
               class="text-button"
               type="button"
-              @click=${() => {
+              @click=${(event: Event) => {
+                // The button goes: focus stays on the bar, on its first action.
+                const bar = (event.currentTarget as HTMLElement).closest('.selection')!;
                 this.#allMatching = true;
                 this.#host.requestUpdate();
+                void this.#host.updateComplete.then(() =>
+                  bar.querySelector<HTMLElement>('[part="bulk-action"]')?.focus(),
+                );
               }}
             >
               ${t.selectAllMatching(matching)}

@@ -61,8 +61,8 @@ export class SnoozeMenu {
     return this.#for?.id === id;
   }
 
-  /** Opens the menu for a row; `last` focuses its last item (ArrowUp on the button). */
-  open(id: string, button: HTMLElement, last = false): void {
+  /** Opens the menu for a row, focus on its first item. */
+  open(id: string, button: HTMLElement): void {
     this.#for = { id, button };
     this.#picking = false;
     this.#invalid = false;
@@ -73,8 +73,7 @@ export class SnoozeMenu {
       if (!menu) return;
       if (!menu.matches(':popover-open')) menu.showPopover();
       this.#place(menu, button);
-      const items = this.#items();
-      (last ? items.at(-1) : items[0])?.focus();
+      this.#items()[0]?.focus();
     });
   }
 
@@ -106,7 +105,7 @@ export class SnoozeMenu {
         @click=${() => (until ? this.#choose(until) : this.#pick())}
       >
         <span>${label}</span
-        >${until ? html`<span class="when" aria-hidden="true">${time.format(until)}</span>` : nothing}
+        >${until ? html`<span class="when">${time.format(until)}</span>` : nothing}
       </button>`;
     if (this.#picking) {
       const now = new Date();
@@ -117,6 +116,7 @@ export class SnoozeMenu {
         role="dialog"
         aria-label=${t.snooze}
         @keydown=${this.#onFormKey}
+        @focusout=${this.#onFocusOut}
       >
         <form @submit=${this.#submit} novalidate>
           <label
@@ -199,7 +199,12 @@ export class SnoozeMenu {
     if (!until || Number.isNaN(until.getTime()) || until.getTime() <= now || until.getTime() > now + YEAR) {
       this.#invalid = true;
       this.#host.requestUpdate();
-      void this.#host.updateComplete.then(() => input.focus());
+      // Its message makes the form taller and wider: placed again beside its button.
+      void this.#host.updateComplete.then(() => {
+        const menu = this.#menu();
+        if (menu && this.#for) this.#place(menu, this.#for.button);
+        input.focus();
+      });
       return;
     }
     this.#choose(until);
@@ -251,7 +256,8 @@ export class SnoozeMenu {
   #onFocusOut = (event: FocusEvent): void => {
     const menu = event.currentTarget as HTMLElement;
     setTimeout(() => {
-      if (!this.#for || this.#picking || !document.hasFocus() || menu.contains(deepActiveElement())) return;
+      // A menu replaced by its form (or closed) is gone from the page: nothing to do for it.
+      if (!this.#for || !menu.isConnected || !document.hasFocus() || menu.contains(deepActiveElement())) return;
       this.#for = null;
       if (menu.matches(':popover-open')) menu.hidePopover();
       this.#host.requestUpdate();
