@@ -726,7 +726,6 @@ export class FeedPanel implements ReactiveController {
     if (leaving) this.focusRow(this.#currentIndex(), false);
   }
 
-
   /** The current row's index: where its notification is now, else the row now where it was. */
   #currentIndex(): number {
     const items = this.#items();

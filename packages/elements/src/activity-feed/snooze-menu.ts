@@ -104,8 +104,7 @@ export class SnoozeMenu {
         tabindex="-1"
         @click=${() => (until ? this.#choose(until) : this.#pick())}
       >
-        <span>${label}</span
-        >${until ? html`<span class="when">${time.format(until)}</span>` : nothing}
+        <span>${label}</span>${until ? html`<span class="when">${time.format(until)}</span>` : nothing}
       </button>`;
     if (this.#picking) {
       const now = new Date();
