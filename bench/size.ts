@@ -124,9 +124,15 @@ export const OUR_ENTRIES = {
  * mutations; what every page needs at start (the new change kinds, the view
  * filters, `$unseenCount`, applying `notifications.bulk`) took the client from
  * 19.67 to 20.00 KB, one byte under its budget: 21 KB for the client.
+ * Issue 24's verbs in the elements (the views, Search and Select in the
+ * feed's header, Snooze on each row, seen marking, and `badge="unseen"` on
+ * both bells) load with the panel or on first use, but `badge="unseen"`
+ * (+0.18 KB) and the list's total took every element together to 46.98 KB,
+ * 20 bytes under its budget: 48 KB for all elements (the feed at start 35.66
+ * of 36, the client 20.06 of 21).
  */
 export const BUDGETS: Partial<Record<keyof typeof OUR_ENTRIES, number>> = {
   client: 21 * 1024,
   'pd-activity-feed': 36 * 1024,
-  'all elements': 47 * 1024,
+  'all elements': 48 * 1024,
 };
