@@ -42,6 +42,9 @@ async function openFeed(
 }
 
 const rows = (feed: Element) => shadowAll(feed, 'article');
+/** `count` comments for Alice from the server, titled `title` and a number (the newest numbered `count`). */
+const notifyAlice = (title: string, count: number) =>
+  control('/control/act', { action: 'notify', userId: 'alice', type: 'comment', title, message: '', count });
 /** The first row, its title, and its notification's id on the server. */
 async function firstRow(feed: Element): Promise<{ row: HTMLElement; title: string; id: string }> {
   const row = rows(feed)[0]!;
@@ -303,14 +306,7 @@ describe('<pd-activity-feed>: the inbox verbs, by keys', () => {
   });
 
   it('Search results load their next pages as the list scrolls to its end', async () => {
-    await control('/control/act', {
-      action: 'notify',
-      userId: 'alice',
-      type: 'comment',
-      title: 'Pager take',
-      message: '',
-      count: 45,
-    });
+    await notifyAlice('Pager take', 45);
     const feed = await openFeed();
     shadow(feed, '[part="search-button"]').click();
     const box = await eventually(() => shadow<HTMLInputElement>(feed, '[part="searchbox"]'));
@@ -336,14 +332,7 @@ describe('<pd-activity-feed>: the inbox verbs, by keys', () => {
   });
 
   it('Select: Space and Shift+Down choose rows, the bar archives them with Undo; Ctrl+A then "Select all N matching" marks every match read on the server; Escape leaves', async () => {
-    await control('/control/act', {
-      action: 'notify',
-      userId: 'alice',
-      type: 'comment',
-      title: 'older',
-      message: '',
-      count: 12,
-    });
+    await notifyAlice('older', 12);
     const feed = await openFeed('en', freshClient('demo-alice', { persist: false, pageSize: 10 }));
     const select = shadow(feed, '[part="select-button"]');
     expect(nameOf(select)).to.equal('Select');
@@ -499,14 +488,7 @@ describe('<pd-activity-feed>: where the verbs meet', () => {
   });
 
   it('archiving every loaded row while the server has more: the next page comes, no “No new notifications.”', async () => {
-    await control('/control/act', {
-      action: 'notify',
-      userId: 'alice',
-      type: 'comment',
-      title: 'Older take',
-      message: '',
-      count: 40,
-    });
+    await notifyAlice('Older take', 40);
     const client = freshClient('demo-alice', { persist: false, pageSize: 10 });
     const feed = await openFeed('en', client);
     shadow(feed, '[part="select-button"]').click();
