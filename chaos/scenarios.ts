@@ -579,9 +579,16 @@ export const FAILING_SERVER_SCENARIOS: Scenario[] = FAILURES.flatMap((failure) =
       const inWindow = rig.sent(page).filter((request) => request.at <= start + windowMs);
       const allowed = 1 + probesWithin(windowMs, timing.failureBackoff);
       await failure.end(rig, page);
-      const recovered = Date.now();
+      // The requests sent after the server recovered: those the page sends after a round trip to it made
+      // now. Not by the clock: a request is recorded when its event reaches this process, which lags
+      // behind the page under load (one sent before the recovery, timed out, counted as after it).
+      await page.evaluate(() => 0);
+      const recovered = rig.sent(page).length;
       const report = await rig.settle(this.name, sent, 30_000);
-      const failedSince = rig.sent(page).filter((request) => request.at >= recovered && request.answered === false);
+      const failedSince = rig
+        .sent(page)
+        .slice(recovered)
+        .filter((request) => request.answered === false);
       const mismatch =
         report.mismatch ??
         (inWindow.length > allowed
