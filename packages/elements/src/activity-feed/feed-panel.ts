@@ -29,7 +29,7 @@ import { fillTemplate } from '../urls.js';
 import { categoryStyles } from '../styles/categories.js';
 import { feedPanelStyles } from './feed-panel.styles.js';
 import { VirtualList } from './virtual-list.js';
-import { INBOX_TEXTS, type PanelTexts } from './inbox-texts.js';
+import { INBOX_TEXTS, type InboxTexts, type PanelTexts } from './inbox-texts.js';
 import { restoreIcon, searchIcon, selectIcon, snoozeIcon } from './verb-icons.js';
 import type { SearchBox } from './search-box.js';
 import { SeenMarker } from './seen-marker.js';
@@ -641,7 +641,8 @@ export class FeedPanel implements ReactiveController {
 
   // ------------------------------------------------------------------ behaviour
 
-  #merged: { core: Strings; inbox: object; texts: PanelTexts } | null = null;
+  /** The last texts merged, kept while neither table changes (one object per language, not per render). */
+  #merged: { core: Strings; inbox: InboxTexts; texts: PanelTexts } | null = null;
 
   /** The shared texts and the inbox's, in the feed's language (English until its table has loaded). */
   #texts(): PanelTexts {
