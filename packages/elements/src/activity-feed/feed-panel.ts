@@ -841,14 +841,24 @@ export class FeedPanel implements ReactiveController {
 
   /** A snooze's end, in the viewer's time zone and language: "Tue 8 Dec, 9:00". */
   #formatTime(at: string | Date): string {
-    return new Intl.DateTimeFormat(this.#context.language(), {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: 'numeric',
-      minute: '2-digit',
-    }).format(new Date(at));
+    const language = this.#context.language();
+    // One formatter per language, not one per snoozed row and render.
+    if (this.#timeFormat?.language !== language) {
+      this.#timeFormat = {
+        language,
+        format: new Intl.DateTimeFormat(language, {
+          weekday: 'short',
+          day: 'numeric',
+          month: 'short',
+          hour: 'numeric',
+          minute: '2-digit',
+        }),
+      };
+    }
+    return this.#timeFormat.format.format(new Date(at));
   }
+
+  #timeFormat: { language: string; format: Intl.DateTimeFormat } | null = null;
 
   #onTabKey = (event: KeyboardEvent): void => {
     const keys: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1 };
