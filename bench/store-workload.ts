@@ -36,7 +36,12 @@ function feed(): { router: EventRouter; notifications: NotificationsArea } {
   const context = { rest: unreachable as Rest, report: (error: unknown) => error as never, share: () => {} };
   const counts = new CountsArea(context);
   // Room for every event (the default bound would drop the oldest; holding all 10,000 is the heavier case).
-  const notifications = new NotificationsArea(context, { counts, announce: () => {}, pageSize: 20, maxItems: COUNT });
+  const notifications = new NotificationsArea(context, {
+    view: 'inbox',
+    inbox: { counts, announce: () => {} },
+    pageSize: 20,
+    maxItems: COUNT,
+  });
   notifications.restore({ items: [], cursor: null, hasMore: false, filter: {} }); // a feed that is loaded, and empty
   const router = new EventRouter([counts, notifications], counts, {
     report: () => {},

@@ -41,7 +41,12 @@ import { EventRouter } from './sync/events.js';
 import { InvitationsArea, type InvitationsState } from './sync/invitations.js';
 import { Loader } from './sync/loader.js';
 import type { Mutations } from './sync/mutations.js';
-import { NotificationsArea, type NotificationFilter, type NotificationsState } from './sync/notifications.js';
+import {
+  NotificationsArea,
+  type NotificationFilter,
+  type NotificationsState,
+  type NotificationView,
+} from './sync/notifications.js';
 import type { SearchStore } from './sync/search.js';
 import { PreferencesArea, type PreferencesDraft, type PreferencesState } from './sync/preferences.js';
 import { SyncsArea, type SyncsByTrack } from './sync/syncs.js';
@@ -123,8 +128,16 @@ export interface ClientOptions {
 
 /** The client: stores to read, methods for every protocol operation. */
 export interface PdClient {
-  /** Notifications, newest first, with `hasMore`, load status and filter. */
+  /** Notifications, newest first, with `hasMore`, load status and filter: the inbox (see `setFilter`). */
   readonly $notifications: ReadableAtom<NotificationsState>;
+  /**
+   * The archive, newest first: a store of its own, which loads when observed
+   * and is then kept fresh like the inbox (`setFilter(filter, 'archived')`
+   * narrows it, `loadMore('archived')` pages it).
+   */
+  readonly $archived: ReadableAtom<NotificationsState>;
+  /** The snoozed notifications, newest first: a store of its own, as `$archived` is. */
+  readonly $snoozed: ReadableAtom<NotificationsState>;
   /** Unread notifications (the bell's badge), optimistic. */
   readonly $unreadCount: ReadableAtom<number>;
   /**
@@ -154,10 +167,15 @@ export interface PdClient {
    * unsubscribe. Listening does not start the network: observe a store too.
    */
   onNotification(handler: NotificationHandler): () => void;
-  /** Loads the next page of older notifications. */
-  loadMore(): Promise<void>;
-  /** Shows notifications of a category, a track and/or unread only. */
-  setFilter(filter: NotificationFilter): Promise<void>;
+  /** Loads the next page of older notifications, of the inbox (default), the archive or the snoozed. */
+  loadMore(view?: NotificationView): Promise<void>;
+  /**
+   * Shows notifications of a category, a track and/or unread only, in the
+   * inbox (default), the archive or the snoozed. The inbox's store shows the
+   * archive or the snoozed instead when `filter` asks (`archived`, `snoozed`);
+   * `$archived` and `$snoozed` always show themselves.
+   */
+  setFilter(filter: NotificationFilter, view?: NotificationView): Promise<void>;
   /** Narrows `$invitations` to one track (null: all). */
   setInvitationTrack(trackId: string | null): void;
   /**
@@ -332,16 +350,20 @@ export function createClient(options: ClientOptions): PdClient {
   });
   const context: AreaContext = { rest, report, share: (result) => link?.share(result) };
   const counts = new CountsArea(context);
+  const pageSize = options.pageSize ?? 20;
   const notifications = new NotificationsArea(context, {
-    counts,
-    announce: announcements.announce,
-    pageSize: options.pageSize ?? 20,
+    view: 'inbox',
+    inbox: { counts, announce: announcements.announce },
+    pageSize,
     maxItems,
   });
+  const archived = new NotificationsArea(context, { view: 'archived', pageSize, maxItems });
+  const snoozed = new NotificationsArea(context, { view: 'snoozed', pageSize, maxItems });
+  const views: Record<NotificationView, NotificationsArea> = { inbox: notifications, archived, snoozed };
   const invitations = new InvitationsArea(context, counts);
   const preferences = new PreferencesArea(context, (mutation) => changes.run(mutation));
   const syncs = new SyncsArea(context);
-  const areas = { counts, notifications, invitations, preferences, syncs };
+  const areas = { counts, notifications, archived, snoozed, invitations, preferences, syncs };
   const areaNames = Object.keys(areas) as AreaName[];
 
   // What the page observes, and when each area loads.
@@ -351,7 +373,8 @@ export function createClient(options: ClientOptions): PdClient {
     idle: () => void stop(),
     want: (names) => {
       void loader.fill();
-      if (names.includes('notifications')) globalThis.requestIdleCallback?.(() => void changes.mutations());
+      if (names.some((name) => name in views || name === 'notifications'))
+        globalThis.requestIdleCallback?.(() => void changes.mutations());
     },
   });
   const router = new EventRouter(Object.values(areas), counts, {
@@ -380,6 +403,8 @@ export function createClient(options: ClientOptions): PdClient {
     later: health.later(),
   });
   demand.watch(notifications.$notifications, ['notifications']);
+  demand.watch(archived.$notifications, ['archived']);
+  demand.watch(snoozed.$notifications, ['snoozed']);
   demand.watch(notifications.$unreadCount, ['counts']);
   demand.watch(notifications.$unseenCount, ['counts']);
   demand.watch(invitations.$invitations, ['invitations']);
@@ -397,6 +422,8 @@ export function createClient(options: ClientOptions): PdClient {
           maxItems,
           stores: [
             notifications.$notifications,
+            archived.$notifications,
+            snoozed.$notifications,
             notifications.$unreadCount,
             invitations.$invitations,
             preferences.$preferences,
@@ -410,7 +437,7 @@ export function createClient(options: ClientOptions): PdClient {
       : null,
   );
   changes.use({
-    notifications: notifications.internals(),
+    notifications: [notifications, archived, snoozed].map((view) => view.internals()),
     invitations,
     preferences,
     syncs,
@@ -438,7 +465,8 @@ export function createClient(options: ClientOptions): PdClient {
     onError: report,
     onShared: (result) => {
       if (result.kind === 'notification' || result.kind === 'bulk')
-        notifications.take(result.kind === 'bulk' ? result.result : result.notification);
+        for (const view of Object.values(views))
+          view.take(result.kind === 'bulk' ? result.result : result.notification);
       else if (result.kind === 'invitation') invitations.take(result.invitation);
       else changes.heard(result.message);
     },
@@ -523,6 +551,8 @@ export function createClient(options: ClientOptions): PdClient {
 
   return {
     $notifications: notifications.$notifications,
+    $archived: archived.$notifications,
+    $snoozed: snoozed.$notifications,
     $unreadCount: notifications.$unreadCount,
     $unseenCount: notifications.$unseenCount,
     $invitations: invitations.$invitations,
@@ -532,8 +562,8 @@ export function createClient(options: ClientOptions): PdClient {
     $syncProgress: syncs.$syncProgress,
     locale: options.locale ?? 'en',
     onNotification: (handler) => announcements.listen(handler),
-    loadMore: () => notifications.loadMore(),
-    setFilter: (filter) => notifications.setFilter(filter).then(() => {}),
+    loadMore: (view = 'inbox') => views[view].loadMore(),
+    setFilter: (filter, view = 'inbox') => views[view].setFilter(filter).then(() => {}),
     setInvitationTrack: (trackId) => invitations.setTrack(trackId),
     // The notification changes, each made by the code loaded on the first one (`sync/mutations.ts`).
     ...(Object.fromEntries(

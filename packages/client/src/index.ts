@@ -28,7 +28,7 @@ export type { ConnectionState, ConnectionStatus, LinkState } from './realtime/ty
 export type { Environment } from './env.js';
 export type { LoadStatus } from './sync/area.js';
 export type { InvitationsState } from './sync/invitations.js';
-export type { NotificationFilter, NotificationsState } from './sync/notifications.js';
+export type { NotificationFilter, NotificationsState, NotificationView } from './sync/notifications.js';
 export type { SearchState, SearchStore } from './sync/search.js';
 export type { PreferencesDraft, PreferencesState } from './sync/preferences.js';
 export { setPreferenceOption } from './sync/preference-option.js';

@@ -30,8 +30,8 @@ export function areaHarness({ baseUrl, fetch, pageSize = 20, maxItems = 500, tok
   };
   const counts = new CountsArea(context);
   const notifications = new NotificationsArea(context, {
-    counts,
-    announce: (item) => announced.push(item),
+    view: 'inbox',
+    inbox: { counts, announce: (item) => announced.push(item) },
     pageSize,
     maxItems,
   });

@@ -88,6 +88,33 @@ describe('the persisted cache', () => {
     expect(ready.items.map((item) => item.id)).to.deep.equal(await serverItems());
   });
 
+  it('keeps the archive and the snoozed views too: the next visit shows them at once, with the changes made meanwhile once it loads', async () => {
+    const first = open();
+    first.$archived.listen(() => {});
+    first.$snoozed.listen(() => {});
+    const [a, b, c] = (await until(first.$notifications, (s) => s.status === 'ready' && s.items.length > 2)).items;
+    await first.archive(a!.id);
+    await first.snooze(b!.id, new Date(Date.now() + 3_600_000));
+    await until(first.$archived, (s) => s.status === 'ready' && s.items.length === 1);
+    await until(first.$snoozed, (s) => s.status === 'ready' && s.items.length === 1);
+    await first.close();
+    // Archived elsewhere while the page was closed.
+    await call(`/v1/notifications/${c!.id}/archive`, { method: 'POST', token: 'demo-alice' });
+
+    const { fetch, release } = heldFetch();
+    const client = open({ fetch, userId: 'alice' });
+    client.$archived.listen(() => {});
+    client.$snoozed.listen(() => {});
+    const archived = await until(client.$archived, (s) => s.status === 'cached');
+    expect(archived.items.map((item) => item.id)).to.deep.equal([a!.id]);
+    expect((await until(client.$snoozed, (s) => s.status === 'cached')).items.map((item) => item.id)).to.deep.equal([
+      b!.id,
+    ]);
+    release();
+    await until(client.$archived, (s) => s.status === 'ready' && s.items.length === 2);
+    expect(client.$archived.get().items.map((item) => item.id)).to.have.members([a!.id, c!.id]);
+  });
+
   it('finds the user of a token it has seen without asking the server, so the cache shows with no request', async () => {
     await visit();
     const { fetch, release } = heldFetch();

@@ -246,6 +246,25 @@ for (const election of ['web-locks', 'broadcast-channel'] as const)
       expect(sent).to.have.length(1);
     });
 
+    it('the archive is a view of its own in every tab: a tab that joins takes it from the leader, and a restore in one leaves it in both', async () => {
+      const leader = await openTab();
+      leader.client.$archived.listen(() => {});
+      await until(leader.client.$archived, (s) => s.status === 'ready');
+      const target = leader.client.$notifications.get().items[0]!;
+      await leader.client.archive(target.id);
+      await until(leader.client.$archived, (s) => s.items.some((item) => item.id === target.id));
+      const follower = await openTab();
+      follower.client.$archived.listen(() => {});
+      const taken = await until(follower.client.$archived, (s) => s.status === 'ready');
+      expect(taken.items.map((item) => item.id)).to.deep.equal([target.id]);
+      expect(follower.window.calls, 'taken from the leader, not asked of the server').to.deep.equal([]);
+      await follower.client.unarchive(target.id);
+      for (const { client } of [leader, follower]) {
+        await until(client.$archived, (s) => s.items.length === 0);
+        await until(client.$notifications, (s) => s.items.some((item) => item.id === target.id));
+      }
+    });
+
     it('a preferences save made offline in a tab that does not hold the stream shows saved there once sent', async () => {
       const tabs = [await openTab(), await openTab()];
       const follower = tabs[1]!.client;

@@ -193,6 +193,167 @@ describe('how many match', () => {
   });
 });
 
+describe('the archive and the snoozed, stores of their own', () => {
+  /** A fetch that records the list requests' queries (`?archived=true&limit=20`). */
+  function listQueries() {
+    const lists: string[] = [];
+    const fetcher: typeof fetch = (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (url.pathname === '/v1/notifications') lists.push(url.search);
+      return fetch(input, init);
+    };
+    return { lists, fetch: fetcher };
+  }
+  const ids = (state: { items: readonly Notification[] }) => state.items.map((item) => item.id);
+  /** A fetch whose answers to changes wait, between `hold()` and `release()` (the server has applied them). */
+  function answersOnHold() {
+    let gate: Promise<void> | null = null;
+    let open = () => {};
+    const fetcher: typeof fetch = async (input, init) => {
+      const method = input instanceof Request ? input.method : (init?.method ?? 'GET');
+      const response = await fetch(input, init);
+      if (method !== 'GET') await gate;
+      return response;
+    };
+    return {
+      fetch: fetcher,
+      hold: () => void (gate = new Promise<void>((resolve) => (open = resolve))),
+      release: () => {
+        open();
+        gate = null;
+      },
+    };
+  }
+
+  it('each loads only when observed, once, and leaves the inbox as it is', async () => {
+    const { lists, fetch: recording } = listQueries();
+    const client = await open({ fetch: recording });
+    const [a, b] = client.$notifications.get().items;
+    assert.ok(a && b);
+    await client.archive(a.id);
+    await client.snooze(b.id, new Date(serverNow() + HOUR));
+    assert.deepEqual(
+      lists.filter((query) => query.includes('archived') || query.includes('snoozed')),
+      [],
+      'nothing asked for the views before they are observed',
+    );
+    assert.equal(client.$archived.get().status, 'idle');
+    const inboxLists = lists.length;
+    const inbox = client.$notifications.get();
+
+    client.$archived.listen(() => {});
+    client.$snoozed.listen(() => {});
+    const archived = await until(client.$archived, (s) => s.status === 'ready');
+    const snoozedView = await until(client.$snoozed, (s) => s.status === 'ready');
+    assert.deepEqual(ids(archived), [a.id]);
+    assert.deepEqual(ids(snoozedView), [b.id]);
+    assert.equal(archived.filter.archived, true);
+    assert.equal(snoozedView.filter.snoozed, true);
+    assert.deepEqual(lists.slice(inboxLists).sort(), ['?archived=true&limit=20', '?snoozed=true&limit=20']);
+    assert.deepEqual(client.$notifications.get(), inbox, 'the inbox neither reloaded nor changed');
+  });
+
+  it('a verb moves an item from one view to another at once, and back with its undo', async () => {
+    const network = answersOnHold();
+    const client = await open({ fetch: network.fetch });
+    client.$archived.listen(() => {});
+    client.$snoozed.listen(() => {});
+    await until(client.$archived, (s) => s.status === 'ready');
+    await until(client.$snoozed, (s) => s.status === 'ready');
+    const target = unreadItems(client)[0]!;
+    const inArchive = () => client.$archived.get().items.find((item) => item.id === target.id);
+
+    // Before the server answers: out of the inbox, in the archive, read.
+    network.hold();
+    const archiving = client.archive(target.id);
+    await until(client.$archived, (s) => s.items.some((item) => item.id === target.id));
+    assert.equal(has(client, target.id), false);
+    assert.ok(inArchive()?.archivedAt && inArchive()?.readAt, 'in the archive, read');
+    network.release();
+    await archiving;
+    assert.deepEqual(ids(client.$archived.get()), [target.id], 'the server’s version took its place');
+    assert.equal(inArchive()!.version, stored(target.id).version);
+
+    network.hold();
+    const restoring = client.unarchive(target.id);
+    await until(client.$notifications, (s) => s.items.some((item) => item.id === target.id));
+    assert.deepEqual(ids(client.$archived.get()), [], 'out of the archive');
+    network.release();
+    await restoring;
+    assert.ok(has(client, target.id));
+
+    network.hold();
+    const snoozing = client.snooze(target.id, new Date(serverNow() + HOUR));
+    await until(client.$snoozed, (s) => s.items.some((item) => item.id === target.id));
+    assert.equal(has(client, target.id), false);
+    network.release();
+    await snoozing;
+    await control(server(), '/control/clock/advance', { ms: HOUR + 1000 });
+    // It wakes: out of the snoozed, on top of the inbox, unread.
+    await until(client.$snoozed, (s) => s.items.length === 0);
+    const woken = await until(client.$notifications, (s) => s.items[0]?.id === target.id);
+    assert.equal(woken.items[0]!.readAt, null);
+  });
+
+  it('offline, a change shows in both views, marked pending; a refusal takes it back from both', async () => {
+    const { env, set } = offlineEnvironment();
+    const { state, fetch } = cuttableNetwork();
+    const client = await open({ environment: env, fetch });
+    client.$archived.listen(() => {});
+    await until(client.$archived, (s) => s.status === 'ready');
+    const [a, b] = client.$notifications.get().items;
+    assert.ok(a && b);
+    set(false);
+    state.down = true;
+    const archiving = client.archive(a.id);
+    await until(client.$archived, (s) => s.pending.includes(a.id));
+    assert.deepEqual(ids(client.$archived.get()), [a.id], 'shown in the archive, waiting');
+    assert.equal(has(client, a.id), false);
+    // Undone while still waiting: it is back in the inbox and gone from the archive, whatever the order of their sending.
+    const undoing = client.unarchive(a.id);
+    await until(client.$notifications, (s) => s.items.some((item) => item.id === a.id));
+    assert.deepEqual(ids(client.$archived.get()), []);
+    set(true);
+    state.down = false;
+    await client.refresh();
+    await Promise.all([archiving, undoing]);
+    assert.equal(stored(a.id).archivedAt, null);
+
+    // More than a year ahead: refused, so it comes back to the inbox and never stays in the snoozed.
+    client.$snoozed.listen(() => {});
+    await until(client.$snoozed, (s) => s.status === 'ready');
+    await assert.rejects(client.snooze(b.id, new Date(serverNow() + 400 * 24 * HOUR)));
+    assert.ok(has(client, b.id));
+    assert.deepEqual(ids(client.$snoozed.get()), []);
+  });
+
+  it('each view takes changes made elsewhere, and narrows and pages on its own', async () => {
+    const client = await open();
+    client.$archived.listen(() => {});
+    await until(client.$archived, (s) => s.status === 'ready');
+    const items = client.$notifications.get().items.slice(0, 5);
+    await elsewhere('POST', '/v1/notifications/bulk', { op: 'archive', ids: items.map((item) => item.id) });
+    await until(client.$archived, (s) => s.items.length === 5);
+    const comments = items.filter((item) => item.category === items[0]!.category);
+    await client.setFilter({ category: items[0]!.category }, 'archived');
+    const narrowed = client.$archived.get();
+    assert.deepEqual(narrowed.filter, { category: items[0]!.category, archived: true, snoozed: null });
+    assert.deepEqual(ids(narrowed), ids({ items: comments }));
+    assert.equal(client.$notifications.get().filter.category, undefined, 'the inbox keeps its own filter');
+
+    await client.setFilter({}, 'archived');
+    const paged = createClient({ baseUrl: server().url, token: 'demo-alice', pageSize: 2 });
+    clients.push(paged);
+    paged.$archived.listen(() => {});
+    await until(paged.$archived, (s) => s.status === 'ready' && s.items.length === 2 && s.hasMore);
+    await paged.loadMore('archived');
+    await paged.loadMore('archived');
+    const all = await until(paged.$archived, (s) => !s.hasMore);
+    assert.deepEqual(ids(all), ids(client.$archived.get()), 'paged to the same five');
+    assert.equal(all.total, 5);
+  });
+});
+
 describe('a refusal', () => {
   it('rolls back that change alone while another one stands', async () => {
     const client = await open();

@@ -23,6 +23,9 @@ import type { TabSnapshot } from '../sync/loader.js';
 import type { Queued } from '../sync/change.js';
 import { KeyValueDb } from './idb.js';
 
+/** The notification views' areas in a snapshot. */
+const VIEWS = ['notifications', 'archived', 'snoozed'] as const;
+
 /** Bumped when what is stored changes shape: entries of another schema are dropped. */
 export const CACHE_SCHEMA = 1;
 /** Bumped when the database's stores change: an older database starts empty. */
@@ -87,25 +90,19 @@ export class PersistedCache {
     return null;
   }
 
-  /** Stores what the page holds, bounded to the newest `maxItems` notifications. */
+  /** Stores what the page holds, bounded to the newest `maxItems` notifications of each view. */
   async write(userId: string, snapshot: TabSnapshot): Promise<void> {
-    const { notifications } = snapshot.areas;
-    const bounded =
-      notifications && notifications.items.length > this.#options.maxItems
-        ? {
-            ...snapshot,
-            areas: {
-              ...snapshot.areas,
-              notifications: {
-                ...notifications,
-                items: notifications.items.slice(0, this.#options.maxItems),
-                cursor: null,
-                hasMore: true,
-              },
-            },
-          }
-        : snapshot;
-    await this.#db.put('cache', this.#key(userId), { schema: CACHE_SCHEMA, savedAt: Date.now(), snapshot: bounded });
+    const areas = { ...snapshot.areas };
+    for (const view of VIEWS) {
+      const held = areas[view];
+      if (held && held.items.length > this.#options.maxItems)
+        areas[view] = { ...held, items: held.items.slice(0, this.#options.maxItems), cursor: null, hasMore: true };
+    }
+    await this.#db.put('cache', this.#key(userId), {
+      schema: CACHE_SCHEMA,
+      savedAt: Date.now(),
+      snapshot: { ...snapshot, areas },
+    });
   }
 
   /** The user's changes waiting for the connection, kept from earlier visits. */
@@ -143,12 +140,16 @@ async function tokenHash(token: string): Promise<string | null> {
 
 function validSnapshot(snapshot: TabSnapshot | undefined): boolean {
   if (!snapshot || typeof snapshot.lastEventId !== 'string' || typeof snapshot.areas !== 'object') return false;
-  const { counts, notifications, invitations, preferences, syncs } = snapshot.areas;
+  const { counts, invitations, preferences, syncs } = snapshot.areas;
   const ok = (check: WireCheck, value: unknown) => wireProblem(check, value) === null;
   return (
     (counts === undefined || ok(CountsCheck, counts)) &&
-    (notifications === undefined ||
-      (Array.isArray(notifications.items) && notifications.items.every((item) => ok(NotificationCheck, item)))) &&
+    VIEWS.every((view) => {
+      const held = snapshot.areas[view];
+      return (
+        held === undefined || (Array.isArray(held.items) && held.items.every((item) => ok(NotificationCheck, item)))
+      );
+    }) &&
     (invitations === undefined ||
       (Array.isArray(invitations) && invitations.every((invitation) => ok(InvitationCheck, invitation)))) &&
     (preferences === undefined || ok(PreferencesCheck, preferences)) &&

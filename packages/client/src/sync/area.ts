@@ -11,7 +11,7 @@ import type { Rest } from '../rest.js';
 
 export type LoadStatus = 'idle' | 'loading' | 'cached' | 'ready' | 'error';
 
-export type AreaName = 'counts' | 'notifications' | 'invitations' | 'preferences' | 'syncs';
+export type AreaName = 'counts' | 'notifications' | 'archived' | 'snoozed' | 'invitations' | 'preferences' | 'syncs';
 
 /** What a tab tells the other tabs after a change, so they converge at once. */
 export type SharedResult =
@@ -165,8 +165,13 @@ export abstract class Area<Data, Snapshot = Data> {
     return (this.status === 'ready' || this.status === 'cached') && !this.stale ? this.capture() : null;
   }
 
-  /** Takes a validated stream event; returns whether it was this area's. */
-  abstract apply(name: EventName, data: unknown): boolean;
+  /** Whether another tab's snapshot (or the persisted one) is of what this area shows. */
+  accepts(_snapshot: Snapshot): boolean {
+    return true;
+  }
+
+  /** Takes a validated stream event (every area sees every event, and takes its own). */
+  abstract apply(name: EventName, data: unknown): void;
   /** Starts remembering what the stream changes. */
   protected abstract begin(): void;
   /** Stops remembering (the load failed or was replaced). */

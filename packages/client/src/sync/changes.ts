@@ -17,7 +17,8 @@ import type { SyncsArea } from './syncs.js';
 
 /** Where changes show themselves, and where waiting ones are kept. */
 export interface ChangesPlace {
-  notifications: NotificationsInternals;
+  /** The notification views, the inbox first. */
+  notifications: readonly NotificationsInternals[];
   invitations: InvitationsArea;
   preferences: PreferencesArea;
   syncs: SyncsArea;

@@ -32,10 +32,9 @@ export class CountsArea extends Area<Counts> {
     this.publish();
   }
 
-  apply(name: EventName, data: unknown): boolean {
-    if (name !== 'counts') return false;
+  apply(name: EventName, data: unknown): void {
+    if (name !== 'counts') return;
     this.take(data as Counts);
-    return true;
   }
 
   protected begin(): void {

@@ -95,7 +95,7 @@ export class EventRouter {
       return;
     } else {
       if (name === 'notification.created') this.#hooks.created(data as Notification);
-      for (const area of this.#areas) if (area.apply(name, data)) break;
+      for (const area of this.#areas) area.apply(name, data);
     }
     if (gap) this.#hooks.missed(false);
   }

@@ -89,10 +89,9 @@ export class InvitationsArea extends Area<InvitationList, readonly Invitation[]>
     this.#held.clear();
   }
 
-  apply(name: EventName, data: unknown): boolean {
-    if (name !== 'invitation.created' && name !== 'invitation.updated') return false;
+  apply(name: EventName, data: unknown): void {
+    if (name !== 'invitation.created' && name !== 'invitation.updated') return;
     this.take(data as Invitation);
-    return true;
   }
 
   /** Takes a version of an invitation from the server; older versions are ignored, as is all before a load. */

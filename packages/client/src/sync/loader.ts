@@ -12,7 +12,7 @@ import type { Counts, Invitation, Preferences } from '@pd-notify/protocol/wire';
 import type { PdError } from '../errors.js';
 import { Backoff, Retry, type Later } from '../realtime/backoff.js';
 import type { Area, AreaName } from './area.js';
-import type { NotificationsArea, NotificationsSnapshot } from './notifications.js';
+import type { NotificationsSnapshot } from './notifications.js';
 import type { SyncsByTrack } from './syncs.js';
 
 /** What one tab hands another: the areas it has loaded, and where its stream stands. */
@@ -23,6 +23,8 @@ export interface TabSnapshot {
   areas: Partial<{
     counts: Counts;
     notifications: NotificationsSnapshot;
+    archived: NotificationsSnapshot;
+    snoozed: NotificationsSnapshot;
     invitations: readonly Invitation[];
     preferences: Preferences;
     syncs: SyncsByTrack;
@@ -127,13 +129,8 @@ export class Loader {
     const { areas } = this.#options;
     this.#options.setPosition(snapshot.lastEventId);
     for (const [name, data] of Object.entries(snapshot.areas) as [AreaName, unknown][]) {
-      if (
-        name === 'notifications' &&
-        !(areas.notifications as NotificationsArea).accepts(data as NotificationsSnapshot)
-      ) {
-        continue;
-      }
-      areas[name].restore(data, status);
+      // A view's snapshot of another filter is not this tab's (nor are areas this client does not have).
+      if (areas[name]?.accepts(data)) areas[name].restore(data, status);
     }
     // What this tab holds that the other tab did not send may have missed events.
     for (const area of Object.values(areas)) if (area.held && !(area.name in snapshot.areas)) area.stale = true;

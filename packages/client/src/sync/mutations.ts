@@ -33,7 +33,8 @@ import type { PreferencesArea } from './preferences.js';
 import type { SyncsArea } from './syncs.js';
 
 export interface MutationsOptions {
-  notifications: NotificationsInternals;
+  /** The notification views, the inbox first: a change shows in every view that holds its items. */
+  notifications: readonly NotificationsInternals[];
   invitations: InvitationsArea;
   preferences: PreferencesArea;
   syncs: SyncsArea;
@@ -83,27 +84,52 @@ export class Mutations {
   }
 
   #createdAt(id: string | null): string | null {
-    return id === null ? null : (this.#options.notifications.list.get(id)?.createdAt ?? null);
+    return id === null ? null : (this.#held(id)?.createdAt ?? null);
+  }
+
+  /** A notification as the server last confirmed it, from whichever view holds it. */
+  #held(id: string): Notification | undefined {
+    for (const view of this.#options.notifications) {
+      const item = view.list.get(id);
+      if (item) return item;
+    }
+    return undefined;
+  }
+
+  /** The notifications every view holds, each once (the inbox's first), newest first. */
+  #loaded(): Notification[] {
+    const loaded = new Map<string, Notification>();
+    for (const view of this.#options.notifications)
+      for (const item of view.list.view()) if (!loaded.has(item.id)) loaded.set(item.id, item);
+    return [...loaded.values()].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  }
+
+  get #context() {
+    return this.#options.notifications[0]!.context;
+  }
+
+  /** Takes the server's answer into every view (each keeps it, drops it, or lets it in, as its filter says). */
+  #take(taken: Notification | BulkResult): void {
+    for (const view of this.#options.notifications) view.take(taken);
   }
 
   /** Searches the notifications (see `PdClient.search`); rejects with `bad-request` for a query the protocol refuses. */
   search = (q: string, filter?: NotificationFilter): Promise<SearchStore> => {
     const invalid = checkQuery(q);
     if (invalid) return Promise.reject(invalid);
-    const { notifications, offline } = this.#options;
-    return Promise.resolve(search({ notifications, offline }, q, filter));
+    const { offline } = this.#options;
+    return Promise.resolve(search({ context: this.#context, loaded: () => this.#loaded(), offline }, q, filter));
   };
 
   /** Marks read everything up to the newest notification shown; ones that arrive meanwhile stay unread. */
   async markAllRead(): Promise<void> {
-    const upTo = this.#options.notifications.list.view()[0];
+    const upTo = this.#options.notifications[0]!.list.view()[0];
     if (upTo) await this.run({ kind: 'read-all', upTo });
   }
 
   /** Runs a row action; `accept-invite` answers with the acceptance (and the invitation shows accepted meanwhile). */
   runAction(id: string, action: ActionId): Promise<Acceptance | null> {
-    const invitationId =
-      action === 'accept-invite' ? (this.#options.notifications.list.get(id)?.invitationId ?? null) : null;
+    const invitationId = action === 'accept-invite' ? (this.#held(id)?.invitationId ?? null) : null;
     return this.run({ kind: 'action', id, action, invitationId }) as Promise<Acceptance | null>;
   }
 
@@ -118,7 +144,7 @@ export class Mutations {
       return result;
     } catch (error) {
       const pdError = error as PdError;
-      const reported = this.#options.notifications.context.report(pdError);
+      const reported = this.#context.report(pdError);
       // No answer: the change may or may not have reached the server; the same key makes sending it again safe.
       if (pdError.kind === 'network') return (await this.#options.queue()).add(change, shown);
       shown.undo();
@@ -129,69 +155,42 @@ export class Mutations {
   /** Shows a change until it settles: `undo` takes it back, `queued` marks it waiting for the connection. */
   show(change: Queued): Shown {
     if (change.kind === 'preferences') return this.#options.preferences.showSaving(change.update);
-    const { list, publish, shows } = this.#options.notifications;
-    // A change that moves an item out of the view shown (archived from the inbox, restored from the archive) hides it.
-    const moving = (change: (item: Notification) => Notification) =>
-      list.addOverlay((item) => {
-        const next = change(item);
-        return next === item || shows(next) ? next : null;
-      });
-    const overlay = (() => {
-      switch (change.kind) {
-        case 'read':
-          return list.addOverlay((item) => (item.id === change.id ? changedBy(item, 'read', change.at) : item));
-        case 'unread':
-          return list.addOverlay((item) => (item.id === change.id ? { ...item, readAt: null } : item));
-        case 'dismiss':
-          return list.addOverlay((item) => (item.id === change.id ? null : item));
-        case 'read-all':
-          return list.addOverlay(
-            (item) =>
-              item.readAt === null && item.createdAt <= change.upTo.createdAt
-                ? changedBy(item, 'read', change.at)
-                : item,
-            change.upTo,
-          );
-        case 'archive':
-        case 'unarchive': {
-          const op = change.kind === 'archive' ? 'archive' : 'unarchive';
-          return moving((item) => (item.id === change.id ? changedBy(item, op, change.at) : item));
-        }
-        case 'snooze':
-          return moving((item) => (item.id === change.id ? snoozed(item, change.until, change.at) : item));
-        case 'unsnooze':
-          return moving((item) => (item.id === change.id ? { ...item, snoozedUntil: null } : item));
-        case 'seen':
-        case 'bulk': {
-          const covers = covering(change);
-          const op = change.kind === 'seen' ? 'seen' : change.op;
-          return moving((item) => (covers(item) ? changedBy(item, op, change.at) : item));
-        }
-        case 'action':
-          return list.addOverlay((item) =>
-            item.id === change.id ? { ...item, actionTaken: change.action, readAt: item.readAt ?? change.at } : item,
-          );
-        default:
-          return null;
-      }
-    })();
+    const views = this.#options.notifications;
+    const shown = changeOf(change);
+    // Shown in every view: an item it moves (archived from the inbox, restored from the archive) leaves one
+    // and enters another, where that one holds a window its time falls in.
+    const overlays = shown
+      ? views.map(({ list }, index) => {
+          const enter = shown.moves
+            ? views.flatMap((other, at) =>
+                at === index
+                  ? []
+                  : other.list.items().filter((item) => !list.get(item.id) && shown.apply(item) !== item),
+              )
+            : [];
+          return list.addOverlay(shown.apply, shown.upTo, enter);
+        })
+      : [];
     const answer =
       change.kind === 'accept' || change.kind === 'decline'
         ? this.#options.invitations.show(change.id, change.kind === 'accept' ? 'accepted' : 'declined')
         : change.kind === 'action' && change.invitationId
           ? this.#options.invitations.show(change.invitationId, 'accepted')
           : null;
+    const publish = (): void => {
+      for (const view of views) view.publish();
+    };
     publish();
     return {
       undo: () => {
-        if (overlay) list.dropOverlay(overlay);
+        overlays.forEach((overlay, index) => views[index]!.list.dropOverlay(overlay));
         answer?.undo();
         publish();
       },
       queued: () => {
         // Seen is nothing a row shows: waiting, it does not mark the rows "will sync" (it still waits, and counts).
         const quiet = change.kind === 'seen' || (change.kind === 'bulk' && change.op === 'seen');
-        if (overlay && !quiet) overlay.queued = true;
+        if (!quiet) for (const overlay of overlays) overlay.queued = true;
         answer?.queued();
         publish();
       },
@@ -200,10 +199,10 @@ export class Mutations {
 
   /** Sends a change with its key and takes the server's answer; throws a PdError. */
   async send(change: Queued): Promise<unknown> {
-    const { list, context } = this.#options.notifications;
-    const { rest, share } = context;
+    const { rest, share } = this.#context;
+    const views = this.#options.notifications;
     const taken = (notification: Notification): Notification => {
-      list.upsert(notification, false);
+      this.#take(notification);
       share({ kind: 'notification', notification });
       return notification;
     };
@@ -214,13 +213,15 @@ export class Mutations {
         return taken(await rest.markUnread(change.id, change.key));
       case 'dismiss': {
         await rest.dismiss(change.id, change.key);
-        const held = list.get(change.id);
-        if (held) list.remove({ id: change.id, version: held.version + 1 });
+        for (const { list } of views) {
+          const held = list.get(change.id);
+          if (held) list.remove({ id: change.id, version: held.version + 1 });
+        }
         return undefined;
       }
       case 'read-all': {
         const result = await rest.markAllRead(change.upTo.id, change.key);
-        list.markRead(result.items, result.readAt);
+        for (const { list } of views) list.markRead(result.items, result.readAt);
         return undefined;
       }
       case 'archive':
@@ -233,9 +234,7 @@ export class Mutations {
           change.key,
           change.kind === 'snooze' ? { until: change.until } : undefined,
         );
-        this.#options.notifications.take(item);
-        share({ kind: 'notification', notification: item });
-        return item;
+        return taken(item);
       }
       case 'seen':
       case 'bulk': {
@@ -250,7 +249,7 @@ export class Mutations {
           change.key,
           change.kind === 'seen' ? target : { op: change.op, ...target },
         );
-        this.#options.notifications.take(result);
+        this.#take(result);
         share({ kind: 'bulk', result });
         return result;
       }
@@ -293,6 +292,56 @@ export class Mutations {
 }
 
 const isIds = (target: object): target is readonly string[] => Array.isArray(target);
+
+/**
+ * What a change does to each notification it covers, as the server will
+ * (null: the item is gone); `upTo` for mark-all-read; `moves` when it can move
+ * items between views. Null for a change that shows on no notification.
+ */
+function changeOf(
+  change: Queued,
+): { apply(item: Notification): Notification | null; upTo?: Notification; moves?: boolean } | null {
+  const one = (id: string, next: (item: Notification) => Notification | null, moves = false) => ({
+    apply: (item: Notification) => (item.id === id ? next(item) : item),
+    moves,
+  });
+  switch (change.kind) {
+    case 'read':
+      return one(change.id, (item) => changedBy(item, 'read', change.at));
+    case 'unread':
+      return one(change.id, (item) => ({ ...item, readAt: null }));
+    case 'dismiss':
+      return one(change.id, () => null);
+    case 'read-all':
+      return {
+        apply: (item) =>
+          item.readAt === null && item.createdAt <= change.upTo.createdAt ? changedBy(item, 'read', change.at) : item,
+        upTo: change.upTo,
+      };
+    case 'archive':
+    case 'unarchive': {
+      const op = change.kind;
+      return one(change.id, (item) => changedBy(item, op, change.at), true);
+    }
+    case 'snooze':
+      return one(change.id, (item) => snoozed(item, change.until, change.at), true);
+    case 'unsnooze':
+      return one(change.id, (item) => ({ ...item, snoozedUntil: null }), true);
+    case 'seen':
+    case 'bulk': {
+      const covers = covering(change);
+      const op = change.kind === 'seen' ? 'seen' : change.op;
+      return {
+        apply: (item) => (covers(item) ? changedBy(item, op, change.at) : item),
+        moves: op === 'archive' || op === 'unarchive',
+      };
+    }
+    case 'action':
+      return one(change.id, (item) => ({ ...item, actionTaken: change.action, readAt: item.readAt ?? change.at }));
+    default:
+      return null;
+  }
+}
 
 /** Which items a seen or bulk change covers, as far as the client can tell (the server decides). */
 function covering(change: Extract<Queued, { kind: 'seen' | 'bulk' }>): (item: Notification) => boolean {

@@ -14,6 +14,11 @@ const MAX_REMOVALS = 1000;
 export interface Overlay {
   readonly id: number;
   apply(item: Notification): Notification | null;
+  /**
+   * Items of other views it may bring into this one (restored to the inbox, archived into the archive),
+   * as the server last sent them: shown when the changes make them belong here.
+   */
+  readonly enter?: readonly Notification[];
   /** For mark-all-read: the newest item covered; the unread count is estimated from it. */
   readonly upTo?: Notification;
   /** Waiting in the offline queue for the connection (the page shows it as pending). */
@@ -22,7 +27,18 @@ export interface Overlay {
 
 const newer = (a: Notification, b: Notification): boolean => a.createdAt > b.createdAt;
 
+/** Which items a list's view shows, once the optimistic changes are applied. */
+export interface ViewRules {
+  /** An item held belongs to the view (the inbox, the archive, the snoozed). */
+  shows(item: Notification): boolean;
+  /** An item brought in from another view belongs to it: its place, its filter, the window loaded. */
+  admits(item: Notification): boolean;
+}
+
+const EVERY_ITEM: ViewRules = { shows: () => true, admits: () => true };
+
 export class NotificationList {
+  #rules: ViewRules;
   #base = new Map<string, Notification>();
   /** Ids in base, newest first. */
   #order: string[] = [];
@@ -31,20 +47,46 @@ export class NotificationList {
   #overlays: Overlay[] = [];
   #nextOverlay = 1;
   #view: Notification[] | null = null;
-  /** Items with optimistic changes applied, newest first. */
+
+  constructor(rules: ViewRules = EVERY_ITEM) {
+    this.#rules = rules;
+  }
+
+  /** Items with optimistic changes applied, newest first (those the changes move out of the view left out). */
   view(): readonly Notification[] {
     if (this.#view) return this.#view;
     const view: Notification[] = [];
+    const { shows, admits } = this.#rules;
     for (const id of this.#order) {
-      let item: Notification | null = this.#base.get(id)!;
-      for (const overlay of this.#overlays) {
-        item = overlay.apply(item);
-        if (!item) break;
-      }
-      if (item) view.push(item);
+      const item = this.#overlaid(this.#base.get(id)!);
+      if (item && shows(item)) view.push(item);
+    }
+    // Items optimistic changes bring in, placed by time (once the server's version is held, that one counts).
+    for (const entered of this.#entering()) {
+      const item = this.#overlaid(entered);
+      if (!item || !shows(item) || !admits(item)) continue;
+      const at = view.findIndex((other) => other.createdAt < item.createdAt);
+      view.splice(at < 0 ? view.length : at, 0, item);
     }
     this.#view = view;
     return view;
+  }
+
+  #overlaid(base: Notification): Notification | null {
+    let item: Notification | null = base;
+    for (const overlay of this.#overlays) {
+      item = overlay.apply(item);
+      if (!item) break;
+    }
+    return item;
+  }
+
+  /** Items optimistic changes bring in that the list does not hold, each once (the latest change's). */
+  #entering(): Notification[] {
+    const entering = new Map<string, Notification>();
+    for (const overlay of this.#overlays)
+      for (const item of overlay.enter ?? []) if (!this.#base.has(item.id)) entering.set(item.id, item);
+    return [...entering.values()];
   }
 
   /** The server's confirmed items (no optimistic changes), newest first. */
@@ -190,8 +232,13 @@ export class NotificationList {
     this.#view = null;
   }
 
-  addOverlay(apply: Overlay['apply'], upTo?: Notification): Overlay {
-    const overlay: Overlay = { id: this.#nextOverlay++, apply, ...(upTo ? { upTo } : {}) };
+  addOverlay(apply: Overlay['apply'], upTo?: Notification, enter?: readonly Notification[]): Overlay {
+    const overlay: Overlay = {
+      id: this.#nextOverlay++,
+      apply,
+      ...(upTo ? { upTo } : {}),
+      ...(enter?.length ? { enter } : {}),
+    };
     this.#overlays.push(overlay);
     this.#view = null;
     return overlay;
@@ -206,10 +253,14 @@ export class NotificationList {
   pendingIds(): string[] {
     const queued = this.#overlays.filter((overlay) => overlay.queued);
     if (queued.length === 0) return [];
-    return this.#order.filter((id) => {
+    const changed = this.#order.filter((id) => {
       const item = this.#base.get(id)!;
       return queued.some((overlay) => overlay.apply(item) !== item);
     });
+    // And the items they bring in from another view.
+    const waiting = new Set(queued.flatMap((overlay) => (overlay.enter ?? []).map((item) => item.id)));
+    const brought = this.view().filter((item) => !this.#base.has(item.id) && waiting.has(item.id));
+    return [...changed, ...brought.map((item) => item.id)];
   }
 
   /**
@@ -235,6 +286,11 @@ export class NotificationList {
       for (const [id, base] of this.#base) {
         const shown = view.get(id);
         count += Number(shown !== undefined && counted(shown)) - Number(counted(base));
+      }
+      // Brought in from another view (unsnoozed, say): not in the server's count yet.
+      for (const item of this.#entering()) {
+        const shown = view.get(item.id);
+        count += Number(shown !== undefined && counted(shown));
       }
     }
     return Math.max(0, count);

@@ -1,8 +1,10 @@
 /**
- * The notifications area: the feed's window of notifications (first page, then
- * older pages on demand, bounded in memory), its filter, the bell's unread
- * count, and the notification mutations (read, unread, all read, dismiss, row
- * actions), optimistic with rollback.
+ * A notifications area: a window of notifications (first page, then older
+ * pages on demand, bounded in memory) and its filter. The inbox's
+ * (`$notifications`) also keeps the bell's unread and unseen counts and tells
+ * the page about new notifications; the archive's and the snoozed's (`$archived`,
+ * `$snoozed`) are views of their own, loaded when observed. The mutations
+ * (`mutations.ts`) show their changes in every view at once.
  */
 import type {
   BulkResult,
@@ -19,7 +21,11 @@ import { Area, type AreaContext, type LoadStatus } from './area.js';
 import type { CountsArea } from './counts.js';
 import { NotificationList } from './notification-list.js';
 
-/** Which notifications `$notifications` holds (the server filters too). */
+/**
+ * Which notifications a view holds (the server filters too). `archived` and
+ * `snoozed` switch the inbox's store to the archive or the snoozed; the
+ * `$archived` and `$snoozed` stores are always theirs.
+ */
 export interface NotificationFilter {
   category?: Category | null;
   trackId?: string | null;
@@ -64,7 +70,14 @@ export interface NotificationsSnapshot {
   filter: NotificationFilter;
 }
 
-/** The notifications area's state, as its mutations change it. */
+/**
+ * The views a notifications area can be: the inbox (`$notifications`: the
+ * inbox unless its filter asks for the archive or the snoozed), the archive
+ * (`$archived`) and the snoozed (`$snoozed`).
+ */
+export type NotificationView = 'inbox' | 'archived' | 'snoozed';
+
+/** A notifications area's state, as the mutations change it. */
 export interface NotificationsInternals {
   list: NotificationList;
   /** Publishes the stores (once per microtask). */
@@ -72,8 +85,6 @@ export interface NotificationsInternals {
   context: AreaContext;
   /** Takes a notification or a batch change the server answered (an item that left the view is dropped). */
   take(taken: Notification | BulkResult): void;
-  /** Whether an item belongs to the view shown (the inbox, the archive, the snoozed). */
-  shows(item: Notification): boolean;
 }
 
 /** Tells the page about notifications new to the user (see `PdClient.onNotification`). */
@@ -87,7 +98,7 @@ type Change =
   | { kind: 'bulk'; result: BulkResult };
 
 export class NotificationsArea extends Area<NotificationPage, NotificationsSnapshot> {
-  readonly name = 'notifications';
+  readonly name: 'notifications' | 'archived' | 'snoozed';
   readonly $notifications = atom<NotificationsState>({
     items: [],
     hasMore: false,
@@ -98,15 +109,21 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
     filter: {},
     pending: [],
   });
+  /** Unread notifications, optimistic (the inbox's; 0 in the other views). */
   readonly $unreadCount = atom(0);
-  /** Unseen notifications, optimistic; undefined while the server has sent no unseen count. */
+  /** Unseen notifications, optimistic; undefined while the server has sent no unseen count (or in the other views). */
   readonly $unseenCount = atom<number | undefined>(undefined);
 
-  #counts: CountsArea;
+  #view: NotificationView;
+  #counts: CountsArea | null;
   #announce: Announce;
   #pageSize: number;
   #maxItems: number;
-  #list = new NotificationList();
+  #list = new NotificationList({
+    shows: (item) => inView(item, this.#filter),
+    // Brought in by a change from another view: only once this view holds a window it fits in.
+    admits: (item) => this.status !== 'idle' && matches(item, this.#filter) && this.#inWindow(item),
+  });
   #filter: NotificationFilter = {};
   #cursor: string | null = null;
   #hasMore = false;
@@ -130,14 +147,31 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
 
   constructor(
     context: AreaContext,
-    options: { counts: CountsArea; announce: Announce; pageSize: number; maxItems: number },
+    options: {
+      view: NotificationView;
+      /** The inbox's: its counts, and what tells the page about new notifications. */
+      inbox?: { counts: CountsArea; announce: Announce };
+      pageSize: number;
+      maxItems: number;
+    },
   ) {
     super(context);
-    this.#counts = options.counts;
-    this.#announce = options.announce;
+    this.#view = options.view;
+    this.name = options.view === 'inbox' ? 'notifications' : options.view;
+    this.#counts = options.inbox?.counts ?? null;
+    this.#announce = options.inbox?.announce ?? (() => {});
     this.#pageSize = options.pageSize;
     this.#maxItems = options.maxItems;
-    this.#counts.onChange(() => this.publish());
+    this.#filter = this.#scoped({});
+    this.#counts?.onChange(() => this.publish());
+    this.$notifications.set({ ...this.$notifications.get(), filter: this.#filter });
+  }
+
+  /** A filter as this view holds it: the archive's and the snoozed's always show themselves. */
+  #scoped(filter: NotificationFilter): NotificationFilter {
+    return this.#view === 'inbox'
+      ? { ...filter }
+      : { ...filter, archived: this.#view === 'archived' || null, snoozed: this.#view === 'snoozed' || null };
   }
 
   // ------------------------------------------------------------------ loading
@@ -199,7 +233,7 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
   }
 
   /** Takes another tab's window: only when it shows the same filter. */
-  accepts(snapshot: NotificationsSnapshot): boolean {
+  override accepts(snapshot: NotificationsSnapshot): boolean {
     return sameFilter(snapshot.filter, this.#filter);
   }
 
@@ -266,7 +300,7 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
   /** Shows another slice of the notifications; loads it from the server. */
   setFilter(filter: NotificationFilter): Promise<boolean> {
     this.generation++;
-    this.#filter = { ...filter };
+    this.#filter = this.#scoped(filter);
     this.reset();
     this.replace = true;
     this.status = 'loading';
@@ -276,25 +310,22 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
 
   // ------------------------------------------------------------------ the stream
 
-  apply(name: EventName, data: unknown): boolean {
+  apply(name: EventName, data: unknown): void {
     switch (name) {
       case 'notification.created':
       case 'notification.updated':
         if (this.held)
           this.#receive({ kind: 'item', item: data as Notification, created: name === 'notification.created' });
-        return true;
+        return;
       case 'notification.removed':
         this.#receive({ kind: 'removed', ref: data as NotificationRef });
-        return true;
+        return;
       case 'notifications.read':
         this.#receive({ kind: 'read', result: data as ReadAllResult });
-        return true;
+        return;
       case 'notifications.bulk':
         // Like an item: nothing to change while nothing is held (a page with a bell only loads no list for it).
         if (this.held) this.#receive({ kind: 'bulk', result: data as BulkResult });
-        return true;
-      default:
-        return false;
     }
   }
 
@@ -324,10 +355,8 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
         const { item } = change;
         // Archived, snoozed or restored: out of the view it left, as a removal at that version (a later one brings it back).
         if (!inView(item, this.#filter)) return this.#counted(this.#list.remove(item), -1);
-        const oldest = this.#list.oldest();
-        const inWindow = !this.#hasMore || !oldest || item.createdAt >= oldest.createdAt;
         const fits = matches(item, this.#filter);
-        const changed = this.#list.upsert(item, inWindow && fits, change.created);
+        const changed = this.#list.upsert(item, this.#inWindow(item) && fits, change.created);
         return change.created && fits ? this.#counted(changed, 1) : changed;
       }
       case 'removed':
@@ -340,6 +369,12 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
           this.#verbs?.applyBulk(this.#list, this.#filter, change.result, (ids) => this.#fetch(ids)) ?? this.#fetch([])
         );
     }
+  }
+
+  /** Whether an item's time places it within the window loaded (anywhere, when the list is complete). */
+  #inWindow(item: Notification): boolean {
+    const oldest = this.#list.oldest();
+    return !this.#hasMore || !oldest || item.createdAt >= oldest.createdAt;
   }
 
   /** Keeps the server's count of matches with what came and went since it was counted. */
@@ -395,7 +430,6 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
       publish: () => this.publish(),
       context: this.context,
       take: (taken) => this.take(taken),
-      shows: (item) => inView(item, this.#filter),
     };
   }
 
@@ -417,6 +451,7 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
         filter: this.#filter,
         pending: this.#list.pendingIds(),
       });
+      if (!this.#counts) return;
       this.$unreadCount.set(this.#list.unreadCount(this.#counts.value.unreadNotifications));
       // Undefined while the server sends no unseen count (and 0 stays 0: no optimistic change makes an item unseen).
       const unseen = this.#counts.value.unseenNotifications;

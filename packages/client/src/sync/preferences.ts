@@ -100,8 +100,8 @@ export class PreferencesArea extends Area<Preferences> {
     this.$preferences.set(empty);
   }
 
-  apply(name: EventName, data: unknown): boolean {
-    if (name !== 'preferences.updated') return false;
+  apply(name: EventName, data: unknown): void {
+    if (name !== 'preferences.updated') return;
     const preferences = data as Preferences;
     if (this.#loading && (!this.#arrived || this.#arrived.version < preferences.version)) this.#arrived = preferences;
     this.take(preferences);
@@ -109,7 +109,6 @@ export class PreferencesArea extends Area<Preferences> {
       this.status = 'ready';
       this.error = null;
     }
-    return true;
   }
 
   /** A version from the server: shown, unless a draft is open (then it is `incoming`). Older ones are ignored. */

@@ -11,7 +11,8 @@ import { matchesTerms, searchTerms, type Notification } from '@pd-notify/protoco
 import { atom, type ReadableAtom } from 'nanostores';
 import { PdError } from '../errors.js';
 import type { LoadStatus } from './area.js';
-import { inView, type NotificationFilter, type NotificationsInternals } from './notifications.js';
+import type { AreaContext } from './area.js';
+import { inView, type NotificationFilter } from './notifications.js';
 
 /** A search's state. */
 export interface SearchState {
@@ -39,7 +40,9 @@ export type SearchStore = ReadableAtom<SearchState> & {
 };
 
 export interface SearchOptions {
-  notifications: NotificationsInternals;
+  context: AreaContext;
+  /** The notifications loaded in every view, newest first (what a search answers from offline). */
+  loaded(): readonly Notification[];
   /** Whether the browser says it is offline (then only the loaded items are searched). */
   offline(): boolean;
 }
@@ -57,11 +60,11 @@ export function search(options: SearchOptions, q: string, filter: NotificationFi
   const $search = atom<SearchState>({ ...base, items: [], status: 'loading', source: 'server' });
   let cursor: string | null = null;
   let more: Promise<void> | null = null;
-  const { context, list } = options.notifications;
+  const { context } = options;
   const local = (error: PdError | null): void => {
     const terms = searchTerms(q);
-    const items = list
-      .view()
+    const items = options
+      .loaded()
       .filter(
         (item) =>
           inView(item, filter) &&

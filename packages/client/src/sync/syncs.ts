@@ -47,10 +47,9 @@ export class SyncsArea extends Area<SyncList, SyncsByTrack> {
     this.#held = {};
   }
 
-  apply(name: EventName, data: unknown): boolean {
-    if (name !== 'sync.progress') return false;
+  apply(name: EventName, data: unknown): void {
+    if (name !== 'sync.progress') return;
     this.take(data as SyncProgress);
-    return true;
   }
 
   /** A track's progress from the server (an event, or an acceptance's answer). */
