@@ -130,9 +130,16 @@ export const OUR_ENTRIES = {
  * (+0.18 KB) and the list's total took every element together to 46.98 KB,
  * 20 bytes under its budget: 48 KB for all elements (the feed at start 35.66
  * of 36, the client 20.06 of 21).
+ * Issue 24's Archived and Snoozed views as stores of their own (`$archived`,
+ * `$snoozed`: two more areas, each loaded when observed, every area seeing
+ * every event, a list showing at once the items a change brings in from
+ * another view) took the client from 20.06 to 20.49 KB and the feed at start
+ * from 35.66 to 36.12 KB (+0.45 KB, measured). It is all start code: a store
+ * exists before it is observed, and the list's view is computed on every
+ * change. Hence 37 KB for the feed.
  */
 export const BUDGETS: Partial<Record<keyof typeof OUR_ENTRIES, number>> = {
   client: 21 * 1024,
-  'pd-activity-feed': 36 * 1024,
+  'pd-activity-feed': 37 * 1024,
   'all elements': 48 * 1024,
 };

@@ -126,6 +126,40 @@ describe('<pd-activity-feed>: the inbox verbs, by keys', () => {
     await eventually(() => expect(titles(feed)[0]).to.equal(title));
   });
 
+  it('each view keeps its own list: Archived loads once, a row archived from the Inbox is there at once, and back in the Inbox nothing is asked again', async () => {
+    const lists: string[] = [];
+    const client = freshClient('demo-alice', {
+      persist: false,
+      fetch: (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        if (url.pathname === '/v1/notifications') lists.push(url.search);
+        return fetch(input, init);
+      },
+    });
+    const feed = await openFeed('en', client);
+    const inbox = titles(feed);
+    const radios = shadowAll(feed, '[role="radio"]');
+    radios[0]!.focus();
+    await press('ArrowLeft');
+    await expectFocusOn(radios[2]!, 'Archived');
+    await eventually(() => expect(shadow(feed, '[part="empty"]').textContent!.trim()).to.equal('Nothing archived.'));
+    await press('ArrowRight');
+    await expectFocusOn(radios[0]!, 'Inbox');
+    expect(titles(feed)).to.deep.equal(inbox);
+    // Archived from the Inbox: already in the Archived view when it is shown again, with no request.
+    const { row, title } = await firstRow(feed);
+    row.focus();
+    await press('Delete');
+    await eventually(() => expect(titles(feed)).to.not.include(title));
+    radios[0]!.focus();
+    await press('ArrowLeft');
+    await eventually(() => expect(titles(feed)).to.deep.equal([title]));
+    await press('ArrowRight');
+    await eventually(() => expect(titles(feed)).to.deep.equal(inbox.filter((shown) => shown !== title)));
+    expect(lists).to.deep.equal(['?limit=20', '?archived=true&limit=20'], 'one page per view, each once');
+    await expect(feed).to.be.accessible();
+  });
+
   it('Snooze: Enter opens the menu on its first item, arrows move, Escape gives focus back; "Tomorrow, 9:00" snoozes until then on the server, with Undo', async () => {
     const feed = await openFeed();
     const { row, title, id } = await firstRow(feed);

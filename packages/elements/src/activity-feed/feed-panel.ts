@@ -11,6 +11,7 @@ import {
   type ActionId,
   type Notification,
   type NotificationFilter,
+  type NotificationsState,
   type PdClient,
 } from '@pd-notify/client';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
@@ -73,6 +74,8 @@ export class FeedPanel implements ReactiveController {
   #snoozeMenu: SnoozeMenu | null = null;
   /** The client whose data the panel shows (a new one drops the search and the selection). */
   #client: PdClient | null = null;
+  /** The Snoozed or Archived view's store while the panel shows it (the feed itself observes the inbox's). */
+  #watched: { store: PdClient['$archived']; stop(): void } | null = null;
   /** The search box while open (its code loads the first time). */
   #search: SearchBox | null = null;
   #searchCode: Promise<typeof import('./search-box.js')> | null = null;
@@ -120,13 +123,11 @@ export class FeedPanel implements ReactiveController {
       rows: () => root.querySelectorAll<HTMLElement>('article[data-index]'),
       estimate: 88,
       onRendered: ({ nearEnd }) => {
-        const client = context.client();
-        const state = client?.$notifications.get();
         // Scrolled near the end of what is loaded: fetch the next page.
         if (!nearEnd) return;
         // Searching: the results' next page; else the list's.
         if (this.#search?.results) this.#search.loadMore();
-        else if (state?.hasMore && !state.loadingMore) void client!.loadMore().catch(() => {});
+        else this.#loadMore();
       },
     });
     new FocusKeeper(host, () => this.#row(this.#currentIndex()) ?? this.#query('[aria-selected="true"]'));
@@ -174,6 +175,7 @@ export class FeedPanel implements ReactiveController {
   // else the first row in view once scrolled, stays where it is whatever arrives above it.
   hostUpdate(): void {
     this.#forgetOtherUser();
+    this.#watchView();
     const list = this.#query('.list');
     if (!list) return;
     // Found by focus, not by index: the rows rendered are the previous update's.
@@ -220,16 +222,52 @@ export class FeedPanel implements ReactiveController {
 
   /** Every loaded row left (archived, snoozed) while the server has more: the next page comes at once. */
   #refillEmptied(): void {
+    const state = this.#state();
+    if (this.#context.shown() && state?.status === 'ready' && state.items.length === 0) this.#loadMore();
+  }
+
+  /** The store of the view shown: the inbox's, or the Snoozed or Archived view's (each loads when first shown). */
+  #store(client: PdClient) {
+    return this.#view === 'archived'
+      ? client.$archived
+      : this.#view === 'snoozed'
+        ? client.$snoozed
+        : client.$notifications;
+  }
+
+  /** The view's list, as the client holds it. */
+  #state(): NotificationsState | undefined {
     const client = this.#context.client();
-    const state = client?.$notifications.get();
-    if (this.#context.shown() && state?.status === 'ready' && state.items.length === 0 && state.hasMore) {
-      if (!state.loadingMore) void client!.loadMore().catch(() => {});
-    }
+    return client ? this.#store(client).get() : undefined;
+  }
+
+  /** The view's next page, when it has one and none is on its way. */
+  #loadMore(): void {
+    const state = this.#state();
+    if (state?.hasMore && !state.loadingMore)
+      void this.#context
+        .client()!
+        .loadMore(this.#view)
+        .catch(() => {});
+  }
+
+  /**
+   * Observes the Snoozed or Archived view's store while the panel shows it (then it loads, and stays
+   * fresh); not once the panel closes or shows the inbox.
+   */
+  #watchView(): void {
+    const client = this.#context.client();
+    const wanted = client && this.#context.shown() && this.#view !== 'inbox' ? this.#store(client) : null;
+    if (this.#watched?.store === wanted) return;
+    this.#watched?.stop();
+    this.#watched = wanted && { store: wanted, stop: wanted.listen(() => this.#host.requestUpdate()) };
   }
 
   hostDisconnected(): void {
     this.#tabsObserver.disconnect();
     this.#observedTabs = null;
+    this.#watched?.stop();
+    this.#watched = null;
   }
 
   // ------------------------------------------------------------------ render
@@ -239,7 +277,7 @@ export class FeedPanel implements ReactiveController {
     const t = this.#texts();
     const client = this.#context.client();
     const unread = client?.$unreadCount.get() ?? 0;
-    const state = client?.$notifications.get();
+    const state = this.#state();
     // Nothing to mark before the list is there: not while it loads, not after it failed.
     const shown = !!state && (state.status === 'ready' || state.items.length > 0);
     return html`${this.#renderConnection()}
@@ -271,7 +309,7 @@ export class FeedPanel implements ReactiveController {
   /** Everything under the header: the error line, the tabs and the rows (or the state in their place). */
   render(): TemplateResult {
     const client = this.#context.client();
-    const state = client?.$notifications.get();
+    const state = this.#state();
     const shown = this.#context.shown();
     const t = this.#texts();
     return html`${
@@ -664,7 +702,7 @@ export class FeedPanel implements ReactiveController {
 
   /** The rows shown: the search's results while it has some, else the list. */
   #items(): readonly Notification[] {
-    return this.#search?.results?.items ?? this.#context.client()?.$notifications.get().items ?? [];
+    return this.#search?.results?.items ?? this.#state()?.items ?? [];
   }
 
   /** A row's text with the words searched for marked. */
@@ -706,7 +744,7 @@ export class FeedPanel implements ReactiveController {
       items: () => this.#items(),
       matching: () => {
         const results = this.#search?.results;
-        const state = this.#context.client()?.$notifications.get();
+        const state = this.#state();
         return results ? (results.hasMore ? results.total : undefined) : state?.hasMore ? state.total : undefined;
       },
       bulkFilter: () => bulkFilterOf(this.#filter(), this.#search?.results ? this.#search.query.trim() : null),
@@ -809,23 +847,32 @@ export class FeedPanel implements ReactiveController {
     this.#applyFilter();
   }
 
-  /** The view and tab shown, as the client's filter. */
-  #filter(): NotificationFilter {
+  /** The tab shown, as the client's filter. */
+  #tabFilter(): NotificationFilter {
     const tab = this.#tab;
+    return tab === 'all' ? {} : tab === 'unread' ? { unread: true } : { category: tab };
+  }
+
+  /** The view and tab shown, as a search's or a bulk change's filter. */
+  #filter(): NotificationFilter {
     return {
-      ...(tab === 'all' ? {} : tab === 'unread' ? { unread: true } : { category: tab }),
+      ...this.#tabFilter(),
       ...(this.#view === 'archived' ? { archived: true } : this.#view === 'snoozed' ? { snoozed: true } : {}),
     };
   }
 
-  /** Asks the client for the view and tab shown (and searches them again); the selection is forgotten. */
+  /**
+   * Asks the view's store for the tab shown, unless it holds that already (a view keeps its list while
+   * another is shown), and searches again; the selection is forgotten.
+   */
   #applyFilter(): void {
     this.#select?.clear();
     this.#search?.refresh();
-    void this.#context
-      .client()
-      ?.setFilter(this.#filter())
-      .catch(() => {});
+    const client = this.#context.client();
+    const held = client && this.#store(client).get().filter;
+    const wanted = this.#tabFilter();
+    if (!held || ((held.category ?? null) === (wanted.category ?? null) && !held.unread === !wanted.unread)) return;
+    void client.setFilter(wanted, this.#view).catch(() => {});
   }
 
   #onViewKey = (event: KeyboardEvent): void => {

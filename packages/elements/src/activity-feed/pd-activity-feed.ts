@@ -54,7 +54,9 @@ export type FeedTab = 'all' | 'unread' | Category;
  * the previous row, else the selected tab; never to the page's `<body>`.
  *
  * The inbox's verbs. Views beside the filter tabs (Inbox, Snoozed, Archived: a
- * radio group), each with its empty state. "Dismiss" archives the row (the
+ * radio group), each with its empty state and its own list (the client's
+ * `$notifications`, `$snoozed`, `$archived`: a view loads the first time it is
+ * shown, and going back to one shows it at once). "Dismiss" archives the row (the
  * server keeps it, restorable): a toast says "Archived" with Undo. "Snooze"
  * (a menu button: "1 hour", "Tomorrow, 9:00", "Next week (Monday, 9:00)" in
  * the viewer's time zone, or "Pick a date and time…") takes the row out until
