@@ -22,6 +22,7 @@ export function corsAllowList(origins: readonly string[]): MiddlewareHandler<Ser
     allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
     allowHeaders: [
       'Authorization',
+      'Accept-Language',
       'Content-Type',
       'Last-Event-ID',
       'If-None-Match',

@@ -36,7 +36,8 @@ export function textHeaders(
   headers: Record<string, string> & { 'Content-Type': string },
 ): Record<string, string> {
   const varies = length >= COMPRESSIBLE.minBytes && COMPRESSIBLE.type.test(headers['Content-Type']);
-  return { ...headers, 'Content-Length': String(length), ...(varies ? { Vary: 'Accept-Encoding' } : {}) };
+  const vary = [headers.Vary, varies ? 'Accept-Encoding' : undefined].filter(Boolean).join(', ');
+  return { ...headers, 'Content-Length': String(length), ...(vary ? { Vary: vary } : {}) };
 }
 
 /** A text answer (see textHeaders). */
@@ -50,7 +51,12 @@ export function textResponse(
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return textResponse(status, JSON.stringify(body), {
+  return jsonText(status, JSON.stringify(body), headers);
+}
+
+/** A JSON answer already serialised. */
+export function jsonText(status: number, text: string, headers: Record<string, string> = {}): Response {
+  return textResponse(status, text, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
     ...headers,

@@ -20,11 +20,12 @@ import { Hono, type Context, type Handler, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
 import type { ServerEnv } from './env.js';
 import type { IdempotencyKeys } from './idempotency.js';
-import { json, limitBody, pathParam, query, readJson, validate } from './json.js';
+import { jsonText, limitBody, pathParam, query, readJson, validate } from './json.js';
 import { ProblemError, invalid } from './problem.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Store } from './store/store.js';
 import { TaggedAnswers } from './tagged.js';
+import { negotiate, spokenHeaders, stringifyIn } from './texts.js';
 
 const booleanParam = v.pipe(
   v.picklist(['true', 'false']),
@@ -88,6 +89,7 @@ export interface RouteOptions {
 export function protocolRoutes({ store, bodyLimit, limiter, idempotency, openStream }: RouteOptions): Hono<ServerEnv> {
   /** Sets the request's user from its bearer token, within the token's rate limit. */
   const authenticate = (c: Context<ServerEnv>): void => {
+    c.set('language', negotiate(c.req.header('accept-language')));
     const token = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
     const userId = token === undefined ? null : store.authenticate(token);
     if (userId === null) {
@@ -125,11 +127,13 @@ export function protocolRoutes({ store, bodyLimit, limiter, idempotency, openStr
   /** Tagged with the state of everything the user can see: the id of their newest event. */
   const cached = (c: Context<ServerEnv>, body: () => unknown): Response =>
     tagged.answer(c, store.log.latestId(c.get('userId')), body);
-  const ok = (body: unknown): Response => json(200, body);
+  /** A JSON answer, its notifications written in the request's language. */
+  const ok = (c: Context<ServerEnv>, body: unknown): Response =>
+    jsonText(200, stringifyIn(body, c.get('language')), spokenHeaders(c.get('language')));
   const notificationId = (c: Context<ServerEnv>) => pathParam(c, 'notificationId');
   const invitationId = (c: Context<ServerEnv>) => pathParam(c, 'invitationId');
 
-  read('/v1/me', (c) => ok(store.me(c.get('userId'))));
+  read('/v1/me', (c) => ok(c, store.me(c.get('userId'))));
   read('/v1/notifications', (c) =>
     tagged.answer(c, store.listTag(c.get('userId')), () => {
       const q = query(c, ListQuerySchema);
@@ -141,14 +145,14 @@ export function protocolRoutes({ store, bodyLimit, limiter, idempotency, openStr
         ...(q.unread === undefined ? {} : { unread: q.unread }),
         ...(q.archived === undefined ? {} : { archived: q.archived }),
         ...(q.snoozed === undefined ? {} : { snoozed: q.snoozed }),
-        ...(q.q === undefined ? {} : { q: q.q }),
+        ...(q.q === undefined ? {} : { q: q.q, language: c.get('language') }),
       });
     }),
   );
   change('POST', '/v1/notifications/seen', async (c) => {
     const body = await readJson(c, SeenRequestSchema);
     oneOf(body, 'ids', 'upToId');
-    return ok(store.markSeen(c.get('userId'), body.ids ? { ids: body.ids } : { upToId: body.upToId! }));
+    return ok(c, store.markSeen(c.get('userId'), body.ids ? { ids: body.ids } : { upToId: body.upToId! }));
   });
   change('POST', '/v1/notifications/bulk', async (c) => {
     const body = await readJson(c, BulkBodySchema);
@@ -156,42 +160,45 @@ export function protocolRoutes({ store, bodyLimit, limiter, idempotency, openStr
     if (body.ids && body.upToId !== undefined) throw invalid('upToId', 'upToId goes with filter only');
     const target = body.ids
       ? { ids: body.ids }
-      : { filter: body.filter!, ...(body.upToId === undefined ? {} : { upToId: body.upToId }) };
-    return ok(store.bulk(c.get('userId'), body.op, target));
+      : {
+          filter: { ...body.filter!, language: c.get('language') },
+          ...(body.upToId === undefined ? {} : { upToId: body.upToId }),
+        };
+    return ok(c, store.bulk(c.get('userId'), body.op, target));
   });
   change('POST', '/v1/notifications/read-all', async (c) => {
     const body = await readJson(c, ReadAllRequestSchema, true);
-    return ok(store.readAll(c.get('userId'), body.upToId));
+    return ok(c, store.readAll(c.get('userId'), body.upToId));
   });
-  read('/v1/notifications/:notificationId', (c) => ok(store.getNotification(c.get('userId'), notificationId(c))));
+  read('/v1/notifications/:notificationId', (c) => ok(c, store.getNotification(c.get('userId'), notificationId(c))));
   change('DELETE', '/v1/notifications/:notificationId', (c) => {
     store.dismiss(c.get('userId'), notificationId(c));
     return new Response(null, { status: 204 });
   });
   change('POST', '/v1/notifications/:notificationId/read', (c) =>
-    ok(store.markRead(c.get('userId'), notificationId(c))),
+    ok(c, store.markRead(c.get('userId'), notificationId(c))),
   );
   change('POST', '/v1/notifications/:notificationId/unread', (c) =>
-    ok(store.markUnread(c.get('userId'), notificationId(c))),
+    ok(c, store.markUnread(c.get('userId'), notificationId(c))),
   );
   change('POST', '/v1/notifications/:notificationId/archive', (c) =>
-    ok(store.archive(c.get('userId'), notificationId(c))),
+    ok(c, store.archive(c.get('userId'), notificationId(c))),
   );
   change('POST', '/v1/notifications/:notificationId/unarchive', (c) =>
-    ok(store.unarchive(c.get('userId'), notificationId(c))),
+    ok(c, store.unarchive(c.get('userId'), notificationId(c))),
   );
   change('POST', '/v1/notifications/:notificationId/snooze', async (c) => {
     const id = notificationId(c);
     const { until } = await readJson(c, SnoozeRequestSchema);
-    return ok(store.snooze(c.get('userId'), id, until));
+    return ok(c, store.snooze(c.get('userId'), id, until));
   });
   change('POST', '/v1/notifications/:notificationId/unsnooze', (c) =>
-    ok(store.unsnooze(c.get('userId'), notificationId(c))),
+    ok(c, store.unsnooze(c.get('userId'), notificationId(c))),
   );
   change('POST', '/v1/notifications/:notificationId/actions/:actionId', (c) => {
     const id = notificationId(c);
     const { actionId } = validate(ActionParamsSchema, { actionId: pathParam(c, 'actionId') });
-    return ok(store.runAction(c.get('userId'), id, actionId));
+    return ok(c, store.runAction(c.get('userId'), id, actionId));
   });
   read('/v1/invitations', (c) =>
     cached(c, () => {
@@ -200,20 +207,20 @@ export function protocolRoutes({ store, bodyLimit, limiter, idempotency, openStr
     }),
   );
   change('POST', '/v1/invitations/:invitationId/accept', (c) =>
-    ok(store.acceptInvitation(c.get('userId'), invitationId(c))),
+    ok(c, store.acceptInvitation(c.get('userId'), invitationId(c))),
   );
   change('POST', '/v1/invitations/:invitationId/decline', (c) =>
-    ok(store.declineInvitation(c.get('userId'), invitationId(c))),
+    ok(c, store.declineInvitation(c.get('userId'), invitationId(c))),
   );
-  read('/v1/preferences', (c) => ok(store.getPreferences(c.get('userId'))));
+  read('/v1/preferences', (c) => ok(c, store.getPreferences(c.get('userId'))));
   change('PUT', '/v1/preferences', async (c) => {
     const body = await readJson(c, PreferencesUpdateSchema);
-    return ok(store.savePreferences(c.get('userId'), body));
+    return ok(c, store.savePreferences(c.get('userId'), body));
   });
   read('/v1/counts', (c) => cached(c, () => store.counts(c.get('userId'))));
-  read('/v1/tracks', (c) => ok({ items: store.listTracks(c.get('userId')) }));
-  read('/v1/tracks/:trackId', (c) => ok(store.getTrack(c.get('userId'), pathParam(c, 'trackId'))));
-  read('/v1/syncs', (c) => ok({ items: store.listSyncs(c.get('userId')) }));
+  read('/v1/tracks', (c) => ok(c, { items: store.listTracks(c.get('userId')) }));
+  read('/v1/tracks/:trackId', (c) => ok(c, store.getTrack(c.get('userId'), pathParam(c, 'trackId'))));
+  read('/v1/syncs', (c) => ok(c, { items: store.listSyncs(c.get('userId')) }));
   read('/v1/events', openStream);
   return api;
 }

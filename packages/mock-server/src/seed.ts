@@ -64,28 +64,24 @@ export function applySeed(store: Store, seed: SeedName, baseUrl: string): void {
   const past = (ago: number, read: boolean) => ({ createdAt: now - ago, readAt: read ? now - ago + 5 * MINUTE : null });
   store.deliver('alice', {
     type: 'account-verification',
-    title: 'Your email address is verified',
-    message: 'alice@moreno.studio is now confirmed for sign-in and notifications.',
+    text: { key: 'email-verified', email: 'alice@moreno.studio' },
     ...past(6 * DAY, true),
   });
   store.deliver('alice', {
     type: 'track-added',
-    title: '“Static Bloom” was added to Summer EP',
-    message: 'Ben Okafor added a track to the project you share.',
+    text: { key: 'track-added', actor: 'Ben Okafor', track: 'Static Bloom', project: 'Summer EP' },
     actorId: 'ben',
     trackId: null,
     ...past(5 * DAY, true),
   });
   store.deliver('alice', {
     type: 'service-announcement',
-    title: 'Scheduled maintenance on Sunday',
-    message: 'Producer Dashboard will be read-only from 02:00 to 03:00 UTC while we upgrade storage.',
+    text: { key: 'maintenance' },
     ...past(4 * DAY, true),
   });
   store.deliver('alice', {
     type: 'membership',
-    title: 'Chloé Laurent accepted your invite',
-    message: 'Chloé Laurent now collaborates on “Golden Hour (feat. Chloé)” with edit access.',
+    text: { key: 'membership', actor: 'Chloé Laurent', track: 'Golden Hour (feat. Chloé)', permission: 'edit' },
     actorId: 'chloe',
     trackId: 'golden-hour',
     widget: 'collaborators',
@@ -93,8 +89,7 @@ export function applySeed(store: Store, seed: SeedName, baseUrl: string): void {
   });
   store.deliver('alice', {
     type: 'stage-changed',
-    title: '“Neon Rain” moved to Mastering',
-    message: 'Ben Okafor moved the track from Mixing to Mastering.',
+    text: { key: 'stage-changed', actor: 'Ben Okafor', track: 'Neon Rain', from: 'mixing', to: 'mastering' },
     actorId: 'ben',
     trackId: 'neon-rain',
     widget: 'stage',
@@ -102,15 +97,13 @@ export function applySeed(store: Store, seed: SeedName, baseUrl: string): void {
   });
   store.deliver('alice', {
     type: 'security-alert',
-    title: 'New sign-in from Firefox on macOS',
-    message: 'Signed in from Lisbon, Portugal. If this wasn’t you, change your password now.',
+    text: { key: 'new-sign-in' },
     priority: 'high',
     ...past(2 * HOUR, false),
   });
   store.deliver('alice', {
     type: 'support-feedback',
-    title: 'Support replied to ticket #4821',
-    message: 'We re-synced the missing stems of “Neon Rain”. Is everything working for you now?',
+    text: { key: 'support-reply', ticket: 4821, track: 'Neon Rain' },
     actions: ['feedback-resolved', 'feedback-still-open', 'feedback-not-needed'],
     trackId: 'neon-rain',
     widget: 'files',
@@ -118,16 +111,19 @@ export function applySeed(store: Store, seed: SeedName, baseUrl: string): void {
   });
   store.deliver('alice', {
     type: 'reminder',
-    title: 'Reminder: send the “Golden Hour” stems to Chloé',
-    message: 'You asked to be reminded this morning.',
+    text: { key: 'stems-reminder', track: 'Golden Hour', person: 'Chloé' },
     trackId: 'golden-hour',
     widget: 'files',
     ...past(1 * HOUR, true),
   });
   store.deliver('alice', {
     type: 'comment',
-    title: 'Ben Okafor commented on “Midnight Drive”',
-    message: 'The kick clips at 1:42. Can you pull the sub down about 2 dB before I print the stems?',
+    text: {
+      key: 'comment',
+      actor: 'Ben Okafor',
+      track: 'Midnight Drive',
+      text: 'The kick clips at 1:42. Can you pull the sub down about 2 dB before I print the stems?',
+    },
     actorId: 'ben',
     trackId: 'midnight-drive',
     widget: 'comments',
@@ -136,8 +132,12 @@ export function applySeed(store: Store, seed: SeedName, baseUrl: string): void {
 
   store.deliver('ben', {
     type: 'comment',
-    title: 'Alice Moreno commented on “Neon Rain”',
-    message: 'Love the new master. Can we get a version with the vocal up 1 dB?',
+    text: {
+      key: 'comment',
+      actor: 'Alice Moreno',
+      track: 'Neon Rain',
+      text: 'Love the new master. Can we get a version with the vocal up 1 dB?',
+    },
     actorId: 'alice',
     trackId: 'neon-rain',
     widget: 'comments',
@@ -145,8 +145,13 @@ export function applySeed(store: Store, seed: SeedName, baseUrl: string): void {
   });
   store.deliver('chloe', {
     type: 'stage-changed',
-    title: '“Golden Hour (feat. Chloé)” moved to Editing',
-    message: 'Alice Moreno moved the track from Idea to Editing.',
+    text: {
+      key: 'stage-changed',
+      actor: 'Alice Moreno',
+      track: 'Golden Hour (feat. Chloé)',
+      from: 'idea',
+      to: 'editing',
+    },
     actorId: 'alice',
     trackId: 'golden-hour',
     widget: 'stage',
@@ -154,8 +159,7 @@ export function applySeed(store: Store, seed: SeedName, baseUrl: string): void {
   });
   store.deliver('dev', {
     type: 'service-announcement',
-    title: 'Loudness reports now include true peak',
-    message: 'Every master you upload now gets an LUFS and true-peak report.',
+    text: { key: 'loudness-report' },
     ...past(3 * DAY, false),
   });
 

@@ -8,6 +8,7 @@
 import { parseEventId } from '@pd-notify/protocol';
 import type { Context } from 'hono';
 import type { ServerEnv, Transport } from './env.js';
+import { spokenHeaders, stringifyIn, type Language } from './texts.js';
 import type { LoggedEvent } from './store/event-log.js';
 import type { Faults } from './faults.js';
 import { ProblemError, invalid } from './problem.js';
@@ -29,21 +30,23 @@ interface OpenStream {
 
 const encoder = new TextEncoder();
 const HEARTBEAT = encoder.encode(': heartbeat\n\n');
-/** Each event's frame, encoded once for all the streams of its user. */
-const frames = new WeakMap<LoggedEvent, Uint8Array>();
+/** Each event's frame per language, encoded once for all the streams of its user that read it in that language. */
+const frames = new WeakMap<LoggedEvent, Partial<Record<Language, Uint8Array>>>();
 
-function frameOf(event: LoggedEvent): Uint8Array {
-  let frame = frames.get(event);
-  if (!frame)
-    frames.set(event, (frame = encoder.encode(`id: ${event.id}\nevent: ${event.event}\ndata: ${event.json}\n\n`)));
-  return frame;
+function frameOf(event: LoggedEvent, language: Language): Uint8Array {
+  let byLanguage = frames.get(event);
+  if (!byLanguage) frames.set(event, (byLanguage = {}));
+  const json = language === 'en' ? event.json : stringifyIn(event.data, language);
+  return (byLanguage[language] ??= encoder.encode(`id: ${event.id}\nevent: ${event.event}\ndata: ${json}\n\n`));
 }
 
-const HEADERS = {
+/** The stream's headers; its notifications are written in `language` (`Accept-Language`). */
+const headersIn = (language: Language) => ({
   'Content-Type': 'text/event-stream; charset=utf-8',
   'Cache-Control': 'no-store',
   'X-Accel-Buffering': 'no',
-};
+  ...spokenHeaders(language),
+});
 
 export class StreamHub {
   #open = new Set<OpenStream>();
@@ -69,6 +72,7 @@ export class StreamHub {
   open = (c: Context<ServerEnv>): Response => {
     const { store, faults, heartbeatMs, retryMs, maxStreamsPerUser } = this.#options;
     const userId = c.get('userId');
+    const language = c.get('language');
     const lastEventId = c.req.header('last-event-id') || undefined;
     if (lastEventId !== undefined && !parseEventId(lastEventId)) {
       throw invalid('Last-Event-ID', 'Last-Event-ID is not an event id this protocol uses');
@@ -79,7 +83,7 @@ export class StreamHub {
       });
     }
     // HEAD: the answer's headers, and no stream to keep open.
-    if (c.req.method === 'HEAD') return new Response(null, { headers: HEADERS });
+    if (c.req.method === 'HEAD') return new Response(null, { headers: headersIn(language) });
     const out = new TextBody(c.env?.transport);
     const stream: OpenStream = { userId, cut: () => out.cut() };
     this.#open.add(stream);
@@ -92,7 +96,7 @@ export class StreamHub {
     const send = (event: LoggedEvent): void => {
       if (silent()) return;
       if (faults.take('malformedNext')) out.write(`event: ${event.event}\ndata: {"id": "broken", "title": \n\n`);
-      const frame = frameOf(event);
+      const frame = frameOf(event, language);
       if (faults.take('cutNextEvent')) {
         out.end(frame.subarray(0, Math.floor(frame.length / 2)));
         return;
@@ -114,7 +118,7 @@ export class StreamHub {
     out.onClose(store.log.subscribe(userId, send));
     const heartbeat = setInterval(() => write(HEARTBEAT), heartbeatMs);
     out.onClose(() => clearInterval(heartbeat));
-    return new Response(out.body, { headers: HEADERS });
+    return new Response(out.body, { headers: headersIn(language) });
   };
 }
 

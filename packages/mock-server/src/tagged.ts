@@ -8,6 +8,7 @@
 import type { Context } from 'hono';
 import type { ServerEnv } from './env.js';
 import { textHeaders, utf8 } from './json.js';
+import { spokenHeaders, stringifyIn } from './texts.js';
 
 /** Answers kept at most (the oldest goes first): a few per user and view. */
 const CAPACITY = 1000;
@@ -26,12 +27,19 @@ export class TaggedAnswers {
    * when it compressed the answer (`W/"…"`) still matches.
    */
   answer(c: Context<ServerEnv>, tag: string, body: () => unknown): Response {
-    const key = `${c.get('userId')} ${c.req.url}`;
-    const etag = `"${tag}"`;
+    // The same state reads differently in another language: a tag and a kept answer per language.
+    const language = c.get('language');
+    const key = `${c.get('userId')} ${language} ${c.req.url}`;
+    const etag = `"${tag}-${language}"`;
     let kept = this.#kept.get(key);
     if (kept?.tag !== tag) {
-      const bytes = utf8(JSON.stringify(body()));
-      const headers = { 'Content-Type': 'application/json; charset=utf-8', ETag: etag, 'Cache-Control': 'no-cache' };
+      const bytes = utf8(stringifyIn(body(), language));
+      const headers = {
+        'Content-Type': 'application/json; charset=utf-8',
+        ETag: etag,
+        'Cache-Control': 'no-cache',
+        ...spokenHeaders(language),
+      };
       kept = { tag, bytes, headers: textHeaders(bytes.length, headers) };
       this.#kept.delete(key);
       this.#kept.set(key, kept);
@@ -39,7 +47,10 @@ export class TaggedAnswers {
     }
     const match = c.req.header('if-none-match');
     if (match?.split(/\s*,\s*/).some((value) => value === '*' || opaque(value) === opaque(etag))) {
-      return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': 'no-cache' } });
+      return new Response(null, {
+        status: 304,
+        headers: { ETag: etag, 'Cache-Control': 'no-cache', ...spokenHeaders(language) },
+      });
     }
     return new Response(kept.bytes, { headers: kept.headers });
   }

@@ -1,10 +1,11 @@
 import { formatEventId, parseEventId, type EventDataMap, type EventName } from '@pd-notify/protocol';
 
-/** One event as stored in a user's log, its data already serialised. */
+/** One event as stored in a user's log, its data serialised (in English; `texts.ts` writes it in other languages). */
 export interface LoggedEvent {
   id: string;
   seq: number;
   event: EventName;
+  data: unknown;
   json: string;
 }
 
@@ -56,6 +57,7 @@ export class EventLog {
       id: formatEventId({ epoch: this.#epoch, seq }),
       seq,
       event,
+      data,
       json: JSON.stringify(data),
     };
     log.events.push(logged);

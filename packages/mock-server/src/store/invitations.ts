@@ -28,8 +28,6 @@ export interface InvitationsOptions {
   publishCounts: (userId: string) => void;
 }
 
-const PERMISSION_TEXT: Record<Permission, string> = { view: 'view-only', edit: 'edit', full: 'full-control' };
-
 export class InvitationsArea {
   #options: InvitationsOptions;
   #byId = new Map<string, StoredInvitation>();
@@ -76,8 +74,7 @@ export class InvitationsArea {
     log.append(inviteeId, 'invitation.created', publicInvitation(invitation));
     notifications.deliver(inviteeId, {
       type: 'invitation',
-      title: `${sender.name} invited you to “${track.name}”`,
-      message: `Join as a collaborator with ${PERMISSION_TEXT[permission]} access.`,
+      text: { key: 'invitation', actor: sender.name, track: track.name, permission },
       trackId: track.id,
       widget: 'collaborators',
       actorId,
@@ -111,8 +108,7 @@ export class InvitationsArea {
     const invitee = users.actor(userId);
     notifications.deliver(invitation.sender.id, {
       type: 'membership',
-      title: `${invitee.name} accepted your invite`,
-      message: `${invitee.name} now collaborates on “${track.name}” with ${PERMISSION_TEXT[invitation.permission]} access.`,
+      text: { key: 'membership', actor: invitee.name, track: track.name, permission: invitation.permission },
       trackId: track.id,
       widget: 'collaborators',
       actorId: userId,

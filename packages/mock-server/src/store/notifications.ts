@@ -24,16 +24,21 @@ import {
   type ReadAllResult,
 } from '@pd-notify/protocol';
 import type { Clock } from '../clock.js';
+import { write, withText, type Language, type NotificationText } from '../texts.js';
 import { conflict, invalid, notFound } from '../problem.js';
 import type { EventLog } from './event-log.js';
 import type { PreferencesArea } from './preferences.js';
 import type { UsersArea } from './users.js';
 
-/** What a producer of notifications supplies; the store fills in the rest. */
-export interface NotificationInput {
+/**
+ * What a producer of notifications supplies; the store fills in the rest. What
+ * the server writes itself comes as `text` (written in each reader's
+ * language); a title and message a host sent stay as sent.
+ */
+export type NotificationInput = NotificationBase & ({ text: NotificationText } | { title: string; message: string });
+
+interface NotificationBase {
   type: NotificationType;
-  title: string;
-  message: string;
   priority?: Priority;
   trackId?: string | null;
   widget?: string | null;
@@ -52,7 +57,7 @@ export interface OutboxEmail {
   to: string;
   /** The preference category whose email channel sent it, e.g. `trackActivity`. */
   category: PreferenceCategory;
-  /** The notification's title. */
+  /** The notification's title (in English for what the server writes). */
   subject: string;
   /** The in-app notification it accompanies; null when the category's in-app channel is off. */
   notificationId: string | null;
@@ -67,8 +72,9 @@ export interface NotificationFilter {
   unread?: boolean;
   archived?: boolean;
   snoozed?: boolean;
-  /** A search (see `searchTerms`). */
+  /** A search (see `searchTerms`), in the titles and messages as `language` writes them (default English). */
   q?: string;
+  language?: Language;
 }
 
 export interface ListQuery extends NotificationFilter {
@@ -77,10 +83,12 @@ export interface ListQuery extends NotificationFilter {
 }
 
 /** What a bulk change applies to: these ids, or every item matching a filter (up to `upToId` when given). */
-export type BulkTarget = { ids: string[] } | { filter: BulkFilter; upToId?: string };
+export type BulkTarget = { ids: string[] } | { filter: BulkFilter & { language?: Language }; upToId?: string };
 
 interface StoredNotification extends Notification {
   userId: string;
+  /** What the server wrote, written again in each reader's language; null for text sent as-is. */
+  text: NotificationText | null;
   /** Sort key: creation time (or when it woke from a snooze), then creation order. */
   key: SortKey;
   seenAt: string | null;
@@ -145,7 +153,7 @@ export class NotificationsArea {
       this.#outbox.push({
         to,
         category: section,
-        subject: input.title,
+        subject: 'text' in input ? write(input.text, 'en').title : input.title,
         notificationId: notification?.id ?? null,
         sentAt: this.#options.clock.iso(),
         userId,
@@ -365,8 +373,8 @@ export class NotificationsArea {
       version: 1,
       type: input.type,
       category: categoryOfType(input.type),
-      title: input.title,
-      message: input.message,
+      ...('text' in input ? write(input.text, 'en') : { title: input.title, message: input.message }),
+      text: 'text' in input ? input.text : null,
       createdAt: new Date(createdMs).toISOString(),
       readAt: input.readAt ? new Date(input.readAt).toISOString() : null,
       seenAt: input.readAt ? new Date(input.readAt).toISOString() : null,
@@ -530,19 +538,21 @@ export class NotificationsArea {
     const archived = filter.archived ?? false;
     const snoozed = filter.snoozed ?? false;
     const terms = filter.q === undefined ? null : searchTerms(filter.q);
+    const language = filter.language ?? 'en';
     return (item) =>
       (item.archivedAt !== null) === archived &&
       (item.snoozedUntil !== null) === snoozed &&
       (!filter.category || item.category === filter.category) &&
       (!filter.trackId || item.trackId === filter.trackId) &&
       (filter.unread === undefined || (item.readAt === null) === filter.unread) &&
-      (!terms || this.#found(item, terms));
+      (!terms || this.#found(item, terms, language));
   }
 
-  /** Every term appears in the title, the message, the actor's name or the track's name. */
-  #found(item: StoredNotification, terms: string[]): boolean {
+  /** Every term appears in the title, the message (as `language` writes them), the actor's name or the track's name. */
+  #found(item: StoredNotification, terms: string[], language: Language): boolean {
     const track = item.trackId ? this.#options.trackName(item.trackId) : null;
-    return matchesTerms(terms, [item.title, item.message, item.actor?.name, track]);
+    const { title, message } = item.text && language !== 'en' ? write(item.text, language) : item;
+    return matchesTerms(terms, [title, message, item.actor?.name, track]);
   }
 
   #userNotifications(userId: string): StoredNotification[] {
@@ -565,9 +575,10 @@ export class NotificationsArea {
 /** In the inbox (the default list): neither archived nor snoozed. Only these count. */
 const inInbox = (item: StoredNotification): boolean => item.archivedAt === null && item.snoozedUntil === null;
 
+/** The wire form; what the server wrote is written again in each reader's language when sent (`texts.ts`). */
 function publicNotification(item: StoredNotification): Notification {
-  const { userId: _userId, key: _key, ...rest } = item;
-  return { ...rest, actions: [...rest.actions], actor: rest.actor ? { ...rest.actor } : null };
+  const { userId: _userId, key: _key, text, ...rest } = item;
+  return withText({ ...rest, actions: [...rest.actions], actor: rest.actor ? { ...rest.actor } : null }, text);
 }
 
 /** Cursors are base64url (btoa and atob, so that the store also runs in a browser). */

@@ -7,6 +7,7 @@ import type { Notification, NotificationType, Permission, Stage, SyncProgress, T
 import type { Clock } from '../clock.js';
 import { conflict, notFound } from '../problem.js';
 import type { EventLog } from './event-log.js';
+import type { NotificationText } from '../texts.js';
 import type { NotificationInput } from './notifications.js';
 import type { PreferencesArea } from './preferences.js';
 import type { UsersArea } from './users.js';
@@ -111,8 +112,7 @@ export class TracksArea {
     const actor = this.#options.users.actor(actorId);
     return this.#notifyMembers(track, actorId, {
       type: 'comment',
-      title: `${actor.name} commented on “${track.name}”`,
-      message: text,
+      text: { key: 'comment', actor: actor.name, track: track.name, text },
       widget: 'comments',
     });
   }
@@ -126,15 +126,13 @@ export class TracksArea {
     if (stage === 'published') {
       return this.#notifyMembers(track, actorId, {
         type: 'published',
-        title: `“${track.name}” was published`,
-        message: `${actor.name} marked the track as published.`,
+        text: { key: 'published', actor: actor.name, track: track.name },
         widget: 'stage',
       });
     }
     return this.#notifyMembers(track, actorId, {
       type: 'stage-changed',
-      title: `“${track.name}” moved to ${STAGE_TEXT[stage]}`,
-      message: `${actor.name} moved the track from ${STAGE_TEXT[from]} to ${STAGE_TEXT[stage]}.`,
+      text: { key: 'stage-changed', actor: actor.name, track: track.name, from, to: stage },
       widget: 'stage',
     });
   }
@@ -152,11 +150,10 @@ export class TracksArea {
     }
     if (change.artworkUrl !== undefined) track.artworkUrl = change.artworkUrl;
     if (change.dueDate !== undefined) track.dueDate = change.dueDate === null ? null : Date.parse(change.dueDate);
-    const what = change.artworkUrl !== undefined ? 'artwork' : change.dueDate !== undefined ? 'due date' : 'details';
+    const what = change.artworkUrl !== undefined ? 'artwork' : change.dueDate !== undefined ? 'due-date' : 'details';
     const count = this.#notifyMembers(track, actorId, {
       type: 'metadata-updated',
-      title: `New ${what} on “${track.name}”`,
-      message: `${actor.name} updated the track's ${what}.`,
+      text: { key: 'metadata-updated', actor: actor.name, track: track.name, what },
       widget: 'metadata',
     });
     this.checkReminders();
@@ -223,7 +220,11 @@ export class TracksArea {
     return [...(this.#syncs.get(userId)?.values() ?? [])].map((sync) => ({ ...sync }));
   }
 
-  #notifyMembers(track: TrackRecord, actorId: string, input: Omit<NotificationInput, 'trackId' | 'actorId'>): number {
+  #notifyMembers(
+    track: TrackRecord,
+    actorId: string,
+    input: { type: NotificationType; widget: string; text: NotificationText },
+  ): number {
     let delivered = 0;
     for (const userId of [track.ownerId, ...track.members.keys()]) {
       if (userId === actorId) continue;
@@ -233,15 +234,6 @@ export class TracksArea {
   }
 }
 
-const STAGE_TEXT: Record<Stage, string> = {
-  idea: 'Idea',
-  editing: 'Editing',
-  mixing: 'Mixing',
-  mastering: 'Mastering',
-  ready: 'Ready to Post',
-  published: 'Published',
-};
-
 function reminderNotification(
   stage: NotificationType,
   track: TrackRecord,
@@ -249,38 +241,9 @@ function reminderNotification(
   now: number,
 ): NotificationInput {
   const base = { trackId: track.id, widget: 'due-date' };
-  if (stage === 'overdue') {
-    return {
-      ...base,
-      type: stage,
-      priority: 'high',
-      title: `“${track.name}” is overdue`,
-      message: `It was due ${formatDay(due)} and still needs attention.`,
-    };
-  }
-  if (stage === 'due-passed') {
-    return {
-      ...base,
-      type: stage,
-      priority: 'high',
-      title: `“${track.name}” is past its due date`,
-      message: `It was due ${formatDay(due)}.`,
-    };
+  if (stage === 'overdue' || stage === 'due-passed') {
+    return { ...base, type: stage, priority: 'high', text: { key: stage, track: track.name, due } };
   }
   const days = Math.max(1, Math.ceil((due - now) / DAY));
-  return {
-    ...base,
-    type: stage,
-    title: `“${track.name}” is due in ${days} day${days === 1 ? '' : 's'}`,
-    message: `Due ${formatDay(due)}. Wrap up the last revisions in time.`,
-  };
-}
-
-function formatDay(ms: number): string {
-  return new Date(ms).toLocaleDateString('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  });
+  return { ...base, type: stage, text: { key: 'due-reminder', track: track.name, days, due } };
 }
