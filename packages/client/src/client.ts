@@ -84,7 +84,15 @@ export interface ClientOptions {
    * Default `{ baseMs: 1000, capMs: 30000 }`.
    */
   failureBackoff?: HealthOptions;
-  /** BCP 47 locale for relative times and texts. Default `en`. */
+  /**
+   * The reader's language (BCP 47), sent as `Accept-Language` on every request
+   * and on the stream, so the server writes the notifications' titles and
+   * messages in it; also the language of relative times. Default: the
+   * language of the pd elements that show the client's data (as they resolve
+   * it: the element's `locale`, its provider's, the nearest `lang`, the
+   * document's), else `en`. Given here (or with `setLocale`), it is the host's
+   * choice and the elements leave it as it is.
+   */
   locale?: string;
   /** Notifications per page. Default 20. */
   pageSize?: number;
@@ -155,7 +163,7 @@ export interface PdClient {
   readonly $connection: ReadableAtom<ConnectionState>;
   /** File-sync progress of accepted tracks, by track id. */
   readonly $syncProgress: ReadableAtom<SyncsByTrack>;
-  /** The locale for texts and relative times. */
+  /** The reader's language (see `ClientOptions.locale`). */
   readonly locale: string;
 
   /**
@@ -275,6 +283,15 @@ export interface PdClient {
    * load's or the save's.
    */
   setNotificationType(type: NotificationType, on: boolean): Promise<boolean>;
+  /**
+   * Switches the reader's language: the notifications held load again, written
+   * in it, and the stream opens again in it (what another visit persisted in
+   * another language is never shown). `from: 'page'` is what the elements
+   * pass (their resolved language): it is taken only while the host has not
+   * chosen one (`ClientOptions.locale`, or `setLocale` with the default
+   * `from: 'host'`).
+   */
+  setLocale(locale: string, from?: 'host' | 'page'): void;
   /** Retries at once whatever waits to retry, and reloads what the page observes from the server. */
   refresh(): Promise<void>;
   /**
@@ -317,6 +334,9 @@ const CHANGES = [
 /** Creates a client. Nothing happens on the network until a store is observed. */
 export function createClient(options: ClientOptions): PdClient {
   const baseUrl = checkBaseUrl(options.baseUrl);
+  let locale = options.locale ?? 'en';
+  /** The host chose the language (the option, or `setLocale`): the elements' no longer counts. */
+  let localeChosen = options.locale !== undefined;
   const env = options.environment ?? browserEnvironment;
 
   const share = (options.shareAcrossTabs ?? true) && canShareAcrossTabs();
@@ -333,6 +353,7 @@ export function createClient(options: ClientOptions): PdClient {
     baseUrl,
     tokens,
     health,
+    language: () => locale,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}),
   });
@@ -395,6 +416,7 @@ export function createClient(options: ClientOptions): PdClient {
     wants: (name) => demand.wants(name),
     source: () => link,
     position: () => router.lastEventId,
+    locale: () => locale,
     setPosition: (id) => router.position(id),
     reloaded: () => void (leading() && loader.collect(areaNames).then((snapshot) => link?.broadcast(snapshot))),
     // The stream's `ready` carries the counts: until it is live, they load over REST only when polling.
@@ -527,7 +549,13 @@ export function createClient(options: ClientOptions): PdClient {
     // Only pages that share a link across tabs load the code that does it.
     const shared =
       share && user
-        ? new (await import('./realtime/tab-link.js')).TabLink(`${baseUrl}|${user}`, factory, env, linkHandlers)
+        ? // Tabs of one language share a stream: it writes its events in that language.
+          new (await import('./realtime/tab-link.js')).TabLink(
+            `${baseUrl}|${user}|${locale}`,
+            factory,
+            env,
+            linkHandlers,
+          )
         : null;
     if (current !== session) return;
     link = shared ?? ownLink(factory, env, linkHandlers);
@@ -560,7 +588,9 @@ export function createClient(options: ClientOptions): PdClient {
     $preferences: preferences.$preferences,
     $connection: connection.$connection,
     $syncProgress: syncs.$syncProgress,
-    locale: options.locale ?? 'en',
+    get locale() {
+      return locale;
+    },
     onNotification: (handler) => announcements.listen(handler),
     loadMore: (view = 'inbox') => views[view].loadMore(),
     setFilter: (filter, view = 'inbox') => views[view].setFilter(filter).then(() => {}),
@@ -579,6 +609,21 @@ export function createClient(options: ClientOptions): PdClient {
     savePreferences: () => preferences.edit((editor) => editor.save()),
     setNotificationType: (type, on) => preferences.edit((editor) => editor.setType(type, on)),
     me: () => identity.me(),
+    setLocale(next, from = 'host') {
+      if (from === 'page' && localeChosen) return;
+      if (from === 'host') localeChosen = true;
+      if (next === locale) return;
+      // What is held, and persisted as the page stops, is in the previous language.
+      const running = demand.active && !closed;
+      if (running) void stop();
+      locale = next;
+      for (const view of Object.values(views)) {
+        if (!view.held) continue;
+        view.replaceNext();
+        view.stale = true;
+      }
+      if (running) void start();
+    },
     async refresh() {
       retryNow();
       link?.wake();

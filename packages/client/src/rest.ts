@@ -43,6 +43,8 @@ export interface RestOptions {
   timeoutMs?: number;
   /** The client's failure state, which every request goes through. Default: one of its own. */
   health?: Health;
+  /** The reader's language, sent as `Accept-Language` (the server writes notifications in it). */
+  language?: () => string;
 }
 
 export interface ListQuery {
@@ -70,7 +72,7 @@ export class Rest {
   readonly health: Health;
   #ky: KyInstance;
 
-  constructor({ baseUrl, tokens, fetch, timeoutMs = 10_000, health = new Health() }: RestOptions) {
+  constructor({ baseUrl, tokens, fetch, timeoutMs = 10_000, health = new Health(), language }: RestOptions) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
     this.health = health;
     this.#ky = ky.create({
@@ -83,6 +85,7 @@ export class Rest {
         beforeRequest: [
           async (request) => {
             request.headers.set('Authorization', `Bearer ${await tokens.current()}`);
+            if (language) request.headers.set('Accept-Language', language());
           },
         ],
         afterResponse: [

@@ -4,13 +4,16 @@ import type { ReadableAtom } from 'nanostores';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { clientContext } from './context.js';
 import { OwnClient, type ClientSettings } from './own-client.js';
+import { languageOf, type PdElement } from './pd-element.js';
 
-export type ClientHost = ReactiveControllerHost & HTMLElement & ClientSettings;
+export type ClientHost = ReactiveControllerHost & PdElement & ClientSettings;
 
 /**
  * Gives an element its client, from the nearest `<pd-provider>` or else from its
  * own `base-url` and `token`, and keeps the element subscribed to the stores it
- * reads (subscribing is what starts the client's network).
+ * reads (subscribing is what starts the client's network). It tells the client
+ * the element's language when it first shows it and whenever that changes
+ * (the server writes notifications in it, unless the host chose another).
  */
 export class ClientController implements ReactiveController {
   #host: ClientHost;
@@ -21,6 +24,8 @@ export class ClientController implements ReactiveController {
   #unsubscribe: (() => void)[] = [];
   #connected = false;
   #provider: ContextProvider<typeof clientContext> | null = null;
+  /** The language last told to the client shown (each element tells its own, once per change). */
+  #told: { client: PdClient; language: string } | null = null;
 
   /**
    * `shareWithChildren`: pd elements in the host's shadow root (the cards of
@@ -71,6 +76,7 @@ export class ClientController implements ReactiveController {
       this.#provider.setValue(this.client ?? undefined);
     }
     const client = this.#connected ? this.client : null;
+    if (client) this.#tellLanguage(client);
     if (client === this.#subscribed) return;
     for (const stop of this.#unsubscribe) stop();
     this.#unsubscribe = client
@@ -78,5 +84,12 @@ export class ClientController implements ReactiveController {
       : [];
     this.#subscribed = client;
     if (fromOutside) this.#host.requestUpdate();
+  }
+
+  #tellLanguage(client: PdClient): void {
+    const language = languageOf(this.#host);
+    if (this.#told?.client === client && this.#told.language === language) return;
+    this.#told = { client, language };
+    client.setLocale(language, 'page');
   }
 }

@@ -3,7 +3,6 @@ import { createClient, type PdClient } from '@pd-notify/client';
 export interface ClientSettings {
   baseUrl: string | null;
   token: string | null;
-  locale: string | null;
 }
 
 /**
@@ -17,7 +16,7 @@ export class OwnClient {
   #key = '';
   #token: string | null = null;
 
-  update({ baseUrl, token, locale }: ClientSettings): PdClient | null {
+  update({ baseUrl, token }: ClientSettings): PdClient | null {
     if (!baseUrl || !token) {
       this.close();
       return null;
@@ -26,7 +25,8 @@ export class OwnClient {
     if (!this.client || key !== this.#key) {
       this.close();
       try {
-        this.client = createClient({ baseUrl, token, ...(locale ? { locale } : {}) });
+        // Its language is the elements' (ClientController tells it), not fixed here.
+        this.client = createClient({ baseUrl, token });
       } catch (error) {
         console.error(error);
         return null;

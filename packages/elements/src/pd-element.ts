@@ -14,8 +14,15 @@ function nearestLang(element: Element): string | null {
   return null;
 }
 
+/** The language an element resolved (see `PdElement.locale`), for the client it shows (`ClientController`). */
+export let languageOf: (element: PdElement) => string;
+
 /** What every pd element shares: its own client settings, locale and theme. */
 export class PdElement extends LitElement {
+  static {
+    languageOf = (element) => element.language;
+  }
+
   /** Where the protocol is served. Used when the element is not inside a `<pd-provider>`. */
   @property({ attribute: 'base-url' }) baseUrl: string | null = null;
   /** The bearer token. Set it later (sign-in) or change it (user switch): the data resets. */

@@ -27,7 +27,7 @@ import { KeyValueDb } from './idb.js';
 const VIEWS = ['notifications', 'archived', 'snoozed'] as const;
 
 /** Bumped when what is stored changes shape: entries of another schema are dropped. */
-export const CACHE_SCHEMA = 1;
+export const CACHE_SCHEMA = 2;
 /** Bumped when the database's stores change: an older database starts empty. */
 const DB_NAME = 'pd-notify';
 const DB_VERSION = 2;
@@ -140,6 +140,7 @@ async function tokenHash(token: string): Promise<string | null> {
 
 function validSnapshot(snapshot: TabSnapshot | undefined): boolean {
   if (!snapshot || typeof snapshot.lastEventId !== 'string' || typeof snapshot.areas !== 'object') return false;
+  if (snapshot.locale !== undefined && typeof snapshot.locale !== 'string') return false;
   const { counts, invitations, preferences, syncs } = snapshot.areas;
   const ok = (check: WireCheck, value: unknown) => wireProblem(check, value) === null;
   return (

@@ -18,6 +18,8 @@ import type { SyncsByTrack } from './syncs.js';
 /** What one tab hands another: the areas it has loaded, and where its stream stands. */
 export interface TabSnapshot {
   lastEventId: string;
+  /** The language its notifications are written in (absent: English, from before languages). */
+  locale?: string;
   /** The giving tab's link keeps its areas fresh (the stream is ready, or polling works). */
   linked: boolean;
   areas: Partial<{
@@ -44,6 +46,8 @@ export interface LoaderOptions {
   source(): LoaderSource | null;
   /** Where the stream stands now. */
   position(): string;
+  /** The reader's language: a snapshot's notifications in another are not shown. */
+  locale(): string;
   /** Takes a snapshot's position. */
   setPosition(id: string): void;
   /** A resync finished (a leading tab tells the others). */
@@ -129,7 +133,10 @@ export class Loader {
     const { areas } = this.#options;
     this.#options.setPosition(snapshot.lastEventId);
     for (const [name, data] of Object.entries(snapshot.areas) as [AreaName, unknown][]) {
-      // A view's snapshot of another filter is not this tab's (nor are areas this client does not have).
+      // A view's snapshot of another filter is not this tab's (nor are areas this client does not have), nor
+      // notifications written in another language.
+      const written = name === 'notifications' || name === 'archived' || name === 'snoozed';
+      if (written && (snapshot.locale ?? 'en') !== this.#options.locale()) continue;
       if (areas[name]?.accepts(data)) areas[name].restore(data, status);
     }
     // What this tab holds that the other tab did not send may have missed events.
@@ -139,13 +146,15 @@ export class Loader {
   /** The areas' snapshots, once their loads in flight have settled. */
   async collect(names: readonly AreaName[]): Promise<TabSnapshot> {
     const { areas } = this.#options;
+    // The language now: what is held was written in it (a switch stops the link first).
+    const locale = this.#options.locale();
     await Promise.all(names.map((name) => areas[name].settled()));
     const collected: Record<string, unknown> = {};
     for (const name of names) {
       const snapshot = areas[name].snapshot();
       if (snapshot !== null) collected[name] = snapshot;
     }
-    return { lastEventId: this.#options.position(), linked: this.#linked, areas: collected };
+    return { lastEventId: this.#options.position(), locale, linked: this.#linked, areas: collected };
   }
 
   /** Nothing observed can load for now (the link cannot start): the areas waiting show `error`. */
