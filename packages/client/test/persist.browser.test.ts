@@ -115,6 +115,20 @@ describe('the persisted cache', () => {
     expect(client.$archived.get().items.map((item) => item.id)).to.have.members([a!.id, c!.id]);
   });
 
+  it('never shows notifications written in another language: a French reader waits for French', async () => {
+    const earlier = await visit({ locale: 'en' });
+    expect(earlier.unread).to.be.above(0);
+    const { fetch, release } = heldFetch();
+    const client = open({ fetch, userId: 'alice', locale: 'fr' });
+    // The cache was read (its counts show), but not its English notifications.
+    await until(client.$unreadCount, (count) => count === earlier.unread);
+    expect(client.$notifications.get().status).to.equal('loading');
+    expect(client.$notifications.get().items).to.deep.equal([]);
+    release();
+    const ready = await until(client.$notifications, (s) => s.status === 'ready');
+    expect(ready.items.map((item) => item.title)).to.include('Maintenance prévue dimanche');
+  });
+
   it('finds the user of a token it has seen without asking the server, so the cache shows with no request', async () => {
     await visit();
     const { fetch, release } = heldFetch();

@@ -30,7 +30,9 @@ export class PdElement extends LitElement {
   /**
    * The language of the element's texts and times (`en`, `fr`). When unset: the
    * `locale` of its `<pd-provider>`, else the nearest `lang` (through shadow roots,
-   * up to the document's), else English.
+   * up to the document's), else English. The element's client asks the server for
+   * the notifications' titles and messages in it too, unless the host gave the
+   * client a `locale` of its own.
    */
   @property({ reflect: true }) locale: string | null = null;
   /**

@@ -104,6 +104,24 @@ describe('the demo page (examples/vanilla)', function () {
     expect(errors).to.deep.equal([]);
   });
 
+  it('the language picker switches the elements and the notifications’ text together', async () => {
+    const { doc, view, errors } = await openDemo();
+    const feed = doc.getElementById('feed')!;
+    q(feed, '.bell').click();
+    const titles = () => [...feed.shadowRoot!.querySelectorAll('article h3')].map((title) => title.textContent);
+    await eventually(() => expect(titles()).to.include('Scheduled maintenance on Sunday'));
+    const picker = doc.getElementById('language') as HTMLSelectElement;
+    expect([...picker.labels].map((label) => label.textContent)).to.deep.equal(['Language']);
+    picker.value = 'fr';
+    picker.dispatchEvent(new view.Event('change'));
+    await eventually(() => expect(titles()).to.include('Maintenance prévue dimanche'));
+    await eventually(() =>
+      expect(q(feed, '[part="mark-all"]').getAttribute('aria-label')).to.equal('Tout marquer comme lu'),
+    );
+    expect(titles().some((title) => title!.startsWith('“'))).to.equal(false);
+    expect(errors).to.deep.equal([]);
+  });
+
   it('Help: Enter on "Open notification preferences" moves focus to the Settings heading, "Open Profile settings" to the profile’s', async () => {
     const { doc, errors } = await openDemo('#help');
     const help = doc.querySelector('pd-notification-help')!;
