@@ -278,8 +278,11 @@ describe('<pd-activity-feed>: the inbox verbs, by keys', () => {
     await expectFocusInside(feed);
   });
 
-  it('in French: the views, the menu and the toasts', async () => {
+  it('in French: the views, the menu and the toasts, and the notifications the server writes', async () => {
     const feed = await openFeed('fr');
+    // The page's language reached the server (Accept-Language): its own texts come in French.
+    await eventually(() => expect(titles(feed)).to.include('Maintenance prévue dimanche'));
+    expect(titles(feed).filter((title) => title!.startsWith('“'))).to.deep.equal([]);
     await eventually(() =>
       expect(shadowAll(feed, '[role="radio"]').map(nameOf)).to.deep.equal([
         'Boîte de réception',
