@@ -37,6 +37,7 @@ import { SeenMarker } from './seen-marker.js';
 import type { SelectMode } from './select-mode.js';
 import type { SnoozeMenu } from './snooze-menu.js';
 import type { FeedTab } from './pd-activity-feed.js';
+import type { RowHelpers, RowRenderer } from './row-renderer.js';
 
 const TABS: readonly FeedTab[] = ['all', 'unread', ...CATEGORIES];
 const FEEDBACK_ACTIONS = ['feedback-resolved', 'feedback-still-open', 'feedback-not-needed'] as const;
@@ -54,6 +55,8 @@ export interface FeedContext {
   /** True for a dropdown (not an inline feed). */
   dropdown(): boolean;
   hrefTemplate(): string | null;
+  /** The host's row content (`renderRow`), or null for the feed's own. */
+  renderRow(): RowRenderer | null;
   /** Closes the dropdown; focus returns to the bell. */
   close(): void;
 }
@@ -479,12 +482,11 @@ export class FeedPanel implements ReactiveController {
     </div>`;
   }
 
+  /** The view's empty state; the Inbox's is the host's `empty` slot when it fills one. */
   #renderEmpty() {
     const t = this.#texts();
-    return emptyState(
-      'bell',
-      this.#view === 'archived' ? t.emptyArchived : this.#view === 'snoozed' ? t.emptySnoozed : t.empty,
-    );
+    if (this.#view === 'inbox') return html`<slot name="empty">${emptyState('bell', t.empty)}</slot>`;
+    return emptyState('bell', this.#view === 'archived' ? t.emptyArchived : t.emptySnoozed);
   }
 
   #renderList(items: readonly Notification[], hasMore: boolean, loadingMore: boolean, pending: readonly string[]) {
@@ -526,6 +528,52 @@ export class FeedPanel implements ReactiveController {
       }`;
   }
 
+  /** The feed's own content of a row: its title, message and "Show more". */
+  #defaultContent(item: Notification, id: string, tabindex: number, expanded: boolean): TemplateResult {
+    const t = this.#texts();
+    return html`<h3 part="row-title" class="clamp" id=${`${id}-title`} dir="auto">${this.#marked(item.title)}</h3>
+      <p part="message" class="clamp" id=${`${id}-message`} dir="auto">${this.#marked(item.message)}</p>
+      ${
+        this.#clamped.has(item.id) || expanded
+          ? html`<button
+              part="show-more"
+              class="text-button"
+              type="button"
+              tabindex=${tabindex}
+              aria-expanded=${expanded ? 'true' : 'false'}
+              aria-controls=${`${id}-title ${id}-message`}
+              @click=${(event: Event) => {
+                event.stopPropagation();
+                this.#toggleExpanded(item.id);
+              }}
+            >
+              ${expanded ? t.showLess : t.showMore}
+            </button>`
+          : nothing
+      }`;
+  }
+
+  /**
+   * The host's content for a row (`renderRow`), or null for the feed's own: when there is no renderer,
+   * it answers null or undefined, or it throws (reported on the console; the row stays usable).
+   */
+  #hostContent(item: Notification, standard: () => TemplateResult): TemplateResult | Node | null {
+    const render = this.#context.renderRow();
+    if (!render) return null;
+    const language = this.#context.language();
+    const helpers: RowHelpers = {
+      locale: language,
+      relativeTime: (at) => formatRelativeTime(at, $now.get(), language),
+      defaultContent: standard,
+    };
+    try {
+      return render(item, helpers) ?? null;
+    } catch (error) {
+      console.error('pd-activity-feed: renderRow threw; the row shows the feed’s own content', error);
+      return null;
+    }
+  }
+
   #renderRow(item: Notification, index: number, current: boolean, total: number, hasMore: boolean, pending: boolean) {
     const t = this.#texts();
     const unread = item.readAt === null;
@@ -535,40 +583,28 @@ export class FeedPanel implements ReactiveController {
     const expanded = this.#expanded.has(item.id);
     const parts = ['row', unread ? 'row-unread' : '', high ? 'row-high-priority' : ''].join(' ').trim();
     const tabindex = current ? 0 : -1;
+    const standard = () => this.#defaultContent(item, id, tabindex, expanded);
+    const custom = this.#hostContent(item, standard);
     return html`<article
       part=${parts}
-      class=${classMap({ row: true, unread, high, expanded })}
+      class=${classMap({ row: true, unread, high, expanded, custom: custom !== null })}
       data-index=${index}
       tabindex=${tabindex}
       aria-posinset=${index + 1}
       aria-setsize=${hasMore ? -1 : total}
       aria-labelledby=${`${id}-title`}
-      aria-describedby=${`${id}-message ${id}-meta`}
+      aria-describedby=${custom === null ? `${id}-message ${id}-meta` : `${id}-content ${id}-meta`}
       @click=${() => (this.#select ? this.#select.toggle(item.id) : void this.open(item))}
       @focusin=${() => this.#setCurrent(item, index)}
     >
       ${this.#select?.checkbox(item, `${id}-title`, tabindex) ?? nothing}
       <span part="icon" class="icon ${item.category}" aria-hidden="true">${namedIcon(kind?.icon ?? 'info')}</span>
       <div class="text">
-        <h3 part="row-title" class="clamp" id=${`${id}-title`} dir="auto">${this.#marked(item.title)}</h3>
-        <p part="message" class="clamp" id=${`${id}-message`} dir="auto">${this.#marked(item.message)}</p>
         ${
-          this.#clamped.has(item.id) || expanded
-            ? html`<button
-                part="show-more"
-                class="text-button"
-                type="button"
-                tabindex=${tabindex}
-                aria-expanded=${expanded ? 'true' : 'false'}
-                aria-controls=${`${id}-title ${id}-message`}
-                @click=${(event: Event) => {
-                  event.stopPropagation();
-                  this.#toggleExpanded(item.id);
-                }}
-              >
-                ${expanded ? t.showLess : t.showMore}
-              </button>`
-            : nothing
+          custom === null
+            ? standard()
+            : html`<span class="visually-hidden" id=${`${id}-title`}>${item.title}</span>
+                <div part="row-content" id=${`${id}-content`}>${custom}</div>`
         }
         <p class="meta" id=${`${id}-meta`}>
           <time part="time" datetime=${item.createdAt}

@@ -51,6 +51,13 @@ export const feedStyles = css`
     line-height: 1.5rem;
     flex: 1;
   }
+  /* The host's footer (the footer slot): under the list, never scrolled away; nothing when it is empty. */
+  slot[name='footer']::slotted(*) {
+    display: block;
+    margin: 0;
+    padding: 0.75rem var(--_inset);
+    border-block-start: 1px solid var(--_border);
+  }
   .loading {
     display: flex;
     align-items: center;

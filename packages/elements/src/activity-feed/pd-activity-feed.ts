@@ -11,6 +11,7 @@ import { PdElement } from '../pd-element.js';
 import { tokens } from '../styles/tokens.js';
 import type { FeedPanel } from './feed-panel.js';
 import { feedStyles } from './pd-activity-feed.styles.js';
+import type { RowRenderer } from './row-renderer.js';
 
 export { fillTemplate } from '../urls.js';
 
@@ -137,6 +138,8 @@ export type FeedTab = 'all' | 'unread' | Category;
  * @csspart turn-off - A row's "Turn off notifications like this" button.
  * @csspart row-error - A row's error message.
  * @csspart empty - The empty state.
+ * @csspart row-content - A row's content area as the host's `renderRow` filled it.
+ * @csspart footer - The panel's footer, holding the `footer` slot.
  * @csspart loading - The loading state: a ring with its text, and placeholder rows.
  * @csspart error - The error state: its icon, text and "Try again".
  * @csspart retry - The error state's retry button.
@@ -185,6 +188,10 @@ export type FeedTab = 'all' | 'unread' | Category;
  * @cssproperty --pd-font-family - The font.
  * @cssproperty --pd-focus-ring-color - The focus outline's colour. Default: the theme's (light #5b3fd6, dark #b3a6ff: 3:1 on every row and the panel).
  *
+ * @slot empty - The Inbox's empty state (default: the bell and "No new notifications.").
+ * @slot header-actions - Extra buttons or links in the panel's header, after "Mark all as read".
+ * @slot footer - The panel's footer, e.g. a "See all notifications" link to the host's page.
+ *
  * @tag pd-activity-feed
  */
 export class PdActivityFeed extends PdElement {
@@ -205,6 +212,13 @@ export class PdActivityFeed extends PdElement {
    * and counts unread.
    */
   @property({ reflect: true }) badge: 'unread' | 'unseen' = 'unread';
+  /**
+   * Fills each row's content area with the host's rendering (a Lit template, a
+   * DOM node, or null for the feed's own; see `RowRenderer`): the feed keeps the
+   * rest of the row (its role, keys, focus, unread mark, time line, actions,
+   * selection, virtualisation).
+   */
+  @property({ attribute: false }) renderRow: RowRenderer | null = null;
 
   /**
    * Whether the dropdown is open. Rows render only then: nothing is laid out
@@ -274,7 +288,7 @@ export class PdActivityFeed extends PdElement {
     >
       <div part="header" class="header">
         <h2 id="title" part="title">${t.notifications}</h2>
-        ${view?.headerTools()}
+        ${view?.headerTools()}<slot name="header-actions"></slot>
       </div>
       ${
         view
@@ -285,6 +299,7 @@ export class PdActivityFeed extends PdElement {
               </p>`
             : nothing
       }
+      <div part="footer" class="footer"><slot name="footer"></slot></div>
     </section>`;
     if (this.inline) return panel;
     const { count, description } = notificationCount(this, this.#client.client, t);
@@ -301,6 +316,7 @@ export class PdActivityFeed extends PdElement {
         shown: () => this.open || this.inline,
         dropdown: () => !this.inline,
         hrefTemplate: () => this.hrefTemplate,
+        renderRow: () => this.renderRow,
         close: () => this.panel?.hidePopover(),
       });
       this.requestUpdate();
@@ -390,7 +406,9 @@ export class PdActivityFeed extends PdElement {
     const to = event.relatedTarget as Node | null;
     const clicked = this.#pointerOnBell;
     this.#pointerOnBell = false;
-    if (this.inline || !to || to === this || this.panel?.contains(to)) return;
+    // The host's slotted header actions and footer are in the panel too (light DOM, shown inside it).
+    const slotted = to !== null && to !== this && this.contains(to);
+    if (this.inline || !to || to === this || slotted || this.panel?.contains(to)) return;
     const bell = this.renderRoot.querySelector('.bell');
     if (this.shadowRoot!.contains(to) && (to !== bell || clicked)) return;
     if (this.panel?.matches(':popover-open')) this.panel.hidePopover();
