@@ -27,8 +27,18 @@ function App() {
         </label>
         <PdBellBadge counter="invitations" for="invitations" />
         {/* Routing here is enough (no href-template to stop): the feed closes its panel itself. */}
+        {/* Comments in a row of the app's own (React, through a portal); every other row is the feed's. */}
         <PdActivityFeed
           onPdNavigate={(event) => setMessage(`Open ${event.detail.trackId} (${event.detail.widget ?? 'track'})`)}
+          renderRow={(notification, { relativeTime }) =>
+            notification.type === 'comment' ? (
+              <div className="comment-row">
+                <strong>{notification.actor?.name ?? 'Someone'}</strong> commented{' '}
+                {relativeTime(notification.createdAt)}
+                <blockquote style={{ margin: '0.25rem 0 0', fontStyle: 'italic' }}>{notification.message}</blockquote>
+              </div>
+            ) : null
+          }
         />
       </header>
       <PdInvitations

@@ -48,7 +48,7 @@ describe('examples/react (Vite) in Chromium', () => {
       assert.equal(
         await inPage(`
           const row = [...document.querySelector('pd-activity-feed').shadowRoot.querySelectorAll('article')]
-            .find((r) => r.querySelector('h3').textContent === 'Ben Okafor commented on “Midnight Drive”');
+            .find((r) => r.querySelector('[id$="-title"]').textContent === 'Ben Okafor commented on “Midnight Drive”');
           if (!row) return false;
           row.click();
           return true;`),
@@ -61,6 +61,27 @@ describe('examples/react (Vite) in Chromium', () => {
         'Open midnight-drive (comments)',
       ),
     );
+  });
+
+  it('renderRow: a comment’s row is the app’s React content (a portal); the other rows are the feed’s own', async () => {
+    const rows = async () =>
+      (await inPage(`
+        return [...document.querySelector('pd-activity-feed').shadowRoot.querySelectorAll('article')].map((row) => ({
+          name: row.querySelector('[id="' + row.getAttribute('aria-labelledby') + '"]').textContent,
+          quote: row.querySelector('.comment-row blockquote')?.textContent ?? null,
+          ownTitle: row.querySelector('h3') !== null,
+        }));`)) as { name: string; quote: string | null; ownTitle: boolean }[];
+    await inPage(`q(document.querySelector('pd-activity-feed'), '.bell').click()`);
+    await eventually(async () => assert.ok((await rows()).some((row) => row.quote !== null)));
+    const comment = (await rows()).find((row) => row.name === 'Ben Okafor commented on “Midnight Drive”')!;
+    assert.equal(
+      comment.quote,
+      'The kick clips at 1:42. Can you pull the sub down about 2 dB before I print the stems?',
+    );
+    assert.equal(comment.ownTitle, false);
+    assert.ok((await rows()).filter((row) => row.quote === null).every((row) => row.ownTitle));
+    assert.deepEqual(pageErrors, []);
+    await page.keyboard.press('Escape');
   });
 
   it('onPdInviteAccepted: accepting in the modal reaches the React app', async () => {

@@ -54,7 +54,7 @@ describe('the reader’s language', () => {
     );
     // Live: a stage change arrives in French.
     await control(server(), '/control/act', { action: 'stage', as: 'ben', trackId: 'neon-rain', stage: 'ready' });
-    await until(client.$notifications, (s) => s.items[0]?.title === '« Neon Rain » est passé à l’étape Prêt à publier');
+    await until(client.$notifications, (s) => s.items[0]?.title === '« Neon Rain » est passé à l’étape Prêt à publier');
   });
 
   it('a change of locale reloads every view held, written in the new one, and the stream follows', async () => {
@@ -69,7 +69,7 @@ describe('the reader’s language', () => {
     client.setLocale('fr');
     assert.equal(client.locale, 'fr');
     await until(client.$archived, (s) => s.items[0]?.title === MAINTENANCE.fr);
-    await until(client.$notifications, (s) => s.items.some((item) => item.title.startsWith('« Neon Rain »')));
+    await until(client.$notifications, (s) => s.items.some((item) => item.title.startsWith('« Neon Rain »')));
     assert.equal(
       titles(client).some((title) => title.startsWith('“')),
       false,
@@ -79,7 +79,7 @@ describe('the reader’s language', () => {
     assert.equal(sent.filter(([path]) => path === '/v1/events').length, streams + 1, 'the stream opened again');
     assert.equal(sent.at(-1)?.[1] ?? 'fr', 'fr');
     await control(server(), '/control/act', { action: 'stage', as: 'ben', trackId: 'neon-rain', stage: 'ready' });
-    await until(client.$notifications, (s) => s.items[0]?.title === '« Neon Rain » est passé à l’étape Prêt à publier');
+    await until(client.$notifications, (s) => s.items[0]?.title === '« Neon Rain » est passé à l’étape Prêt à publier');
   });
 
   it('the elements’ language is taken until the host chooses one; then it stays the host’s', async () => {

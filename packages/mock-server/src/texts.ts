@@ -182,11 +182,11 @@ const fr: Table = {
     message: 'Connexion depuis Lisbonne, Portugal. Si ce n’était pas vous, changez votre mot de passe maintenant.',
   }),
   'support-reply': ({ ticket, track }, w) => ({
-    title: `Le support a répondu au ticket n° ${ticket}`,
-    message: `Nous avons resynchronisé les pistes manquantes de ${w.q(track)}. Tout fonctionne-t-il maintenant ?`,
+    title: `Le support a répondu au ticket n°\u00A0${ticket}`,
+    message: `Nous avons resynchronisé les pistes manquantes de ${w.q(track)}. Tout fonctionne-t-il maintenant\u00A0?`,
   }),
   'stems-reminder': ({ track, person }, w) => ({
-    title: `Rappel : envoyer les pistes de ${w.q(track)} à ${person}`,
+    title: `Rappel\u00A0: envoyer les pistes de ${w.q(track)} à ${person}`,
     message: 'Vous avez demandé un rappel ce matin.',
   }),
   'loudness-report': () => ({
@@ -427,7 +427,7 @@ const WORDS: Record<Language, Words> = {
     },
     permission: { view: 'view-only', edit: 'edit', full: 'full-control' },
   }),
-  fr: words('fr', (name) => `« ${name} »`, {
+  fr: words('fr', (name) => `«\u00A0${name}\u00A0»`, {
     stage: {
       idea: 'Idée',
       editing: 'Montage',

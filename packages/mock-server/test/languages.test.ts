@@ -61,7 +61,7 @@ describe('notifications in the reader’s language', () => {
     assert.equal(titled(french.body.items, maintenance.id), 'Maintenance prévue dimanche');
     const stage = english.body.items.find((item) => item.type === 'stage-changed')!;
     assert.equal(stage.title, '“Neon Rain” moved to Mastering');
-    assert.equal(titled(french.body.items, stage.id), '« Neon Rain » est passé à l’étape Mastering');
+    assert.equal(titled(french.body.items, stage.id), '« Neon Rain » est passé à l’étape Mastering');
     // Nothing else differs: versions, times, states.
     const strip = ({ title: _title, message: _message, ...rest }: Notification) => rest;
     assert.deepEqual(french.body.items.map(strip), english.body.items.map(strip));
@@ -143,7 +143,7 @@ describe('notifications in the reader’s language', () => {
       const created = (message: { event: string }) => message.event === 'notification.created';
       const [fr, en] = await Promise.all([french.next(created), english.next(created)]);
       assert.equal(fr.id, en.id);
-      assert.equal((JSON.parse(fr.data) as Notification).title, '« Track demo-song » est passé à l’étape Mixage');
+      assert.equal((JSON.parse(fr.data) as Notification).title, '« Track demo-song » est passé à l’étape Mixage');
       assert.equal((JSON.parse(en.data) as Notification).title, '“Track demo-song” moved to Mixing');
       assert.equal(
         (JSON.parse(fr.data) as Notification).message,
@@ -197,8 +197,8 @@ describe('the text tables', () => {
       write({ key: 'due-reminder', track: 'X', days, due: DUE }, language).title;
     assert.equal(title('en', 1), '“X” is due in 1 day');
     assert.equal(title('en', 2), '“X” is due in 2 days');
-    assert.equal(title('fr', 1), '« X » est à rendre dans 1 jour');
-    assert.equal(title('fr', 3), '« X » est à rendre dans 3 jours');
+    assert.equal(title('fr', 1), '« X » est à rendre dans 1 jour');
+    assert.equal(title('fr', 3), '« X » est à rendre dans 3 jours');
     assert.deepEqual(
       [1, 2, 3, 11, 100].map((days) => title('ar', days).replace(/^.*بعد /, '')),
       ['يوم واحد', 'يومين', '3 أيام', '11 يومًا', '100 يوم'],

@@ -23,8 +23,11 @@ import {
   type PdNavigateEvent,
   type PdPreferencesSavedEvent,
   type PdTrackFilterClearedEvent,
+  type RowHelpers,
+  type RowRenderer,
 } from '@pd-notify/elements';
 import * as React from 'react';
+import { createPortal } from 'react-dom';
 
 const onInviteAccepted = 'pd-invite-accepted' as EventName<PdInviteAcceptedEvent>;
 const onInviteDeclined = 'pd-invite-declined' as EventName<PdInviteDeclinedEvent>;
@@ -32,8 +35,7 @@ const onInviteDeclined = 'pd-invite-declined' as EventName<PdInviteDeclinedEvent
 /** `<pd-provider>`: shares one client with every pd component inside it. */
 export const PdProvider = createComponent({ react: React, tagName: 'pd-provider', elementClass: PdProviderElement });
 
-/** `<pd-activity-feed>`: the bell and its feed; `badge` (`'unread' | 'unseen'`) picks what the bell counts. */
-export const PdActivityFeed = createComponent({
+const PdActivityFeedBase = createComponent({
   react: React,
   tagName: 'pd-activity-feed',
   elementClass: PdActivityFeedElement,
@@ -43,6 +45,83 @@ export const PdActivityFeed = createComponent({
     onPdDismiss: 'pd-dismiss' as EventName<PdDismissEvent>,
     onPdInviteAccepted: onInviteAccepted,
   },
+});
+
+/** A notification, as a row renderer gets it. */
+type RowNotification = Parameters<RowRenderer>[0];
+
+/** `<PdActivityFeed>`'s props: the element's, with `renderRow` in React. */
+export type PdActivityFeedProps = Omit<React.ComponentProps<typeof PdActivityFeedBase>, 'renderRow'> & {
+  /**
+   * Fills each row's content area with React (rendered through a portal into
+   * the row; the feed keeps the rest of the row); null, undefined or false for
+   * the feed's own content. Called when the row renders and when this
+   * component does, so it can depend on the host's state.
+   */
+  renderRow?: ((notification: RowNotification, helpers: RowHelpers) => React.ReactNode) | undefined;
+};
+
+/** A row the element asked for, and where its React content goes. */
+interface PortalRow {
+  container: HTMLElement;
+  notification: RowNotification;
+  helpers: RowHelpers;
+}
+
+/**
+ * `<pd-activity-feed>`: the bell and its feed; `badge` (`'unread' | 'unseen'`)
+ * picks what the bell counts; `renderRow={(notification, helpers) => <JSX />}`
+ * renders each row's content with React.
+ */
+export const PdActivityFeed = React.forwardRef<PdActivityFeedElement, PdActivityFeedProps>(function PdActivityFeed(
+  { renderRow, ...props },
+  ref,
+) {
+  const latest = React.useRef(renderRow);
+  latest.current = renderRow;
+  const [rows, setRows] = React.useState<readonly PortalRow[]>([]);
+  const rendering = React.useRef<Map<string, PortalRow> | null>(null);
+  const containers = React.useRef(new Map<string, HTMLElement>());
+  const custom = renderRow !== undefined;
+  // One renderer for the element while the prop is given: each row gets a container of its own (kept per
+  // notification), and the rows the element rendered in one update become the portals, once that update ends.
+  const elementRenderRow = React.useMemo<RowRenderer | null>(
+    () =>
+      custom
+        ? (notification, helpers) => {
+            // Nothing to render: the feed's own content.
+            const content = latest.current?.(notification, helpers);
+            if (content === null || content === undefined || content === false) return null;
+            let batch = rendering.current;
+            if (!batch) {
+              batch = rendering.current = new Map();
+              queueMicrotask(() => {
+                const rendered = rendering.current!;
+                rendering.current = null;
+                for (const id of containers.current.keys()) if (!rendered.has(id)) containers.current.delete(id);
+                setRows([...rendered.values()]);
+              });
+            }
+            let container = containers.current.get(notification.id);
+            if (!container) {
+              container = document.createElement('div');
+              container.style.display = 'contents';
+              containers.current.set(notification.id, container);
+            }
+            batch.set(notification.id, { container, notification, helpers });
+            return container;
+          }
+        : null,
+    [custom],
+  );
+  return React.createElement(
+    React.Fragment,
+    null,
+    React.createElement(PdActivityFeedBase, { ...props, ref, renderRow: elementRenderRow }),
+    rows.map(({ container, notification, helpers }) =>
+      createPortal(latest.current?.(notification, helpers) ?? null, container, notification.id),
+    ),
+  );
 });
 
 /** `<pd-bell-badge>`: a badge button for notifications (`badge`: `'unread' | 'unseen'`) or invitations. */
