@@ -28,6 +28,8 @@ export interface Results {
     load?: { start: number; end: number };
   };
   size?: Record<string, Size & { budget?: number }>;
+  /** Each language's texts, loaded on demand. */
+  languages?: Record<string, Size>;
   peers?: PeerResult[];
   browser?: BrowserResults;
   store?: StoreResults;
@@ -78,7 +80,7 @@ export function figuresMarkdown(r: Results): string {
     lines.push(
       ...heading(r, 'size', 'Size'),
       '',
-      'KB of what a page loads at start: minified ESM with every dependency bundled (Lit included), gzip -9 and brotli -11. "On demand" is code behind a dynamic `import()`, loaded only when needed: the French texts, the preferences editor, and the tab-sharing fallback for pages without Web Locks.',
+      'KB of what a page loads at start: minified ESM with every dependency bundled (Lit included), gzip -9 and brotli -11. "On demand" is code behind a dynamic `import()`, loaded only when needed: the other languages’ texts, the preferences editor, and the tab-sharing fallback for pages without Web Locks.',
       '',
       row(['entry', 'min', 'gzip', 'brotli', 'budget (gzip)', 'on demand (min)']),
       row(['---', '--:', '--:', '--:', '--:', '--:']),
@@ -92,6 +94,16 @@ export function figuresMarkdown(r: Results): string {
           s.lazy ? kb(s.lazy) : '',
         ]),
       ),
+    );
+  }
+  if (r.languages) {
+    lines.push(
+      '',
+      'Each language beyond English loads on demand, the first time an element shows it; its pack is its five text tables (the shared texts, the inbox verbs’, browser notifications’, the help view’s and the preferences form’s), each loaded with the element that uses it:',
+      '',
+      row(['language', 'min', 'gzip', 'brotli']),
+      row(['---', '--:', '--:', '--:']),
+      ...Object.entries(r.languages).map(([language, s]) => row([language, kb(s.min), kb(s.gzip), kb(s.brotli)])),
     );
   }
   if (r.peers && r.size) {

@@ -17,7 +17,7 @@ import { benchOffline } from './offline.js';
 import { benchOutage } from './outage.js';
 import { benchPeers } from './peers.js';
 import { benchServer } from './server.js';
-import { BUDGETS, OUR_ENTRIES, measure } from './size.js';
+import { BUDGETS, LANGUAGE_PACKS, OUR_ENTRIES, languagePack, measure } from './size.js';
 import { formattedFigures, writeFigures, type Results } from './markdown.js';
 import { benchRequests } from './requests.js';
 import { oneMinuteLoad } from './stats.js';
@@ -66,6 +66,8 @@ if (wanted('size') || wanted('peers')) {
     const budget = BUDGETS[name as keyof typeof OUR_ENTRIES];
     measured.size[name] = { ...(await measure(code)), ...(budget ? { budget } : {}) };
   }
+  measured.languages = {};
+  for (const language of LANGUAGE_PACKS) measured.languages[language] = await measure(languagePack(language));
 }
 if (wanted('peers')) measured.peers = await benchPeers();
 if (wanted('browser')) measured.browser = await benchBrowser();

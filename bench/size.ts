@@ -69,6 +69,16 @@ export async function measure(code: string, options: BundleOptions = {}): Promis
   };
 }
 
+/** The languages the elements load on demand (English is in every entry). */
+export const LANGUAGE_PACKS = ['fr', 'de', 'es', 'ar'] as const;
+
+/** A language's pack: its five text tables (the shared texts, the inbox verbs', browser notifications', help's and the preferences'), as loaded once a page shows every element in it. */
+export function languagePack(language: string): string {
+  const dir = new URL('../packages/elements/src/locales/', import.meta.url).pathname;
+  const files = ['', '-inbox', '-browser', '-help', '-preferences'].map((part) => `${dir}${language}${part}.ts`);
+  return `${files.map((file, index) => `import t${index} from '${file}';`).join('\n')}\nexport default [${files.map((_, index) => `t${index}`).join(', ')}];`;
+}
+
 /** Our entries, as a host imports them. */
 export const OUR_ENTRIES = {
   /** The client core, as a host building its own UI imports it. */

@@ -274,4 +274,10 @@ export const SelectAllMatching: Story = {
 
 export const RightToLeft: Story = { globals: { dir: 'rtl' } };
 export const French: Story = { globals: { locale: 'fr' } };
+/** The same in German, Spanish and Arabic (right to left): the elements' texts and the server's, each in its language. */
+export const German: Story = { globals: { locale: 'de' } };
+export const Spanish: Story = { globals: { locale: 'es' } };
+export const Arabic: Story = { globals: { locale: 'ar', dir: 'rtl' } };
 export const Narrow: Story = { parameters: { page: { width: '360px' } } };
+/** German's long words at 360 px. */
+export const GermanNarrow: Story = { globals: { locale: 'de' }, parameters: { page: { width: '360px' } } };

@@ -12,14 +12,13 @@ export type Theme = (typeof THEMES)[number];
 export const DIRECTIONS = ['ltr', 'rtl'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
-/**
- * The languages the elements speak, with the direction their pages are written
- * in. Arabic (right-to-left) is one line here once the elements have it; the
- * visual baselines then capture every story in it too.
- */
+/** The languages the elements speak, with the direction their pages are written in. */
 export const LANGUAGES = {
   en: { title: 'English', dir: 'ltr' },
   fr: { title: 'Français', dir: 'ltr' },
+  de: { title: 'Deutsch', dir: 'ltr' },
+  es: { title: 'Español', dir: 'ltr' },
+  ar: { title: 'العربية', dir: 'rtl' },
 } as const satisfies Record<string, { title: string; dir: Direction }>;
 export type Locale = keyof typeof LANGUAGES;
 

@@ -203,7 +203,15 @@ export async function textsReady<T>(family: Texts<T>, locale: string | null | un
 }
 
 /** The texts every element shares. */
-export const CORE_TEXTS: Texts<Strings> = { en, others: { fr: () => import('./locales/fr.js') } };
+export const CORE_TEXTS: Texts<Strings> = {
+  en,
+  others: {
+    fr: () => import('./locales/fr.js'),
+    de: () => import('./locales/de.js'),
+    es: () => import('./locales/es.js'),
+    ar: () => import('./locales/ar.js'),
+  },
+};
 
 /** The shared texts for a locale (see `textsFor`). */
 export function strings(locale: string | null | undefined, loaded?: () => void): Strings {

@@ -86,7 +86,15 @@ const en: InboxTexts = {
   },
 };
 
-export const INBOX_TEXTS: Texts<InboxTexts> = { en, others: { fr: () => import('../locales/fr-inbox.js') } };
+export const INBOX_TEXTS: Texts<InboxTexts> = {
+  en,
+  others: {
+    fr: () => import('../locales/fr-inbox.js'),
+    de: () => import('../locales/de-inbox.js'),
+    es: () => import('../locales/es-inbox.js'),
+    ar: () => import('../locales/ar-inbox.js'),
+  },
+};
 
 /** What the panel and its parts read: the shared texts and the inbox's. */
 export type PanelTexts = Strings & InboxTexts;

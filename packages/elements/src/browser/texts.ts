@@ -25,4 +25,12 @@ const en: BrowserTexts = {
   turnOnBrowser: 'Turn on browser notifications',
 };
 
-export const BROWSER_TEXTS: Texts<BrowserTexts> = { en, others: { fr: () => import('../locales/fr-browser.js') } };
+export const BROWSER_TEXTS: Texts<BrowserTexts> = {
+  en,
+  others: {
+    fr: () => import('../locales/fr-browser.js'),
+    de: () => import('../locales/de-browser.js'),
+    es: () => import('../locales/es-browser.js'),
+    ar: () => import('../locales/ar-browser.js'),
+  },
+};

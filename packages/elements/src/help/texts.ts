@@ -79,4 +79,12 @@ const en: HelpTexts = {
   preferencesLink: 'Open notification preferences',
 };
 
-export const HELP_TEXTS: Texts<HelpTexts> = { en, others: { fr: () => import('../locales/fr-help.js') } };
+export const HELP_TEXTS: Texts<HelpTexts> = {
+  en,
+  others: {
+    fr: () => import('../locales/fr-help.js'),
+    de: () => import('../locales/de-help.js'),
+    es: () => import('../locales/es-help.js'),
+    ar: () => import('../locales/ar-help.js'),
+  },
+};

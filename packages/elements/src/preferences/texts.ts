@@ -81,5 +81,10 @@ const en: PreferencesTexts = {
 
 export const PREFERENCES_TEXTS: Texts<PreferencesTexts> = {
   en,
-  others: { fr: () => import('../locales/fr-preferences.js') },
+  others: {
+    fr: () => import('../locales/fr-preferences.js'),
+    de: () => import('../locales/de-preferences.js'),
+    es: () => import('../locales/es-preferences.js'),
+    ar: () => import('../locales/ar-preferences.js'),
+  },
 };

@@ -1,0 +1,101 @@
+import type { Strings } from '../i18n.js';
+
+const plural = new Intl.PluralRules('ar');
+
+/** A count's wording in the form Arabic asks for (zero, one, two, few, many, other). */
+const counted = (count: number, forms: Record<Intl.LDMLPluralRule, string>): string => forms[plural.select(count)];
+
+/** The elements' texts in Arabic. */
+const ar: Strings = {
+  notifications: 'الإشعارات',
+  invitations: 'الدعوات',
+  unreadCount: (count) =>
+    counted(count, {
+      zero: 'لا توجد إشعارات غير مقروءة',
+      one: 'إشعار واحد غير مقروء',
+      two: 'إشعاران غير مقروءين',
+      few: `${count} إشعارات غير مقروءة`,
+      many: `${count} إشعارًا غير مقروء`,
+      other: `${count} إشعار غير مقروء`,
+    }),
+  unseenCount: (count) =>
+    counted(count, {
+      zero: 'لا توجد إشعارات جديدة',
+      one: 'إشعار واحد جديد',
+      two: 'إشعاران جديدان',
+      few: `${count} إشعارات جديدة`,
+      many: `${count} إشعارًا جديدًا`,
+      other: `${count} إشعار جديد`,
+    }),
+  pendingCount: (count) =>
+    counted(count, {
+      zero: 'لا توجد دعوات معلّقة',
+      one: 'دعوة واحدة معلّقة',
+      two: 'دعوتان معلّقتان',
+      few: `${count} دعوات معلّقة`,
+      many: `${count} دعوة معلّقة`,
+      other: `${count} دعوة معلّقة`,
+    }),
+  markAllRead: 'تعليم الكل كمقروء',
+  dismiss: 'تجاهل',
+  acceptInvite: 'قبول الدعوة',
+  accepting: 'جارٍ القبول…',
+  accepted: 'تم قبول الدعوة',
+  acceptFailed: 'تعذّر قبول الدعوة. حاول مرة أخرى.',
+  actionFailed: 'لم ينجح ذلك. حاول مرة أخرى.',
+  feedbackResolved: 'تم الحل',
+  feedbackStillOpen: 'لم تُحل بعد',
+  feedbackNotNeeded: 'لم تعد بحاجة إلى متابعة',
+  feedbackSent: 'شكرًا، تم إرسال إجابتك',
+  empty: 'لا توجد إشعارات جديدة.',
+  loading: 'جارٍ تحميل الإشعارات…',
+  loadingMore: 'جارٍ تحميل المزيد…',
+  loadFailed: 'تعذّر تحميل الإشعارات.',
+  retry: 'إعادة المحاولة',
+  polling: 'التحديثات المباشرة بطيئة حاليًا',
+  offline: 'غير متصل',
+  reconnecting: 'جارٍ إعادة الاتصال…',
+  unread: 'غير مقروء',
+  highPriority: 'أولوية عالية',
+  newNotification: (title) => `إشعار جديد: ${title}`,
+  filters: 'تصفية الإشعارات',
+  all: 'الكل',
+  unreadTab: 'غير المقروءة',
+  category: {
+    collaboration: 'التعاون',
+    deadline: 'مواعيد التسليم',
+    workflow: 'سير العمل',
+    reminder: 'التذكيرات',
+    system: 'النظام',
+    support: 'الدعم',
+  },
+  sentBy: 'أرسلها',
+  permission: { view: 'القراءة فقط', edit: 'التعديل', full: 'التحكم الكامل' },
+  accept: 'قبول',
+  decline: 'رفض',
+  declining: 'جارٍ الرفض…',
+  declineFailed: 'تعذّر رفض الدعوة. حاول مرة أخرى.',
+  inviteAcceptFailed: 'تعذّر قبول الدعوة. حاول مرة أخرى.',
+  noPendingInvites: 'لا توجد دعوات معلّقة.',
+  collaborationAccepted: 'تم قبول التعاون — جارٍ مزامنة الملفات.',
+  invitationsLoading: 'جارٍ تحميل الدعوات…',
+  invitationsLoadFailed: 'تعذّر تحميل الدعوات.',
+  filteredByTrack: (track) => `الدعوات إلى ${track}`,
+  thisTrack: 'المقطع المحدد',
+  showAll: 'عرض الكل',
+  close: 'إغلاق',
+  toasts: 'الرسائل',
+  closeToast: 'إغلاق الرسالة',
+  syncing: (done, total) => `جارٍ مزامنة الملفات: ${done} من ${total}`,
+  syncLabel: 'مزامنة الملفات',
+  willSync: 'ستتم المزامنة عند عودة الاتصال',
+  showMore: 'عرض المزيد',
+  showLess: 'عرض أقل',
+  turnOff: 'إيقاف الإشعارات من هذا النوع',
+  turnedOff: (option, category) => `تم الإيقاف: ${option} (${category}).`,
+  turnedBackOn: (option, category) => `أُعيد التفعيل: ${option} (${category}).`,
+  undo: 'تراجع',
+  inFeed: (categories) => `في قائمة إشعاراتك: ${categories}`,
+};
+
+export default ar;
