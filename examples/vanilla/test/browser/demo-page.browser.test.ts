@@ -104,7 +104,7 @@ describe('the demo page (examples/vanilla)', function () {
     expect(errors).to.deep.equal([]);
   });
 
-  it('the language picker switches the elements and the notifications’ text together', async () => {
+  it('the language picker switches the elements and the notifications’ text together (Arabic right to left)', async () => {
     const { doc, view, errors } = await openDemo();
     const feed = doc.getElementById('feed')!;
     q(feed, '.bell').click();
@@ -119,6 +119,11 @@ describe('the demo page (examples/vanilla)', function () {
       expect(q(feed, '[part="mark-all"]').getAttribute('aria-label')).to.equal('Tout marquer comme lu'),
     );
     expect(titles().some((title) => title!.startsWith('“'))).to.equal(false);
+    // Arabic: the elements and the notifications in Arabic, and the page right to left.
+    picker.value = 'ar';
+    picker.dispatchEvent(new view.Event('change'));
+    await eventually(() => expect(titles()).to.include('صيانة مجدولة يوم الأحد'));
+    expect(view.getComputedStyle(q(feed, '#panel')).direction).to.equal('rtl');
     expect(errors).to.deep.equal([]);
   });
 
