@@ -89,6 +89,18 @@ export const NotificationSchema = v.object({
       ),
     ),
   ),
+  groupKey: v.optional(
+    v.nullable(
+      v.pipe(
+        v.string(),
+        v.minLength(1),
+        v.maxLength(200),
+        v.description(
+          'Notifications with the same key read well together (comments on one track, stage changes of one track, invitations from one person): a feed may show consecutive ones as one row. Null for those that stand alone. Absent: a server older than this field.',
+        ),
+      ),
+    ),
+  ),
 });
 
 export const NotificationPageSchema = v.object({

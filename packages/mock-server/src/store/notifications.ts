@@ -375,6 +375,7 @@ export class NotificationsArea {
       category: categoryOfType(input.type),
       ...('text' in input ? write(input.text, 'en') : { title: input.title, message: input.message }),
       text: 'text' in input ? input.text : null,
+      groupKey: groupKeyOf(input),
       createdAt: new Date(createdMs).toISOString(),
       readAt: input.readAt ? new Date(input.readAt).toISOString() : null,
       seenAt: input.readAt ? new Date(input.readAt).toISOString() : null,
@@ -569,6 +570,24 @@ export class NotificationsArea {
     const item = this.#byId.get(id);
     if (!item || item.userId !== userId) throw notFound('notification');
     return item;
+  }
+}
+
+/**
+ * Which notifications read well together (a feed may show consecutive ones as
+ * one row): comments on one track, stage changes of one track, invitations
+ * from one person. Null for the rest (deadlines, security, support, …).
+ */
+function groupKeyOf(input: NotificationInput): string | null {
+  switch (input.type) {
+    case 'comment':
+      return input.trackId ? `comment:${input.trackId}` : null;
+    case 'stage-changed':
+      return input.trackId ? `stage:${input.trackId}` : null;
+    case 'invitation':
+      return input.actorId ? `invitation:${input.actorId}` : null;
+    default:
+      return null;
   }
 }
 
