@@ -12,10 +12,10 @@ import { launchChromium } from './chromium.js';
 const server = await startDemo(0);
 const browser = await launchChromium();
 
-/** A host page of our own on the demo server: `body` inside a provider for Alice, in `lang`. */
-async function hostPage(page: Page, body: string, lang = 'en'): Promise<void> {
+/** A host page of our own on the demo server: `body` inside a provider for Alice, in `lang` (and `dir`). */
+async function hostPage(page: Page, body: string, lang = 'en', dir = 'ltr'): Promise<void> {
   await page.goto(`${server.url}/`);
-  await page.setContent(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
+  await page.setContent(`<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8">
     <style>body { margin: 0; font-family: system-ui, sans-serif; background: #f6f6f9; }
       header { display: flex; align-items: center; gap: 0.75rem; padding: 0.75rem 1.25rem; }
       header strong { flex: 1; }</style>
@@ -97,6 +97,46 @@ try {
   await page.screenshot({ path: 'docs/elements/images/pd-invitations-french.png' });
 
   await demoWithFeedOpen(360, 740, 'docs/elements/images/pd-activity-feed-narrow.png');
+
+  // Arabic, right to left: the feed, the modal and the form, their texts and the server's in Arabic.
+  await page.setViewport({ width: 720, height: 640, deviceScaleFactor: 1 });
+  await hostPage(
+    page,
+    `<header><strong>Producer Dashboard</strong><pd-activity-feed></pd-activity-feed></header>`,
+    'ar',
+    'rtl',
+  );
+  await page.waitForFunction(feedBadge());
+  await openFeed(page);
+  await page.waitForFunction(() =>
+    [...document.querySelector('pd-activity-feed')!.shadowRoot!.querySelectorAll('article h3')].some(
+      (title) => title.textContent === 'صيانة مجدولة يوم الأحد',
+    ),
+  );
+  await settle(page);
+  await page.screenshot({ path: 'docs/elements/images/pd-activity-feed-arabic.png' });
+
+  await hostPage(page, `<pd-invitations></pd-invitations>`, 'ar', 'rtl');
+  await page.evaluate(() => document.querySelector('pd-invitations')!.show());
+  await page.waitForFunction(() => {
+    const accept = document
+      .querySelector('pd-invitations')
+      ?.shadowRoot?.querySelector('pd-invite-card')
+      ?.shadowRoot?.querySelector('[part=accept]');
+    return accept !== null && accept !== undefined && accept.textContent?.trim() !== 'Accept';
+  });
+  await settle(page);
+  await page.screenshot({ path: 'docs/elements/images/pd-invitations-arabic.png' });
+
+  await page.setViewport({ width: 720, height: 900, deviceScaleFactor: 1 });
+  await hostPage(page, `<main style="padding:1rem"><pd-preferences-form></pd-preferences-form></main>`, 'ar', 'rtl');
+  await page.waitForFunction(() => {
+    const form = document.querySelector('pd-preferences-form')?.shadowRoot;
+    const title = form?.querySelector('h2')?.textContent?.trim();
+    return Boolean(title && title !== 'Notification preferences' && form?.querySelector('input'));
+  });
+  await settle(page);
+  await page.screenshot({ path: 'docs/elements/images/pd-preferences-form-arabic.png' });
 
   console.log('docs/demo.png and docs/elements/images/*.png written');
 } finally {

@@ -109,6 +109,7 @@ export type FeedTab = 'all' | 'unread' | Category;
  *
  * @screenshot images/pd-activity-feed-dark-header.png - The bell on a dark host header, in the header's own light colour, with the panel open in the dark theme.
  * @screenshot images/pd-activity-feed-narrow.png - The demo page at 360 px: the header wraps, the bell stays on screen, the panel fits the width.
+ * @screenshot images/pd-activity-feed-arabic.png - On an Arabic page (dir="rtl"): the panel mirrored (icons at the start, actions at the end on the left), its texts and the server's notifications in Arabic.
  *
  * @fires pd-navigate - A row with a track was opened: `{ trackId, widget, notification }`. Cancelable: cancel it to take over (the panel stays open, `href-template` is not followed); otherwise the panel closes and `href-template` is followed.
  * @fires pd-invite-review - An invitation's row was opened: `{ invitationId, notification }`. Cancelable: cancel it to show the invitation yourself; otherwise `<pd-invitations>` opens on its card.

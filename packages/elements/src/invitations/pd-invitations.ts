@@ -37,6 +37,7 @@ import type { PdInviteCard } from './pd-invite-card.js';
  * @keyboard Enter / Space - Press the focused button.
  * @keyboard Escape - Close the modal; focus returns to what opened it.
  *
+ * @screenshot images/pd-invitations-arabic.png - The modal on an Arabic page (dir="rtl"): mirrored, its cards in Arabic.
  * @screenshot images/pd-invitations-french.png - The modal on a page with lang="fr": its cards in French ("Envoyée par", "il y a 5 min", "Contrôle total", "Refuser", "Accepter").
  *
  * @fires pd-invite-accepted - From a card: an invitation was accepted (`{ invitation, track, permission, sync }`).

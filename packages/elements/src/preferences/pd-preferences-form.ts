@@ -113,6 +113,8 @@ const IN_FEED = Object.fromEntries(
  * @cssproperty --pd-radius - Corner radius.
  * @cssproperty --pd-form-padding - Space around the form. Default 1rem.
  *
+ * @screenshot images/pd-preferences-form-arabic.png - The form on an Arabic page (dir="rtl"): mirrored (each switch turns on towards the left), its texts in Arabic.
+ *
  * @tag pd-preferences-form
  */
 export class PdPreferencesForm extends PdElement {
