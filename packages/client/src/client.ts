@@ -617,11 +617,7 @@ export function createClient(options: ClientOptions): PdClient {
       const running = demand.active && !closed;
       if (running) void stop();
       locale = next;
-      for (const view of Object.values(views)) {
-        if (!view.held) continue;
-        view.replaceNext();
-        view.stale = true;
-      }
+      for (const view of Object.values(views)) view.rewrite();
       if (running) void start();
     },
     async refresh() {

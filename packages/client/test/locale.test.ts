@@ -82,6 +82,32 @@ describe('the reader’s language', () => {
     await until(client.$notifications, (s) => s.items[0]?.title === '« Neon Rain » est passé à l’étape Prêt à publier');
   });
 
+  it('a switch while a page is on its way drops that page: what shows is written in the new language', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { client } = open({
+      locale: 'en',
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        if (new URL(input instanceof Request ? input.url : String(input)).pathname === '/v1/notifications') await gate;
+        return response;
+      },
+    });
+    await until(client.$notifications, (s) => s.status === 'loading');
+    client.setLocale('fr');
+    client.setLocale('de');
+    release();
+    const ready = await until(client.$notifications, (s) => s.status === 'ready' && s.items.length > 0);
+    assert.ok(
+      ready.items.some((item) => item.title === 'Geplante Wartung am Sonntag'),
+      ready.items.map((i) => i.title).join(' | '),
+    );
+    assert.equal(
+      ready.items.some((item) => item.title === MAINTENANCE.en || item.title === MAINTENANCE.fr),
+      false,
+    );
+  });
+
   it('the elements’ language is taken until the host chooses one; then it stays the host’s', async () => {
     const { client } = open();
     assert.equal(client.locale, 'en');

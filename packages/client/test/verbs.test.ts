@@ -327,6 +327,43 @@ describe('the archive and the snoozed, stores of their own', () => {
     assert.deepEqual(ids(client.$snoozed.get()), []);
   });
 
+  it('Undo brings an item back at once even where no view holds it any more (offline, marked pending)', async () => {
+    const { env, set } = offlineEnvironment();
+    const { state, fetch } = cuttableNetwork();
+    const client = await open({ environment: env, fetch });
+    const target = client.$notifications.get().items[0]!;
+    await client.archive(target.id);
+    assert.equal(has(client, target.id), false, 'the inbox dropped it; no archive view is loaded');
+    set(false);
+    state.down = true;
+    const undoing = client.unarchive(target.id);
+    await until(client.$notifications, (s) => s.items.some((item) => item.id === target.id));
+    await until(client.$notifications, (s) => s.pending.includes(target.id)); // waiting, and said so
+    set(true);
+    state.down = false;
+    await client.refresh();
+    await undoing;
+    assert.equal(stored(target.id).archivedAt, null);
+  });
+
+  it('“Mark all as read” leaves what is snoozed as it is, as the server does', async () => {
+    const network = answersOnHold();
+    const client = await open({ fetch: network.fetch });
+    client.$snoozed.listen(() => {});
+    await until(client.$snoozed, (s) => s.status === 'ready');
+    const target = unreadItems(client)[0]!;
+    await client.snooze(target.id, new Date(serverNow() + HOUR));
+    await until(client.$snoozed, (s) => s.items.some((item) => item.id === target.id && item.readAt === null));
+    network.hold();
+    const marking = client.markAllRead();
+    await until(client.$notifications, (s) => s.items.every((item) => item.readAt !== null));
+    assert.equal(client.$snoozed.get().items.find((item) => item.id === target.id)?.readAt, null, 'not shown read');
+    network.release();
+    await marking;
+    assert.equal(stored(target.id).readAt, null);
+    assert.equal(client.$snoozed.get().items.find((item) => item.id === target.id)?.readAt, null);
+  });
+
   it('each view takes changes made elsewhere, and narrows and pages on its own', async () => {
     const client = await open();
     client.$archived.listen(() => {});
@@ -334,6 +371,7 @@ describe('the archive and the snoozed, stores of their own', () => {
     const items = client.$notifications.get().items.slice(0, 5);
     await elsewhere('POST', '/v1/notifications/bulk', { op: 'archive', ids: items.map((item) => item.id) });
     await until(client.$archived, (s) => s.items.length === 5);
+    assert.equal(client.$archived.get().total, 5, 'what entered the view is counted');
     const comments = items.filter((item) => item.category === items[0]!.category);
     await client.setFilter({ category: items[0]!.category }, 'archived');
     const narrowed = client.$archived.get();

@@ -25,6 +25,7 @@ import {
 import { PdError } from '../errors.js';
 import type { ActionQueue } from '../offline/queue.js';
 import type { Mutation, Queued, Shown } from './change.js';
+import type { NotificationList } from './notification-list.js';
 import type { InvitationsArea } from './invitations.js';
 import { checkQuery, search, type SearchStore } from './search.js';
 import { changedBy, snoozed } from './verbs.js';
@@ -44,8 +45,18 @@ export interface MutationsOptions {
   queue(): Promise<ActionQueue>;
 }
 
+/** How many notifications this client changed are remembered (see `#known`). */
+const KNOWN = 200;
+
 export class Mutations {
   #options: MutationsOptions;
+  /**
+   * The last server copy of the notifications this client changed, newest
+   * last: a change that brings one back into a view that no longer holds it
+   * (an Undo after the archive's answer took it out of the inbox) shows it
+   * from here.
+   */
+  #known = new Map<string, Notification>();
 
   constructor(options: MutationsOptions) {
     this.#options = options;
@@ -110,7 +121,25 @@ export class Mutations {
 
   /** Takes the server's answer into every view (each keeps it, drops it, or lets it in, as its filter says). */
   #take(taken: Notification | BulkResult): void {
+    if (!('op' in taken)) this.#remember(taken);
     for (const view of this.#options.notifications) view.take(taken);
+  }
+
+  #remember(item: Notification): void {
+    this.#known.delete(item.id);
+    this.#known.set(item.id, item);
+    if (this.#known.size > KNOWN) this.#known.delete(this.#known.keys().next().value!);
+  }
+
+  /** Items a moving change may bring into `list`: those other views hold, and those this client changed. */
+  #candidates(list: NotificationList, apply: (item: Notification) => Notification | null): Notification[] {
+    const candidates = new Map<string, Notification>();
+    const consider = (item: Notification) => {
+      if (!list.get(item.id) && !candidates.has(item.id) && apply(item) !== item) candidates.set(item.id, item);
+    };
+    for (const view of this.#options.notifications) if (view.list !== list) view.list.items().forEach(consider);
+    this.#known.forEach(consider);
+    return [...candidates.values()];
   }
 
   /** Searches the notifications (see `PdClient.search`); rejects with `bad-request` for a query the protocol refuses. */
@@ -159,17 +188,14 @@ export class Mutations {
     const shown = changeOf(change);
     // Shown in every view: an item it moves (archived from the inbox, restored from the archive) leaves one
     // and enters another, where that one holds a window its time falls in.
+    if (shown?.moves) {
+      for (const view of views)
+        for (const item of view.list.items()) if (shown.apply(item) !== item) this.#remember(item);
+    }
     const overlays = shown
-      ? views.map(({ list }, index) => {
-          const enter = shown.moves
-            ? views.flatMap((other, at) =>
-                at === index
-                  ? []
-                  : other.list.items().filter((item) => !list.get(item.id) && shown.apply(item) !== item),
-              )
-            : [];
-          return list.addOverlay(shown.apply, shown.upTo, enter);
-        })
+      ? views.map(({ list }) =>
+          list.addOverlay(shown.apply, shown.upTo, shown.moves ? this.#candidates(list, shown.apply) : []),
+        )
       : [];
     const answer =
       change.kind === 'accept' || change.kind === 'decline'
@@ -313,9 +339,12 @@ function changeOf(
     case 'dismiss':
       return one(change.id, () => null);
     case 'read-all':
+      // The inbox's items only, as the server does (the archive is read already; what is snoozed stays as it is).
       return {
         apply: (item) =>
-          item.readAt === null && item.createdAt <= change.upTo.createdAt ? changedBy(item, 'read', change.at) : item,
+          item.readAt === null && inView(item, {}) && item.createdAt <= change.upTo.createdAt
+            ? changedBy(item, 'read', change.at)
+            : item,
         upTo: change.upTo,
       };
     case 'archive':

@@ -52,6 +52,11 @@ export class NotificationList {
     this.#rules = rules;
   }
 
+  /** What the view shows or admits changed (its status, its window): the view is computed again. */
+  rulesChanged(): void {
+    if (this.#overlays.some((overlay) => overlay.enter)) this.#view = null;
+  }
+
   /** Items with optimistic changes applied, newest first (those the changes move out of the view left out). */
   view(): readonly Notification[] {
     if (this.#view) return this.#view;

@@ -297,6 +297,17 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
     }
   }
 
+  /**
+   * What is held was written in another language: answers on their way (a
+   * page, the next page) are dropped, and the next load replaces everything.
+   */
+  rewrite(): void {
+    if (!this.held) return;
+    this.generation++;
+    this.replace = true;
+    this.stale = true;
+  }
+
   /** Shows another slice of the notifications; loads it from the server. */
   setFilter(filter: NotificationFilter): Promise<boolean> {
     this.generation++;
@@ -356,8 +367,10 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
         // Archived, snoozed or restored: out of the view it left, as a removal at that version (a later one brings it back).
         if (!inView(item, this.#filter)) return this.#counted(this.#list.remove(item), -1);
         const fits = matches(item, this.#filter);
+        // Not held, yet inserted within the window loaded: it was not in the view before (created, or moved in).
+        const entering = fits && this.#list.get(item.id) === undefined;
         const changed = this.#list.upsert(item, this.#inWindow(item) && fits, change.created);
-        return change.created && fits ? this.#counted(changed, 1) : changed;
+        return entering ? this.#counted(changed, 1) : changed;
       }
       case 'removed':
         return this.#counted(this.#list.remove(change.ref), -1);
@@ -441,6 +454,8 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
     this.#publishQueued = true;
     queueMicrotask(() => {
       this.#publishQueued = false;
+      // What the view admits from other views depends on the status and the window, not only on the list.
+      this.#list.rulesChanged();
       this.$notifications.set({
         items: this.#list.view(),
         hasMore: this.#hasMore,
