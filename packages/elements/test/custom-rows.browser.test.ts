@@ -125,6 +125,42 @@ describe('<pd-activity-feed> renderRow', () => {
     await expect(feed).to.be.accessible();
   });
 
+  it('the host’s controls in a row: in the Tab order of the current row only; a click or a key on them is theirs, not the row’s', async () => {
+    const feed = await openFeed(
+      (notification) => lit`<p>${notification.title}</p>
+        <a class="track-link" href="#track" @click=${(event: Event) => event.preventDefault()}>Open the track</a>
+        <input class="note" aria-label="Note" />`,
+    );
+    const [first, second] = rows(feed);
+    expect(first!.querySelector<HTMLElement>('.track-link')!.tabIndex).to.equal(0);
+    expect(second!.querySelector<HTMLElement>('.track-link')!.tabIndex).to.equal(-1);
+    let navigated = 0;
+    feed.addEventListener('pd-navigate', (event) => {
+      event.preventDefault();
+      navigated++;
+    });
+    first!.querySelector<HTMLElement>('.track-link')!.click();
+    const input = first!.querySelector<HTMLInputElement>('.note')!;
+    input.focus();
+    await press('ArrowDown');
+    expect(focused(), 'the arrow stays in the field').to.equal(input);
+    first!.focus();
+    await press('ArrowDown', feed);
+    await eventually(() => expect(second!.querySelector<HTMLElement>('.track-link')!.tabIndex).to.equal(0));
+    expect(first!.querySelector<HTMLElement>('.track-link')!.tabIndex).to.equal(-1);
+    expect(navigated, 'the link did not open the row').to.equal(0);
+  });
+
+  it('wrapping the default content keeps one title naming the row', async () => {
+    const feed = await openFeed(
+      (_notification, helpers) => lit`<div class="wrapped">${helpers.defaultContent()}</div>`,
+    );
+    const row = rows(feed)[0]!;
+    const nameId = row.getAttribute('aria-labelledby')!;
+    expect(row.querySelectorAll(`[id="${nameId}"]`)).to.have.length(1);
+    expect(row.querySelector(`[id="${nameId}"]`)!.localName).to.equal('h3');
+  });
+
   it('a renderer that throws leaves each row the feed’s own (and says so on the console)', async () => {
     const errors: unknown[][] = [];
     const original = console.error;

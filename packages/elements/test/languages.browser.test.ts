@@ -89,7 +89,9 @@ describe('right to left', () => {
       expect(found.textContent).to.equal('99+');
       return found;
     });
-    expect(getComputedStyle(badge).direction).to.equal('ltr');
+    // The number reads left to right; the badge itself sits as right to left places it (growing away from the icon).
+    expect(getComputedStyle(badge.firstElementChild!).direction).to.equal('ltr');
+    expect(getComputedStyle(badge).direction).to.equal('rtl');
   });
 });
 

@@ -158,7 +158,7 @@ const fr: Table = {
     message: `Il était à rendre le ${w.day(due)} et demande encore votre attention.`,
   }),
   invitation: ({ actor, track, permission }, w) => ({
-    title: `${actor} vous a invité sur ${w.q(track)}`,
+    title: `${actor} vous a invité à rejoindre ${w.q(track)}`,
     message: `Rejoignez le morceau avec un accès ${w.permission[permission]}.`,
   }),
   membership: ({ actor, track, permission }, w) => ({
@@ -231,7 +231,7 @@ const de: Table = {
   }),
   invitation: ({ actor, track, permission }, w) => ({
     title: `${actor} hat dich zu ${w.q(track)} eingeladen`,
-    message: `Arbeite mit ${w.permission[permission]} mit.`,
+    message: `Arbeite mit ${w.permission[permission]} an diesem Track mit.`,
   }),
   membership: ({ actor, track, permission }, w) => ({
     title: `${actor} hat deine Einladung angenommen`,

@@ -56,7 +56,9 @@ export type PdActivityFeedProps = Omit<React.ComponentProps<typeof PdActivityFee
    * Fills each row's content area with React (rendered through a portal into
    * the row; the feed keeps the rest of the row); null, undefined or false for
    * the feed's own content. Called when the row renders and when this
-   * component does, so it can depend on the host's state.
+   * component does, so it can depend on the host's state (a new function makes
+   * the feed render its rows again). `helpers.defaultContent()` is a Lit
+   * template, which React cannot render: return null for the feed's own.
    */
   renderRow?: ((notification: RowNotification, helpers: RowHelpers) => React.ReactNode) | undefined;
 };
@@ -89,9 +91,7 @@ export const PdActivityFeed = React.forwardRef<PdActivityFeedElement, PdActivity
     () =>
       custom
         ? (notification, helpers) => {
-            // Nothing to render: the feed's own content.
-            const content = latest.current?.(notification, helpers);
-            if (content === null || content === undefined || content === false) return null;
+            // Every row the element renders joins the batch (so rows gone from it, or now the feed's own, go).
             let batch = rendering.current;
             if (!batch) {
               batch = rendering.current = new Map();
@@ -102,6 +102,9 @@ export const PdActivityFeed = React.forwardRef<PdActivityFeedElement, PdActivity
                 setRows([...rendered.values()]);
               });
             }
+            // Nothing to render: the feed's own content.
+            const content = latest.current?.(notification, helpers);
+            if (content === null || content === undefined || content === false) return null;
             let container = containers.current.get(notification.id);
             if (!container) {
               container = document.createElement('div');
@@ -114,10 +117,24 @@ export const PdActivityFeed = React.forwardRef<PdActivityFeedElement, PdActivity
         : null,
     [custom],
   );
+  // A new renderRow (the host's state changed) may turn rows to or from the feed's own content: the element
+  // renders its rows again (then the portals follow).
+  const element = React.useRef<PdActivityFeedElement | null>(null);
+  React.useEffect(() => {
+    if (custom) element.current?.requestUpdate();
+  }, [renderRow, custom]);
+  const setRef = React.useCallback(
+    (node: PdActivityFeedElement | null) => {
+      element.current = node;
+      if (typeof ref === 'function') ref(node);
+      else if (ref) ref.current = node;
+    },
+    [ref],
+  );
   return React.createElement(
     React.Fragment,
     null,
-    React.createElement(PdActivityFeedBase, { ...props, ref, renderRow: elementRenderRow }),
+    React.createElement(PdActivityFeedBase, { ...props, ref: setRef, renderRow: elementRenderRow }),
     rows.map(({ container, notification, helpers }) =>
       createPortal(latest.current?.(notification, helpers) ?? null, container, notification.id),
     ),

@@ -40,6 +40,20 @@ import type { FeedTab } from './pd-activity-feed.js';
 import type { RowHelpers, RowRenderer } from './row-renderer.js';
 
 const TABS: readonly FeedTab[] = ['all', 'unread', ...CATEGORIES];
+/** The controls a host's row content may hold: those focus reaches, those a click acts on, those that take typing. */
+const HOST_FOCUSABLE = 'a[href], button, input, select, textarea, summary';
+const HOST_CONTROLS = `${HOST_FOCUSABLE}, label`;
+const HOST_FIELDS = 'input, select, textarea, [contenteditable]';
+
+/** Whether an event comes from one of `controls` inside a row's content (the host's `renderRow`). */
+function fromHostControl(event: Event, controls: string): boolean {
+  for (const node of event.composedPath()) {
+    if (!(node instanceof HTMLElement)) continue;
+    if (node.matches('[part="row-content"], article')) return false;
+    if (node.matches(controls) && node.closest('[part="row-content"]')) return true;
+  }
+  return false;
+}
 const FEEDBACK_ACTIONS = ['feedback-resolved', 'feedback-still-open', 'feedback-not-needed'] as const;
 /** The feed's views: the inbox, what is snoozed, what is archived. */
 const VIEWS = ['inbox', 'snoozed', 'archived'] as const;
@@ -198,6 +212,7 @@ export class FeedPanel implements ReactiveController {
     // Closed: a snooze menu (or its form) does not outlive the panel.
     if (!this.#context.shown()) this.#snoozeMenu?.close(true);
     this.#refillEmptied();
+    this.#rovingHostControls();
     this.#watchTabs();
     this.#measureClamps();
     this.#keepAnchor();
@@ -556,21 +571,38 @@ export class FeedPanel implements ReactiveController {
   /**
    * The host's content for a row (`renderRow`), or null for the feed's own: when there is no renderer,
    * it answers null or undefined, or it throws (reported on the console; the row stays usable).
+   * `titled`: it wraps the feed's own content, whose title names the row.
    */
-  #hostContent(item: Notification, standard: () => TemplateResult): TemplateResult | Node | null {
+  #hostContent(
+    item: Notification,
+    standard: () => TemplateResult,
+  ): { content: TemplateResult | Node | null; titled: boolean } {
     const render = this.#context.renderRow();
-    if (!render) return null;
+    if (!render) return { content: null, titled: false };
     const language = this.#context.language();
+    let titled = false;
     const helpers: RowHelpers = {
       locale: language,
       relativeTime: (at) => formatRelativeTime(at, $now.get(), language),
-      defaultContent: standard,
+      defaultContent: () => ((titled = true), standard()),
     };
     try {
-      return render(item, helpers) ?? null;
+      const content = render(item, helpers) ?? null;
+      return { content, titled: content !== null && titled };
     } catch (error) {
       console.error('pd-activity-feed: renderRow threw; the row shows the feed’s own content', error);
-      return null;
+      return { content: null, titled: false };
+    }
+  }
+
+  /**
+   * The host's controls in its row content are in the Tab order of the current row only, as the feed's
+   * own buttons are (one Tab stop for the list, APG feed).
+   */
+  #rovingHostControls(): void {
+    for (const content of this.#host.renderRoot.querySelectorAll<HTMLElement>('[part="row-content"]')) {
+      const current = content.closest('article')?.getAttribute('tabindex') === '0';
+      for (const control of content.querySelectorAll<HTMLElement>(HOST_FOCUSABLE)) control.tabIndex = current ? 0 : -1;
     }
   }
 
@@ -584,7 +616,7 @@ export class FeedPanel implements ReactiveController {
     const parts = ['row', unread ? 'row-unread' : '', high ? 'row-high-priority' : ''].join(' ').trim();
     const tabindex = current ? 0 : -1;
     const standard = () => this.#defaultContent(item, id, tabindex, expanded);
-    const custom = this.#hostContent(item, standard);
+    const { content: custom, titled } = this.#hostContent(item, standard);
     return html`<article
       part=${parts}
       class=${classMap({ row: true, unread, high, expanded, custom: custom !== null })}
@@ -594,7 +626,12 @@ export class FeedPanel implements ReactiveController {
       aria-setsize=${hasMore ? -1 : total}
       aria-labelledby=${`${id}-title`}
       aria-describedby=${custom === null ? `${id}-message ${id}-meta` : `${id}-content ${id}-meta`}
-      @click=${() => (this.#select ? this.#select.toggle(item.id) : void this.open(item))}
+      @click=${(event: Event) => {
+        // A control of the host's own in its row content does its own thing, not the row's.
+        if (fromHostControl(event, HOST_CONTROLS)) return;
+        if (this.#select) this.#select.toggle(item.id);
+        else void this.open(item);
+      }}
       @focusin=${() => this.#setCurrent(item, index)}
     >
       ${this.#select?.checkbox(item, `${id}-title`, tabindex) ?? nothing}
@@ -603,7 +640,7 @@ export class FeedPanel implements ReactiveController {
         ${
           custom === null
             ? standard()
-            : html`<span class="visually-hidden" id=${`${id}-title`}>${item.title}</span>
+            : html`${titled ? nothing : html`<span class="visually-hidden" id=${`${id}-title`}>${item.title}</span>`}
                 <div part="row-content" id=${`${id}-content`}>${custom}</div>`
         }
         <p class="meta" id=${`${id}-meta`}>
@@ -907,7 +944,14 @@ export class FeedPanel implements ReactiveController {
     const client = this.#context.client();
     const held = client && this.#store(client).get().filter;
     const wanted = this.#tabFilter();
-    if (!held || ((held.category ?? null) === (wanted.category ?? null) && !held.unread === !wanted.unread)) return;
+    // The view's store holds exactly the tab (a host may have narrowed a shared client's inbox otherwise).
+    const same =
+      held &&
+      (held.category ?? null) === (wanted.category ?? null) &&
+      !held.unread === !wanted.unread &&
+      !held.trackId &&
+      (this.#view !== 'inbox' || (!held.archived && !held.snoozed));
+    if (!held || same) return;
     void client.setFilter(wanted, this.#view).catch(() => {});
   }
 
@@ -983,6 +1027,8 @@ export class FeedPanel implements ReactiveController {
   }
 
   #onListKey = (event: KeyboardEvent): void => {
+    // A field of the host's own in a row's content keeps its keys (arrows move its caret, not the rows).
+    if (fromHostControl(event, HOST_FIELDS)) return;
     const target = event.target as HTMLElement;
     const row = target.closest('article');
     const items = this.#items();

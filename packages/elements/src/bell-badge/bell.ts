@@ -79,7 +79,8 @@ export function bell({
       @click=${onClick ?? nothing}
     >
       ${icon}</button
-    ><span part="badge" class="badge" dir="ltr" aria-hidden="true" ?hidden=${count <= 0}>${badgeText(count)}</span
+    ><span part="badge" class="badge" aria-hidden="true" ?hidden=${count <= 0}
+      ><span dir="ltr">${badgeText(count)}</span></span
     ><span id="bell-description" hidden>${description}</span></span
   >`;
 }

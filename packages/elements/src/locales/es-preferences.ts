@@ -31,7 +31,7 @@ const es: PreferencesTexts = {
     'service-announcement': 'Anuncios del servicio y avisos de mantenimiento',
   },
   showOptions: (category) => `Opciones de ${category}`,
-  notifyMeAbout: 'Avisarme cuando',
+  notifyMeAbout: 'Avisarme sobre',
   reminderLead: 'Recordarme antes de una fecha de entrega',
   days: (count) => (plural.select(count) === 'one' ? `${count} día` : `${count} días`),
   channels: 'Canales',
