@@ -1,9 +1,5 @@
 import type { HelpTexts } from '../help/texts.js';
-
-const plural = new Intl.PluralRules('ar');
-
-/** A count's wording in the form Arabic asks for (zero, one, two, few, many, other). */
-const counted = (count: number, forms: Record<Intl.LDMLPluralRule, string>): string => forms[plural.select(count)];
+import { counted } from './arabic-plurals.js';
 
 /** The troubleshooting view's texts in Arabic. */
 const ar: HelpTexts = {

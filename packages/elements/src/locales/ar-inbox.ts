@@ -1,9 +1,5 @@
 import type { InboxTexts } from '../activity-feed/inbox-texts.js';
-
-const plural = new Intl.PluralRules('ar');
-
-/** A count's wording in the form Arabic asks for (zero, one, two, few, many, other). */
-const counted = (count: number, forms: Record<Intl.LDMLPluralRule, string>): string => forms[plural.select(count)];
+import { counted } from './arabic-plurals.js';
 
 /** The feed's inbox verbs in Arabic. */
 const ar: InboxTexts = {

@@ -1,9 +1,5 @@
 import type { Strings } from '../i18n.js';
-
-const plural = new Intl.PluralRules('ar');
-
-/** A count's wording in the form Arabic asks for (zero, one, two, few, many, other). */
-const counted = (count: number, forms: Record<Intl.LDMLPluralRule, string>): string => forms[plural.select(count)];
+import { counted } from './arabic-plurals.js';
 
 /** The elements' texts in Arabic. */
 const ar: Strings = {
