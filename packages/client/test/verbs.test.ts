@@ -369,9 +369,11 @@ describe('the archive and the snoozed, stores of their own', () => {
     client.$archived.listen(() => {});
     await until(client.$archived, (s) => s.status === 'ready');
     const items = client.$notifications.get().items.slice(0, 5);
+    const inboxTotal = client.$notifications.get().total!;
     await elsewhere('POST', '/v1/notifications/bulk', { op: 'archive', ids: items.map((item) => item.id) });
     await until(client.$archived, (s) => s.items.length === 5);
     assert.equal(client.$archived.get().total, 5, 'what entered the view is counted');
+    assert.equal(client.$notifications.get().total, inboxTotal - 5, 'and what left the inbox');
     const comments = items.filter((item) => item.category === items[0]!.category);
     await client.setFilter({ category: items[0]!.category }, 'archived');
     const narrowed = client.$archived.get();

@@ -379,7 +379,13 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
       case 'bulk':
         // Before the first page (and with it the code for batch events) came: the page is loaded again.
         return (
-          this.#verbs?.applyBulk(this.#list, this.#filter, change.result, (ids) => this.#fetch(ids)) ?? this.#fetch([])
+          this.#verbs?.applyBulk(
+            this.#list,
+            this.#filter,
+            change.result,
+            (ids) => this.#fetch(ids),
+            () => this.#counted(true, -1),
+          ) ?? this.#fetch([])
         );
     }
   }

@@ -45,14 +45,16 @@ export function snoozed(item: Notification, until: string, at: string): Notifica
  * protocol's table, to each item held at the version just before; the items
  * that leave the view are dropped. Items held at an older version missed a
  * change, and items it may bring into the view (a restore seen from the inbox,
- * an archive seen from the archive) are not held: both are fetched. Returns
- * whether anything changed.
+ * an archive seen from the archive) are not held: both are fetched (and
+ * counted as they come in). `left` is told of each held item that leaves the
+ * view. Returns whether anything changed.
  */
 export function applyBulk(
   list: NotificationList,
   filter: NotificationFilter,
   result: BulkResult,
   fetch: (ids: string[]) => void,
+  left: () => void,
 ): boolean {
   const wanted: string[] = [];
   const entering =
@@ -67,7 +69,7 @@ export function applyBulk(
     } else if (held.version < ref.version) {
       const item = { ...changedBy(held, result.op, result.at), version: ref.version };
       if (inView(item, filter)) list.upsert(item, false);
-      else list.remove(item);
+      else if (list.remove(item)) left();
       changed = true;
     }
   }
