@@ -44,8 +44,9 @@ export function snoozed(item: Notification, until: string, at: string): Notifica
  * Applies a batch change (`notifications.bulk`, a bulk or seen answer) per the
  * protocol's table, to each item held at the version just before; the items
  * that leave the view are dropped. Items held at an older version missed a
- * change, and items it may bring into the view (a restore seen from the inbox,
- * an archive seen from the archive) are not held: both are fetched (and
+ * change: the batch's change shows on them at once, and they are fetched;
+ * items it may bring into the view (a restore seen from the inbox, an archive
+ * seen from the archive) are not held, and are fetched too (and
  * counted as they come in). `left` is told of each held item that leaves the
  * view. Returns whether anything changed.
  */
@@ -64,12 +65,14 @@ export function applyBulk(
     const held = list.get(ref.id);
     if (!held) {
       if (entering) wanted.push(ref.id);
-    } else if (held.version < ref.version - 1) {
-      wanted.push(ref.id);
     } else if (held.version < ref.version) {
-      const item = { ...changedBy(held, result.op, result.at), version: ref.version };
+      // Held at an older version than the one just before: it missed a change, and is fetched. Meanwhile the
+      // batch's own change shows (a row archived with the others never flashes back), just below its version.
+      const missed = held.version < ref.version - 1;
+      if (missed) wanted.push(ref.id);
+      const item = { ...changedBy(held, result.op, result.at), version: missed ? ref.version - 1 : ref.version };
       if (inView(item, filter)) list.upsert(item, false);
-      else if (list.remove(item)) left();
+      else if (list.remove({ id: ref.id, version: ref.version })) left();
       changed = true;
     }
   }
