@@ -32,6 +32,14 @@ describe('groupKey', () => {
       assert.deepEqual(new Set(keysOf(type)), new Set([null]), type);
   });
 
+  it("names the track (for a group's title), null without one", async () => {
+    const items = await inbox();
+    const comment = items.find((item) => item.type === 'comment' && item.trackId === 'midnight-drive')!;
+    assert.equal(comment.trackName, 'Midnight Drive');
+    const security = items.find((item) => item.type === 'security-alert')!;
+    assert.equal(security.trackName, null);
+  });
+
   it('keeps its key through changes (read, archive and restore)', async () => {
     const comment = (await inbox()).find((item) => item.type === 'comment')!;
     const read = await t.as('alice')<{ groupKey: string | null }>('POST', `/v1/notifications/${comment.id}/read`);

@@ -50,6 +50,17 @@ export const NotificationSchema = v.object({
   readAt: v.nullable(timestamp),
   priority: PrioritySchema,
   trackId: v.optional(v.nullable(id)),
+  trackName: v.optional(
+    v.nullable(
+      v.pipe(
+        v.string(),
+        v.maxLength(200),
+        v.description(
+          "The track's name, as the user sees it, for a feed that writes its own phrasing (a group's title: “Ben Okafor and 2 others commented on …”). Absent: a server older than this field.",
+        ),
+      ),
+    ),
+  ),
   widget: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(100)))),
   invitationId: v.optional(v.nullable(id)),
   actor: v.optional(v.nullable(ActorSchema)),

@@ -383,6 +383,7 @@ export class NotificationsArea {
       snoozedUntil: null,
       priority: input.priority ?? 'normal',
       trackId: input.trackId ?? null,
+      trackName: input.trackId ? this.#options.trackName(input.trackId) : null,
       widget: input.widget ?? null,
       invitationId: input.invitationId ?? null,
       actor,
