@@ -18,7 +18,7 @@ export type { InviteCardStatus } from './invitations/pd-invite-card.js';
 export { toast, PdToastEvent, type ToastAction, type ToastKind, type ToastRequest } from './toaster/toast.js';
 export { COUNTERS, type Counter } from './bell-badge/pd-bell-badge.js';
 export type { FeedTab } from './activity-feed/pd-activity-feed.js';
-export type { RowHelpers, RowRenderer } from './activity-feed/row-renderer.js';
+export type { NotificationGroup, RowHelpers, RowRenderer } from './activity-feed/row-renderer.js';
 export {
   PdDismissEvent,
   PdInviteAcceptedEvent,

@@ -46,7 +46,10 @@ export class SeenListHost extends LitElement {
   marker = new SeenMarker(this, {
     scroller: () => this.renderRoot.querySelector('ul'),
     rows: () => this.renderRoot.querySelectorAll('li'),
-    idOf: (row) => this.items[Number(row.dataset.index)] ?? null,
+    unseenOf: (row) => {
+      const item = this.items[Number(row.dataset.index)];
+      return item && !item.seen ? [item.id] : [];
+    },
     shown: () => this.shown,
     mark: async (ids) => {
       this.calls.push({ ids, at: performance.now() });

@@ -321,6 +321,63 @@ export const feedPanelStyles = css`
   [part='show-more'] {
     margin-block-start: 0.125rem;
   }
+  /* A group's people: three avatars at most, overlapping, the newest on top, in the icon's square. */
+  .avatars {
+    position: relative;
+    flex: none;
+    inline-size: 2.25rem;
+    block-size: 2.25rem;
+  }
+  .avatar {
+    position: absolute;
+    box-sizing: border-box;
+    display: grid;
+    place-items: center;
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    border: 2px solid var(--_surface);
+    border-radius: 50%;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-size: 0.5625rem;
+    font-weight: 700;
+    object-fit: cover;
+  }
+  .avatar:nth-child(1) {
+    inset-block-start: 0;
+    inset-inline-start: 0;
+    z-index: 3;
+  }
+  .avatar:nth-child(2) {
+    inset-block-start: 0.375rem;
+    inset-inline-start: 0.375rem;
+    z-index: 2;
+  }
+  .avatar:nth-child(3) {
+    inset-block-start: 0.75rem;
+    inset-inline-start: 0.75rem;
+    z-index: 1;
+  }
+  /* A group's disclosure: the chevron points down, and up once open. */
+  .group-toggle {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25rem;
+    min-block-size: 1.5rem;
+    margin-block-start: 0.25rem;
+  }
+  .group-toggle svg {
+    inline-size: 1rem;
+    block-size: 1rem;
+    rotate: 90deg;
+  }
+  .group-toggle[aria-expanded='true'] svg {
+    rotate: -90deg;
+  }
+  /* A member of an expanded group, under it: indented by the icon's width. */
+  .row.member {
+    padding-inline-start: calc(var(--_inset) + 1.5rem);
+  }
   .priority {
     color: var(--_high);
     font-weight: 600;

@@ -38,6 +38,7 @@ import type { SelectMode } from './select-mode.js';
 import type { SnoozeMenu } from './snooze-menu.js';
 import type { FeedTab } from './pd-activity-feed.js';
 import type { RowHelpers, RowRenderer } from './row-renderer.js';
+import { feedRows, groupTitle, initialsOf, type FeedRow, type NotificationGroup } from './grouping.js';
 
 const TABS: readonly FeedTab[] = ['all', 'unread', ...CATEGORIES];
 /** The controls a host's row content may hold: those focus reaches, those a click acts on, those that take typing. */
@@ -71,6 +72,8 @@ export interface FeedContext {
   hrefTemplate(): string | null;
   /** The host's row content (`renderRow`), or null for the feed's own. */
   renderRow(): RowRenderer | null;
+  /** The grouping window in milliseconds (`group-window`; 0: no groups). */
+  groupWindow(): number;
   /** Closes the dropdown; focus returns to the bell. */
   close(): void;
 }
@@ -124,7 +127,12 @@ export class FeedPanel implements ReactiveController {
   #tabsHidden = { start: false, end: false };
   #tabsObserver = new ResizeObserver(() => this.#measureTabs());
   #observedTabs: Element | null = null;
-  #rows: VirtualList<Notification>;
+  #rows: VirtualList<FeedRow>;
+  /** The groups shown expanded (by id): a new set on every change. */
+  #openGroups: ReadonlySet<string> = new Set();
+  /** The last rows made of the items shown, kept while neither they, the window nor the groups opened change. */
+  #grouped: { items: readonly Notification[]; window: number; open: ReadonlySet<string>; rows: FeedRow[] } | null =
+    null;
 
   constructor(host: FeedHost, context: FeedContext) {
     this.#host = host;
@@ -134,9 +142,9 @@ export class FeedPanel implements ReactiveController {
       ...root.adoptedStyleSheets,
       ...[feedbackStyles, categoryStyles, feedPanelStyles].map((styles) => styles.styleSheet!),
     ];
-    this.#rows = new VirtualList<Notification>(host, {
+    this.#rows = new VirtualList<FeedRow>(host, {
       scroller: () => this.#query('.list'),
-      key: (item) => item.id,
+      key: (row) => row.id,
       rows: () => root.querySelectorAll<HTMLElement>('article[data-index]'),
       estimate: 88,
       onRendered: ({ nearEnd }) => {
@@ -152,11 +160,11 @@ export class FeedPanel implements ReactiveController {
     new SeenMarker(host, {
       scroller: () => this.#query('.list'),
       rows: () => root.querySelectorAll<HTMLElement>('article[data-index]'),
-      idOf: (row) => {
-        const item = this.#items()[Number(row.dataset.index)];
-        // A server without seen states (no `seenAt`) is never asked to mark them.
-        return item ? { id: item.id, seen: item.seenAt !== null } : null;
-      },
+      // A server without seen states (no `seenAt`) is never asked to mark them.
+      unseenOf: (row) =>
+        (this.#feedRows()[Number(row.dataset.index)]?.items ?? [])
+          .filter((item) => item.seenAt === null)
+          .map((item) => item.id),
       shown: () => context.shown(),
       mark: (ids) => context.client()?.markSeen(ids) ?? Promise.resolve(),
     });
@@ -182,7 +190,7 @@ export class FeedPanel implements ReactiveController {
   /** Makes row `index` current and moves focus to it, once it is rendered (scrolling it in when `scroll`). */
   focusRow(index: number, scroll: boolean): void {
     this.#focusIndex = index;
-    this.#currentId = this.#items()[index]?.id ?? null;
+    this.#currentId = this.#feedRows()[index]?.id ?? null;
     this.#wantFocus = true;
     if (scroll && !this.#row(index)) this.#rows.scrollToIndex(index);
     this.#host.requestUpdate();
@@ -357,7 +365,7 @@ export class FeedPanel implements ReactiveController {
                     ? state.hasMore
                       ? this.#renderLoading()
                       : this.#renderEmpty()
-                    : this.#renderList(state.items, state.hasMore, state.loadingMore, state.pending)
+                    : this.#renderList(state.hasMore, state.loadingMore, state.pending)
         }
       </div>
       ${
@@ -477,7 +485,7 @@ export class FeedPanel implements ReactiveController {
     if (results.items.length === 0) {
       return html`${local}${emptyState('bell', t.noResults(this.#search!.query), 'no-results')}`;
     }
-    return html`${local}${this.#renderList(results.items, results.hasMore, false, [])}`;
+    return html`${local}${this.#renderList(results.hasMore, false, [])}`;
   }
 
   #renderError() {
@@ -504,9 +512,10 @@ export class FeedPanel implements ReactiveController {
     return emptyState('bell', this.#view === 'archived' ? t.emptyArchived : t.emptySnoozed);
   }
 
-  #renderList(items: readonly Notification[], hasMore: boolean, loadingMore: boolean, pending: readonly string[]) {
+  #renderList(hasMore: boolean, loadingMore: boolean, pending: readonly string[]) {
     const focus = this.#currentIndex();
-    const { first, end, before, after } = this.#rows.window(items);
+    const rows = this.#feedRows();
+    const { first, end, before, after } = this.#rows.window(rows);
     // tabindex -1: Firefox would make the scrolling list a Tab stop of its own between the tabs and the
     // current row; the feed pattern has one stop, the row, and the arrow keys scroll by moving it.
     return html`<div
@@ -520,16 +529,16 @@ export class FeedPanel implements ReactiveController {
       >
         <div aria-hidden="true" .style=${`block-size:${before}px`}></div>
         ${repeat(
-          items.slice(first, end),
-          (item) => item.id,
-          (item, offset) =>
+          rows.slice(first, end),
+          (row) => row.id,
+          (row, offset) =>
             this.#renderRow(
-              item,
+              row,
               first + offset,
               first + offset === focus,
-              items.length,
+              rows.length,
               hasMore,
-              pending.includes(item.id),
+              row.items.some((item) => pending.includes(item.id)),
             ),
         )}
         <div aria-hidden="true" .style=${`block-size:${after}px`}></div>
@@ -543,13 +552,15 @@ export class FeedPanel implements ReactiveController {
       }`;
   }
 
-  /** The feed's own content of a row: its title, message and "Show more". */
-  #defaultContent(item: Notification, id: string, tabindex: number, expanded: boolean): TemplateResult {
+  /** The feed's own content of a row: its title (a group's, for a group), message and "Show more". */
+  #defaultContent(row: FeedRow, id: string, tabindex: number, expanded: boolean): TemplateResult {
     const t = this.#texts();
-    return html`<h3 part="row-title" class="clamp" id=${`${id}-title`} dir="auto">${this.#marked(item.title)}</h3>
+    const { item, group } = row;
+    const title = group ? groupTitle(group, this.#context.language(), t.group) : item.title;
+    return html`<h3 part="row-title" class="clamp" id=${`${id}-title`} dir="auto">${this.#marked(title)}</h3>
       <p part="message" class="clamp" id=${`${id}-message`} dir="auto">${this.#marked(item.message)}</p>
       ${
-        this.#clamped.has(item.id) || expanded
+        this.#clamped.has(row.id) || expanded
           ? html`<button
               part="show-more"
               class="text-button"
@@ -559,7 +570,7 @@ export class FeedPanel implements ReactiveController {
               aria-controls=${`${id}-title ${id}-message`}
               @click=${(event: Event) => {
                 event.stopPropagation();
-                this.#toggleExpanded(item.id);
+                this.#toggleExpanded(row.id);
               }}
             >
               ${expanded ? t.showLess : t.showMore}
@@ -574,7 +585,7 @@ export class FeedPanel implements ReactiveController {
    * `titled`: it wraps the feed's own content, whose title names the row.
    */
   #hostContent(
-    item: Notification,
+    row: FeedRow,
     standard: () => TemplateResult,
   ): { content: TemplateResult | Node | null; titled: boolean } {
     const render = this.#context.renderRow();
@@ -583,11 +594,12 @@ export class FeedPanel implements ReactiveController {
     let titled = false;
     const helpers: RowHelpers = {
       locale: language,
+      group: row.group,
       relativeTime: (at) => formatRelativeTime(at, $now.get(), language),
       defaultContent: () => ((titled = true), standard()),
     };
     try {
-      const content = render(item, helpers) ?? null;
+      const content = render(row.item, helpers) ?? null;
       return { content, titled: content !== null && titled };
     } catch (error) {
       console.error('pd-activity-feed: renderRow threw; the row shows the feed’s own content', error);
@@ -606,20 +618,32 @@ export class FeedPanel implements ReactiveController {
     }
   }
 
-  #renderRow(item: Notification, index: number, current: boolean, total: number, hasMore: boolean, pending: boolean) {
+  #renderRow(row: FeedRow, index: number, current: boolean, total: number, hasMore: boolean, pending: boolean) {
     const t = this.#texts();
-    const unread = item.readAt === null;
-    const high = item.priority === 'high';
+    const { item, group } = row;
+    const unread = group ? group.unread : item.readAt === null;
+    const high = row.items.some((each) => each.priority === 'high');
     const id = `row-${index}`;
     const kind = NOTIFICATION_KINDS[item.type];
-    const expanded = this.#expanded.has(item.id);
-    const parts = ['row', unread ? 'row-unread' : '', high ? 'row-high-priority' : ''].join(' ').trim();
+    const expanded = this.#expanded.has(row.id);
+    const parts = [
+      'row',
+      unread ? 'row-unread' : '',
+      high ? 'row-high-priority' : '',
+      group ? 'row-group' : '',
+      row.member ? 'row-member' : '',
+    ]
+      .join(' ')
+      .replace(/ +/g, ' ')
+      .trim();
     const tabindex = current ? 0 : -1;
-    const standard = () => this.#defaultContent(item, id, tabindex, expanded);
-    const { content: custom, titled } = this.#hostContent(item, standard);
+    const standard = () => this.#defaultContent(row, id, tabindex, expanded);
+    const { content: custom, titled } = this.#hostContent(row, standard);
+    const title = group ? groupTitle(group, this.#context.language(), t.group) : item.title;
+    const selected = this.#select && row.items.every((each) => this.#select!.isSelected(each.id));
     return html`<article
       part=${parts}
-      class=${classMap({ row: true, unread, high, expanded, custom: custom !== null })}
+      class=${classMap({ row: true, unread, high, expanded, custom: custom !== null, member: row.member })}
       data-index=${index}
       tabindex=${tabindex}
       aria-posinset=${index + 1}
@@ -629,46 +653,84 @@ export class FeedPanel implements ReactiveController {
       @click=${(event: Event) => {
         // A control of the host's own in its row content does its own thing, not the row's.
         if (fromHostControl(event, HOST_CONTROLS)) return;
-        if (this.#select) this.#select.toggle(item.id);
-        else void this.open(item);
+        if (this.#select) this.#select.toggle(row.items.map((each) => each.id));
+        else void this.#openRow(row);
       }}
-      @focusin=${() => this.#setCurrent(item, index)}
+      @focusin=${() => this.#setCurrent(row.id, index)}
     >
-      ${this.#select?.checkbox(item, `${id}-title`, tabindex) ?? nothing}
-      <span part="icon" class="icon ${item.category}" aria-hidden="true">${namedIcon(kind?.icon ?? 'info')}</span>
+      ${this.#select?.checkbox(row.items, `${id}-title`, tabindex) ?? nothing}
+      ${
+        group
+          ? this.#renderAvatars(group)
+          : html`<span part="icon" class="icon ${item.category}" aria-hidden="true"
+              >${namedIcon(kind?.icon ?? 'info')}</span
+            >`
+      }
       <div class="text">
         ${
           custom === null
             ? standard()
-            : html`${titled ? nothing : html`<span class="visually-hidden" id=${`${id}-title`}>${item.title}</span>`}
+            : html`${titled ? nothing : html`<span class="visually-hidden" id=${`${id}-title`}>${title}</span>`}
                 <div part="row-content" id=${`${id}-content`}>${custom}</div>`
         }
         <p class="meta" id=${`${id}-meta`}>
           <time part="time" datetime=${item.createdAt}
             >${formatRelativeTime(item.createdAt, $now.get(), this.#context.language())}</time
           >${unread ? html`<span class="visually-hidden">, ${t.unread}</span>` : nothing}${
-            this.#select?.isSelected(item.id)
-              ? html`<span class="visually-hidden">, ${t.selectedCount(1)}</span>`
-              : nothing
+            selected ? html`<span class="visually-hidden">, ${t.selectedCount(row.items.length)}</span>` : nothing
           }${high ? html`<span class="priority">${t.highPriority}</span>` : nothing}${
             item.snoozedUntil && this.#view === 'snoozed'
               ? html`<span part="snoozed-until">${t.snoozedUntil(this.#formatTime(item.snoozedUntil))}</span>`
               : nothing
           }${pending ? html`<span part="pending" class="pending">${t.willSync}</span>` : nothing}
         </p>
-        ${this.#renderActions(item, tabindex, pending)}
-        ${this.#rowErrors.has(item.id) ? note('error', this.#rowErrors.get(item.id), 'row-error') : nothing}
+        ${group ? this.#renderGroupToggle(group, tabindex) : this.#renderActions(item, tabindex, pending)}
+        ${this.#rowErrors.has(row.id) ? note('error', this.#rowErrors.get(row.id), 'row-error') : nothing}
       </div>
-      <div class="tools">${this.#renderTools(item, tabindex)}</div>
+      <div class="tools">${this.#renderTools(row, tabindex)}</div>
     </article>`;
+  }
+
+  /** A group's people, stacked (three at most, newest on top): their pictures, else their initials. */
+  #renderAvatars(group: NotificationGroup) {
+    return html`<span part="avatars" class="avatars" aria-hidden="true">
+      ${group.actors
+        .slice(0, 3)
+        .map((actor) =>
+          actor.avatarUrl
+            ? html`<img class="avatar" src=${actor.avatarUrl} alt="" />`
+            : html`<span class="avatar">${initialsOf(actor.name)}</span>`,
+        )}
+    </span>`;
+  }
+
+  /** A group's disclosure: its members show as rows of their own under it while expanded. */
+  #renderGroupToggle(group: NotificationGroup, tabindex: number) {
+    const t = this.#texts();
+    const open = this.#openGroups.has(group.id);
+    const count = group.members.length;
+    return html`<button
+      part="group-toggle"
+      class="text-button group-toggle"
+      type="button"
+      tabindex=${tabindex}
+      aria-expanded=${open ? 'true' : 'false'}
+      @click=${(event: Event) => {
+        event.stopPropagation();
+        this.#toggleGroup(group.id);
+      }}
+    >
+      ${chevronIcon}${open ? t.group.hide(count) : t.group.show(count)}
+    </button>`;
   }
 
   /**
    * A row's own buttons. Inbox: Dismiss (archives), Snooze, and "Turn off notifications like
    * this"; Snoozed: Unsnooze and Dismiss; Archived: Restore.
    */
-  #renderTools(item: Notification, tabindex: number) {
+  #renderTools(row: FeedRow, tabindex: number) {
     const t = this.#texts();
+    const { item } = row;
     const kind = NOTIFICATION_KINDS[item.type];
     const tool = (part: string, label: string, icon: typeof closeIcon, run: (button: HTMLElement) => void) =>
       iconButton({
@@ -681,12 +743,12 @@ export class FeedPanel implements ReactiveController {
           run(event.currentTarget as HTMLElement);
         },
       });
-    if (this.#view === 'archived') return tool('restore', t.restore, restoreIcon, () => void this.#restore(item));
-    const dismiss = tool('dismiss', t.dismiss, closeIcon, () => void this.#dismiss(item));
+    if (this.#view === 'archived') return tool('restore', t.restore, restoreIcon, () => void this.#restore(row));
+    const dismiss = tool('dismiss', t.dismiss, closeIcon, () => void this.#dismiss(row));
     if (this.#view === 'snoozed') {
-      return html`${tool('unsnooze', t.unsnooze, restoreIcon, () => void this.#unsnooze(item))}${dismiss}`;
+      return html`${tool('unsnooze', t.unsnooze, restoreIcon, () => void this.#unsnooze(row))}${dismiss}`;
     }
-    const open = this.#snoozeMenu?.isOpenFor(item.id) ?? false;
+    const open = this.#snoozeMenu?.isOpenFor(row.id) ?? false;
     return html`${dismiss}
       <button
         part="snooze"
@@ -699,7 +761,7 @@ export class FeedPanel implements ReactiveController {
         aria-expanded=${open ? 'true' : 'false'}
         @click=${(event: MouseEvent) => {
           event.stopPropagation();
-          void this.#openSnooze(item, event.currentTarget as HTMLElement);
+          void this.#openSnooze(row, event.currentTarget as HTMLElement);
         }}
       >
         ${snoozeIcon}
@@ -707,7 +769,7 @@ export class FeedPanel implements ReactiveController {
       ${
         // Security alerts are switched off in the settings only, where a warning says why to keep them.
         kind?.preference && item.type !== 'security-alert'
-          ? tool('turn-off', t.turnOff, bellOffIcon, () => void this.#turnOff(item))
+          ? tool('turn-off', t.turnOff, bellOffIcon, () => void this.#turnOff(row))
           : nothing
       }`;
   }
@@ -773,9 +835,32 @@ export class FeedPanel implements ReactiveController {
     return this.#query(`article[data-index="${index}"]`);
   }
 
-  /** The rows shown: the search's results while it has some, else the list. */
+  /** The notifications shown: the search's results while it has some, else the list. */
   #items(): readonly Notification[] {
     return this.#search?.results?.items ?? this.#state()?.items ?? [];
+  }
+
+  /** The rows shown: the notifications, grouped (`grouping.ts`), with the members of each group expanded. */
+  #feedRows(): readonly FeedRow[] {
+    const items = this.#items();
+    const window = this.#context.groupWindow();
+    const open = this.#openGroups;
+    const held = this.#grouped;
+    if (held?.items === items && held.window === window && held.open === open) return held.rows;
+    const rows = feedRows(items, window, open);
+    this.#grouped = { items, window, open, rows };
+    return rows;
+  }
+
+  /** Expands or collapses a group; collapsed, a member that was current gives way to the group. */
+  #toggleGroup(id: string): void {
+    const open = new Set(this.#openGroups);
+    if (open.delete(id)) {
+      const group = this.#feedRows().find((row) => row.id === id);
+      if (group?.items.some((item) => item.id === this.#currentId)) this.#currentId = id;
+    } else open.add(id);
+    this.#openGroups = open;
+    this.#host.requestUpdate();
   }
 
   /** A row's text with the words searched for marked. */
@@ -815,6 +900,7 @@ export class FeedPanel implements ReactiveController {
       client: () => this.#context.client(),
       strings: () => this.#texts(),
       items: () => this.#items(),
+      rows: () => this.#feedRows(),
       matching: () => {
         const results = this.#search?.results;
         const state = this.#state();
@@ -840,32 +926,32 @@ export class FeedPanel implements ReactiveController {
 
   /** The current row's index: where its notification is now, else the row now where it was. */
   #currentIndex(): number {
-    const items = this.#items();
-    const found = this.#currentId === null ? -1 : items.findIndex((item) => item.id === this.#currentId);
-    const index = found >= 0 ? found : Math.max(0, Math.min(this.#focusIndex, items.length - 1));
+    const rows = this.#feedRows();
+    const found = this.#currentId === null ? -1 : rows.findIndex((row) => row.id === this.#currentId);
+    const index = found >= 0 ? found : Math.max(0, Math.min(this.#focusIndex, rows.length - 1));
     this.#focusIndex = index;
-    this.#currentId = items[index]?.id ?? null;
+    this.#currentId = rows[index]?.id ?? null;
     return index;
   }
 
-  #setCurrent(item: Notification, index: number): void {
-    if (item.id === this.#currentId) return;
-    this.#currentId = item.id;
+  #setCurrent(id: string, index: number): void {
+    if (id === this.#currentId) return;
+    this.#currentId = id;
     this.#focusIndex = index;
     this.#host.requestUpdate();
   }
 
   /** Notes which rendered rows have more text than their clamp shows; they offer "Show more". */
   #measureClamps(): void {
-    const items = this.#items();
+    const rows = this.#feedRows();
     let changed = false;
-    for (const row of this.#host.renderRoot.querySelectorAll<HTMLElement>('article[data-index]')) {
-      const item = items[Number(row.dataset.index)];
-      if (!item || this.#expanded.has(item.id)) continue;
-      const over = [...row.querySelectorAll('.clamp')].some((text) => text.scrollHeight > text.clientHeight + 1);
-      if (over === this.#clamped.has(item.id)) continue;
-      if (over) this.#clamped.add(item.id);
-      else this.#clamped.delete(item.id);
+    for (const article of this.#host.renderRoot.querySelectorAll<HTMLElement>('article[data-index]')) {
+      const id = rows[Number(article.dataset.index)]?.id;
+      if (!id || this.#expanded.has(id)) continue;
+      const over = [...article.querySelectorAll('.clamp')].some((text) => text.scrollHeight > text.clientHeight + 1);
+      if (over === this.#clamped.has(id)) continue;
+      if (over) this.#clamped.add(id);
+      else this.#clamped.delete(id);
       changed = true;
     }
     if (changed) this.#host.requestUpdate();
@@ -1030,12 +1116,12 @@ export class FeedPanel implements ReactiveController {
     // A field of the host's own in a row's content keeps its keys (arrows move its caret, not the rows).
     if (fromHostControl(event, HOST_FIELDS)) return;
     const target = event.target as HTMLElement;
-    const row = target.closest('article');
-    const items = this.#items();
-    const index = Number(row?.dataset.index);
-    const item = items[index];
-    if (!row || !item) return;
-    if (this.#select?.onRowKey(event, index, target === row)) return;
+    const article = target.closest('article');
+    const rows = this.#feedRows();
+    const index = Number(article?.dataset.index);
+    const row = rows[index];
+    if (!article || !row) return;
+    if (this.#select?.onRowKey(event, index, target === article)) return;
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const moves: Record<string, number> = {
       ArrowDown: index + 1,
@@ -1043,33 +1129,40 @@ export class FeedPanel implements ReactiveController {
       ArrowUp: index - 1,
       PageUp: index - 1,
       Home: 0,
-      End: items.length - 1,
+      End: rows.length - 1,
     };
     if (event.key in moves) {
       event.preventDefault();
-      this.focusRow(Math.max(0, Math.min(items.length - 1, moves[event.key]!)), true);
+      this.focusRow(Math.max(0, Math.min(rows.length - 1, moves[event.key]!)), true);
       return;
     }
     // On a button inside the row, Enter and Space press that button.
-    if (target !== row) return;
+    if (target !== article) return;
     if (event.key === 'Enter') {
       event.preventDefault();
-      void this.open(item);
+      void this.#openRow(row);
     } else if ((event.key === 'Delete' || event.key === 'Backspace') && this.#view !== 'archived') {
       event.preventDefault();
-      void this.#dismiss(item);
+      void this.#dismiss(row);
     }
   };
 
+  /** Opens a row: a group goes where its newest member goes, and marks every member read. */
+  #openRow(row: FeedRow): Promise<void> {
+    return this.open(row.item, row.items);
+  }
+
   /**
    * Opens a notification as its row does (a click, Enter, or a click on its
-   * system notification): marks it read, then an invitation's opens its card,
-   * one with a track fires `pd-navigate` and, unless cancelled, navigates.
+   * system notification): marks it read (with `read`, a group's other members
+   * too, in one request), then an invitation's opens its card, one with a track
+   * fires `pd-navigate` and, unless cancelled, navigates.
    */
-  async open(item: Notification): Promise<void> {
+  async open(item: Notification, read: readonly Notification[] = [item]): Promise<void> {
     const client = this.#context.client();
     if (!client) return;
-    const reading = item.readAt === null ? client.markRead(item.id).catch(() => {}) : Promise.resolve();
+    const unread = read.filter((each) => each.readAt === null);
+    const reading = apply(client, 'read', unread).catch(() => {});
     if (item.invitationId && item.actions.includes('accept-invite') && !item.actionTaken) {
       const review = new PdInviteReviewEvent({ invitationId: item.invitationId, notification: item });
       if (this.#host.dispatchEvent(review)) await this.#review(item.invitationId);
@@ -1111,48 +1204,61 @@ export class FeedPanel implements ReactiveController {
     modal.show(invitationId);
   }
 
-  /** "Dismiss": archives the row's notification (unless `pd-dismiss` is cancelled), with Undo. */
-  async #dismiss(item: Notification): Promise<void> {
-    if (!this.#host.dispatchEvent(new PdDismissEvent(item))) return;
+  /**
+   * "Dismiss": archives the row's notifications (a group's every member, each unless its
+   * `pd-dismiss` is cancelled), with Undo.
+   */
+  async #dismiss(row: FeedRow): Promise<void> {
+    const items = row.items.filter((item) => this.#host.dispatchEvent(new PdDismissEvent(item)));
+    if (items.length === 0) return;
     // Archiving marks read and ends a snooze: Undo gives back both.
-    const until = item.snoozedUntil;
     await this.#move(
-      item,
+      row,
       this.#texts().archived,
-      (client) => client.archive(item.id),
+      (client) => apply(client, 'archive', items),
       async (client) => {
-        await client.unarchive(item.id);
-        if (item.readAt === null) await client.markUnread(item.id);
-        if (until && Date.parse(until) > Date.now()) await client.snooze(item.id, until);
+        await apply(client, 'unarchive', items);
+        await apply(
+          client,
+          'unread',
+          items.filter((item) => item.readAt === null),
+        );
+        await Promise.all(snoozedAhead(items).map((item) => client.snooze(item.id, item.snoozedUntil!)));
       },
     );
   }
 
-  /** Restores an archived notification to the inbox, with Undo. */
-  #restore(item: Notification): Promise<void> {
+  /** Restores a row's archived notifications to the inbox, with Undo. */
+  #restore(row: FeedRow): Promise<void> {
     return this.#move(
-      item,
+      row,
       this.#texts().restored,
-      (client) => client.unarchive(item.id),
-      (client) => client.archive(item.id),
+      (client) => apply(client, 'unarchive', row.items),
+      (client) => apply(client, 'archive', row.items),
     );
   }
 
-  /** Ends a snooze now, with Undo (snoozed again until the same time, while it is still ahead). */
-  #unsnooze(item: Notification): Promise<void> {
-    const until = item.snoozedUntil;
-    const undo = until && Date.parse(until) > Date.now() ? (client: PdClient) => client.snooze(item.id, until) : null;
-    return this.#move(item, this.#texts().unsnoozed, (client) => client.unsnooze(item.id), undo);
+  /** Ends a row's snoozes now, with Undo (snoozed again until the same time, those still ahead). */
+  #unsnooze(row: FeedRow): Promise<void> {
+    const ahead = snoozedAhead(row.items);
+    return this.#move(
+      row,
+      this.#texts().unsnoozed,
+      (client) => Promise.all(row.items.map((item) => client.unsnooze(item.id))),
+      ahead.length === 0
+        ? null
+        : (client) => Promise.all(ahead.map((item) => client.snooze(item.id, item.snoozedUntil!))),
+    );
   }
 
-  /** Snoozes a notification until `until`, with Undo. */
-  #snooze(item: Notification, until: Date): Promise<void> {
+  /** Snoozes a row's notifications until `until`, with Undo. */
+  #snooze(row: FeedRow, until: Date): Promise<void> {
     const said = this.#texts().snoozedUntil(this.#formatTime(until));
     return this.#move(
-      item,
+      row,
       said,
-      (client) => client.snooze(item.id, until),
-      (client) => client.unsnooze(item.id),
+      (client) => Promise.all(row.items.map((item) => client.snooze(item.id, until))),
+      (client) => Promise.all(row.items.map((item) => client.unsnooze(item.id))),
     );
   }
 
@@ -1162,7 +1268,7 @@ export class FeedPanel implements ReactiveController {
    * puts the row back with its error.
    */
   async #move(
-    item: Notification,
+    row: FeedRow,
     said: string,
     run: (client: PdClient) => Promise<unknown>,
     undo: ((client: PdClient) => Promise<unknown>) | null,
@@ -1170,7 +1276,7 @@ export class FeedPanel implements ReactiveController {
     const client = this.#context.client();
     if (!client) return;
     const t = this.#texts();
-    this.#setRowError(item.id, null);
+    this.#setRowError(row.id, null);
     // Pressed on the row, or in the Snooze menu (closed by now, focus fell to <body>): the next row takes focus.
     const active = deepActiveElement();
     const keep = !active || active === document.body || !!active.closest('article');
@@ -1183,14 +1289,14 @@ export class FeedPanel implements ReactiveController {
     try {
       await done;
     } catch {
-      this.#setRowError(item.id, t.actionFailed);
+      this.#setRowError(row.id, t.actionFailed);
     }
     // The search's results are not kept fresh: asked again, the row leaves them too.
     this.#search?.refresh();
   }
 
   /** Opens the Snooze menu for a row (loading its code the first time). */
-  async #openSnooze(item: Notification, button: HTMLElement): Promise<void> {
+  async #openSnooze(row: FeedRow, button: HTMLElement): Promise<void> {
     if (!this.#snoozeMenu) {
       const { SnoozeMenu } = await import('./snooze-menu.js');
       this.#snoozeMenu ??= new SnoozeMenu(this.#host, {
@@ -1198,7 +1304,7 @@ export class FeedPanel implements ReactiveController {
         language: () => this.#context.language(),
         root: () => this.#host.renderRoot,
         choose: (id, until) => {
-          const chosen = this.#items().find((each) => each.id === id);
+          const chosen = this.#feedRows().find((each) => each.id === id);
           if (chosen) void this.#snooze(chosen, until);
         },
         cancelled: (opener) => {
@@ -1207,8 +1313,8 @@ export class FeedPanel implements ReactiveController {
         },
       });
     }
-    if (this.#snoozeMenu.isOpenFor(item.id)) this.#snoozeMenu.close();
-    else this.#snoozeMenu.open(item.id, button);
+    if (this.#snoozeMenu.isOpenFor(row.id)) this.#snoozeMenu.close();
+    else this.#snoozeMenu.open(row.id, button);
   }
 
   /**
@@ -1216,13 +1322,14 @@ export class FeedPanel implements ReactiveController {
    * notification, at once, and says which (its category and option, as the settings name them),
    * with an Undo that gives back what it was.
    */
-  async #turnOff(item: Notification): Promise<void> {
+  async #turnOff(row: FeedRow): Promise<void> {
     const client = this.#context.client();
+    const { item } = row;
     const preference = NOTIFICATION_KINDS[item.type]?.preference;
-    if (!client || !preference || this.#turningOff.has(item.id)) return;
+    if (!client || !preference || this.#turningOff.has(row.id)) return;
     const t = this.#texts();
-    this.#setRowError(item.id, null);
-    this.#turningOff.add(item.id);
+    this.#setRowError(row.id, null);
+    this.#turningOff.add(row.id);
     try {
       const [was, names] = await Promise.all([
         client.setNotificationType(item.type, false),
@@ -1241,9 +1348,9 @@ export class FeedPanel implements ReactiveController {
           ),
       });
     } catch {
-      this.#setRowError(item.id, t.actionFailed);
+      this.#setRowError(row.id, t.actionFailed);
     } finally {
-      this.#turningOff.delete(item.id);
+      this.#turningOff.delete(row.id);
     }
   }
 
@@ -1285,3 +1392,29 @@ export class FeedPanel implements ReactiveController {
     this.#host.requestUpdate();
   }
 }
+
+/** The verbs a row applies to all its notifications: one request for one, a bulk one for a group's. */
+function apply(
+  client: PdClient,
+  op: 'read' | 'unread' | 'archive' | 'unarchive',
+  items: readonly Notification[],
+): Promise<unknown> {
+  if (items.length > 1)
+    return client.bulk(
+      op,
+      items.map((item) => item.id),
+    );
+  const id = items[0]?.id;
+  if (id === undefined) return Promise.resolve();
+  const single = {
+    read: client.markRead,
+    unread: client.markUnread,
+    archive: client.archive,
+    unarchive: client.unarchive,
+  };
+  return single[op].call(client, id);
+}
+
+/** Those of `items` snoozed until a time still ahead (an Undo snoozes them again). */
+const snoozedAhead = (items: readonly Notification[]): Notification[] =>
+  items.filter((item) => item.snoozedUntil && Date.parse(item.snoozedUntil) > Date.now());

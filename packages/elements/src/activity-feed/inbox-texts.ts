@@ -4,6 +4,7 @@
  * for them only once the panel opens. English here, other languages on demand.
  */
 import type { Strings, Texts } from '../i18n.js';
+import type { GroupTexts } from './grouping.js';
 
 export interface InboxTexts {
   // Views, archive, snooze
@@ -41,7 +42,13 @@ export interface InboxTexts {
   archive: string;
   /** Said once a bulk action is done, with Undo. */
   bulkDone: Record<'read' | 'unread' | 'archive' | 'unarchive', (count: number) => string>;
+  // Grouped activity
+  group: GroupTexts;
 }
+
+const plural = new Intl.PluralRules('en');
+/** `one` or `other`, as English's plural rules pick for `count`. */
+const en1 = (count: number, one: string, other: string) => (plural.select(count) === 'one' ? one : other);
 
 const en: InboxTexts = {
   views: 'Views',
@@ -83,6 +90,17 @@ const en: InboxTexts = {
     unread: (count) => `${count} marked unread`,
     archive: (count) => `${count} archived`,
     unarchive: (count) => `${count} restored`,
+  },
+  group: {
+    others: (name, others) => `${name} and ${others} ${en1(others, 'other', 'others')}`,
+    comment: (actors, people, track, count) =>
+      people === 1 ? `${actors} left ${count} comments on “${track}”` : `${actors} commented on “${track}”`,
+    stage: (actors, _people, track, count) =>
+      `${actors} changed the stage of “${track}” ${en1(count, 'once', `${count} times`)}`,
+    invitation: (actor, count) => `${actor} invited you to ${count} ${en1(count, 'track', 'tracks')}`,
+    more: (title, others) => `${title} and ${others} more`,
+    show: (count) => `Show all ${count}`,
+    hide: (count) => `Hide all ${count}`,
   },
 };
 

@@ -126,7 +126,9 @@ export type FeedTab = 'all' | 'unread' | Category;
  * @csspart tabs - The filter tabs' strip (the tabs scroll sideways in it, with a fading button at each end that has more).
  * @csspart tab - One filter tab.
  * @csspart list - The scrolling list of rows.
- * @csspart row - A notification row (also `row-unread`, `row-high-priority`).
+ * @csspart row - A notification row (also `row-unread`, `row-high-priority`, `row-group` for a group, `row-member` for a group's member shown under it).
+ * @csspart avatars - A group's stacked avatars (its people, newest first, three at most).
+ * @csspart group-toggle - A group's "Show all N" / "Hide all N" button (a disclosure).
  * @csspart icon - A row's icon: its type's, in its category's colour.
  * @csspart row-title - A row's title (two lines at most until expanded).
  * @csspart message - A row's message (three lines at most until expanded).
@@ -220,6 +222,13 @@ export class PdActivityFeed extends PdElement {
    * selection, virtualisation).
    */
   @property({ attribute: false }) renderRow: RowRenderer | null = null;
+  /**
+   * Hours within which consecutive notifications with one `groupKey` (comments
+   * on one track, stage changes of one track, invitations from one person)
+   * show as one row, counted back from the group's newest. `0` turns grouping
+   * off. The bell counts notifications, not groups.
+   */
+  @property({ type: Number, attribute: 'group-window' }) groupWindow = 24;
 
   /**
    * Whether the dropdown is open. Rows render only then: nothing is laid out
@@ -318,6 +327,7 @@ export class PdActivityFeed extends PdElement {
         dropdown: () => !this.inline,
         hrefTemplate: () => this.hrefTemplate,
         renderRow: () => this.renderRow,
+        groupWindow: () => this.groupWindow * 3_600_000,
         close: () => this.panel?.hidePopover(),
       });
       this.requestUpdate();

@@ -5,14 +5,23 @@
  */
 import type { Notification } from '@pd-notify/client';
 import type { TemplateResult } from 'lit';
+import type { NotificationGroup } from './grouping.js';
+
+export type { NotificationGroup };
 
 /** What a row renderer gets besides its notification. */
 export interface RowHelpers {
   /** The feed's resolved language (its `locale`, its provider's, the nearest `lang`, English). */
   readonly locale: string;
+  /**
+   * The group the row stands for (its members, newest first, and its people), or null for a
+   * notification of its own. A group's row is given its newest member as `notification`;
+   * `defaultContent()` writes the group's title ("Ben Okafor and 2 others commented on …").
+   */
+  readonly group: NotificationGroup | null;
   /** "5 minutes ago" for a time, in the feed's language (rows render again as the shared clock ticks). */
   relativeTime(at: string): string;
-  /** The feed's own content for this row (title, message, "Show more"), to wrap or extend. */
+  /** The feed's own content for this row (title, message, "Show more"; a group's title for a group), to wrap or extend. */
   defaultContent(): TemplateResult;
 }
 

@@ -13,8 +13,8 @@ export interface SeenMarkerOptions {
   scroller(): HTMLElement | null;
   /** The row elements currently rendered (each has data-index). */
   rows(): Iterable<HTMLElement>;
-  /** The notification id of a rendered row, or null (unknown row); and whether it is already seen. */
-  idOf(row: HTMLElement): { id: string; seen: boolean } | null;
+  /** The ids of the unseen notifications a rendered row shows (a group's row shows several); none for an unknown row. */
+  unseenOf(row: HTMLElement): readonly string[];
   /** Whether the panel is shown (dropdown open or inline). Nothing is marked while not shown or while document.hidden. */
   shown(): boolean;
   /** Sends a batch of ids (at most 100 per call) to be marked seen. Errors are the caller's (swallow them). */
@@ -49,7 +49,7 @@ export class SeenMarker implements ReactiveController {
   #observed = new Set<HTMLElement>();
   /** The rows at least half visible, as the observer last reported. */
   #visible = new Set<HTMLElement>();
-  /** A running timer per row: the notification it counts for. */
+  /** A running timer per row: the notifications it counts for (their ids, joined by spaces). */
   #timers = new Map<HTMLElement, { id: string; timer: ReturnType<typeof setTimeout> }>();
   /** Ids queued or sent (not again), until a `mark()` that carried them rejects. */
   #done = new Set<string>();
@@ -130,19 +130,21 @@ export class SeenMarker implements ReactiveController {
     if (id) this.#timers.set(row, { id, timer: setTimeout(() => this.#seen(row, id), DWELL) });
   }
 
-  /** The id `row` would be marked with if it stays in view, or undefined. */
+  /** The ids `row` would be marked with if it stays in view (joined by spaces), or undefined. */
   #due(row: HTMLElement): string | undefined {
     if (!this.#visible.has(row) || !this.#options.shown() || document.hidden) return undefined;
-    const found = this.#options.idOf(row);
-    return found && !found.seen && !this.#done.has(found.id) ? found.id : undefined;
+    const ids = this.#options.unseenOf(row).filter((id) => !this.#done.has(id));
+    return ids.length > 0 ? ids.join(' ') : undefined;
   }
 
-  /** `row`'s second is up: queue its id if it still shows it, in view. */
-  #seen(row: HTMLElement, id: string): void {
+  /** `row`'s second is up: queue its ids if it still shows them, in view. */
+  #seen(row: HTMLElement, due: string): void {
     this.#timers.delete(row);
-    if (this.#due(row) !== id) return this.#arm(row);
-    this.#done.add(id);
-    this.#queue.push(id);
+    if (this.#due(row) !== due) return this.#arm(row);
+    for (const id of due.split(' ')) {
+      this.#done.add(id);
+      this.#queue.push(id);
+    }
     this.#flushTimer ??= setTimeout(this.#flush, DEBOUNCE);
   }
 

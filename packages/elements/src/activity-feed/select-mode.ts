@@ -4,7 +4,7 @@
  * matching" the whole filter on the server; a bar acts on the selection (Mark
  * read, Mark unread, Archive, or Restore in the archive), with Undo; Escape
  * leaves. The selection is kept by id, so the virtual list keeps it while it
- * scrolls. Loaded the first time the mode is entered.
+ * scrolls; a group's row selects every member. Loaded the first time the mode is entered.
  */
 import type { BulkFilter, BulkOp, Notification, NotificationFilter, PdClient } from '@pd-notify/client';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
@@ -14,8 +14,10 @@ import { toast } from '../toaster/toast.js';
 export interface SelectModeOptions {
   client(): PdClient | null;
   strings(): PanelTexts;
-  /** The rows shown (the list, or the search's results), newest first. */
+  /** The notifications shown (the list, or the search's results), newest first. */
   items(): readonly Notification[];
+  /** The rows shown, each with the notifications it stands for (a group's members, or one). */
+  rows(): readonly { readonly items: readonly Notification[] }[];
   /** How many match on the server when more than the loaded rows do (else undefined). */
   matching(): number | undefined;
   /** The filter shown as the protocol's bulk filter; null where it has none (the snoozed view). */
@@ -58,24 +60,28 @@ export class SelectMode {
     this.#host.requestUpdate();
   }
 
-  toggle(id: string, on = !this.#selected.has(id)): void {
+  /** Selects or unselects notifications (a row's: one, or a group's members); by default, the opposite of their state. */
+  toggle(ids: readonly string[], on = !ids.every((id) => this.#selected.has(id))): void {
     this.#allMatching = false;
-    if (on) this.#selected.add(id);
-    else this.#selected.delete(id);
+    for (const id of ids) {
+      if (on) this.#selected.add(id);
+      else this.#selected.delete(id);
+    }
     this.#host.requestUpdate();
   }
 
-  /** A row's checkbox, named by its title. */
-  checkbox(item: Notification, titleId: string, tabindex: number): TemplateResult {
+  /** A row's checkbox, named by its title: checked while all its notifications are selected. */
+  checkbox(items: readonly Notification[], titleId: string, tabindex: number): TemplateResult {
+    const ids = items.map((item) => item.id);
     return html`<input
       part="select"
       class="select"
       type="checkbox"
       tabindex=${tabindex}
       aria-labelledby=${titleId}
-      .checked=${this.isSelected(item.id)}
+      .checked=${ids.every((id) => this.isSelected(id))}
       @click=${(event: Event) => event.stopPropagation()}
-      @change=${(event: Event) => this.toggle(item.id, (event.target as HTMLInputElement).checked)}
+      @change=${(event: Event) => this.toggle(ids, (event.target as HTMLInputElement).checked)}
     />`;
   }
 
@@ -84,20 +90,20 @@ export class SelectMode {
    * Shift+Up/Down, Ctrl/Cmd+A, Escape. Returns whether it took the key.
    */
   onRowKey(event: KeyboardEvent, index: number, onRow: boolean): boolean {
-    const items = this.#options.items();
-    const item = items[index];
-    if (!item) return false;
+    const rows = this.#options.rows();
+    const ids = (at: number) => rows[at]!.items.map((item) => item.id);
+    if (!rows[index]) return false;
     if (event.key === ' ' && onRow && !event.shiftKey && !event.ctrlKey && !event.metaKey) {
-      this.toggle(item.id);
+      this.toggle(ids(index));
     } else if (event.shiftKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
-      const next = Math.max(0, Math.min(items.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)));
-      this.toggle(item.id, true);
-      this.toggle(items[next]!.id, true);
+      const next = Math.max(0, Math.min(rows.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)));
+      this.toggle([...ids(index), ...ids(next)], true);
       this.#options.focusRow(next);
     } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a') {
-      this.#allMatching = false;
-      for (const each of items) this.#selected.add(each.id);
-      this.#host.requestUpdate();
+      this.toggle(
+        this.#options.items().map((item) => item.id),
+        true,
+      );
     } else if (event.key === 'Escape') {
       this.#options.left();
     } else {

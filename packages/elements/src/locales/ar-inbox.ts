@@ -107,6 +107,57 @@ const ar: InboxTexts = {
         other: `تمت استعادة ${count} إشعار`,
       }),
   },
+  group: {
+    others: (name, others) =>
+      `${name} و${counted(others, {
+        zero: 'لا أحد غيره',
+        one: 'شخص آخر',
+        two: 'شخصان آخران',
+        few: `${others} آخرون`,
+        many: `${others} شخصًا آخر`,
+        other: `${others} شخص آخر`,
+      })}`,
+    comment: (actors, people, track, count) =>
+      people === 1
+        ? `ترك ${actors} ${counted(count, {
+            zero: 'لا تعليقات',
+            one: 'تعليقًا واحدًا',
+            two: 'تعليقين',
+            few: `${count} تعليقات`,
+            many: `${count} تعليقًا`,
+            other: `${count} تعليق`,
+          })} على «${track}»`
+        : `علّق ${actors} على «${track}»`,
+    stage: (actors, _people, track, count) =>
+      `غيّر ${actors} مرحلة «${track}» ${counted(count, {
+        zero: 'صفر مرة',
+        one: 'مرة واحدة',
+        two: 'مرتين',
+        few: `${count} مرات`,
+        many: `${count} مرة`,
+        other: `${count} مرة`,
+      })}`,
+    invitation: (actor, count) =>
+      `دعاك ${actor} إلى ${counted(count, {
+        zero: 'لا مقاطع',
+        one: 'مقطع واحد',
+        two: 'مقطعين',
+        few: `${count} مقاطع`,
+        many: `${count} مقطعًا`,
+        other: `${count} مقطع`,
+      })}`,
+    more: (title, others) =>
+      `${title} و${counted(others, {
+        zero: 'لا غيره',
+        one: 'إشعار آخر',
+        two: 'إشعاران آخران',
+        few: `${others} إشعارات أخرى`,
+        many: `${others} إشعارًا آخر`,
+        other: `${others} إشعار آخر`,
+      })}`,
+    show: (count) => `عرض الكل (${count})`,
+    hide: (count) => `إخفاء الكل (${count})`,
+  },
 };
 
 export default ar;

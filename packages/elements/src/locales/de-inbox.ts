@@ -44,6 +44,20 @@ const de: InboxTexts = {
     archive: (count) => `${count} archiviert`,
     unarchive: (count) => `${count} wiederhergestellt`,
   },
+  group: {
+    others: (name, others) => `${name} und ${others} ${plural.select(others) === 'one' ? 'weitere Person' : 'weitere'}`,
+    comment: (actors, people, track, count) =>
+      people === 1
+        ? `${actors} hat ${count} Kommentare zu „${track}“ geschrieben`
+        : `${actors} haben „${track}“ kommentiert`,
+    stage: (actors, people, track, count) =>
+      `${actors} ${people === 1 ? 'hat' : 'haben'} die Phase von „${track}“ ${plural.select(count) === 'one' ? 'einmal' : `${count}-mal`} geändert`,
+    invitation: (actor, count) =>
+      `${actor} hat dich zu ${count} ${plural.select(count) === 'one' ? 'Track' : 'Tracks'} eingeladen`,
+    more: (title, others) => `${title} und ${others} weitere`,
+    show: (count) => `Alle ${count} anzeigen`,
+    hide: (count) => `Alle ${count} ausblenden`,
+  },
 };
 
 export default de;

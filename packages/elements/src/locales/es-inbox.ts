@@ -47,6 +47,18 @@ const es: InboxTexts = {
     archive: (count) => (plural.select(count) === 'one' ? `${count} archivada` : `${count} archivadas`),
     unarchive: (count) => (plural.select(count) === 'one' ? `${count} restaurada` : `${count} restauradas`),
   },
+  group: {
+    others: (name, others) => `${name} y ${others} ${plural.select(others) === 'one' ? 'persona más' : 'personas más'}`,
+    comment: (actors, people, track, count) =>
+      people === 1 ? `${actors} dejó ${count} comentarios en «${track}»` : `${actors} comentaron en «${track}»`,
+    stage: (actors, people, track, count) =>
+      `${actors} ${people === 1 ? 'cambió' : 'cambiaron'} la etapa de «${track}» ${plural.select(count) === 'one' ? 'una vez' : `${count} veces`}`,
+    invitation: (actor, count) =>
+      `${actor} te invitó a ${count} ${plural.select(count) === 'one' ? 'pista' : 'pistas'}`,
+    more: (title, others) => `${title} y ${others} más`,
+    show: (count) => `Mostrar las ${count}`,
+    hide: (count) => `Ocultar las ${count}`,
+  },
 };
 
 export default es;

@@ -1,5 +1,9 @@
 import type { InboxTexts } from '../activity-feed/inbox-texts.js';
 
+const plural = new Intl.PluralRules('fr');
+/** `one` or `other`, as French's plural rules pick for `count`. */
+const fr1 = (count: number, one: string, other: string) => (plural.select(count) === 'one' ? one : other);
+
 /** The feed's inbox verbs in French. */
 const fr: InboxTexts = {
   views: 'Vues',
@@ -41,6 +45,19 @@ const fr: InboxTexts = {
     unread: (count) => (count <= 1 ? `${count} marquée comme non lue` : `${count} marquées comme non lues`),
     archive: (count) => (count <= 1 ? `${count} archivée` : `${count} archivées`),
     unarchive: (count) => (count <= 1 ? `${count} restaurée` : `${count} restaurées`),
+  },
+  group: {
+    others: (name, others) => `${name} et ${others} ${fr1(others, 'autre', 'autres')}`,
+    comment: (actors, people, track, count) =>
+      people === 1
+        ? `${actors} a laissé ${count} commentaires sur « ${track} »`
+        : `${actors} ont commenté « ${track} »`,
+    stage: (actors, people, track, count) =>
+      `${actors} ${people === 1 ? 'a' : 'ont'} changé l’étape de « ${track} » ${count} fois`,
+    invitation: (actor, count) => `${actor} vous a invité à rejoindre ${count} ${fr1(count, 'morceau', 'morceaux')}`,
+    more: (title, others) => `${title} et ${others} ${fr1(others, 'autre', 'autres')}`,
+    show: (count) => `Afficher les ${count}`,
+    hide: (count) => `Masquer les ${count}`,
   },
 };
 
