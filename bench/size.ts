@@ -147,9 +147,14 @@ export const OUR_ENTRIES = {
  * from 35.66 to 36.12 KB (+0.45 KB, measured). It is all start code: a store
  * exists before it is observed, and the list's view is computed on every
  * change. Hence 37 KB for the feed.
+ * Issue 25's languages (the client's locale, each element telling it its
+ * language) took every element to 47.99 KB; its grouped activity adds the
+ * feed's `group-window` property and the protocol's `trackName` check at
+ * start (the grouping itself loads with the panel): 48.04 KB, measured (the
+ * client 20.73, the feed at start 36.60). Hence 49 KB for all elements.
  */
 export const BUDGETS: Partial<Record<keyof typeof OUR_ENTRIES, number>> = {
   client: 21 * 1024,
   'pd-activity-feed': 37 * 1024,
-  'all elements': 48 * 1024,
+  'all elements': 49 * 1024,
 };

@@ -7,32 +7,16 @@
  * footer.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import type { Notification, NotificationPage, PdClient } from '@pd-notify/client';
+import type { Notification, NotificationPage } from '@pd-notify/client';
 import { html as lit } from 'lit';
 import '../src/index.js';
 import type { PdActivityFeed, RowHelpers, RowRenderer } from '../src/index.js';
 import { api, control, eventually, shadow, shadowAll } from './helpers.js';
+import { openFeed as open, rows } from './feed-helpers.js';
 import { closeClients, expectFocusOn, focused, freshClient, nameOf, press, tabStops } from './focus-helpers.js';
 
-/** An opened dropdown feed with `renderRow`, and the host's light-DOM children (slots). */
-async function openFeed(renderRow: RowRenderer | null, children = html``): Promise<PdActivityFeed> {
-  const client: PdClient = freshClient('demo-alice', { persist: false });
-  const root = await fixture<HTMLElement>(
-    html`<div>
-      <pd-provider .client=${client}
-        ><pd-activity-feed .renderRow=${renderRow}>${children}</pd-activity-feed></pd-provider
-      >
-      <button type="button">After the feed</button>
-    </div>`,
-  );
-  const feed = root.querySelector<PdActivityFeed>('pd-activity-feed')!;
-  await eventually(() => shadow(feed, '.bell'));
-  shadow(feed, '.bell').click();
-  await eventually(() => shadow(feed, 'article'));
-  return feed;
-}
-
-const rows = (feed: Element) => shadowAll(feed, 'article');
+/** An opened dropdown feed with `renderRow`, the host's light-DOM children (slots), and a button after it. */
+const openFeed = (renderRow: RowRenderer | null, children = html``) => open({ renderRow, children, after: true });
 /** A row's accessible name: the text its `aria-labelledby` points to. */
 const nameOfRow = (row: Element) => row.querySelector(`[id="${row.getAttribute('aria-labelledby')}"]`)?.textContent;
 /** Alice's inbox as the server lists it. */

@@ -20,30 +20,16 @@ import '../src/index.js';
 import type { PdActivityFeed, PdInvitations, PdToaster } from '../src/index.js';
 import { api, base, control, eventually, notify, putPreferences, shadow, shadowAll } from './helpers.js';
 import { backgroundOf, contrast } from './contrast.js';
+import { openFeed as open, rows } from './feed-helpers.js';
 import { closeClients, expectFocusOn, focused, freshClient, nameOf, press } from './focus-helpers.js';
 import { stubNotification, type NotificationStub } from './notification-stub.js';
 
 const box = (element: Element) => element.getBoundingClientRect();
 const px = (value: string) => parseFloat(value);
 
-/** A dropdown feed at the end of a row, opened, its rows (or its state) shown. */
-async function openFeed(
-  { dir = 'ltr', theme = 'light', client = freshClient() }: { dir?: string; theme?: string; client?: PdClient } = {},
-  ready = 'article',
-): Promise<PdActivityFeed> {
-  const root = await fixture<HTMLElement>(
-    html`<div dir=${dir} style="display:flex;justify-content:flex-end;padding:0 1rem">
-      <pd-provider .client=${client}><pd-activity-feed theme=${theme}></pd-activity-feed></pd-provider>
-    </div>`,
-  );
-  const feed = root.querySelector<PdActivityFeed>('pd-activity-feed')!;
-  await eventually(() => shadow(feed, '.bell'));
-  shadow(feed, '.bell').click();
-  await eventually(() => shadow(feed, ready));
-  return feed;
-}
-
-const rows = (feed: Element) => shadowAll(feed, 'article');
+/** A dropdown feed at the end of its line (as in a header), opened; `ready`: what to wait for. */
+const openFeed = (options: { dir?: string; theme?: string; client?: PdClient } = {}, ready = 'article') =>
+  open({ style: 'display:flex;justify-content:flex-end;padding:0 1rem', ...options, ready });
 const rowTitled = (feed: Element, title: string) => {
   const row = rows(feed).find((r) => r.querySelector('h3')!.textContent === title);
   if (!row) throw new Error(`no row titled ${title}`);

@@ -5,13 +5,14 @@
  * back, and the Snooze menu (APG menu button) with its times and its form.
  * Each checks what the user sees and hears and what the server stored.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { Notification, NotificationPage, PdClient } from '@pd-notify/client';
+import type { Notification, NotificationPage } from '@pd-notify/client';
 import '../src/index.js';
-import type { PdActivityFeed, PdToaster } from '../src/index.js';
+import type { PdToaster } from '../src/index.js';
 import { snoozeTimes } from '../src/activity-feed/snooze-menu.js';
 import { api, control, eventually, shadow, shadowAll } from './helpers.js';
+import { openFeed, rows } from './feed-helpers.js';
 import {
   closeClients,
   expectFocusInside,
@@ -22,26 +23,6 @@ import {
   press,
 } from './focus-helpers.js';
 
-/** A dropdown feed, opened on its rows; `above`: CSS pixels of page over it (less room below the bell). */
-async function openFeed(
-  lang = 'en',
-  client: PdClient = freshClient('demo-alice', { persist: false }),
-  above = 0,
-): Promise<PdActivityFeed> {
-  const root = await fixture<HTMLElement>(
-    html`<div lang=${lang}>
-      <div style=${`height:${above}px`}></div>
-      <pd-provider .client=${client}><pd-activity-feed></pd-activity-feed></pd-provider>
-    </div>`,
-  );
-  const feed = root.querySelector<PdActivityFeed>('pd-activity-feed')!;
-  await eventually(() => shadow(feed, '.bell'));
-  shadow(feed, '.bell').click();
-  await eventually(() => shadow(feed, 'article'));
-  return feed;
-}
-
-const rows = (feed: Element) => shadowAll(feed, 'article');
 /** `count` comments for Alice from the server, titled `title` and a number (the newest numbered `count`). */
 const notifyAlice = (title: string, count: number) =>
   control('/control/act', { action: 'notify', userId: 'alice', type: 'comment', title, message: '', count });
@@ -136,7 +117,7 @@ describe('<pd-activity-feed>: the inbox verbs, by keys', () => {
         return fetch(input, init);
       },
     });
-    const feed = await openFeed('en', client);
+    const feed = await openFeed({ client });
     const inbox = titles(feed);
     const radios = shadowAll(feed, '[role="radio"]');
     radios[0]!.focus();
@@ -210,7 +191,7 @@ describe('<pd-activity-feed>: the inbox verbs, by keys', () => {
 
   it('the snooze menu stays whole on screen: near the window’s bottom it opens above its button', async () => {
     // The dropdown ends near the window's bottom, whatever the engine's window.
-    const feed = await openFeed('en', undefined, window.innerHeight - 360);
+    const feed = await openFeed({ above: window.innerHeight - 360 });
     const list = shadow(feed, '.list');
     list.scrollTop = list.scrollHeight;
     const buttons = () => shadowAll(feed, 'article [part~="snooze"]');
@@ -279,7 +260,7 @@ describe('<pd-activity-feed>: the inbox verbs, by keys', () => {
   });
 
   it('in French: the views, the menu and the toasts, and the notifications the server writes', async () => {
-    const feed = await openFeed('fr');
+    const feed = await openFeed({ lang: 'fr' });
     // The page's language reached the server (Accept-Language): its own texts come in French.
     await eventually(() => expect(titles(feed)).to.include('Maintenance prévue dimanche'));
     expect(titles(feed).filter((title) => title!.startsWith('“'))).to.deep.equal([]);
@@ -370,7 +351,7 @@ describe('<pd-activity-feed>: the inbox verbs, by keys', () => {
 
   it('Select: Space and Shift+Down choose rows, the bar archives them with Undo; Ctrl+A then "Select all N matching" marks every match read on the server; Escape leaves', async () => {
     await notifyAlice('older', 12);
-    const feed = await openFeed('en', freshClient('demo-alice', { persist: false, pageSize: 10 }));
+    const feed = await openFeed({ client: freshClient('demo-alice', { persist: false, pageSize: 10 }) });
     const select = shadow(feed, '[part="select-button"]');
     expect(nameOf(select)).to.equal('Select');
     select.focus();
@@ -527,7 +508,7 @@ describe('<pd-activity-feed>: where the verbs meet', () => {
   it('archiving every loaded row while the server has more: the next page comes, no “No new notifications.”', async () => {
     await notifyAlice('Older take', 40);
     const client = freshClient('demo-alice', { persist: false, pageSize: 10 });
-    const feed = await openFeed('en', client);
+    const feed = await openFeed({ client });
     shadow(feed, '[part="select-button"]').click();
     await eventually(() => shadow(feed, 'article [part="select"]'));
     rows(feed)[0]!.focus();
