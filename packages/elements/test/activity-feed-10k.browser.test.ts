@@ -1,6 +1,7 @@
 /**
  * <pd-activity-feed> with 10,000 notifications: scrolling to the end loads the
- * older pages, and the rows stay virtualized. In its own file, so it runs in a
+ * older pages, and the rows stay virtualized; 10,000 of one group make groups
+ * of 50 that load only what fills the view. In its own file, so it runs in a
  * fresh page.
  */
 import { expect, fixture, html } from '@open-wc/testing';
@@ -56,6 +57,56 @@ describe('<pd-activity-feed> with 10,000 rows', () => {
       1,
     );
     expect(shadow(inner, '.selected-count').textContent!.trim()).to.equal('1 selected');
+    client.close();
+  });
+
+  it('10,000 comments on one track: groups of 50, only the pages that fill the view asked for; a group expanded scrolls its members virtualized', async () => {
+    await control('/control/reset', { seed: 'empty' });
+    await control('/control/act', {
+      action: 'notify',
+      userId: 'alice',
+      type: 'comment',
+      trackId: 'neon-rain',
+      title: 'Take',
+      message: '',
+      count: 10_000,
+    });
+    let pages = 0;
+    const client = createClient({
+      baseUrl: base(),
+      token: 'demo-alice',
+      pageSize: 100,
+      persist: false,
+      fetch: (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        if (url.pathname === '/v1/notifications') pages++;
+        return fetch(input, init);
+      },
+    });
+    const el = await fixture<HTMLElement>(
+      html`<pd-provider .client=${client}><pd-activity-feed inline></pd-activity-feed></pd-provider>`,
+    );
+    const inner = el.querySelector('pd-activity-feed')!;
+    const list = await eventually(() => shadow(inner, '.list'));
+    // Enough groups to fill the list (and a screen more), then no more pages until the user scrolls.
+    await eventually(() => {
+      expect(rows(inner).length).to.be.greaterThan(0);
+      expect(list.scrollHeight).to.be.greaterThan(list.clientHeight * 2);
+      expect(client.$notifications.get().loadingMore).to.equal(false);
+    });
+    const asked = pages;
+    expect(asked).to.be.lessThan(10);
+    expect(rows(inner)[0]!.querySelector('h3')!.textContent).to.equal('Take 10000 and 49 more');
+    expect(rows(inner)[1]!.querySelector('h3')!.textContent).to.equal('Take 9950 and 49 more');
+    // Expanded, the first group's 50 members are rows, rendered a window at a time.
+    rows(inner)[0]!.querySelector<HTMLElement>('[part="group-toggle"]')!.click();
+    await eventually(() => expect(rows(inner)[1]!.querySelector('h3')!.textContent).to.equal('Take 10000'));
+    expect(rows(inner).length).to.be.lessThan(50);
+    await eventually(() => {
+      list.scrollTop += list.clientHeight;
+      expect(rows(inner).some((row) => row.querySelector('h3')!.textContent === 'Take 9951')).to.equal(true);
+    });
+    expect(rows(inner).length).to.be.lessThan(50);
     client.close();
   });
 });

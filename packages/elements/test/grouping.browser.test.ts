@@ -195,6 +195,17 @@ describe('<pd-activity-feed>: grouped activity', () => {
     expect(rows(feed)[0]!.getAttribute('part')).to.equal('row');
   });
 
+  it('another tab (its own client, sharing with this one) archives a member: the group here follows', async () => {
+    await threeComments();
+    const here = freshClient('demo-alice', { persist: false, shareAcrossTabs: true });
+    const feed = await openFeed({ client: here });
+    const there = freshClient('demo-alice', { persist: false, shareAcrossTabs: true });
+    const newest = (await serverComments())[0]!;
+    await there.archive(newest.id);
+    await eventually(() => expect(names(feed)[0]).to.equal('Dev Patel and Ben Okafor commented on “Neon Rain”'));
+    expect(nameOf(rows(feed)[0]!.querySelector('[part="group-toggle"]'))).to.equal('Show all 2');
+  });
+
   it('search results group too; group-window="0" turns grouping off', async () => {
     await threeComments();
     const feed = await openFeed();

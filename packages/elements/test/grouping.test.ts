@@ -6,7 +6,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Notification } from '@pd-notify/client';
-import { feedRows, groupTitle, initialsOf, type NotificationGroup } from '../src/activity-feed/grouping.js';
+import {
+  MAX_GROUP_SIZE,
+  feedRows,
+  groupTitle,
+  initialsOf,
+  type NotificationGroup,
+} from '../src/activity-feed/grouping.js';
 import { INBOX_TEXTS } from '../src/activity-feed/inbox-texts.js';
 import { textsReady } from '../src/i18n.js';
 
@@ -65,6 +71,15 @@ describe('feedRows: which notifications make a group', () => {
     assert.deepEqual(shape(feedRows(items, 0, new Set())), ['one', 'one', 'one', 'one', 'one', 'one', 'one']);
     // Within an hour of each group's newest.
     assert.deepEqual(shape(feedRows(items, 1 * HOUR, new Set())), ['group(2)', 'one', 'one', 'group(2)', 'one']);
+  });
+
+  it(`a run longer than ${MAX_GROUP_SIZE} makes several groups`, () => {
+    const items = Array.from({ length: MAX_GROUP_SIZE * 2 + 1 }, () => comment('ben', 0));
+    assert.deepEqual(shape(feedRows(items, 24 * HOUR, new Set())), [
+      `group(${MAX_GROUP_SIZE})`,
+      `group(${MAX_GROUP_SIZE})`,
+      'one',
+    ]);
   });
 
   it('a group knows its people once each, newest first, and is unread while any member is', () => {

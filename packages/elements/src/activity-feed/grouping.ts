@@ -36,10 +36,16 @@ export interface FeedRow {
 }
 
 /**
+ * A group's most members: a longer run makes several groups, so that one
+ * group never swallows page after page (the list would load them all to fill its view).
+ */
+export const MAX_GROUP_SIZE = 50;
+
+/**
  * The feed's rows for `items` (newest first): runs of two or more consecutive
  * notifications with one `groupKey`, each within `windowMs` of the run's newest,
- * become a group; `expanded` groups (by id) are followed by their members.
- * A window of 0 (or less) groups nothing.
+ * become a group (of {@link MAX_GROUP_SIZE} at most); `expanded` groups (by id)
+ * are followed by their members. A window of 0 (or less) groups nothing.
  */
 export function feedRows(items: readonly Notification[], windowMs: number, expanded: ReadonlySet<string>): FeedRow[] {
   const rows: FeedRow[] = [];
@@ -58,6 +64,7 @@ export function feedRows(items: readonly Notification[], windowMs: number, expan
       const newest = Date.parse(first.createdAt);
       while (
         end < items.length &&
+        end - start < MAX_GROUP_SIZE &&
         items[end]!.groupKey === key &&
         newest - Date.parse(items[end]!.createdAt) <= windowMs
       )
