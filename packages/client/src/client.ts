@@ -600,7 +600,7 @@ export function createClient(options: ClientOptions): PdClient {
       CHANGES.map((name) => [
         name,
         (...args: unknown[]) =>
-          changes.mutations().then((made) => (made[name] as (...args: unknown[]) => Promise<unknown>)(...args)),
+          changes.forChange().then((made) => (made[name] as (...args: unknown[]) => Promise<unknown>)(...args)),
       ]),
     ) as Pick<PdClient, (typeof CHANGES)[number]>),
     editPreferences: (change) => preferences.edit((editor) => editor.edit(change)),
@@ -617,6 +617,7 @@ export function createClient(options: ClientOptions): PdClient {
       const running = demand.active && !closed;
       if (running) void stop();
       locale = next;
+      changes.forget(false);
       for (const view of Object.values(views)) view.rewrite();
       if (running) void start();
     },
@@ -632,6 +633,7 @@ export function createClient(options: ClientOptions): PdClient {
       if (previous) void persisted.forget(previous);
       // Their waiting changes are never sent with another user's token (kept ones wait for their next visit).
       changes.drop(new PdError('auth', 'The user changed before this change was sent'));
+      changes.forget(true);
       const running = demand.active && !closed;
       void stop();
       for (const area of Object.values(areas)) area.clear();

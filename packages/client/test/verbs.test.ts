@@ -225,6 +225,42 @@ describe('the archive and the snoozed, stores of their own', () => {
     };
   }
 
+  it('another user: nothing the previous one changed enters their views, and an answer to the previous user’s change is not taken', async () => {
+    const answers = answersOnHold();
+    const client = await open({ fetch: answers.fetch, persist: false, shareAcrossTabs: false });
+    client.$archived.listen(() => {});
+    await until(client.$archived, (state) => state.status === 'ready');
+    const alices = ids(client.$notifications.get()).slice(0, 4);
+    for (const id of alices.slice(0, 3)) await client.markRead(id);
+    // One more change, applied by the server, whose answer comes after the switch.
+    answers.hold();
+    const late = client.markUnread(alices[0]!);
+    while (stored(alices[0]!).readAt !== null) await new Promise((resolve) => setImmediate(resolve));
+    client.setToken('demo-ben');
+    answers.release();
+    await late;
+    const bens = await until(client.$notifications, (state) => state.status === 'ready' && state.items.length > 0);
+    await until(client.$archived, (state) => state.status === 'ready');
+    const foreign = (state: { items: readonly Notification[] }) => ids(state).filter((id) => alices.includes(id));
+    assert.deepEqual(foreign(bens), []);
+    // Ben archives his whole inbox: his items enter his archive at once, none of Alice's.
+    answers.hold();
+    const archiving = client.bulk('archive', { filter: {} });
+    const archive = await until(client.$archived, (state) => state.items.length >= bens.items.length);
+    assert.deepEqual(foreign(archive), []);
+    assert.deepEqual(foreign(client.$notifications.get()), []);
+    answers.release();
+    await archiving;
+    assert.deepEqual(foreign(client.$archived.get()), []);
+    // A change asked for as the user changes is not sent with the next user's token (it would be a 404 then).
+    const bensItem = bens.items[0]!.id;
+    const readAt = server().store.getNotification('ben', bensItem).readAt;
+    const unsent = client.markUnread(bensItem);
+    client.setToken('demo-alice');
+    await assert.rejects(unsent, (error: PdError) => error.kind === 'auth');
+    assert.equal(server().store.getNotification('ben', bensItem).readAt, readAt);
+  });
+
   it('each loads only when observed, once, and leaves the inbox as it is', async () => {
     const { lists, fetch: recording } = listQueries();
     const client = await open({ fetch: recording });

@@ -5,7 +5,7 @@
  * waiting for the connection (`offline/queue.ts`) the first time one waits, or
  * when an earlier visit or another tab has one.
  */
-import type { PdError } from '../errors.js';
+import { PdError } from '../errors.js';
 import type { ActionQueue, QueueMessage, QueueStore } from '../offline/queue.js';
 import type { Later } from '../realtime/backoff.js';
 import type { Mutation, Queued } from './change.js';
@@ -44,6 +44,8 @@ export class Changes {
   #place: ChangesPlace | null = null;
   #mutations: Promise<Mutations> | null = null;
   #queue: Promise<ActionQueue> | null = null;
+  /** Counts the user's switches. */
+  #user = 0;
 
   /** Changes show themselves where `use()` says (the areas there make changes too, so they come later). */
   constructor(options: ChangesOptions) {
@@ -62,9 +64,21 @@ export class Changes {
     ));
   }
 
+  /**
+   * The code that makes changes, for a change asked for now: one asked for before the user changed
+   * (while its code loaded) rejects, never sent with the next user's token.
+   */
+  forChange(): Promise<Mutations> {
+    const user = this.#user;
+    return this.mutations().then((mutations) => {
+      if (user !== this.#user) throw new PdError('auth', 'The user changed before this change was sent');
+      return mutations;
+    });
+  }
+
   /** Makes a change (shown at once, sent, queued when the server cannot be reached). */
   run(mutation: Mutation): Promise<unknown> {
-    return this.mutations().then((mutations) => mutations.run(mutation));
+    return this.forChange().then((mutations) => mutations.run(mutation));
   }
 
   /** Sends what waits, if anything does (the link is back, the browser online, a refresh). */
@@ -82,6 +96,15 @@ export class Changes {
   heard(message: QueueMessage): void {
     if (message.kind === 'queued') void this.mirror([message.change]);
     else void this.#waiting().then((queue) => queue.settled(message));
+  }
+
+  /**
+   * Another language, or another user (`user`): what the changes remember goes, and answers on their
+   * way are not taken; changes asked for before another user are not sent.
+   */
+  forget(user: boolean): void {
+    if (user) this.#user++;
+    void this.#mutations?.then((mutations) => mutations.forget());
   }
 
   /** Drops what waits, rejecting with `error` (the user changed, the client closed). */

@@ -57,6 +57,8 @@ export class Mutations {
    * from here.
    */
   #known = new Map<string, Notification>();
+  /** Counts the user's and the language's switches: an answer to a change sent before one is not taken. */
+  #generation = 0;
 
   constructor(options: MutationsOptions) {
     this.#options = options;
@@ -117,6 +119,16 @@ export class Mutations {
 
   get #context() {
     return this.#options.notifications[0]!.context;
+  }
+
+  /**
+   * Another user, or another language: what was remembered of the notifications changed goes, and
+   * the answers still on their way are not taken (the views were emptied or are reloading; the
+   * stream brings the change in the new language).
+   */
+  forget(): void {
+    this.#known.clear();
+    this.#generation++;
   }
 
   /** Takes the server's answer into every view (each keeps it, drops it, or lets it in, as its filter says). */
@@ -225,10 +237,16 @@ export class Mutations {
 
   /** Sends a change with its key and takes the server's answer; throws a PdError. */
   async send(change: Queued): Promise<unknown> {
-    const { rest, share } = this.#context;
-    const views = this.#options.notifications;
+    const { rest, share: tell } = this.#context;
+    const generation = this.#generation;
+    // Answered after a switch of user or language: not shown here, nor told to the other tabs.
+    const current = () => generation === this.#generation;
+    const share: typeof tell = (message) => {
+      if (current()) tell(message);
+    };
+    const views = () => (current() ? this.#options.notifications : []);
     const taken = (notification: Notification): Notification => {
-      this.#take(notification);
+      if (current()) this.#take(notification);
       share({ kind: 'notification', notification });
       return notification;
     };
@@ -239,7 +257,7 @@ export class Mutations {
         return taken(await rest.markUnread(change.id, change.key));
       case 'dismiss': {
         await rest.dismiss(change.id, change.key);
-        for (const { list } of views) {
+        for (const { list } of views()) {
           const held = list.get(change.id);
           if (held) list.remove({ id: change.id, version: held.version + 1 });
         }
@@ -247,7 +265,7 @@ export class Mutations {
       }
       case 'read-all': {
         const result = await rest.markAllRead(change.upTo.id, change.key);
-        for (const { list } of views) list.markRead(result.items, result.readAt);
+        for (const { list } of views()) list.markRead(result.items, result.readAt);
         return undefined;
       }
       case 'archive':
@@ -275,21 +293,23 @@ export class Mutations {
           change.key,
           change.kind === 'seen' ? target : { op: change.op, ...target },
         );
-        this.#take(result);
+        if (current()) this.#take(result);
         share({ kind: 'bulk', result });
         return result;
       }
       case 'action': {
         const result = await rest.runAction(change.id, change.action, change.key);
         taken(result.notification);
-        if (result.acceptance) this.#accepted(result.acceptance);
+        if (result.acceptance && current()) this.#accepted(result.acceptance);
         return result.acceptance ?? null;
       }
-      case 'accept':
-        return this.#accepted(await rest.acceptInvitation(change.id, change.key));
+      case 'accept': {
+        const acceptance = await rest.acceptInvitation(change.id, change.key);
+        return current() ? this.#accepted(acceptance) : acceptance;
+      }
       case 'decline': {
         const invitation = await rest.declineInvitation(change.id, change.key);
-        this.#options.invitations.take(invitation);
+        if (current()) this.#options.invitations.take(invitation);
         share({ kind: 'invitation', invitation });
         return invitation;
       }
