@@ -65,7 +65,9 @@ export const LongTexts: Story = {
     },
   }),
 };
+/** 10,000 comments, each a row of its own (grouping off: `group-window="0"`), scrolled virtualized. */
 export const TenThousandRows: Story = {
+  args: { 'group-window': 0 },
   parameters: scenario({
     seed: 'empty',
     setup: (store, user) => {
@@ -81,6 +83,35 @@ export const TenThousandRows: Story = {
     },
   }),
 };
+
+/** Ben, Dev, then Ben again comment on "Neon Rain"; Ben moves it to Ready and Dev back to Mastering: two groups over the demo's rows. */
+const groupedActivity = scenario({
+  setup: (store) => {
+    store.comment('ben', 'neon-rain', 'The bridge is tighter now.');
+    store.comment('dev', 'neon-rain', 'Snare sits back a little, nice.');
+    store.comment('ben', 'neon-rain', 'Printing the final mix tonight.');
+    store.changeStage('ben', 'neon-rain', 'ready');
+    store.changeStage('dev', 'neon-rain', 'mastering');
+  },
+});
+/**
+ * Grouped activity: consecutive notifications with one `groupKey` within
+ * `group-window` hours (24 by default) are one row, named for its people and
+ * track, their initials stacked; "Show all N" shows the members.
+ */
+export const GroupedActivity: Story = { parameters: groupedActivity };
+/** A group expanded: its members are rows of their own under it, each with its own buttons. */
+export const GroupExpanded: Story = {
+  parameters: groupedActivity,
+  play: async ({ canvasElement }) => {
+    const feed = feedOf(canvasElement);
+    const toggle = await inShadow(feed, '[part="group-toggle"]');
+    toggle.click();
+    await inShadow(feed, '[part~="row-member"]');
+  },
+};
+/** The groups in Arabic, right to left: their titles from the Arabic tables, with its plural forms. */
+export const GroupedActivityArabic: Story = { parameters: groupedActivity, globals: { locale: 'ar', dir: 'rtl' } };
 
 /** A support answer the server refuses: the row says so under its buttons. */
 export const RowError: Story = {

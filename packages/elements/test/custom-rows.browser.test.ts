@@ -135,6 +135,42 @@ describe('<pd-activity-feed> renderRow', () => {
     expect(navigated, 'the link did not open the row').to.equal(0);
   });
 
+  it('the host’s own element with a button in its shadow root: its click is its own, and it is a Tab stop of the current row only', async () => {
+    if (!customElements.get('host-reply')) {
+      customElements.define(
+        'host-reply',
+        class extends HTMLElement {
+          constructor() {
+            super();
+            const button = this.attachShadow({ mode: 'open' }).appendChild(document.createElement('button'));
+            button.type = 'button';
+            button.textContent = 'Reply';
+          }
+        },
+      );
+    }
+    const feed = await openFeed((notification) => lit`<p>${notification.title}</p><host-reply></host-reply>`);
+    let navigated = 0;
+    feed.addEventListener('pd-navigate', (event) => {
+      event.preventDefault();
+      navigated++;
+    });
+    const [first, second] = rows(feed);
+    const replyOf = (row: HTMLElement) => row.querySelector('host-reply')!;
+    replyOf(first!).shadowRoot!.querySelector('button')!.click();
+    expect(navigated, 'the host’s button did not open the row').to.equal(0);
+    expect(replyOf(first!).hasAttribute('tabindex')).to.equal(false);
+    expect(replyOf(second!).getAttribute('tabindex')).to.equal('-1');
+    // From the current row, Tab reaches its Reply (inside the host's element), not another row's.
+    first!.focus();
+    await press('Tab', feed);
+    await eventually(() => expect(replyOf(first!).shadowRoot!.activeElement?.textContent).to.equal('Reply'));
+    first!.focus();
+    await press('ArrowDown', feed);
+    await eventually(() => expect(replyOf(second!).hasAttribute('tabindex')).to.equal(false));
+    expect(replyOf(first!).getAttribute('tabindex')).to.equal('-1');
+  });
+
   it('wrapping the default content keeps one title naming the row', async () => {
     const feed = await openFeed(
       (_notification, helpers) => lit`<div class="wrapped">${helpers.defaultContent()}</div>`,
@@ -145,7 +181,7 @@ describe('<pd-activity-feed> renderRow', () => {
     expect(row.querySelector(`[id="${nameId}"]`)!.localName).to.equal('h3');
   });
 
-  it('a renderer that throws leaves each row the feed’s own (and says so on the console)', async () => {
+  it('a renderer that throws leaves each row the feed’s own (and says so on the console, once)', async () => {
     const errors: unknown[][] = [];
     const original = console.error;
     console.error = (...args: unknown[]) => void errors.push(args);
@@ -153,8 +189,12 @@ describe('<pd-activity-feed> renderRow', () => {
       const feed = await openFeed(() => {
         throw new Error('host bug');
       });
+      expect(rows(feed).length).to.be.above(1);
       expect(rows(feed)[0]!.querySelector('h3[part="row-title"]')).to.not.equal(null);
-      expect(errors.some((args) => String(args[0]).includes('renderRow threw'))).to.equal(true);
+      // Rows render again (a live notification): still said once.
+      await control('/control/act', { action: 'comment', as: 'ben', trackId: 'midnight-drive', text: 'Again' });
+      await eventually(() => expect(rows(feed)[0]!.querySelector('[part="message"]')!.textContent).to.equal('Again'));
+      expect(errors.filter((args) => String(args[0]).includes('renderRow threw'))).to.have.length(1);
     } finally {
       console.error = original;
     }

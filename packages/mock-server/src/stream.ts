@@ -36,8 +36,10 @@ const frames = new WeakMap<LoggedEvent, Partial<Record<Language, Uint8Array>>>()
 function frameOf(event: LoggedEvent, language: Language): Uint8Array {
   let byLanguage = frames.get(event);
   if (!byLanguage) frames.set(event, (byLanguage = {}));
-  const json = language === 'en' ? event.json : stringifyIn(event.data, language);
-  return (byLanguage[language] ??= encoder.encode(`id: ${event.id}\nevent: ${event.event}\ndata: ${json}\n\n`));
+  // Written (and encoded) once per language, whatever the number of streams that read it.
+  return (byLanguage[language] ??= encoder.encode(
+    `id: ${event.id}\nevent: ${event.event}\ndata: ${language === 'en' ? event.json : stringifyIn(event.data, language)}\n\n`,
+  ));
 }
 
 /** The stream's headers; its notifications are written in `language` (`Accept-Language`). */

@@ -321,7 +321,7 @@ export const feedPanelStyles = css`
   [part='show-more'] {
     margin-block-start: 0.125rem;
   }
-  /* A group's people: three avatars at most, overlapping, the newest on top, in the icon's square. */
+  /* A group's people in the icon's square: one fills it; two overlap corner to corner; three make a triangle. */
   .avatars {
     position: relative;
     flex: none;
@@ -333,8 +333,8 @@ export const feedPanelStyles = css`
     box-sizing: border-box;
     display: grid;
     place-items: center;
-    inline-size: 1.5rem;
-    block-size: 1.5rem;
+    inline-size: 1.375rem;
+    block-size: 1.375rem;
     border: 2px solid var(--_surface);
     border-radius: 50%;
     background: var(--_accent);
@@ -343,19 +343,27 @@ export const feedPanelStyles = css`
     font-weight: 700;
     object-fit: cover;
   }
+  .avatar:only-child {
+    inline-size: 2.25rem;
+    block-size: 2.25rem;
+    font-size: 0.75rem;
+  }
   .avatar:nth-child(1) {
     inset-block-start: 0;
     inset-inline-start: 0;
     z-index: 3;
   }
   .avatar:nth-child(2) {
-    inset-block-start: 0.375rem;
-    inset-inline-start: 0.375rem;
+    inset-block-start: 0.875rem;
+    inset-inline-start: 0.875rem;
     z-index: 2;
   }
+  .avatar:nth-child(2):nth-last-child(2) {
+    inset-block-start: 0;
+  }
   .avatar:nth-child(3) {
-    inset-block-start: 0.75rem;
-    inset-inline-start: 0.75rem;
+    inset-block-start: 0.875rem;
+    inset-inline-start: 0.4375rem;
     z-index: 1;
   }
   /* A group's disclosure: the chevron points down, and up once open. */

@@ -41,19 +41,19 @@ import type { RowHelpers, RowRenderer } from './row-renderer.js';
 import { feedRows, groupTitle, initialsOf, type FeedRow, type NotificationGroup } from './grouping.js';
 
 const TABS: readonly FeedTab[] = ['all', 'unread', ...CATEGORIES];
-/** The controls a host's row content may hold: those focus reaches, those a click acts on, those that take typing. */
-const HOST_FOCUSABLE = 'a[href], button, input, select, textarea, summary';
-const HOST_CONTROLS = `${HOST_FOCUSABLE}, label`;
+/**
+ * The controls a host's row content may hold (also inside its own elements' shadow roots): those
+ * focus reaches, those a click acts on, those that take typing.
+ */
+const HOST_FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+const HOST_CONTROLS = `${HOST_FOCUSABLE}, label, [role="button"], [role="link"]`;
 const HOST_FIELDS = 'input, select, textarea, [contenteditable]';
 
-/** Whether an event comes from one of `controls` inside a row's content (the host's `renderRow`). */
+/** Whether an event comes from one of `controls` inside a row's content (the host's `renderRow`), shadow roots included. */
 function fromHostControl(event: Event, controls: string): boolean {
-  for (const node of event.composedPath()) {
-    if (!(node instanceof HTMLElement)) continue;
-    if (node.matches('[part="row-content"], article')) return false;
-    if (node.matches(controls) && node.closest('[part="row-content"]')) return true;
-  }
-  return false;
+  const path = event.composedPath();
+  const content = path.findIndex((node) => node instanceof HTMLElement && node.matches('[part="row-content"]'));
+  return path.slice(0, Math.max(0, content)).some((node) => node instanceof HTMLElement && node.matches(controls));
 }
 const FEEDBACK_ACTIONS = ['feedback-resolved', 'feedback-still-open', 'feedback-not-needed'] as const;
 /** The feed's views: the inbox, what is snoozed, what is archived. */
@@ -602,10 +602,17 @@ export class FeedPanel implements ReactiveController {
       const content = render(row.item, helpers) ?? null;
       return { content, titled: content !== null && titled };
     } catch (error) {
-      console.error('pd-activity-feed: renderRow threw; the row shows the feed’s own content', error);
+      // Said once per renderer, not once per row and render (rows render again as the clock ticks).
+      if (!this.#reportedRenderers.has(render)) {
+        this.#reportedRenderers.add(render);
+        console.error('pd-activity-feed: renderRow threw; its rows show the feed’s own content', error);
+      }
       return { content: null, titled: false };
     }
   }
+
+  /** The renderers whose throwing was reported (once each). */
+  #reportedRenderers = new WeakSet<RowRenderer>();
 
   /**
    * The host's controls in its row content are in the Tab order of the current row only, as the feed's
@@ -614,7 +621,23 @@ export class FeedPanel implements ReactiveController {
   #rovingHostControls(): void {
     for (const content of this.#host.renderRoot.querySelectorAll<HTMLElement>('[part="row-content"]')) {
       const current = content.closest('article')?.getAttribute('tabindex') === '0';
-      for (const control of content.querySelectorAll<HTMLElement>(HOST_FOCUSABLE)) control.tabIndex = current ? 0 : -1;
+      for (const element of content.querySelectorAll<HTMLElement>('*')) {
+        // What the feed took out keeps its own tabindex (or none) in data-pd-roved, given back when current.
+        const roved = element.getAttribute('data-pd-roved');
+        if (current) {
+          if (roved === null) continue;
+          if (roved === '') element.removeAttribute('tabindex');
+          else element.setAttribute('tabindex', roved);
+          element.removeAttribute('data-pd-roved');
+        } else if (
+          roved === null &&
+          // A host's element with a shadow root: tabindex -1 on it takes its own controls out of the Tab order.
+          (element.matches(HOST_FOCUSABLE) || (element.shadowRoot && !element.hasAttribute('tabindex')))
+        ) {
+          element.setAttribute('data-pd-roved', element.getAttribute('tabindex') ?? '');
+          element.tabIndex = -1;
+        }
+      }
     }
   }
 
