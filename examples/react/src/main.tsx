@@ -27,15 +27,19 @@ function App() {
         </label>
         <PdBellBadge counter="invitations" for="invitations" />
         {/* Routing here is enough (no href-template to stop): the feed closes its panel itself. */}
-        {/* Comments in a row of the app's own (React, through a portal); every other row is the feed's. */}
+        {/* Comments in a row of the app's own (React, through a portal), with a Reply button of the app's; */}
+        {/* every other row, and a group of comments, is the feed's. */}
         <PdActivityFeed
           onPdNavigate={(event) => setMessage(`Open ${event.detail.trackId} (${event.detail.widget ?? 'track'})`)}
-          renderRow={(notification, { relativeTime }) =>
-            notification.type === 'comment' ? (
+          renderRow={(notification, { relativeTime, group }) =>
+            notification.type === 'comment' && !group ? (
               <div className="comment-row">
                 <strong>{notification.actor?.name ?? 'Someone'}</strong> commented{' '}
                 {relativeTime(notification.createdAt)}
                 <blockquote style={{ margin: '0.25rem 0 0', fontStyle: 'italic' }}>{notification.message}</blockquote>
+                <button type="button" onClick={() => setMessage(`Reply to ${notification.actor?.name ?? 'someone'}`)}>
+                  Reply
+                </button>
               </div>
             ) : null
           }

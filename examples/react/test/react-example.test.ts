@@ -84,6 +84,46 @@ describe('examples/react (Vite) in Chromium', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('renderRow: the app’s Reply is its own (not the row’s) and a Tab stop of the current row only; a group of comments keeps the feed’s title, its members the app’s rows', async () => {
+    const replies = () =>
+      inPage(`
+        return [...document.querySelector('pd-activity-feed').shadowRoot.querySelectorAll('article')]
+          .filter((row) => row.querySelector('.comment-row button'))
+          .map((row) => ({ current: row.tabIndex === 0, tabIndex: row.querySelector('.comment-row button').tabIndex }));`) as Promise<
+        { current: boolean; tabIndex: number }[]
+      >;
+    // Two comments on one track: a group over the demo's rows.
+    for (const text of ['First take', 'Second take']) server.store.comment('ben', 'midnight-drive', text);
+    await inPage(`q(document.querySelector('pd-activity-feed'), '.bell').click()`);
+    await eventually(async () =>
+      assert.equal(
+        await inPage(`return q(document.querySelector('pd-activity-feed'), 'article h3').textContent`),
+        'Ben Okafor left 2 comments on “Midnight Drive”',
+      ),
+    );
+    // The app's button: in the Tab order of the current row only (none is current: the first row is).
+    await eventually(async () => {
+      const found = await replies();
+      assert.ok(found.length > 0);
+      for (const reply of found) assert.equal(reply.tabIndex, reply.current ? 0 : -1);
+    });
+    await inPage(`q(document.querySelector('pd-activity-feed'), '[part="group-toggle"]').click()`);
+    await eventually(async () => assert.equal((await replies()).length, 3));
+    await inPage(`
+      const rows = document.querySelector('pd-activity-feed').shadowRoot.querySelectorAll('article');
+      rows[1].querySelector('.comment-row button').click();`);
+    await eventually(async () =>
+      assert.equal(await inPage(`return document.getElementById('message').textContent`), 'Reply to Ben Okafor'),
+    );
+    // The row did not open (opening closes the panel).
+    assert.equal(
+      await inPage(`return q(document.querySelector('pd-activity-feed'), '#panel').matches(':popover-open')`),
+      true,
+    );
+    assert.deepEqual(pageErrors, []);
+    await page.keyboard.press('Escape');
+  });
+
   it('onPdInviteAccepted: accepting in the modal reaches the React app', async () => {
     await page.keyboard.press('Escape');
     await inPage(`q(document.querySelector('pd-bell-badge'), 'button').click()`);

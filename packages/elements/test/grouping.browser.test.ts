@@ -151,7 +151,7 @@ describe('<pd-activity-feed>: grouped activity', () => {
     );
   });
 
-  it('Snooze snoozes every member on the server; the Snoozed view shows them as one group', async () => {
+  it('Snooze snoozes every member on the server; the Snoozed view shows them as one group, whose Unsnooze brings them all back', async () => {
     await threeComments();
     const feed = await openFeed();
     rows(feed)[0]!.querySelector<HTMLElement>('[part~="snooze"]')!.click();
@@ -161,6 +161,19 @@ describe('<pd-activity-feed>: grouped activity', () => {
     await eventually(async () => expect(await serverComments('&snoozed=true')).to.have.length(3));
     shadow(feed, '#view-snoozed').click();
     await eventually(() => expect(names(feed)).to.deep.equal([GROUP]));
+    rows(feed)[0]!.querySelector<HTMLElement>('[part~="unsnooze"]')!.click();
+    await eventually(async () => expect(await serverComments()).to.have.length(3));
+  });
+
+  it('in the Archived view, the group’s Restore brings every member back', async () => {
+    await threeComments();
+    const members = await serverComments();
+    for (const member of members) await api(`/v1/notifications/${member.id}/archive`, 'demo-alice', 'POST');
+    const feed = await openFeed();
+    shadow(feed, '#view-archived').click();
+    await eventually(() => expect(names(feed)[0]).to.equal(GROUP));
+    rows(feed)[0]!.querySelector<HTMLElement>('[part~="restore"]')!.click();
+    await eventually(async () => expect(await serverComments()).to.have.length(3));
   });
 
   it('select mode: the group’s checkbox selects its 3 members, and the bar marks them all read', async () => {

@@ -55,19 +55,19 @@ export type PdActivityFeedProps = Omit<React.ComponentProps<typeof PdActivityFee
   /**
    * Fills each row's content area with React (rendered through a portal into
    * the row; the feed keeps the rest of the row); null, undefined or false for
-   * the feed's own content. Called when the row renders and when this
-   * component does, so it can depend on the host's state (a new function makes
-   * the feed render its rows again). `helpers.defaultContent()` is a Lit
+   * the feed's own content. Called once each time the row renders; a new
+   * function (the host's state changed) makes the feed render its rows again.
+   * A group's row gets its newest member with `helpers.group`. `helpers.defaultContent()` is a Lit
    * template, which React cannot render: return null for the feed's own.
    */
   renderRow?: ((notification: RowNotification, helpers: RowHelpers) => React.ReactNode) | undefined;
 };
 
-/** A row the element asked for, and where its React content goes. */
+/** A row the element asked for: where its React content goes, and that content. */
 interface PortalRow {
+  key: string;
   container: HTMLElement;
-  notification: RowNotification;
-  helpers: RowHelpers;
+  content: React.ReactNode;
 }
 
 /**
@@ -105,13 +105,15 @@ export const PdActivityFeed = React.forwardRef<PdActivityFeedElement, PdActivity
             // Nothing to render: the feed's own content.
             const content = latest.current?.(notification, helpers);
             if (content === null || content === undefined || content === false) return null;
-            let container = containers.current.get(notification.id);
+            // A group's row and its newest member's row (expanded) show one notification: each has its container.
+            const key = helpers.group?.id ?? notification.id;
+            let container = containers.current.get(key);
             if (!container) {
               container = document.createElement('div');
               container.style.display = 'contents';
-              containers.current.set(notification.id, container);
+              containers.current.set(key, container);
             }
-            batch.set(notification.id, { container, notification, helpers });
+            batch.set(key, { key, container, content });
             return container;
           }
         : null,
@@ -135,9 +137,7 @@ export const PdActivityFeed = React.forwardRef<PdActivityFeedElement, PdActivity
     React.Fragment,
     null,
     React.createElement(PdActivityFeedBase, { ...props, ref: setRef, renderRow: elementRenderRow }),
-    rows.map(({ container, notification, helpers }) =>
-      createPortal(latest.current?.(notification, helpers) ?? null, container, notification.id),
-    ),
+    rows.map(({ key, container, content }) => createPortal(content, container, key)),
   );
 });
 

@@ -220,6 +220,7 @@ export class FeedPanel implements ReactiveController {
     // Closed: a snooze menu (or its form) does not outlive the panel.
     if (!this.#context.shown()) this.#snoozeMenu?.close(true);
     this.#refillEmptied();
+    this.#watchHostContent();
     this.#rovingHostControls();
     this.#watchTabs();
     this.#measureClamps();
@@ -290,6 +291,8 @@ export class FeedPanel implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.#contentObserver.disconnect();
+    this.#observedList = null;
     this.#tabsObserver.disconnect();
     this.#observedTabs = null;
     this.#watched?.stop();
@@ -609,6 +612,18 @@ export class FeedPanel implements ReactiveController {
       }
       return { content: null, titled: false };
     }
+  }
+
+  /** Watches the rows' content while the host renders it: what a framework adds after the feed's update (React's portals) roves too. */
+  #contentObserver = new MutationObserver(() => this.#rovingHostControls());
+  #observedList: Element | null = null;
+
+  #watchHostContent(): void {
+    const list = this.#context.renderRow() ? this.#query('.list') : null;
+    if (list === this.#observedList) return;
+    this.#contentObserver.disconnect();
+    if (list) this.#contentObserver.observe(list, { childList: true, subtree: true });
+    this.#observedList = list;
   }
 
   /** The renderers whose throwing was reported (once each). */

@@ -26,8 +26,9 @@ export interface RowHelpers {
 }
 
 /**
- * Fills a row's content area: a Lit template, a DOM node (make a new one, or
- * keep one per notification id: rows are recycled as the list scrolls), or
+ * Fills a row's content area: a Lit template, a DOM node (best kept per row,
+ * `helpers.group?.id ?? notification.id`, and updated: a new node on every
+ * render replaces the old one and focus inside it goes back to the row), or
  * null / undefined for the feed's own. Called on every render of a visible
  * row, so keep it quick. The row's accessible name stays the notification's
  * title; what this renders is its description.
