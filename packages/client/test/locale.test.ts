@@ -65,6 +65,7 @@ describe('the reader’s language', () => {
     await client.archive(target.id);
     await until(client.$connection, (s) => s.status === 'live');
     const streams = sent.filter(([path]) => path === '/v1/events').length;
+    const before = sent.length;
 
     client.setLocale('fr');
     assert.equal(client.locale, 'fr');
@@ -77,9 +78,38 @@ describe('the reader’s language', () => {
     );
     await until(client.$connection, (s) => s.status === 'live');
     assert.equal(sent.filter(([path]) => path === '/v1/events').length, streams + 1, 'the stream opened again');
-    assert.equal(sent.at(-1)?.[1] ?? 'fr', 'fr');
+    assert.deepEqual(
+      sent.slice(before).filter(([, language]) => language !== 'fr'),
+      [],
+      'every request after the switch in French',
+    );
     await control(server(), '/control/act', { action: 'stage', as: 'ben', trackId: 'neon-rain', stage: 'ready' });
     await until(client.$notifications, (s) => s.items[0]?.title === '« Neon Rain » est passé à l’étape Prêt à publier');
+  });
+
+  it('a switch while a change is on its way: the change shows in the new language, read', async () => {
+    let gate: Promise<void> | null = null;
+    let release = () => {};
+    const { client } = open({
+      locale: 'en',
+      fetch: async (input, init) => {
+        const request = input instanceof Request ? input : new Request(input, init);
+        // The change reaches the server only once released, after the switch.
+        if (request.method === 'POST') await gate;
+        return fetch(request);
+      },
+    });
+    const ready = await until(client.$notifications, (s) => s.status === 'ready' && s.items.length > 0);
+    const target = ready.items.find((item) => item.title === MAINTENANCE.en)!;
+    const shown = () => client.$notifications.get().items.find((item) => item.id === target.id);
+    gate = new Promise<void>((resolve) => (release = resolve));
+    const reading = client.markRead(target.id);
+    client.setLocale('fr');
+    await until(client.$notifications, () => shown()?.title === MAINTENANCE.fr);
+    release();
+    await reading;
+    await until(client.$notifications, () => shown()?.readAt !== null);
+    assert.equal(shown()!.title, MAINTENANCE.fr);
   });
 
   it('a switch while a page is on its way drops that page: what shows is written in the new language', async () => {

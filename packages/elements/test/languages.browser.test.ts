@@ -12,6 +12,7 @@ import type { PdActivityFeed } from '../src/index.js';
 import ar from '../src/locales/ar.js';
 import de from '../src/locales/de.js';
 import deInbox from '../src/locales/de-inbox.js';
+import dePreferences from '../src/locales/de-preferences.js';
 import es from '../src/locales/es.js';
 import { base, control, eventually, shadow, shadowAll, smallScreen } from './helpers.js';
 import { closeClients, freshClient } from './focus-helpers.js';
@@ -89,8 +90,16 @@ describe('right to left', () => {
       expect(found.textContent).to.equal('99+');
       return found;
     });
-    // The number reads left to right; the badge itself sits as right to left places it (growing away from the icon).
-    expect(getComputedStyle(badge.firstElementChild!).direction).to.equal('ltr');
+    // Drawn as "99+": the plus right of the nines (right to left would draw "+99").
+    const text = [...badge.firstElementChild!.childNodes].find((node) => node.nodeType === Node.TEXT_NODE) as Text;
+    const boxOf = (start: number) => {
+      const range = document.createRange();
+      range.setStart(text, start);
+      range.setEnd(text, start + 1);
+      return range.getBoundingClientRect();
+    };
+    expect(boxOf(2).left).to.be.above(boxOf(0).left);
+    // The badge itself sits as right to left places it (growing away from the icon).
     expect(getComputedStyle(badge).direction).to.equal('rtl');
   });
 });
@@ -123,11 +132,17 @@ describe('German at 360 px', () => {
       ]),
     );
     await eventually(() => expect(titles(feed)).to.include('Geplante Wartung am Sonntag'));
+    // The form has loaded, in German, with its controls.
+    await eventually(() => expect(shadow(form, '[part="title"]').textContent).to.equal(dePreferences.preferencesTitle));
+    const formControls = await eventually(() => {
+      const found = shadowAll(form, 'button, label');
+      expect(found.length).to.be.above(10);
+      return found;
+    });
     const controls = [
       ...shadowAll(feed, '[part~="view"], [part~="tab"], [part~="action"], .text-button'),
-      ...shadowAll(form, 'button, label'),
+      ...formControls,
     ];
-    expect(controls.length).to.be.above(10);
     expect(clipped(controls)).to.deep.equal([]);
     const width = page.defaultView!.innerWidth;
     for (const el of [feed, form]) expect(el.getBoundingClientRect().right).to.be.at.most(width + 0.5);
