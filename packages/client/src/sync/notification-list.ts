@@ -47,32 +47,47 @@ export class NotificationList {
   #overlays: Overlay[] = [];
   #nextOverlay = 1;
   #view: Notification[] | null = null;
+  /** What the rules last depended on (see `rulesDependOn`). */
+  #rulesKey: readonly unknown[] = [];
 
   constructor(rules: ViewRules = EVERY_ITEM) {
     this.#rules = rules;
   }
 
-  /** What the view shows or admits changed (its status, its window): the view is computed again. */
-  rulesChanged(): void {
+  /**
+   * What the view admits depends on `key` (the list's status, its window): a new key computes the
+   * view again where changes bring items in; the same key keeps it (a publish per event costs nothing).
+   */
+  rulesDependOn(key: readonly unknown[]): void {
+    if (key.length === this.#rulesKey.length && key.every((part, index) => part === this.#rulesKey[index])) return;
+    this.#rulesKey = key;
     if (this.#overlays.some((overlay) => overlay.enter)) this.#view = null;
   }
 
   /** Items with optimistic changes applied, newest first (those the changes move out of the view left out). */
   view(): readonly Notification[] {
     if (this.#view) return this.#view;
-    const view: Notification[] = [];
+    const held: Notification[] = [];
     const { shows, admits } = this.#rules;
     for (const id of this.#order) {
       const item = this.#overlaid(this.#base.get(id)!);
-      if (item && shows(item)) view.push(item);
+      if (item && shows(item)) held.push(item);
     }
-    // Items optimistic changes bring in, placed by time (once the server's version is held, that one counts).
+    // Items optimistic changes bring in (once the server's version is held, that one counts), merged in by time.
+    const entering: Notification[] = [];
     for (const entered of this.#entering()) {
       const item = this.#overlaid(entered);
-      if (!item || !shows(item) || !admits(item)) continue;
-      const at = view.findIndex((other) => other.createdAt < item.createdAt);
-      view.splice(at < 0 ? view.length : at, 0, item);
+      if (item && shows(item) && admits(item)) entering.push(item);
     }
+    if (entering.length === 0) return (this.#view = held);
+    entering.sort((a, b) => (newer(a, b) ? -1 : newer(b, a) ? 1 : 0));
+    const view: Notification[] = [];
+    let next = 0;
+    for (const item of held) {
+      while (next < entering.length && newer(entering[next]!, item)) view.push(entering[next++]!);
+      view.push(item);
+    }
+    while (next < entering.length) view.push(entering[next++]!);
     this.#view = view;
     return view;
   }

@@ -461,7 +461,7 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
     queueMicrotask(() => {
       this.#publishQueued = false;
       // What the view admits from other views depends on the status and the window, not only on the list.
-      this.#list.rulesChanged();
+      this.#list.rulesDependOn([this.status, this.#hasMore, this.#filter, this.#list.oldest()]);
       this.$notifications.set({
         items: this.#list.view(),
         hasMore: this.#hasMore,
