@@ -110,6 +110,14 @@ describe('<pd-activity-feed>: grouped activity', () => {
     expect(focused()).to.equal(toggle);
   });
 
+  it('a group on screen marks every member seen on the server', async () => {
+    await threeComments();
+    await openFeed();
+    await eventually(async () =>
+      expect((await serverComments()).map((item) => item.seenAt !== null)).to.deep.equal([true, true, true]),
+    );
+  });
+
   it('opening the group goes where its newest member goes and marks every member read on the server, in one request', async () => {
     await threeComments();
     const changes: string[] = [];
