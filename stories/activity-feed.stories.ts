@@ -279,8 +279,9 @@ export const SelectMode: Story = {
     await waitFor(() => feed.shadowRoot!.querySelector('.selected-count')?.textContent?.trim() === '2 selected');
   },
 };
-/** Every loaded row selected (Ctrl+A) while the server has more: "Select all N matching". */
+/** Every loaded row selected (Ctrl+A) while the server has more: "Select all N matching" (grouping off: a row each). */
 export const SelectAllMatching: Story = {
+  args: { 'group-window': 0 },
   parameters: scenario({
     setup: (store, user) => {
       for (let i = 1; i <= 30; i++) {
