@@ -51,6 +51,25 @@ const demoPage = {
     return undefined;
   },
 };
+/**
+ * `/examples/vanilla/index.html?csp`: the demo page under the strict Content Security Policy
+ * `npm start` serves it with (examples/strict-csp.ts), with a first script that records the
+ * page's violations (examples/vanilla/test/browser/csp-watch.js).
+ */
+const strictCspDemo = {
+  name: 'pd-strict-csp-demo',
+  async transform(context) {
+    if (context.path !== '/examples/vanilla/index.html' || !context.URL.searchParams.has('csp')) return undefined;
+    const { strictCsp } = await import('./examples/strict-csp.ts');
+    const watch = '<script src="/examples/vanilla/test/browser/csp-watch.js"></script>';
+    return {
+      body: context.body.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    ${watch}`),
+      // The artwork comes from the reference server's own origin (the API passes through this one).
+      headers: { 'Content-Security-Policy': strictCsp({ imageOrigins: [server.url] }), 'Cache-Control': 'no-store' },
+      transformCache: false,
+    };
+  },
+};
 function toReferenceServer(ctx, next) {
   if (!/^\/(v1|control)\//.test(ctx.path)) return next();
   ctx.respond = false;
@@ -180,6 +199,7 @@ export default {
     referenceServer,
     storybook,
     demoPage,
+    strictCspDemo,
     pressKeys,
     esbuildPlugin({
       ts: true,

@@ -18,21 +18,23 @@ export interface StrictCspOptions {
   policies?: readonly string[];
   /** A per-request nonce: `<script>` and `<style>` elements carrying it are allowed. */
   nonce?: string;
+  /** Other origins the page shows images from (the notifications' artwork on a CDN, say). */
+  imageOrigins?: readonly string[];
 }
 
 /** The `Content-Security-Policy` header's value. */
-export function strictCsp({ policies = [], nonce }: StrictCspOptions = {}): string {
+export function strictCsp({ policies = [], nonce, imageOrigins = [] }: StrictCspOptions = {}): string {
   const self = nonce ? `'self' 'nonce-${nonce}'` : `'self'`;
   return [
     `default-src 'self'`,
     `script-src ${self}`,
     `style-src ${self}`,
-    `img-src 'self' data:`,
+    `img-src ${["'self'", 'data:', ...imageOrigins].join(' ')}`,
     `connect-src 'self'`,
     `object-src 'none'`,
     `base-uri 'none'`,
     `form-action 'self'`,
-    `frame-ancestors 'none'`,
+    `frame-ancestors 'self'`,
     `require-trusted-types-for 'script'`,
     `trusted-types ${['lit-html', ...policies].join(' ')}`,
   ].join('; ');

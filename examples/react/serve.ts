@@ -1,12 +1,14 @@
 /**
  * `npm run example:react`: builds examples/react with Vite and serves it with the
- * reference server's demo seed on one origin.
+ * reference server's demo seed on one origin, under the strict Content Security Policy
+ * (examples/strict-csp.ts).
  */
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, type RunningServer } from '@pd-notify/mock-server';
 import { build } from 'vite';
+import { withStrictCsp } from '../strict-csp.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
@@ -22,7 +24,8 @@ export async function startReactExample(port: number, outDir = join(here, 'dist'
       if (path.includes('..')) return undefined;
       try {
         const body = readFileSync(join(outDir, path));
-        return new Response(body, { headers: { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' } });
+        const type = TYPES[extname(path)] ?? 'application/octet-stream';
+        return withStrictCsp(new Response(body, { headers: { 'Content-Type': type } }));
       } catch {
         return undefined;
       }

@@ -11,6 +11,7 @@ import type { RunningServer } from '@pd-notify/mock-server';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchChromium, openRecordedPage, type RecordedPage } from '../../../scripts/chromium.js';
 import { eventually } from '../../../packages/client/test/eventually.js';
+import { strictCsp } from '../../strict-csp.js';
 import { startReactExample } from '../serve.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -33,6 +34,13 @@ after(async () => {
 });
 
 describe('examples/react (Vite) in Chromium', () => {
+  it('is served under the strict Content Security Policy', async () => {
+    const answer = await fetch(`${server.url}/`);
+    assert.equal(answer.headers.get('content-security-policy'), strictCsp());
+    // Chromium logs each refused script, style or string-to-HTML as a console error.
+    assert.deepEqual(pageErrors, []);
+  });
+
   it('renders the header: both badges with live counts', async () => {
     await eventually(async () =>
       assert.equal(await inPage(`return q(document.querySelector('pd-activity-feed'), '.badge').textContent`), '8'),

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
+import { strictCsp } from '../../strict-csp.js';
 import { startDemo } from '../serve.js';
 
 describe('npm start (examples/vanilla)', () => {
@@ -13,7 +14,14 @@ describe('npm start (examples/vanilla)', () => {
     try {
       const page = await fetch(`${server.url}/`);
       assert.equal(page.status, 200);
+      assert.equal(page.headers.get('content-security-policy'), strictCsp(), 'the page has the strict policy');
       const html = await page.text();
+      assert.doesNotMatch(html, /<style|<script(?![^>]*\ssrc=)|\sstyle=|\son[a-z]+=/, 'nothing inline');
+      for (const file of ['/host.js', '/demo.css']) {
+        const answer = await fetch(`${server.url}${file}`);
+        assert.equal(answer.status, 200, file);
+        assert.equal(answer.headers.get('content-security-policy'), strictCsp(), file);
+      }
       for (const tag of [
         'pd-provider',
         'pd-activity-feed',
