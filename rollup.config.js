@@ -64,6 +64,8 @@ export default [
       'pd-sync-status': 'define/pd-sync-status.ts',
       'pd-preferences-form': 'define/pd-preferences-form.ts',
       'pd-notification-help': 'define/pd-notification-help.ts',
+      'ssr/index': 'ssr/index.ts',
+      hydrate: 'ssr/hydrate.ts',
     },
     { platform: 'browser' },
   ),

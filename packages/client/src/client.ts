@@ -39,7 +39,7 @@ import { Changes } from './sync/changes.js';
 import { CountsArea } from './sync/counts.js';
 import { EventRouter } from './sync/events.js';
 import { InvitationsArea, type InvitationsState } from './sync/invitations.js';
-import { Loader } from './sync/loader.js';
+import { Loader, type TabSnapshot } from './sync/loader.js';
 import type { Mutations } from './sync/mutations.js';
 import {
   NotificationsArea,
@@ -132,6 +132,13 @@ export interface ClientOptions {
   onError?: (error: PdError) => void;
   /** Page visibility and network signals. Default: the browser's (none in Node). */
   environment?: Environment;
+  /**
+   * What the host's server loaded for the first paint (`loadSnapshot`, in Node):
+   * the client starts from it (no request for what it holds, no `/v1/me`), takes
+   * its language unless `locale` is given, and resumes the stream from where the
+   * snapshot stood. Ignored (with a warning) when it was taken for another base URL.
+   */
+  snapshot?: ClientSnapshot;
 }
 
 /** The client: stores to read, methods for every protocol operation. */
@@ -334,7 +341,8 @@ const CHANGES = [
 /** Creates a client. Nothing happens on the network until a store is observed. */
 export function createClient(options: ClientOptions): PdClient {
   const baseUrl = checkBaseUrl(options.baseUrl);
-  let locale = options.locale ?? 'en';
+  const snapshot = options.snapshot && fromServer(options.snapshot, baseUrl);
+  let locale = options.locale ?? snapshot?.locale ?? 'en';
   /** The host chose the language (the option, or `setLocale`): the elements' no longer counts. */
   let localeChosen = options.locale !== undefined;
   const env = options.environment ?? browserEnvironment;
@@ -467,8 +475,13 @@ export function createClient(options: ClientOptions): PdClient {
   });
   const identity = new Identity(
     { rest, tokens, cache: () => persisted.cache(), later: health.later(), lock: `pd-notify identity ${baseUrl}` },
-    options.userId ?? null,
+    options.userId ?? snapshot?.userId ?? null,
   );
+  // The server's first paint: shown as current (a persisted state, older, is then not shown).
+  if (snapshot) {
+    loader.restore({ ...snapshot, linked: true }, 'ready');
+    for (const view of Object.values(views)) view.flush();
+  }
 
   // The realtime link.
   const linkHandlers: LinkHandlers = {
@@ -577,7 +590,7 @@ export function createClient(options: ClientOptions): PdClient {
     return saved;
   };
 
-  return {
+  const client: PdClient = {
     $notifications: notifications.$notifications,
     $archived: archived.$notifications,
     $snoozed: snoozed.$notifications,
@@ -652,6 +665,75 @@ export function createClient(options: ClientOptions): PdClient {
       await dropping;
     },
   };
+  snapshotTakers.set(client, async (names) => {
+    const stores = { counts: notifications.$unreadCount, notifications: notifications.$notifications };
+    const stops = names.map((name) => stores[name].listen(() => {}));
+    const user = identity.me();
+    user.catch(() => {});
+    try {
+      // Loaded, with the stream ready (its position is where the browser resumes); the first failure ends it.
+      await new Promise<void>((resolve, reject) => {
+        const unlisten: (() => void)[] = [];
+        let again: ReturnType<typeof setTimeout> | undefined;
+        const finish = (error?: PdError): void => {
+          clearTimeout(again);
+          for (const stop of unlisten) stop();
+          if (error) reject(error);
+          else resolve();
+        };
+        const check = (): void => {
+          const { status, error } = connection.$connection.get();
+          const failed = error ?? names.map((name) => areas[name].error).find(Boolean);
+          if (failed) finish(failed);
+          else if (status === 'live' && names.every((name) => areas[name].status === 'ready')) finish();
+          // The ready event's counts are taken just after the link says live.
+          else if (status === 'live') again = setTimeout(check, 10);
+        };
+        for (const store of [connection.$connection, ...Object.values(stores)]) unlisten.push(store.listen(check));
+        check();
+      });
+      const { id: userId } = await user;
+      const taken = await loader.collect(names);
+      const { lastEventId, areas: loaded } = taken;
+      return { version: 1, baseUrl, userId, locale: taken.locale ?? locale, lastEventId, areas: loaded };
+    } finally {
+      for (const stop of stops) stop();
+    }
+  });
+  return client;
+}
+
+/** What the host's server loaded for the first paint: see `loadSnapshot`. Holds no token. */
+export interface ClientSnapshot {
+  /** The format's version (1). */
+  version: 1;
+  /** The base URL it was loaded from: a client of another ignores it. */
+  baseUrl: string;
+  /** The signed-in user's id (the browser's client then needs no `/v1/me`). */
+  userId: string;
+  /** The language its notifications are written in. */
+  locale: string;
+  /** Where the stream stood: the browser's stream resumes from it. */
+  lastEventId: string;
+  /** What was loaded: the counts, and the inbox's first page when asked for. */
+  areas: TabSnapshot['areas'];
+}
+
+/** The areas a server snapshot can hold. */
+export type SnapshotArea = 'counts' | 'notifications';
+
+const snapshotTakers = new WeakMap<PdClient, (names: readonly SnapshotArea[]) => Promise<ClientSnapshot>>();
+
+/** Loads `names` through `client` (a client made for it, in Node) and gives their snapshot. */
+export function takeSnapshot(client: PdClient, names: readonly SnapshotArea[]): Promise<ClientSnapshot> {
+  return snapshotTakers.get(client)!(names);
+}
+
+/** `snapshot` when it was taken for `baseUrl` (else null, with a warning). */
+function fromServer(snapshot: ClientSnapshot, baseUrl: string): ClientSnapshot | null {
+  if (snapshot.version === 1 && snapshot.baseUrl === baseUrl) return snapshot;
+  console.warn(`pd-notify: a snapshot of ${snapshot.baseUrl} given to a client of ${baseUrl}: ignored`);
+  return null;
 }
 
 /**

@@ -1,9 +1,10 @@
 import { ContextConsumer, ContextProvider } from '@lit/context';
 import type { PdClient } from '@pd-notify/client';
 import type { ReadableAtom } from 'nanostores';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { clientContext } from './context.js';
 import { OwnClient, type ClientSettings } from './own-client.js';
+import { serverRendering } from './server-rendering.js';
 import { languageOf, type PdElement } from './pd-element.js';
 
 export type ClientHost = ReactiveControllerHost & PdElement & ClientSettings;
@@ -52,6 +53,7 @@ export class ClientController implements ReactiveController {
 
   /** The client in use, or null before one is configured. */
   get client(): PdClient | null {
+    if (isServer) return serverRendering.client;
     return this.#fromContext ?? this.#own.client;
   }
 

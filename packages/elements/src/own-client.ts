@@ -1,39 +1,55 @@
-import { createClient, type PdClient } from '@pd-notify/client';
+import { createClient, type ClientSnapshot, type PdClient } from '@pd-notify/client';
 
 export interface ClientSettings {
   baseUrl: string | null;
   token: string | null;
+  /** What the host's server rendered the page from (a provider's `snapshot`). */
+  serverSnapshot?: ClientSnapshot | null;
 }
 
 /**
  * The client an element or provider creates from its own attributes: created
- * when `base-url` and `token` are both set, told about a new token (user switch:
- * its stores reset), replaced when the base URL changes, closed when
- * the token goes away (sign-out).
+ * when `base-url` and `token` are both set (or `base-url` and a server snapshot:
+ * it shows the snapshot at once and waits for the token before asking the
+ * server anything), told about a new token (user switch: its stores reset),
+ * replaced when the base URL changes, closed when the token goes away (sign-out).
  */
 export class OwnClient {
   client: PdClient | null = null;
   #key = '';
   #token: string | null = null;
+  /** The first token, for a client made from a snapshot before the host gave one. */
+  #firstToken: ((token: string) => void) | null = null;
 
-  update({ baseUrl, token }: ClientSettings): PdClient | null {
-    if (!baseUrl || !token) {
+  update({ baseUrl, token, serverSnapshot }: ClientSettings): PdClient | null {
+    const waitForToken = !token && serverSnapshot && !this.#token;
+    if (!baseUrl || (!token && !waitForToken)) {
       this.close();
       return null;
     }
     const key = baseUrl;
     if (!this.client || key !== this.#key) {
       this.close();
+      const first = new Promise<string>((resolve) => (this.#firstToken = token ? null : resolve));
       try {
         // Its language is the elements' (ClientController tells it), not fixed here.
-        this.client = createClient({ baseUrl, token });
+        this.client = createClient({
+          baseUrl,
+          ...(token ? { token } : { getToken: () => this.#token ?? first }),
+          ...(serverSnapshot ? { snapshot: serverSnapshot } : {}),
+        });
       } catch (error) {
         console.error(error);
         return null;
       }
       this.#key = key;
       this.#token = token;
-    } else if (token !== this.#token) {
+    } else if (token && this.#firstToken) {
+      // The token of the user the snapshot is of: nothing to reset.
+      this.#firstToken(token);
+      this.#firstToken = null;
+      this.#token = token;
+    } else if (token && token !== this.#token) {
       this.client.setToken(token);
       this.#token = token;
     }
@@ -45,5 +61,6 @@ export class OwnClient {
     this.client = null;
     this.#key = '';
     this.#token = null;
+    this.#firstToken = null;
   }
 }

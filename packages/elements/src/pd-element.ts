@@ -1,8 +1,9 @@
 import { ContextConsumer } from '@lit/context';
-import { LitElement } from 'lit';
+import { isServer, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ensureContextRoot, localeContext } from './context.js';
 import { strings, type Strings } from './i18n.js';
+import { serverRendering } from './server-rendering.js';
 
 /** The nearest `lang` attribute on `element` or an ancestor, looking out of shadow roots up to the document's. */
 function nearestLang(element: Element): string | null {
@@ -30,7 +31,8 @@ export class PdElement extends LitElement {
   /**
    * The language of the element's texts and times (`en`, `fr`). When unset: the
    * `locale` of its `<pd-provider>`, else the nearest `lang` (through shadow roots,
-   * up to the document's), else English. The element's client asks the server for
+   * up to the document's), else English (rendered on the server: else the
+   * snapshot's language). The element's client asks the server for
    * the notifications' titles and messages in it too, unless the host gave the
    * client a `locale` of its own.
    */
@@ -57,6 +59,7 @@ export class PdElement extends LitElement {
 
   /** The language in use (for relative times as well as texts), resolved in the order `locale` documents. */
   protected get language(): string {
-    return this.locale || this.#providerLocale.value || nearestLang(this) || 'en';
+    const rendered = isServer ? serverRendering.locale : null;
+    return this.locale || this.#providerLocale.value || nearestLang(this) || rendered || 'en';
   }
 }

@@ -458,26 +458,30 @@ export class NotificationsArea extends Area<NotificationPage, NotificationsSnaps
   protected publish(): void {
     if (this.#publishQueued) return;
     this.#publishQueued = true;
-    queueMicrotask(() => {
-      this.#publishQueued = false;
-      // What the view admits from other views depends on the status and the window, not only on the list.
-      this.#list.rulesDependOn([this.status, this.#hasMore, this.#filter, this.#list.oldest()]);
-      this.$notifications.set({
-        items: this.#list.view(),
-        hasMore: this.#hasMore,
-        total: this.#total,
-        status: this.status,
-        loadingMore: this.#loadingMore !== null,
-        error: this.error,
-        filter: this.#filter,
-        pending: this.#list.pendingIds(),
-      });
-      if (!this.#counts) return;
-      this.$unreadCount.set(this.#list.unreadCount(this.#counts.value.unreadNotifications));
-      // Undefined while the server sends no unseen count (and 0 stays 0: no optimistic change makes an item unseen).
-      const unseen = this.#counts.value.unseenNotifications;
-      this.$unseenCount.set(unseen && this.#list.shownCount(unseen, (item) => !item.seenAt));
+    queueMicrotask(() => this.flush());
+  }
+
+  /** Publishes what is queued now, not in a microtask (a server's snapshot, shown from the first render). */
+  flush(): void {
+    if (!this.#publishQueued) return;
+    this.#publishQueued = false;
+    // What the view admits from other views depends on the status and the window, not only on the list.
+    this.#list.rulesDependOn([this.status, this.#hasMore, this.#filter, this.#list.oldest()]);
+    this.$notifications.set({
+      items: this.#list.view(),
+      hasMore: this.#hasMore,
+      total: this.#total,
+      status: this.status,
+      loadingMore: this.#loadingMore !== null,
+      error: this.error,
+      filter: this.#filter,
+      pending: this.#list.pendingIds(),
     });
+    if (!this.#counts) return;
+    this.$unreadCount.set(this.#list.unreadCount(this.#counts.value.unreadNotifications));
+    // Undefined while the server sends no unseen count (and 0 stays 0: no optimistic change makes an item unseen).
+    const unseen = this.#counts.value.unseenNotifications;
+    this.$unseenCount.set(unseen && this.#list.shownCount(unseen, (item) => !item.seenAt));
   }
 }
 

@@ -2,7 +2,7 @@ import { $now, type Category, type Notification } from '@pd-notify/client';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { announce } from '../announcer.js';
-import { bell, notificationCount } from '../bell-badge/bell.js';
+import { bell, BellLink, notificationCount } from '../bell-badge/bell.js';
 import { BellInk } from '../bell-badge/ink.js';
 import { bellStyles } from '../bell-badge/bell.styles.js';
 import { BrowserNotificationsController } from '../browser/browser-notifications-controller.js';
@@ -216,6 +216,14 @@ export class PdActivityFeed extends PdElement {
    */
   @property({ reflect: true }) badge: 'unread' | 'unseen' = 'unread';
   /**
+   * A host page (its activity, say) the bell links to until the element runs: a
+   * server-rendered page read without JavaScript, or before its script loads.
+   * Once running, the bell is a button as always.
+   */
+  @property() href: string | null = null;
+
+  #bellLink = new BellLink(this);
+  /**
    * Fills each row's content area with the host's rendering (a Lit template, a
    * DOM node, or null for the feed's own; see `RowRenderer`): the feed keeps the
    * rest of the row (its role, keys, focus, unread mark, time line, actions,
@@ -313,7 +321,8 @@ export class PdActivityFeed extends PdElement {
     </section>`;
     if (this.inline) return panel;
     const { count, description } = notificationCount(this, this.#client.client, t);
-    return html`${bell({ label: t.notifications, description, count, popoverTarget: 'panel' })} ${panel}`;
+    const href = this.#bellLink.href(this.href);
+    return html`${bell({ label: t.notifications, description, count, popoverTarget: 'panel', href })} ${panel}`;
   }
 
   /** Loads the panel's code once (on the first opening, or at once when inline). */

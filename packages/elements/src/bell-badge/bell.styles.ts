@@ -7,6 +7,7 @@ export const bellStyles = css`
   }
   .bell {
     position: relative;
+    box-sizing: border-box;
     display: inline-grid;
     place-items: center;
     inline-size: var(--pd-bell-size, 2.5rem);
@@ -18,6 +19,7 @@ export const bellStyles = css`
     /* The host header's text colour (the element sets none), whatever the theme. */
     color: var(--pd-bell-color, currentColor);
     cursor: pointer;
+    text-decoration: none;
   }
   /* The host's text colour would not read on its background: the theme text that does (BellInk). */
   .bell[data-ink='light'] {

@@ -1,5 +1,13 @@
 import type { PdClient } from '@pd-notify/client';
-import { html, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
+import {
+  html,
+  isServer,
+  nothing,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type SVGTemplateResult,
+  type TemplateResult,
+} from 'lit';
 import type { Strings } from '../i18n.js';
 import { bellIcon } from '../icons.js';
 
@@ -16,6 +24,37 @@ export interface BellOptions {
   onClick?: (event: MouseEvent) => void;
   /** The button's icon; a bell by default. */
   icon?: SVGTemplateResult;
+  /** A link to this host page instead of the button (see `BellLink`). */
+  href?: string | undefined;
+}
+
+/**
+ * Where an element's bell links before the element runs: rendered on the server
+ * with `href` set, the bell is a link to that host page, so that a page read
+ * without JavaScript (or before it loads) still leads to the activity. Once the
+ * element runs (right after hydrating), the bell is its button again.
+ */
+export class BellLink implements ReactiveController {
+  #host: ReactiveControllerHost & HTMLElement;
+  /** The element has run in a browser (one created there, not from server HTML, always has). */
+  #running: boolean;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
+    this.#running = !isServer && host.shadowRoot === null;
+    host.addController(this);
+  }
+
+  /** The link the bell is now: `href`, until the element has run. */
+  href(href: string | null): string | undefined {
+    return this.#running || !href ? undefined : href;
+  }
+
+  hostUpdated(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#host.requestUpdate();
+  }
 }
 
 /** What a notifications bell counts: `unread` (the default) or `unseen` notifications. */
@@ -66,20 +105,24 @@ export function bell({
   opensDialog,
   onClick,
   icon = bellIcon,
+  href,
 }: BellOptions): TemplateResult {
+  const control = href
+    ? html`<a part="bell" class="bell" href=${href} aria-label=${label} aria-describedby="bell-description">${icon}</a>`
+    : html`<button
+        part="bell"
+        class="bell"
+        type="button"
+        aria-label=${label}
+        aria-describedby="bell-description"
+        popovertarget=${popoverTarget ?? nothing}
+        aria-haspopup=${opensDialog ? 'dialog' : nothing}
+        @click=${onClick ?? nothing}
+      >
+        ${icon}
+      </button>`;
   return html`<span class="bell-wrap"
-    ><button
-      part="bell"
-      class="bell"
-      type="button"
-      aria-label=${label}
-      aria-describedby="bell-description"
-      popovertarget=${popoverTarget ?? nothing}
-      aria-haspopup=${opensDialog ? 'dialog' : nothing}
-      @click=${onClick ?? nothing}
-    >
-      ${icon}</button
-    ><span part="badge" class="badge" aria-hidden="true" ?hidden=${count <= 0}
+    >${control}<span part="badge" class="badge" aria-hidden="true" ?hidden=${count <= 0}
       ><span dir="ltr">${badgeText(count)}</span></span
     ><span id="bell-description" hidden>${description}</span></span
   >`;

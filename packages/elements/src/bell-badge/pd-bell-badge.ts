@@ -4,7 +4,7 @@ import { ClientController } from '../client-controller.js';
 import { bellIcon, mailIcon } from '../icons.js';
 import { PdElement } from '../pd-element.js';
 import { tokens } from '../styles/tokens.js';
-import { bell, notificationCount } from './bell.js';
+import { bell, BellLink, notificationCount } from './bell.js';
 import { BellInk } from './ink.js';
 import { bellStyles } from './bell.styles.js';
 
@@ -68,6 +68,14 @@ export class PdBellBadge extends PdElement {
   @property({ reflect: true }) badge: 'unread' | 'unseen' = 'unread';
   /** The id of the element to `show()` on click, in the same document or shadow root (e.g. a `<pd-invitations>`). */
   @property({ attribute: 'for' }) for: string | null = null;
+  /**
+   * A host page (its activity, say) the bell links to until the element runs: a
+   * server-rendered page read without JavaScript, or before its script loads.
+   * Once running, the bell is a button as always.
+   */
+  @property() href: string | null = null;
+
+  #bellLink = new BellLink(this);
 
   #client = new ClientController(this, (client) => [
     client.$unreadCount,
@@ -112,6 +120,7 @@ export class PdBellBadge extends PdElement {
       opensDialog: this.for !== null,
       icon: invitations ? mailIcon : bellIcon,
       onClick: this.#open,
+      href: this.#bellLink.href(this.href),
     });
   }
 
