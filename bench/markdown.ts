@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 import type { BrowserResults } from './browser.js';
 import type { OfflineResults } from './offline.js';
+import type { SsrResults } from './ssr.js';
 import type { OutageResults } from './outage.js';
 import type { PeerResult } from './peers.js';
 import type { RequestCase, RequestResults } from './requests.js';
@@ -37,6 +38,7 @@ export interface Results {
   requests?: RequestResults;
   offline?: OfflineResults;
   outage?: OutageResults;
+  ssr?: SsrResults;
   /** Sections measured again alone (`--only`) since the run above: the date of each. */
   remeasured?: Record<string, string>;
 }
@@ -287,6 +289,20 @@ export function figuresMarkdown(r: Results): string {
           String(c.host),
         ]),
       ),
+    );
+  }
+  const ssr = r.ssr;
+  if (ssr) {
+    const shifts = (values: number[]) => [...new Set(values.map((value) => value.toFixed(3)))].join(', ');
+    lines.push(
+      ...heading(r, 'ssr', 'Server-rendered first paint'),
+      '',
+      `From navigation to the bell showing the user's unread count, every request of the browser ${ssr.latencyMs} ms slow (examples/ssr):`,
+      '',
+      row(['page', 'median', 'min', 'max', 'layout shift']),
+      row(['---', '--:', '--:', '--:', '--:']),
+      row(['rendered on the server', ...timing(ssr.countOnScreen.server), shifts(ssr.layoutShift.server)]),
+      row(['rendered in the browser', ...timing(ssr.countOnScreen.client), shifts(ssr.layoutShift.client)]),
     );
   }
   return lines.join('\n');

@@ -2,7 +2,7 @@
  * `npm run bench`: sizes (ours and the peers'), the elements in Chromium, the
  * store, the reference server under load, the requests of a page load (ours
  * and the peers'), offline first (the bell from the persisted cache, and its
- * size), and what a page sends while the API is down. Writes bench/results.json, prints the tables and rewrites them
+ * size), what a page sends while the API is down, and the server-rendered first paint. Writes bench/results.json, prints the tables and rewrites them
  * in docs/benchmarks.md. `npm run bench -- --only=size,store` runs some
  * sections: they replace those of the last results, marked with their date.
  * Timings are medians of several runs after a warm-up, with min and max.
@@ -17,13 +17,14 @@ import { benchOffline } from './offline.js';
 import { benchOutage } from './outage.js';
 import { benchPeers } from './peers.js';
 import { benchServer } from './server.js';
+import { benchSsr } from './ssr.js';
 import { BUDGETS, LANGUAGE_PACKS, OUR_ENTRIES, languagePack, measure } from './size.js';
 import { formattedFigures, writeFigures, type Results } from './markdown.js';
 import { benchRequests } from './requests.js';
 import { oneMinuteLoad } from './stats.js';
 import { benchStore } from './store.js';
 
-const SECTIONS = ['size', 'peers', 'browser', 'store', 'server', 'requests', 'offline', 'outage'] as const;
+const SECTIONS = ['size', 'peers', 'browser', 'store', 'server', 'requests', 'offline', 'outage', 'ssr'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const only = process.argv
@@ -76,6 +77,7 @@ if (wanted('server')) measured.server = await benchServer();
 if (wanted('requests')) measured.requests = await benchRequests();
 if (wanted('offline')) measured.offline = await benchOffline();
 if (wanted('outage')) measured.outage = await benchOutage();
+if (wanted('ssr')) measured.ssr = await benchSsr();
 load.end = oneMinuteLoad();
 
 /** A partial run replaces its sections of the last results, each marked with the date it was measured again. */

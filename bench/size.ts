@@ -154,9 +154,15 @@ export const OUR_ENTRIES = {
  * client 20.73, the feed at start 36.60); a user's or language's switch
  * forgetting the changes' answers took them to 20.85 / 36.74 / 48.16 KB.
  * Hence 49 KB for all elements.
+ * Issue 26's server rendering keeps the loading of a snapshot (`loadSnapshot`)
+ * out of the browser's code, but a browser's client starting from one (its
+ * areas, user and language restored before the first render, the inbox
+ * published at once) and `<pd-provider snapshot>` reading it, with the bell's
+ * link until the element runs (`href`), are start code: 21.01 / 37.08 / 48.71
+ * KB, measured. Hence 21.5 KB for the client and 37.5 KB for the feed.
  */
 export const BUDGETS: Partial<Record<keyof typeof OUR_ENTRIES, number>> = {
-  client: 21 * 1024,
-  'pd-activity-feed': 37 * 1024,
+  client: 21.5 * 1024,
+  'pd-activity-feed': 37.5 * 1024,
   'all elements': 49 * 1024,
 };

@@ -40,16 +40,33 @@ const header = (baseUrl: string) =>
     </header>
   </pd-provider>`;
 
-/** A whole page: the rendered header, the snapshot for the browser, the host's own content. */
+/**
+ * The same header left for the browser to render (`?render=client`): the page as it is
+ * without server rendering, which docs/benchmarks.md compares with the rendered one.
+ */
+const browserHeader = (baseUrl: string) => `<pd-provider base-url="${baseUrl}">
+      <header class="app-header">
+        <a class="brand" href="/">Producer Dashboard</a>
+        <nav aria-label="Notifications">
+          <pd-bell-badge counter="invitations"></pd-bell-badge>
+          <pd-activity-feed></pd-activity-feed>
+        </nav>
+      </header>
+    </pd-provider>`;
+
+/** A whole page: the header (rendered with the snapshot, if any), the snapshot for the browser, the host's content. */
 async function page(options: {
   user: DemoUser;
   baseUrl: string;
-  snapshot: ClientSnapshot;
+  snapshot: ClientSnapshot | null;
   nonce: string;
   bundle: string;
   main: string;
 }): Promise<string> {
   const { user, baseUrl, snapshot, nonce, bundle, main } = options;
+  const rendered = snapshot
+    ? `${await renderToString(header(baseUrl), { snapshot, nonce })}\n    ${snapshotScript(snapshot)}`
+    : browserHeader(baseUrl);
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -61,8 +78,7 @@ async function page(options: {
     <script type="module" src="${bundle}"></script>
   </head>
   <body>
-    ${await renderToString(header(baseUrl), { snapshot, nonce })}
-    ${snapshotScript(snapshot)}
+    ${rendered}
     <main>
       <p class="signed-in">Signed in as ${text(user.name)}. <a href="/sign-in?user=${user.id === 'alice' ? 'ben' : 'alice'}">Switch user</a></p>
       ${main}
@@ -72,8 +88,8 @@ async function page(options: {
 }
 
 /** The host's activity page (where the bell links without JavaScript): the first page, as plain HTML. */
-function activityList(snapshot: ClientSnapshot): string {
-  const items = snapshot.areas.notifications?.items ?? [];
+function activityList(snapshot: ClientSnapshot | null): string {
+  const items = snapshot?.areas.notifications?.items ?? [];
   const rows = items.map((item) => `<li><strong>${text(item.title)}</strong> ${text(item.message ?? '')}</li>`);
   return `<h1>Activity</h1><ul class="activity">${rows.join('')}</ul>`;
 }
@@ -115,7 +131,14 @@ export async function startSsrExample(port: number): Promise<RunningServer> {
               : null;
       if (!main) return undefined;
       // The feed loads its first page while closed (to open at once): the snapshot carries it, so the browser need not.
-      const snapshot = await loadSnapshot({ baseUrl, token: user.token, feed: true });
+      const snapshot =
+        url.searchParams.get('render') === 'client'
+          ? null
+          : // Without one (the server failed), the page is the browser's to render, as without server rendering.
+            await loadSnapshot({ baseUrl, token: user.token, feed: true }).catch((error: unknown) => {
+              console.error('pd-notify SSR example: no snapshot, the browser renders the header', error);
+              return null;
+            });
       const nonce = randomBytes(16).toString('base64');
       const body = await page({ user, baseUrl, snapshot, nonce, bundle: '/ssr-client.js', main: main(snapshot) });
       return new Response(body, { headers: headers('text/html; charset=utf-8', nonce) });

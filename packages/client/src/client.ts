@@ -34,12 +34,13 @@ import { canShareAcrossTabs, ownLink, type Link, type LinkHandlers, type Realtim
 import { Realtime, type TransportMode } from './realtime/realtime.js';
 import type { ConnectionState, ConnectionStatus } from './realtime/types.js';
 import { Rest } from './rest.js';
-import type { AreaContext, AreaName } from './sync/area.js';
+import type { Area, AreaContext, AreaName } from './sync/area.js';
 import { Changes } from './sync/changes.js';
 import { CountsArea } from './sync/counts.js';
 import { EventRouter } from './sync/events.js';
 import { InvitationsArea, type InvitationsState } from './sync/invitations.js';
 import { Loader, type TabSnapshot } from './sync/loader.js';
+import type { ClientSnapshot } from './snapshot.js';
 import type { Mutations } from './sync/mutations.js';
 import {
   NotificationsArea,
@@ -665,74 +666,31 @@ export function createClient(options: ClientOptions): PdClient {
       await dropping;
     },
   };
-  snapshotTakers.set(client, async (names) => {
-    const stores = { counts: notifications.$unreadCount, notifications: notifications.$notifications };
-    const stops = names.map((name) => stores[name].listen(() => {}));
-    const user = identity.me();
-    user.catch(() => {});
-    try {
-      // Loaded, with the stream ready (its position is where the browser resumes); the first failure ends it.
-      await new Promise<void>((resolve, reject) => {
-        const unlisten: (() => void)[] = [];
-        let again: ReturnType<typeof setTimeout> | undefined;
-        const finish = (error?: PdError): void => {
-          clearTimeout(again);
-          for (const stop of unlisten) stop();
-          if (error) reject(error);
-          else resolve();
-        };
-        const check = (): void => {
-          const { status, error } = connection.$connection.get();
-          const failed = error ?? names.map((name) => areas[name].error).find(Boolean);
-          if (failed) finish(failed);
-          else if (status === 'live' && names.every((name) => areas[name].status === 'ready')) finish();
-          // The ready event's counts are taken just after the link says live.
-          else if (status === 'live') again = setTimeout(check, 10);
-        };
-        for (const store of [connection.$connection, ...Object.values(stores)]) unlisten.push(store.listen(check));
-        check();
-      });
-      const { id: userId } = await user;
-      const taken = await loader.collect(names);
-      const { lastEventId, areas: loaded } = taken;
-      return { version: 1, baseUrl, userId, locale: taken.locale ?? locale, lastEventId, areas: loaded };
-    } finally {
-      for (const stop of stops) stop();
-    }
+  snapshotSources.set(client, {
+    baseUrl,
+    areas,
+    connection: connection.$connection,
+    me: () => identity.me(),
+    collect: (names) => loader.collect(names),
   });
   return client;
 }
 
-/** What the host's server loaded for the first paint: see `loadSnapshot`. Holds no token. */
-export interface ClientSnapshot {
-  /** The format's version (1). */
-  version: 1;
-  /** The base URL it was loaded from: a client of another ignores it. */
+/** What `loadSnapshot` reads of a client it made (snapshot.ts); not part of the API. */
+export interface SnapshotSource {
   baseUrl: string;
-  /** The signed-in user's id (the browser's client then needs no `/v1/me`). */
-  userId: string;
-  /** The language its notifications are written in. */
-  locale: string;
-  /** Where the stream stood: the browser's stream resumes from it. */
-  lastEventId: string;
-  /** What was loaded: the counts, and the inbox's first page when asked for. */
-  areas: TabSnapshot['areas'];
+  areas: Readonly<Record<AreaName, Area<unknown, unknown>>>;
+  connection: ReadableAtom<ConnectionState>;
+  me(): Promise<User>;
+  collect(names: readonly AreaName[]): Promise<TabSnapshot>;
 }
 
-/** The areas a server snapshot can hold. */
-export type SnapshotArea = 'counts' | 'notifications';
-
-const snapshotTakers = new WeakMap<PdClient, (names: readonly SnapshotArea[]) => Promise<ClientSnapshot>>();
-
-/** Loads `names` through `client` (a client made for it, in Node) and gives their snapshot. */
-export function takeSnapshot(client: PdClient, names: readonly SnapshotArea[]): Promise<ClientSnapshot> {
-  return snapshotTakers.get(client)!(names);
-}
+export const snapshotSources = new WeakMap<PdClient, SnapshotSource>();
 
 /** `snapshot` when it was taken for `baseUrl` (else null, with a warning). */
 function fromServer(snapshot: ClientSnapshot, baseUrl: string): ClientSnapshot | null {
   if (snapshot.version === 1 && snapshot.baseUrl === baseUrl) return snapshot;
-  console.warn(`pd-notify: a snapshot of ${snapshot.baseUrl} given to a client of ${baseUrl}: ignored`);
+  console.warn(`pd-notify: snapshot of ${snapshot.baseUrl} ignored by a client of ${baseUrl}`);
   return null;
 }
 

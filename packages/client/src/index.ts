@@ -17,13 +17,12 @@ export {
 export {
   createClient,
   type ClientOptions,
-  type ClientSnapshot,
   type NotificationContext,
   type NotificationHandler,
   type PdClient,
 } from './client.js';
 export { PdError, type PdErrorKind } from './errors.js';
-export { isClientSnapshot, loadSnapshot, type SnapshotOptions } from './snapshot.js';
+export { isClientSnapshot, loadSnapshot, type ClientSnapshot, type SnapshotOptions } from './snapshot.js';
 export type { TokenSource } from './tokens.js';
 export type { TransportMode } from './realtime/realtime.js';
 export type { ConnectionState, ConnectionStatus, LinkState } from './realtime/types.js';

@@ -3,17 +3,34 @@
  * client (in Node), renders the elements from it, and writes it into the page; the
  * browser's client starts from it (`ClientOptions.snapshot`) and resumes the stream
  * from where it stood, so the page shows the user's counts before any script runs
- * and asks nothing again.
+ * and asks nothing again. Only `loadSnapshot`'s users load this module's code.
  */
-import { createClient, takeSnapshot, type ClientOptions, type ClientSnapshot } from './client.js';
+import { createClient, snapshotSources, type ClientOptions, type PdClient } from './client.js';
 import { PdError } from './errors.js';
+import type { TabSnapshot } from './sync/loader.js';
+
+/** What the host's server loaded for the first paint: see `loadSnapshot`. Plain JSON; holds no token. */
+export interface ClientSnapshot {
+  /** The format's version (1). */
+  version: 1;
+  /** The base URL it was loaded from: a client of another ignores it. */
+  baseUrl: string;
+  /** The signed-in user's id (the browser's client then needs no `/v1/me`). */
+  userId: string;
+  /** The language its notifications are written in. */
+  locale: string;
+  /** Where the stream stood: the browser's stream resumes from it. */
+  lastEventId: string;
+  /** What was loaded: the counts, and the inbox's first page when asked for. */
+  areas: TabSnapshot['areas'];
+}
 
 /** Options of {@link loadSnapshot}: how to reach the server as whom, and what to load. */
 export interface SnapshotOptions extends Pick<
   ClientOptions,
   'baseUrl' | 'token' | 'getToken' | 'locale' | 'fetch' | 'pageSize' | 'requestTimeoutMs'
 > {
-  /** Also the inbox's first page (for a page that shows the feed at once). Default false: the counts only. */
+  /** Also the inbox's first page (for a page with the feed, which loads it while closed). Default false: the counts only. */
   feed?: boolean;
   /** How long the whole load may take before it fails as a `network` error. Default 10000. */
   timeoutMs?: number;
@@ -37,14 +54,52 @@ export async function loadSnapshot(options: SnapshotOptions): Promise<ClientSnap
     );
   });
   try {
-    return await Promise.race([takeSnapshot(client, feed ? ['counts', 'notifications'] : ['counts']), timeout]);
+    return await Promise.race([take(client, feed), timeout]);
   } finally {
     clearTimeout(timer);
     await client.close();
   }
 }
 
-/** Whether `value` is a snapshot this client can start from (e.g. read back from a page). */
+/** Observes the counts (and the inbox) of `client` until loaded with the stream ready, and gives their snapshot. */
+async function take(client: PdClient, feed: boolean): Promise<ClientSnapshot> {
+  const source = snapshotSources.get(client)!;
+  const names = feed ? (['counts', 'notifications'] as const) : (['counts'] as const);
+  const stores = [client.$unreadCount, ...(feed ? [client.$notifications] : [])];
+  const stops = stores.map((store) => store.listen(() => {}));
+  const user = source.me();
+  user.catch(() => {});
+  try {
+    // Loaded, with the stream ready (its position is where the browser resumes); the first failure ends it.
+    await new Promise<void>((resolve, reject) => {
+      const unlisten: (() => void)[] = [];
+      let again: ReturnType<typeof setTimeout> | undefined;
+      const finish = (error?: PdError): void => {
+        clearTimeout(again);
+        for (const stop of unlisten) stop();
+        if (error) reject(error);
+        else resolve();
+      };
+      const check = (): void => {
+        const { status, error } = source.connection.get();
+        const failed = error ?? names.map((name) => source.areas[name].error).find(Boolean);
+        if (failed) finish(failed);
+        else if (status === 'live' && names.every((name) => source.areas[name].status === 'ready')) finish();
+        // The ready event's counts are taken just after the link says live.
+        else if (status === 'live') again = setTimeout(check, 10);
+      };
+      for (const store of [source.connection, ...stores]) unlisten.push(store.listen(check));
+      check();
+    });
+    const { id: userId } = await user;
+    const { locale = client.locale, lastEventId, areas } = await source.collect(names);
+    return { version: 1, baseUrl: source.baseUrl, userId, locale, lastEventId, areas };
+  } finally {
+    for (const stop of stops) stop();
+  }
+}
+
+/** Whether `value` is a snapshot a client can start from (e.g. read back from a page). */
 export function isClientSnapshot(value: unknown): value is ClientSnapshot {
   if (typeof value !== 'object' || value === null) return false;
   const snapshot = value as Partial<ClientSnapshot>;

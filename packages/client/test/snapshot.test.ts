@@ -103,7 +103,7 @@ describe('a client started from a snapshot (the browser)', () => {
       console.warn = warn;
     }
     assert.deepEqual(warnings, [
-      `pd-notify: a snapshot of ${server().url} given to a client of https://elsewhere.example: ignored`,
+      `pd-notify: snapshot of ${server().url} ignored by a client of https://elsewhere.example`,
     ]);
   });
 
