@@ -1,6 +1,7 @@
 // Builds every publishable package to ESM with source maps. Declarations come from
 // `tsc -b` (see package.json "build"). Dependencies stay external, so hosts get one
 // copy of Lit and of each shared package.
+import { rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import esbuild from 'rollup-plugin-esbuild';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -14,6 +15,11 @@ function pkg(dir, entries, { platform = 'neutral', banner } = {}) {
     input: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, `packages/${dir}/src/${file}`])),
     external: (id) => isExternal(id) || builtinModules.includes(id.replace(/^node:/, '')),
     plugins: [
+      // Chunks are named by their content's hash: the last build's would ship, stale, beside the new ones.
+      {
+        name: 'clean-chunks',
+        buildStart: () => rmSync(`packages/${dir}/dist/chunks`, { recursive: true, force: true }),
+      },
       nodeResolve({ extensions: ['.ts', '.js'] }),
       esbuild({ target: 'es2022', platform, tsconfig: 'tsconfig.base.json', sourceMap: true }),
     ],
