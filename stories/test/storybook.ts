@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { extname, join, normalize, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
@@ -157,6 +158,41 @@ export const globalsParam = (globals: Record<string, string>): string =>
   Object.entries(globals)
     .map(([key, value]) => `${key}:${value}`)
     .join(';');
+
+/**
+ * How many browsers a story suite runs side by side: `STORY_BROWSERS`, else 2
+ * (1 on a single core). Each is a Chromium process of its own showing one page
+ * at a time, so every page has the focus (focus rings), as with one browser.
+ */
+export const STORY_BROWSERS = Math.max(1, Number(process.env.STORY_BROWSERS) || Math.min(2, availableParallelism()));
+
+export interface BrowserPool {
+  /** Runs `work` with a browser no other work is using (waiting for one to be free). */
+  use<T>(work: (browser: Browser) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** `count` browsers from `launch`, lent to one piece of work at a time. */
+export async function browserPool(count: number, launch: () => Promise<Browser>): Promise<BrowserPool> {
+  const browsers = await Promise.all(Array.from({ length: count }, launch));
+  const free = [...browsers];
+  const waiting: ((browser: Browser) => void)[] = [];
+  return {
+    async use(work) {
+      const browser = free.shift() ?? (await new Promise<Browser>((resolve) => waiting.push(resolve)));
+      try {
+        return await work(browser);
+      } finally {
+        const next = waiting.shift();
+        if (next) next(browser);
+        else free.push(browser);
+      }
+    },
+    async close() {
+      await Promise.all(browsers.map((browser) => browser.close()));
+    },
+  };
+}
 
 export interface OpenStory {
   page: Page;

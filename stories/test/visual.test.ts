@@ -17,6 +17,10 @@
  * start), the text caret hidden. Fonts are the machine's: Debian's DejaVu
  * (system-ui and sans-serif) here and in CI; another machine's fonts give other
  * pixels, so baselines are made on Debian (see stories/README.md).
+ *
+ * Stories are taken STORY_BROWSERS at a time (2 unless set; 1 takes them one by
+ * one), each in a Chromium process of its own that shows one page at a time, so
+ * every page has the focus (two pages in one browser do not both: focus rings).
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,7 +31,19 @@ import { PNG } from 'pngjs';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchChromium } from '../../scripts/chromium.js';
 import { BASELINE_LOCALES, BASELINE_THEMES, DEFAULT_LOOK, LANGUAGES, type Look } from '../support/globals.js';
-import { ROOT, axeViolations, globalsParam, openStory, serve, storyIndex, storybookBuild } from './storybook.js';
+import {
+  ROOT,
+  STORY_BROWSERS,
+  axeViolations,
+  browserPool,
+  globalsParam,
+  openStory,
+  serve,
+  storyIndex,
+  storybookBuild,
+  type BrowserPool,
+  type IndexEntry,
+} from './storybook.js';
 
 const BASELINES = join(ROOT, 'stories/baselines');
 const RESULTS = join(ROOT, '.test-results/baselines');
@@ -64,21 +80,29 @@ const build = storybookBuild();
 const stories = storyIndex(build).filter((entry) => entry.type === 'story' && only(entry.id));
 
 let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
+/** Stories are taken STORY_BROWSERS at a time, each in a browser of its own (one page at a time in each). */
+let browsers: BrowserPool;
 /** Every baseline file this run took, and the ones that differ. */
 const taken = new Set<string>();
 const changed: string[] = [];
+/** Each story's test, settled once it has ended (the orphans are known once all have). */
+const ended = stories.map(() => {
+  let resolve!: () => void;
+  return { promise: new Promise<void>((done) => (resolve = done)), resolve };
+});
 
 before(async () => {
   server = await serve(build);
-  browser = await launchChromium(['--lang=en-US', '--font-render-hinting=none', '--hide-scrollbars']);
+  browsers = await browserPool(STORY_BROWSERS, () =>
+    launchChromium(['--lang=en-US', '--font-render-hinting=none', '--hide-scrollbars']),
+  );
   rmSync(RESULTS, { recursive: true, force: true });
   mkdirSync(RESULTS, { recursive: true });
   mkdirSync(BASELINES, { recursive: true });
 });
 
 after(async () => {
-  await browser?.close();
+  await browsers?.close();
   server?.close();
 });
 
@@ -168,58 +192,68 @@ function compare(file: string, png: Buffer): string | null {
 const pick = (globals: Record<string, string>): Partial<Look> =>
   Object.fromEntries(Object.entries(globals).filter(([key]) => ['theme', 'locale', 'dir'].includes(key)));
 
-describe('Visual baselines', () => {
+/** Every look of `story` in `browser` is as its baseline and axe-clean. */
+async function looksAsItsBaselines(story: IndexEntry, browser: Browser): Promise<void> {
+  const differences: string[] = [];
+  /** The globals the story fixes itself, known once it has been opened. */
+  let fixed: Partial<Look> | null = null;
+  const done = new Set<string>();
+  for (const look of LOOKS) {
+    if (fixed && done.has(fileName(story.id, { ...look, ...fixed }))) continue;
+    const url = `${server.origin}/iframe.html?id=${story.id}&viewMode=story&globals=${globalsParam({ ...look })}`;
+    const { page, errors, shownError, storyGlobals } = await openStory(browser, url, prepare);
+    try {
+      fixed = pick(storyGlobals);
+      const file = fileName(story.id, { ...look, ...fixed });
+      if (done.has(file)) continue;
+      done.add(file);
+      taken.add(file);
+      assert.equal(shownError, null, `Storybook shows an error: ${shownError}`);
+      assert.deepEqual(errors, [], `${file}: errors while rendering`);
+      await settle(page);
+      const png = Buffer.from(await page.screenshot({ fullPage: true, captureBeyondViewport: true }));
+      // The smoke test checks the look a story opens in; the other looks are checked here.
+      const opening = fileName(story.id, { ...DEFAULT_LOOK, ...fixed });
+      if (file !== opening) assert.deepEqual(await axeViolations(page), [], `${file}: axe violations`);
+      const difference = compare(file, png);
+      if (!difference) continue;
+      if (UPDATE) writeFileSync(join(BASELINES, file), png);
+      else differences.push(`${file}: ${difference}`);
+    } finally {
+      await page.close();
+    }
+  }
+  changed.push(...differences);
+  assert.deepEqual(
+    differences,
+    [],
+    `${story.title} › ${story.name} looks different (pictures in .test-results/baselines/). ` +
+      `If that is intended, accept it with: ${ACCEPT}`,
+  );
+}
+
+describe('Visual baselines', { concurrency: STORY_BROWSERS }, () => {
   it('has a Storybook build', () => {
     assert.ok(build.ok, build.log);
     assert.ok(stories.length > 0, ONLY ? `no story id contains any of "${ONLY}"` : 'no stories found');
   });
 
-  for (const story of stories) {
+  stories.forEach((story, at) => {
     it(`${story.title} › ${story.name}: looks as its baselines, axe-clean in each look`, async () => {
-      const differences: string[] = [];
-      /** The globals the story fixes itself, known once it has been opened. */
-      let fixed: Partial<Look> | null = null;
-      const done = new Set<string>();
-      for (const look of LOOKS) {
-        if (fixed && done.has(fileName(story.id, { ...look, ...fixed }))) continue;
-        const url = `${server.origin}/iframe.html?id=${story.id}&viewMode=story&globals=${globalsParam({ ...look })}`;
-        const { page, errors, shownError, storyGlobals } = await openStory(browser, url, prepare);
-        try {
-          fixed = pick(storyGlobals);
-          const file = fileName(story.id, { ...look, ...fixed });
-          if (done.has(file)) continue;
-          done.add(file);
-          taken.add(file);
-          assert.equal(shownError, null, `Storybook shows an error: ${shownError}`);
-          assert.deepEqual(errors, [], `${file}: errors while rendering`);
-          await settle(page);
-          const png = Buffer.from(await page.screenshot({ fullPage: true, captureBeyondViewport: true }));
-          // The smoke test checks the look a story opens in; the other looks are checked here.
-          const opening = fileName(story.id, { ...DEFAULT_LOOK, ...fixed });
-          if (file !== opening) assert.deepEqual(await axeViolations(page), [], `${file}: axe violations`);
-          const difference = compare(file, png);
-          if (!difference) continue;
-          if (UPDATE) writeFileSync(join(BASELINES, file), png);
-          else differences.push(`${file}: ${difference}`);
-        } finally {
-          await page.close();
-        }
+      try {
+        await browsers.use((browser) => looksAsItsBaselines(story, browser));
+      } finally {
+        ended[at]!.resolve();
       }
-      changed.push(...differences);
-      assert.deepEqual(
-        differences,
-        [],
-        `${story.title} › ${story.name} looks different (pictures in .test-results/baselines/). ` +
-          `If that is intended, accept it with: ${ACCEPT}`,
-      );
     });
-  }
+  });
 
-  it('has a baseline for every story, and none for a story that is gone', () => {
+  it('has a baseline for every story, and none for a story that is gone', async () => {
+    await Promise.all(ended.map(({ promise }) => promise));
     const orphans = ONLY ? [] : readdirSync(BASELINES).filter((file) => file.endsWith('.png') && !taken.has(file));
     if (UPDATE) for (const file of orphans) rmSync(join(BASELINES, file));
     const report = [
-      ...changed.map((line) => `  changed: ${line}`),
+      ...[...changed].sort().map((line) => `  changed: ${line}`),
       ...(UPDATE ? [] : orphans.map((file) => `  orphan:  ${file} (its story is gone)`)),
     ];
     assert.deepEqual(
