@@ -21,9 +21,14 @@ export class OwnClient {
   /** The first token, for a client made from a snapshot before the host gave one. */
   #firstToken: ((token: string) => void) | null = null;
 
+  /** The server's snapshot has made a client: it shows one page load's first paint, never a later client's. */
+  #snapshotUsed = false;
+
   update({ baseUrl, token, serverSnapshot }: ClientSettings): PdClient | null {
-    const waitForToken = !token && serverSnapshot && !this.#token;
-    if (!baseUrl || (!token && !waitForToken)) {
+    const snapshot = this.#snapshotUsed ? null : serverSnapshot;
+    /** A client made from the snapshot is waiting for its first token. */
+    const waiting = this.client !== null && this.#firstToken !== null;
+    if (!baseUrl || (!token && !snapshot && !waiting)) {
       this.close();
       return null;
     }
@@ -36,8 +41,9 @@ export class OwnClient {
         this.client = createClient({
           baseUrl,
           ...(token ? { token } : { getToken: () => this.#token ?? first }),
-          ...(serverSnapshot ? { snapshot: serverSnapshot } : {}),
+          ...(snapshot ? { snapshot } : {}),
         });
+        this.#snapshotUsed ||= !!snapshot;
       } catch (error) {
         console.error(error);
         return null;

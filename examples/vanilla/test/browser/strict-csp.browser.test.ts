@@ -3,10 +3,10 @@
  * (examples/strict-csp.ts: scripts and styles from the page's origin only, nothing
  * inline, no eval, Trusted Types required with only Lit's `lit-html` policy), in
  * Chromium, Firefox and WebKit: the feed with its snooze menu, the invitations modal,
- * the preferences form and the help view, with not one violation.
+ * the preferences form, the help view and a track's sync progress, with not one violation.
  */
 import { expect } from '@open-wc/testing';
-import { control, eventually } from '../../../../packages/elements/test/helpers.js';
+import { api, base, control, eventually } from '../../../../packages/elements/test/helpers.js';
 import { openDemo, q, type Demo } from './demo-frame.js';
 
 type Watched = Window & typeof globalThis & { cspViolations: string[] };
@@ -45,7 +45,7 @@ describe('the demo under a strict Content Security Policy and Trusted Types', fu
     }
   });
 
-  it('the feed, its snooze menu, the invitations modal, the preferences form and the help view: no violation', async () => {
+  it('the feed, its snooze menu, the invitations modal, the preferences form, the help view and a sync’s progress: no violation', async () => {
     const { doc, view, errors, violations } = await openStrictDemo();
     const feed = doc.querySelector('pd-activity-feed')!;
     await eventually(() => expect(q(feed, '.badge').textContent).to.equal('8'));
@@ -70,6 +70,19 @@ describe('the demo under a strict Content Security Policy and Trusted Types', fu
     view.location.hash = '#help';
     const help = doc.querySelector('pd-notification-help')!;
     await eventually(() => expect(help.shadowRoot!.querySelectorAll('a').length).to.be.above(0));
+
+    // A track's files syncing (after an invitation accepted elsewhere): the progress bar's width.
+    const invitation = (await api<{ items: { id: string; track: { id: string } }[] }>('/v1/invitations')).body
+      .items[0]!;
+    const sync = doc.createElement('pd-sync-status') as HTMLElement & { trackId: string };
+    sync.trackId = invitation.track.id;
+    doc.querySelector('pd-provider')!.append(sync);
+    const accepted = await fetch(`${base()}/v1/invitations/${invitation.id}/accept`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer demo-alice' },
+    });
+    expect(accepted.ok).to.equal(true);
+    await eventually(() => expect(sync.shadowRoot!.querySelector('[part="bar"]')).to.not.equal(null));
 
     expect(violations()).to.deep.equal([]);
     expect(errors).to.deep.equal([]);
