@@ -14,53 +14,28 @@ import type { RunningServer } from '@pd-notify/mock-server';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchChromium } from '../../../scripts/chromium.js';
 import { eventually } from '../../../packages/client/test/eventually.js';
+import { acceptInvitation, openHostPage, saveCategoryOff, type HostPage } from '../../host-page.js';
 import { startAngularExample } from '../serve.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 let server: RunningServer;
 let browser: Browser;
+let host: HostPage;
 let page: Page;
-/** Uncaught errors and console errors of the page. */
-const pageErrors: string[] = [];
 
-/** Runs `script` in the page with `q(host, selector)` (one shadow root deep) and `deep(selector)` (any depth). */
+/** The page's `inPage` with `benRow()`: the row of Ben's comment on “Midnight Drive”. */
 const inPage = <T>(script: string): Promise<T> =>
-  page.evaluate(`(() => {
-    const q = (host, selector) => (host.shadowRoot ?? host).querySelector(selector);
-    const deep = (selector, from = document) => {
-      const found = from.querySelector(selector);
-      if (found) return found;
-      for (const element of from.querySelectorAll('*')) {
-        const inner = element.shadowRoot && deep(selector, element.shadowRoot);
-        if (inner) return inner;
-      }
-      return null;
-    };
+  host.inPage<T>(`
     const benRow = () => [...document.querySelector('pd-activity-feed').shadowRoot.querySelectorAll('article')]
       .find((r) => r.querySelector('#' + r.getAttribute('aria-labelledby'))?.textContent === 'Ben Okafor commented on “Midnight Drive”');
-    ${script}
-  })()`) as Promise<T>;
-
-/** The CSP violations the page reported (recorded from before the app loads, on every document). */
-const violations = () => inPage<string[]>(`return window.cspViolations`);
+    ${script}`);
 
 before(async () => {
   server = await startAngularExample(0, join(root, '.test-results/angular-example'));
   browser = await launchChromium();
-  page = await browser.newPage();
-  page.on('pageerror', (error) => pageErrors.push((error as Error).message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  await page.evaluateOnNewDocument(() => {
-    const seen: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) =>
-      seen.push(`${event.violatedDirective}: ${event.blockedURI} ${event.sample}`),
-    );
-  });
-  await page.goto(`${server.url}/`);
+  host = await openHostPage(browser, `${server.url}/`);
+  ({ page } = host);
 });
 
 after(async () => {
@@ -154,26 +129,7 @@ describe('examples/angular (Angular 21, @angular/router) in Chromium under the s
   });
 
   it('accepting an invitation in the modal changes the server and reaches the app', async () => {
-    const pending = () => server.store.listInvitations('alice', 'pending').map((invitation) => invitation.track.name);
-    assert.ok(pending().includes('Low Tide'));
-    await inPage(`q(document.querySelector('pd-bell-badge'), 'button').click()`);
-    await eventually(async () =>
-      assert.equal(
-        await inPage(`
-          const card = [...document.querySelector('pd-invitations').shadowRoot.querySelectorAll('pd-invite-card')]
-            .find((c) => c.invitation.track.name === 'Low Tide');
-          if (!card) return false;
-          q(card, '[part=accept]').click();
-          return true;`),
-        true,
-      ),
-    );
-    await eventually(() =>
-      assert.ok(
-        server.store.listInvitations('alice', 'accepted').some((invitation) => invitation.track.name === 'Low Tide'),
-      ),
-    );
-    assert.ok(!pending().includes('Low Tide'));
+    await acceptInvitation(host, server, 'Low Tide');
     await eventually(async () =>
       assert.equal(await inPage(`return document.getElementById('message').textContent`), 'Accepted Low Tide (edit)'),
     );
@@ -181,26 +137,13 @@ describe('examples/angular (Angular 21, @angular/router) in Chromium under the s
   });
 
   it('saving the preferences form (Settings, a router link) changes the server', async () => {
-    const before = server.store.getPreferences('alice');
-    assert.equal(before.categories.trackActivity.enabled, true);
     await inPage(`document.querySelector('nav a[href="/settings"]').click()`);
     await eventually(async () => assert.equal(await inPage(`return location.pathname`), '/settings'));
-    const switchOf = `q(document.querySelector('pd-preferences-form'), '[role="switch"][data-category="trackActivity"]')`;
-    await eventually(async () => assert.equal(await inPage(`return ${switchOf} !== null`), true));
-    await inPage(`${switchOf}.click()`);
-    await eventually(async () =>
-      assert.equal(
-        await inPage(`return q(document.querySelector('pd-preferences-form'), '[part=save]').disabled`),
-        false,
-      ),
-    );
-    await inPage(`q(document.querySelector('pd-preferences-form'), '[part=save]').click()`);
-    await eventually(() => assert.equal(server.store.getPreferences('alice').version, before.version + 1));
-    assert.equal(server.store.getPreferences('alice').categories.trackActivity.enabled, false);
+    const version = await saveCategoryOff(host, server, 'trackActivity');
     await eventually(async () =>
       assert.equal(
         await inPage(`return document.getElementById('message').textContent`),
-        `Preferences saved (version ${before.version + 1})`,
+        `Preferences saved (version ${version})`,
       ),
     );
     assert.equal(await inPage(`return window.pdSamePage`), true);
@@ -235,8 +178,8 @@ describe('examples/angular (Angular 21, @angular/router) in Chromium under the s
   });
 
   it('breaks no rule of the policy and logs no error', async () => {
-    assert.deepEqual(await violations(), []);
-    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(host.violations, []);
+    assert.deepEqual(host.errors, []);
   });
 
   it('the policy is in force: an inline style, string-to-HTML and any other policy (Angular’s) are refused', async () => {
@@ -260,7 +203,7 @@ describe('examples/angular (Angular 21, @angular/router) in Chromium under the s
       return refused;`);
     assert.deepEqual(refused, ['innerHTML', 'angular', 'angular#bundler', 'style attribute']);
     await eventually(async () => {
-      const seen = await violations();
+      const seen = host.violations;
       assert.ok(
         seen.some((v) => v.startsWith('require-trusted-types-for')),
         seen.join('\n'),

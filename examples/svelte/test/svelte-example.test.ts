@@ -14,25 +14,17 @@ import type { RunningServer } from '@pd-notify/mock-server';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchChromium } from '../../../scripts/chromium.js';
 import { eventually } from '../../../packages/client/test/eventually.js';
+import { acceptInvitation, openHostPage, saveCategoryOff, type HostPage } from '../../host-page.js';
 import { startSvelteExample, SVELTE_POLICY } from '../serve.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 let server: RunningServer;
 let browser: Browser;
+let host: HostPage;
 let page: Page;
+let inPage: HostPage['inPage'];
 let csp: string;
-/** Uncaught errors and console errors of the page, in order. */
-const pageErrors: string[] = [];
-/** Every `securitypolicyviolation` of the page: its directive and what was blocked. */
-const violations: string[] = [];
-
-/** Runs `script` in the page with `q(host, selector)`, a querySelector that looks inside shadow roots. */
-const inPage = <T>(script: string): Promise<T> =>
-  page.evaluate(`(() => {
-    const q = (host, selector) => (host.shadowRoot ?? host).querySelector(selector);
-    ${script}
-  })()`) as Promise<T>;
 
 const location = () => inPage<string>(`return location.pathname + location.search`);
 /** Set on the window once: still there after a route change means the page was not loaded again. */
@@ -41,22 +33,9 @@ const marker = () => inPage<boolean>(`return window.__svelteExampleMarker === tr
 before(async () => {
   server = await startSvelteExample(0, join(root, '.test-results/svelte-example'));
   browser = await launchChromium();
-  page = await browser.newPage();
-  page.on('pageerror', (error) => pageErrors.push((error as Error).message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  // Reported from every document the page loads, before any of its scripts run.
-  await page.exposeFunction('reportCspViolation', (violation: string) => violations.push(violation));
-  await page.evaluateOnNewDocument(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { reportCspViolation(violation: string): void }).reportCspViolation(
-        `${event.effectiveDirective}: ${event.blockedURI} ${event.sample}`,
-      );
-    });
-  });
-  const response = await page.goto(`${server.url}/`);
-  csp = response?.headers()['content-security-policy'] ?? '';
+  host = await openHostPage(browser, `${server.url}/`);
+  ({ page, inPage } = host);
+  csp = (await fetch(`${server.url}/`)).headers.get('content-security-policy') ?? '';
   await page.evaluate(() => {
     (window as unknown as { __svelteExampleMarker: boolean }).__svelteExampleMarker = true;
   });
@@ -132,24 +111,7 @@ describe('examples/svelte (Svelte 5, Vite) in Chromium', () => {
   });
 
   it('accepting an invitation in the modal changes the server, and the event reaches the app', async () => {
-    const lowTide = server.store.listInvitations('alice', 'pending').find((i) => i.track.name === 'Low Tide');
-    assert.ok(lowTide);
-    await inPage(`q(document.querySelector('pd-bell-badge'), 'button').click()`);
-    await eventually(async () =>
-      assert.equal(
-        await inPage(`
-          const card = [...document.querySelector('pd-invitations').shadowRoot.querySelectorAll('pd-invite-card')]
-            .find((c) => c.invitation.track.name === 'Low Tide');
-          if (!card) return false;
-          q(card, '[part=accept]').click();
-          return true;`),
-        true,
-      ),
-    );
-    await eventually(() =>
-      assert.ok(server.store.listInvitations('alice', 'accepted').some((i) => i.id === lowTide.id)),
-    );
-    assert.ok(!server.store.listInvitations('alice', 'pending').some((i) => i.id === lowTide.id));
+    await acceptInvitation(host, server, 'Low Tide');
     await eventually(async () =>
       assert.equal(await inPage(`return document.getElementById('message').textContent`), 'Accepted Low Tide (edit)'),
     );
@@ -160,31 +122,10 @@ describe('examples/svelte (Svelte 5, Vite) in Chromium', () => {
   });
 
   it('saving the preferences form (reached by a header link) changes the server', async () => {
-    const before = server.store.getPreferences('alice');
-    assert.equal(before.categories.projects.enabled, true);
     await inPage(`document.querySelector('nav a[href="/settings/notifications"]').click()`);
     await eventually(async () => assert.equal(await location(), '/settings/notifications'));
     assert.equal(await marker(), true);
-    await eventually(async () =>
-      assert.equal(
-        await inPage(`
-          const form = document.querySelector('pd-preferences-form');
-          const toggle = q(form, '[part="switch"][data-category="projects"]');
-          if (!toggle) return false;
-          toggle.click();
-          return true;`),
-        true,
-      ),
-    );
-    await eventually(async () =>
-      assert.equal(
-        await inPage(`return q(document.querySelector('pd-preferences-form'), '[part="save"]').disabled`),
-        false,
-      ),
-    );
-    await inPage(`q(document.querySelector('pd-preferences-form'), '[part="save"]').click()`);
-    await eventually(() => assert.equal(server.store.getPreferences('alice').categories.projects.enabled, false));
-    assert.ok(server.store.getPreferences('alice').version > before.version);
+    await saveCategoryOff(host, server, 'projects');
     await eventually(async () =>
       assert.equal(
         await inPage(`return document.getElementById('message').textContent`),
@@ -242,8 +183,8 @@ describe('examples/svelte (Svelte 5, Vite) in Chromium', () => {
   });
 
   it('no Content Security Policy violation and no page error happened', () => {
-    assert.deepEqual(violations, []);
-    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(host.violations, []);
+    assert.deepEqual(host.errors, []);
   });
 
   it('the policy is enforced: a string given to innerHTML is refused and reported', async () => {
@@ -255,6 +196,6 @@ describe('examples/svelte (Svelte 5, Vite) in Chromium', () => {
         return error instanceof TypeError;
       }`);
     assert.equal(refused, true);
-    await eventually(() => assert.ok(violations.some((v) => v.startsWith('require-trusted-types-for'))));
+    await eventually(() => assert.ok(host.violations.some((v) => v.startsWith('require-trusted-types-for'))));
   });
 });
