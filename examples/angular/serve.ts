@@ -9,20 +9,12 @@
  * and into the policy.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, type RunningServer } from '@pd-notify/mock-server';
-import { withStrictCsp } from '../strict-csp.js';
+import { serveBuiltApp } from '../serve-app.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-};
 /** The placeholder of src/index.html that every request's nonce replaces. */
 const NONCE_PLACEHOLDER = 'PD_CSP_NONCE';
 /** The Trusted Types policies the page creates besides Lit's `lit-html`: none of Angular's (see the README). */
@@ -47,46 +39,10 @@ export function buildAngularExample(outDir: string): Promise<void> {
 /** Builds the example into `outDir` and serves it on `port` (0: any free port). */
 export async function startAngularExample(port: number, outDir = join(here, 'dist')): Promise<RunningServer> {
   await buildAngularExample(outDir);
-  const index = readFileSync(join(outDir, 'index.html'), 'utf8');
-  if (!index.includes(NONCE_PLACEHOLDER)) throw new Error(`examples/angular: index.html has no ${NONCE_PLACEHOLDER}`);
-  const answer = (body: string | Buffer<ArrayBuffer>, path: string, cache: string, nonce?: string) =>
-    withStrictCsp(
-      new Response(body, {
-        headers: { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Cache-Control': cache },
-      }),
-      { policies: ANGULAR_POLICIES, nonce },
-    );
-  return startServer({
-    port,
-    seed: 'demo',
-    extraHandler: (request, url) => {
-      if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
-      const path = normalize(decodeURIComponent(url.pathname));
-      if (path.includes('..') || path.startsWith('/artwork/')) return undefined;
-      if (path !== '/' && path !== '/index.html' && isFile(join(outDir, path))) {
-        // Angular names its scripts and styles by content (`main-…`, `chunk-…`, `styles-…`): a browser may keep them.
-        const hashed = /-[A-Z0-9]{8}\.(js|css)$/.test(path);
-        return answer(
-          readFileSync(join(outDir, path)),
-          path,
-          hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
-      }
-      // A missing file is a 404, not the page.
-      if (extname(path) !== '') return undefined;
-      // The page, with a new nonce for this response (its script and the components' styles carry it).
-      const nonce = randomBytes(16).toString('base64');
-      return answer(index.replaceAll(NONCE_PLACEHOLDER, nonce), '/index.html', 'no-cache, no-store', nonce);
-    },
-  });
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
+  // Angular names its scripts and styles by their content (`main-…`, `chunk-…`, `styles-…`).
+  const hashed = (path: string) => /-[A-Z0-9]{8}\.(js|css)$/.test(path);
+  const app = { outDir, policies: ANGULAR_POLICIES, hashed, noncePlaceholder: NONCE_PLACEHOLDER };
+  return startServer({ port, seed: 'demo', extraHandler: serveBuiltApp(app) });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
