@@ -65,7 +65,8 @@ async function page(options: {
 }): Promise<string> {
   const { user, baseUrl, snapshot, nonce, bundle, main } = options;
   const rendered = snapshot
-    ? `${await renderToString(header(baseUrl), { snapshot, nonce })}\n    ${snapshotScript(snapshot)}`
+    ? // The snapshot first: a provider that runs while the page still loads finds it.
+      `${snapshotScript(snapshot)}\n    ${await renderToString(header(baseUrl), { snapshot, nonce })}`
     : browserHeader(baseUrl);
   return `<!doctype html>
 <html lang="en">

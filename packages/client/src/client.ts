@@ -51,6 +51,7 @@ import {
 import type { SearchStore } from './sync/search.js';
 import { PreferencesArea, type PreferencesDraft, type PreferencesState } from './sync/preferences.js';
 import { SyncsArea, type SyncsByTrack } from './sync/syncs.js';
+import { tokenHash } from './token-hash.js';
 import { Tokens, type TokenSource } from './tokens.js';
 
 export type { NotificationContext, NotificationHandler } from './announcements.js';
@@ -543,6 +544,12 @@ export function createClient(options: ClientOptions): PdClient {
     loader.wake();
     changes.sendWaiting();
   };
+  /**
+   * Started from a server's snapshot: nothing starts before the token is there (a tab
+   * waiting for it must not lead the user's other tabs), and a token that is not the
+   * snapshot's user's (its hash differs: the user changed in between) starts afresh.
+   */
+  let snapshotToken = snapshot ? (snapshot.tokenHash ?? null) : undefined;
   const start = async (): Promise<void> => {
     if (closed) return;
     const current = ++session;
@@ -550,6 +557,13 @@ export function createClient(options: ClientOptions): PdClient {
       if (env.hidden()) persisted.save();
       else if (env.online()) retryNow();
     });
+    if (snapshotToken !== undefined) {
+      const token = await tokens.current().catch(() => null);
+      const same = token === null || snapshotToken === null || (await tokenHash(token)) === snapshotToken;
+      if (current !== session) return;
+      snapshotToken = undefined;
+      if (!same) return client.setToken(token!);
+    }
     // Tabs share a link per user, and state persists per user: both need to know who it is.
     const user =
       share || persist
@@ -671,6 +685,7 @@ export function createClient(options: ClientOptions): PdClient {
     areas,
     connection: connection.$connection,
     me: () => identity.me(),
+    token: () => tokens.current(),
     collect: (names) => loader.collect(names),
   });
   return client;
@@ -682,6 +697,8 @@ export interface SnapshotSource {
   areas: Readonly<Record<AreaName, Area<unknown, unknown>>>;
   connection: ReadableAtom<ConnectionState>;
   me(): Promise<User>;
+  /** The token in use. */
+  token(): Promise<string>;
   collect(names: readonly AreaName[]): Promise<TabSnapshot>;
 }
 

@@ -7,6 +7,7 @@
  */
 import { createClient, snapshotSources, type ClientOptions, type PdClient } from './client.js';
 import { PdError } from './errors.js';
+import { tokenHash } from './token-hash.js';
 import type { TabSnapshot } from './sync/loader.js';
 
 /** What the host's server loaded for the first paint: see `loadSnapshot`. Plain JSON; holds no token. */
@@ -21,6 +22,12 @@ export interface ClientSnapshot {
   locale: string;
   /** Where the stream stood: the browser's stream resumes from it. */
   lastEventId: string;
+  /**
+   * A SHA-256 of the token it was loaded with (not the token): a browser's client
+   * given another user's token starts afresh instead of showing it. Null where Web
+   * Crypto is missing.
+   */
+  tokenHash: string | null;
   /** What was loaded: the counts, and the inbox's first page when asked for. */
   areas: TabSnapshot['areas'];
 }
@@ -74,13 +81,17 @@ async function take(client: PdClient, feed: boolean): Promise<ClientSnapshot> {
     await new Promise<void>((resolve, reject) => {
       const unlisten: (() => void)[] = [];
       let again: ReturnType<typeof setTimeout> | undefined;
+      let done = false;
       const finish = (error?: PdError): void => {
+        done = true;
         clearTimeout(again);
         for (const stop of unlisten) stop();
         if (error) reject(error);
         else resolve();
       };
       const check = (): void => {
+        if (done) return;
+        clearTimeout(again);
         const { status, error } = source.connection.get();
         const failed = error ?? names.map((name) => source.areas[name].error).find(Boolean);
         if (failed) finish(failed);
@@ -93,7 +104,8 @@ async function take(client: PdClient, feed: boolean): Promise<ClientSnapshot> {
     });
     const { id: userId } = await user;
     const { locale = client.locale, lastEventId, areas } = await source.collect(names);
-    return { version: 1, baseUrl: source.baseUrl, userId, locale, lastEventId, areas };
+    const hash = await tokenHash(await source.token());
+    return { version: 1, baseUrl: source.baseUrl, userId, locale, lastEventId, tokenHash: hash, areas };
   } finally {
     for (const stop of stops) stop();
   }
@@ -109,6 +121,7 @@ export function isClientSnapshot(value: unknown): value is ClientSnapshot {
     typeof snapshot.userId === 'string' &&
     typeof snapshot.locale === 'string' &&
     typeof snapshot.lastEventId === 'string' &&
+    (typeof snapshot.tokenHash === 'string' || snapshot.tokenHash === null) &&
     typeof snapshot.areas === 'object' &&
     snapshot.areas !== null
   );

@@ -27,10 +27,10 @@ function recording() {
   return { sent, fetch: fetchRecorded };
 }
 
-/** The inbox's first page as the server gives it to Alice. */
-async function firstPage(): Promise<{ id: string }[]> {
+/** The inbox's first page as the server gives it to the token's user. */
+async function firstPage(token = 'demo-alice'): Promise<{ id: string }[]> {
   const answer = await fetch(`${server().url}/v1/notifications?limit=20`, {
-    headers: { Authorization: 'Bearer demo-alice' },
+    headers: { Authorization: `Bearer ${token}` },
   });
   return ((await answer.json()) as { items: { id: string }[] }).items;
 }
@@ -88,6 +88,31 @@ describe('a client started from a snapshot (the browser)', () => {
     await until(client.$notifications, (state) => state.items[0]?.title === 'After the render');
     assert.equal(client.$unreadCount.get(), server().store.counts('alice').unreadNotifications);
     assert.deepEqual(sent, [{ path: '/v1/events', lastEventId: snapshot.lastEventId }]);
+  });
+
+  it('waits for the token before anything; another user’s token (the user changed since the render) starts afresh', async () => {
+    const snapshot = await loadSnapshot({ baseUrl: server().url, token: 'demo-alice', feed: true });
+    assert.match(snapshot.tokenHash ?? '', /^[0-9a-f]{64}$/);
+    assert.doesNotMatch(JSON.stringify(snapshot), /demo-alice/);
+    const { sent, fetch } = recording();
+    let give: (token: string) => void = () => {};
+    const token = new Promise<string>((resolve) => (give = resolve));
+    const client = createClient({ baseUrl: server().url, getToken: () => token, snapshot, fetch, persist: false });
+    clients.push(client);
+    client.$notifications.listen(() => {});
+    client.$unreadCount.listen(() => {});
+    assert.equal(client.$unreadCount.get(), snapshot.areas.counts!.unreadNotifications);
+    give('demo-ben');
+    // Ben's inbox, loaded afresh: none of Alice's notifications is left.
+    const ben = server().store.counts('ben').unreadNotifications;
+    await until(client.$notifications, (state) => state.status === 'ready' && client.$unreadCount.get() === ben);
+    const alices = new Set(snapshot.areas.notifications!.items.map((item) => item.id));
+    const bens = new Set((await firstPage('demo-ben')).map((item) => item.id));
+    assert.ok(client.$notifications.get().items.every((item) => !alices.has(item.id) || bens.has(item.id)));
+    assert.ok(
+      !sent.some((request) => request.lastEventId === snapshot.lastEventId),
+      'not resumed from Alice’s position',
+    );
   });
 
   it('a snapshot of another server is ignored with a warning', async () => {

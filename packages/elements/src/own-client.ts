@@ -51,7 +51,7 @@ export class OwnClient {
       this.#key = key;
       this.#token = token;
     } else if (token && this.#firstToken) {
-      // The token of the user the snapshot is of: nothing to reset.
+      // The first token: the client checks it is the snapshot's user's (and starts afresh if not).
       this.#firstToken(token);
       this.#firstToken = null;
       this.#token = token;

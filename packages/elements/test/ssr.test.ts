@@ -17,6 +17,7 @@ function snapshotOf(counts: { unread: number; unseen?: number; invitations: numb
     userId: 'alice',
     locale,
     lastEventId: 'e1-41',
+    tokenHash: null,
     areas: {
       counts: {
         unreadNotifications: counts.unread,

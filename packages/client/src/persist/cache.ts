@@ -22,6 +22,7 @@ import {
 import type { TabSnapshot } from '../sync/loader.js';
 import type { Queued } from '../sync/change.js';
 import { KeyValueDb } from './idb.js';
+import { tokenHash } from '../token-hash.js';
 
 /** The notification views' areas in a snapshot. */
 const VIEWS = ['notifications', 'archived', 'snoozed'] as const;
@@ -129,13 +130,6 @@ export class PersistedCache {
     const remembered = await this.#db.get<UserEntry>('users', this.#options.baseUrl).catch(() => undefined);
     if (remembered?.user?.id === userId) await this.#db.delete('users', this.#options.baseUrl).catch(() => {});
   }
-}
-
-/** A SHA-256 of the token (hex), or null where Web Crypto is missing (then nothing is remembered). */
-async function tokenHash(token: string): Promise<string | null> {
-  if (!globalThis.crypto?.subtle) return null;
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 function validSnapshot(snapshot: TabSnapshot | undefined): boolean {
