@@ -77,6 +77,12 @@ describe('examples/ssr: the bell and the invitations badge rendered on the serve
     const problems: string[] = [];
 
     before(async () => {
+      // A visit first, so that the measured one does not also load the browser's fonts for the first time
+      // (the host page's text reflowing as they arrive is a shift of the host's, not the elements').
+      const warm = await browser.newPage();
+      await warm.goto(`${server.url}/?render=client`);
+      await warm.evaluate('document.fonts.ready');
+      await warm.close();
       page = await browser.newPage();
       await page.setCookie({ name: 'session', value: 'alice', url: server.url });
       page.on('request', (request) => {
