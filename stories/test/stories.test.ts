@@ -1,9 +1,10 @@
 /**
- * The story smoke test: builds Storybook statically (the build the visual
- * baselines reuse), then loads every story in Chromium and fails on a render
- * error, a page error, a console error or an axe violation, and on arg tables
- * that show what is not the elements' public API. Docs pages render every
- * story of their element, with its interaction steps.
+ * Storybook's build and docs pages: builds Storybook statically (the build the
+ * visual baselines and the stories' browser test reuse), then fails on a docs
+ * page that does not render every story of its element with its interaction
+ * steps, on a page or console error there, and on arg tables that show what is
+ * not the elements' public API. Every story itself is checked by visual.test.ts
+ * (each look: no error, axe) and stories.browser.test.ts (three engines).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -11,10 +12,7 @@ import { launchChromium } from '../../scripts/chromium.js';
 import {
   DOCS_RENDERED,
   PHASE_RECORDER,
-  STORY_BROWSERS,
-  axeViolations,
   browserPool,
-  openStory,
   serve,
   storyIndex,
   storybookBuild,
@@ -27,12 +25,12 @@ const stories = entries.filter((entry) => entry.type === 'story');
 const docs = entries.filter((entry) => entry.type === 'docs');
 
 let server: Awaited<ReturnType<typeof serve>>;
-/** Stories and docs pages are checked STORY_BROWSERS at a time, each in a browser of its own (one page at a time in each). */
+/** Docs pages are checked one at a time, in a browser of their own. */
 let browsers: BrowserPool;
 
 before(async () => {
   server = await serve(build);
-  browsers = await browserPool(STORY_BROWSERS, () => launchChromium());
+  browsers = await browserPool(1, () => launchChromium());
 });
 
 after(async () => {
@@ -46,27 +44,10 @@ describe('Storybook', () => {
     assert.ok(stories.length > 0, 'no stories found');
   });
 
-  // Stories side by side; docs pages one at a time (a page of many stories, whose steps wait with
-  // time limits of their own, gets the machine to itself).
-  describe('stories', { concurrency: STORY_BROWSERS }, () => {
-    for (const story of stories) {
-      it(`${story.title} › ${story.name}: renders without errors and is axe-clean`, () =>
-        browsers.use(async (browser) => {
-          const { page, errors, shownError } = await openStory(
-            browser,
-            `${server.origin}/iframe.html?id=${story.id}&viewMode=story`,
-          );
-          try {
-            assert.equal(shownError, null, `Storybook shows an error: ${shownError}`);
-            assert.deepEqual(await axeViolations(page), [], 'axe violations');
-            assert.deepEqual(errors, []);
-          } finally {
-            await page.close();
-          }
-        }));
-    }
-  });
-
+  // Each story is loaded in every look, checked for errors and axe, by visual.test.ts (Chromium) and
+  // rendered, played and checked with axe by stories.browser.test.ts (three engines): here, the docs pages,
+  // one at a time (a page of many stories, whose steps wait with time limits of their own, gets the
+  // machine to itself).
   for (const entry of docs) {
     it(`${entry.title} › Docs: shows every story, each in the state its steps lead to, without private members`, () =>
       browsers.use(async (browser) => {
