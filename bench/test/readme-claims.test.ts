@@ -40,4 +40,13 @@ describe("the README's size claims", () => {
       'run npm run bench and update the README',
     );
   });
+
+  it('gives how much sooner the server-rendered count is on screen, as the last benchmark measured', () => {
+    type Results = { ssr: { countOnScreen: Record<'server' | 'client', { median: number }> } };
+    const { ssr } = JSON.parse(readFileSync(new URL('../results.json', import.meta.url), 'utf8')) as Results;
+    const claim = /the count is on screen about ([\d.]+) times sooner than when the browser renders it/.exec(readme);
+    assert.ok(claim, 'the README no longer compares the server-rendered first paint');
+    const measured = ssr.countOnScreen.client.median / ssr.countOnScreen.server.median;
+    assert.equal(claim[1], measured.toFixed(1), 'run npm run bench -- --only=ssr and update the README');
+  });
 });

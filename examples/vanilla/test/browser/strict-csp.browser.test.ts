@@ -83,6 +83,9 @@ describe('the demo under a strict Content Security Policy and Trusted Types', fu
     });
     expect(accepted.ok).to.equal(true);
     await eventually(() => expect(sync.shadowRoot!.querySelector('[part="bar"]')).to.not.equal(null));
+    // Its width applied (a style the policy refused would leave it unset).
+    const bar = sync.shadowRoot!.querySelector<HTMLElement>('[part="bar"]')!;
+    expect(bar.style.inlineSize).to.match(/^\d+(\.\d+)?%$/);
 
     expect(violations()).to.deep.equal([]);
     expect(errors).to.deep.equal([]);
